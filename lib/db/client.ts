@@ -1,0 +1,78 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { databaseTarget, type DatabaseTarget } from "../env";
+import { acquireDataDirLock, type HeldLock } from "./data-dir-lock";
+import { PrismaClient } from "./generated/client";
+
+export type { PrismaClient };
+
+/** An open database: the Prisma client plus what it takes to close it cleanly. */
+export interface Database {
+  readonly target: DatabaseTarget;
+  readonly prisma: PrismaClient;
+  /** Present on the embedded database only. */
+  readonly pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+const transactionOptions = { maxWait: 5_000, timeout: 10_000 };
+
+export async function openDatabase(target: DatabaseTarget = databaseTarget()): Promise<Database> {
+  if (target.kind === "postgres") {
+    const adapter = new PrismaPg({ connectionString: target.url, max: target.poolSize });
+    const prisma = new PrismaClient({ adapter, transactionOptions });
+    return { target, prisma, close: () => prisma.$disconnect() };
+  }
+
+  const inMemory = target.dataDir.startsWith("memory://");
+  // The lock comes first: PGlite must never open a folder another process holds.
+  const lock: HeldLock | undefined = inMemory ? undefined : acquireDataDirLock(target.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(inMemory ? undefined : target.dataDir);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
+  let closed = false;
+  return {
+    target,
+    prisma,
+    pglite,
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+// One instance per process: Next may load this module more than once, and a
+// second PGlite on the same folder would corrupt it.
+const globalForDb = globalThis as unknown as { __lodestoneDb?: Promise<Database> };
+
+export function getDatabase(): Promise<Database> {
+  globalForDb.__lodestoneDb ??= openDatabase().catch((err) => {
+    globalForDb.__lodestoneDb = undefined;
+    throw err;
+  });
+  return globalForDb.__lodestoneDb;
+}
+
+/** The process-wide Prisma client. */
+export async function db(): Promise<PrismaClient> {
+  return (await getDatabase()).prisma;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const pending = globalForDb.__lodestoneDb;
+  globalForDb.__lodestoneDb = undefined;
+  if (pending) await (await pending).close();
+}

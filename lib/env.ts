@@ -1,0 +1,69 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The app's configuration, read from the environment once. Nothing else reads
+ * process.env, so every setting is listed (and explained) here.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** postgres://… selects PostgreSQL; unset selects the embedded database. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      message:
+        "DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/lodestone (or unset for the embedded database)",
+    })
+    .refine((v) => v === undefined || URL.canParse(v), {
+      message: "DATABASE_URL is not a valid URL (check for unescaped characters in the password)",
+    }),
+  /** Folder of the embedded database; ignored with DATABASE_URL. */
+  LODESTONE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
+  /** Connections per app instance when on PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().trim().min(1).default("localhost"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment; throws EnvError with one line per problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export type DatabaseTarget =
+  | { kind: "pglite"; dataDir: string }
+  | { kind: "postgres"; url: string; poolSize: number };
+
+export function databaseTarget(e: Env = env()): DatabaseTarget {
+  if (e.DATABASE_URL) return { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE };
+  return { kind: "pglite", dataDir: path.resolve(e.LODESTONE_DATA_DIR) };
+}
+
+/** Where the app says it is served, for the start banner. */
+export function publicUrl(e: Env = env()): string {
+  return `http://${e.HOSTNAME}:${e.PORT}`;
+}

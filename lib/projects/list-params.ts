@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "./enums";
+
+/**
+ * The projects list's state, as it lives in the URL and the API's query string.
+ * The page parses it leniently (bad values are dropped and reported); the API
+ * strictly (bad values are a 400).
+ */
+export const SORT_KEYS = ["name", "region", "country", "businessLine", "stage", "health", "progress", "updated"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+export const MAX_QUERY_LENGTH = 100;
+
+const list = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
+
+export const projectListParamsSchema = z.object({
+  q: z.string().trim().max(MAX_QUERY_LENGTH).optional(),
+  region: list(REGIONS).default([]),
+  country: z
+    .array(z.string().regex(/^[A-Z]{2}$/, "must be a two-letter ISO country code"))
+    .max(50)
+    .default([]),
+  line: list(BUSINESS_LINES).default([]),
+  stage: list(STAGES).default([]),
+  health: list(HEALTHS).default([]),
+  sort: z.enum(SORT_KEYS).default("name"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+});
+
+export type ProjectListParams = z.infer<typeof projectListParamsSchema>;
+type Key = keyof ProjectListParams;
+
+const MULTI: Key[] = ["region", "country", "line", "stage", "health"];
+const KEYS = Object.keys(projectListParamsSchema.shape) as Key[];
+
+export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** Reads raw search params into the shape the schema expects (arrays for multi-valued keys). */
+function collect(raw: RawParams): { values: Record<string, unknown>; unknown: string[] } {
+  const entries: [string, string][] =
+    raw instanceof URLSearchParams
+      ? [...raw.entries()]
+      : Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string])));
+  const values: Record<string, unknown> = {};
+  const unknown: string[] = [];
+  for (const [k, v] of entries) {
+    if (!KEYS.includes(k as Key)) {
+      if (!unknown.includes(k)) unknown.push(k);
+      continue;
+    }
+    if (MULTI.includes(k as Key)) {
+      // region=A&region=B and region=A,B both mean "A or B"
+      const parts = v.split(",").map((s) => s.trim()).filter(Boolean);
+      const normalized = k === "country" ? parts.map((s) => s.toUpperCase()) : parts;
+      values[k] = [...((values[k] as string[]) ?? []), ...normalized];
+    } else if (v.trim() !== "") {
+      values[k] = v;
+    }
+  }
+  for (const k of MULTI) if (Array.isArray(values[k])) values[k] = [...new Set(values[k] as string[])];
+  return { values, unknown };
+}
+
+export type StrictParse =
+  | { ok: true; params: ProjectListParams }
+  | { ok: false; message: string; fields: Record<string, string> };
+
+/** For the API: any bad value is an error that names the parameter. */
+export function parseListParamsStrict(raw: RawParams): StrictParse {
+  const { values, unknown } = collect(raw);
+  const fields: Record<string, string> = {};
+  for (const k of unknown) fields[k] = "unknown parameter";
+  const result = projectListParamsSchema.safeParse(values);
+  if (!result.success)
+    for (const issue of result.error.issues) fields[String(issue.path[0])] ??= describeIssue(issue);
+  if (Object.keys(fields).length || !result.success)
+    return {
+      ok: false,
+      message: `Invalid query parameters: ${Object.entries(fields)
+        .map(([k, m]) => `${k} (${m})`)
+        .join(", ")}`,
+      fields,
+    };
+  return { ok: true, params: result.data };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_value") return `expected one of ${issue.values.join(", ")}`;
+  return issue.message;
+}
+
+/** For pages: drop what is invalid, keep the rest, and say what was dropped. */
+export function parseListParamsLenient(raw: RawParams): { params: ProjectListParams; ignored: string[] } {
+  const { values, unknown } = collect(raw);
+  const ignored = [...unknown];
+  const cleaned: Record<string, unknown> = {};
+  for (const key of KEYS) {
+    if (values[key] === undefined) continue;
+    const field = projectListParamsSchema.shape[key];
+    if (MULTI.includes(key)) {
+      // keep the good values of a list, drop only the bad ones
+      const element = (field as unknown as z.ZodDefault<z.ZodArray<z.ZodType>>).unwrap().element;
+      const good = (values[key] as string[]).filter((v) => element.safeParse(v).success);
+      if (good.length < (values[key] as string[]).length) ignored.push(key);
+      cleaned[key] = good;
+    } else if (field.safeParse(values[key]).success) {
+      cleaned[key] = values[key];
+    } else {
+      ignored.push(key);
+    }
+  }
+  return { params: projectListParamsSchema.parse(cleaned), ignored };
+}
+
+/** The canonical query string for a state: defaults left out, so URLs stay short and shareable. */
+export function toSearchParams(params: Partial<ProjectListParams>): URLSearchParams {
+  const defaults = projectListParamsSchema.parse({});
+  const out = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = params[key];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) out.append(key, v);
+    else if (value !== defaults[key] && value !== "") out.set(key, String(value));
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+import type { BusinessLine, DatePrecision, Health, MilestoneState, ProjectKind, Region, Stage } from "./enums";
+
+/** A date as the source gives it: ISO day (the period's first day) plus how precise it is. */
+export interface FuzzyDate {
+  date: string; // YYYY-MM-DD
+  precision: DatePrecision;
+}
+
+export interface ProjectRow {
+  slug: string;
+  nameEn: string;
+  nameZh: string | null;
+  region: Region | null;
+  countryCode: string | null;
+  businessLine: BusinessLine;
+  stage: Stage;
+  health: Health;
+  progressPercent: number | null;
+  nextMilestone: { title: string; due: FuzzyDate } | null;
+  updatedAt: string; // ISO timestamp
+}
+
+export interface ListResult<Row> {
+  rows: Row[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface MilestoneView {
+  id: string;
+  title: string;
+  titleZh: string | null;
+  baseline: FuzzyDate | null;
+  forecast: FuzzyDate | null;
+  actual: FuzzyDate | null;
+  state: MilestoneState;
+  /** At least this many days late (negative: early) against baseline; null when not comparable. */
+  slipDays: number | null;
+  version: number;
+}
+
+export interface FieldChangeView {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface HistoryEntry {
+  id: string;
+  origin: "IMPORT" | "USER" | "SYSTEM";
+  authorName: string;
+  occurredAt: string;
+  comment: string;
+  milestoneTitle: string | null;
+  sourceTitle: string | null;
+  changes: FieldChangeView[];
+}
+
+export interface SourceQuoteView {
+  id: string;
+  text: string;
+  supports: string[];
+  milestoneTitle: string | null;
+  source: { title: string; publisher: string; publishedOn: string; url: string | null };
+}
+
+export interface ProjectDetail {
+  id: string;
+  slug: string;
+  nameEn: string;
+  nameZh: string | null;
+  summary: string;
+  kind: ProjectKind;
+  businessLine: BusinessLine;
+  commodities: string[];
+  region: Region | null;
+  countryCode: string | null;
+  subdivision: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  stage: Stage;
+  health: Health;
+  progressPercent: number | null;
+  plannedStart: FuzzyDate | null;
+  plannedFinish: FuzzyDate | null;
+  forecastFinish: FuzzyDate | null;
+  actualFinish: FuzzyDate | null;
+  operatingCompany: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  milestones: MilestoneView[];
+  history: HistoryEntry[];
+  quotes: SourceQuoteView[];
+}
+
+export interface FilterOptions {
+  countries: { code: string; region: Region | null }[];
+}

@@ -1,0 +1,42 @@
+/**
+ * Database commands, offline (see docs/decisions/0002-offline-migrations.md):
+ *   tsx scripts/db.ts migrate                 apply pending migrations
+ *   tsx scripts/db.ts status                  show applied / pending migrations
+ *   tsx scripts/db.ts migration:create NAME   write the next migration from schema.prisma
+ *   tsx scripts/db.ts seed [--synthetic N] [--reset]
+ */
+import { closeDatabase, getDatabase } from "../lib/db/client";
+import { applyPendingMigrations, createMigration, migrationStatus } from "../lib/db/migrate";
+import { runCli } from "./cli";
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "migration:create": {
+      const dir = await createMigration(rest.join("_"));
+      console.log(dir ? `Created ${dir}` : "schema.prisma matches prisma/migrations: no migration needed.");
+      return 0;
+    }
+    case "migrate": {
+      const applied = await applyPendingMigrations(await getDatabase());
+      console.log(applied.length ? `Applied ${applied.join(", ")}` : "No pending migrations.");
+      return 0;
+    }
+    case "status": {
+      const s = await migrationStatus(await getDatabase());
+      console.log(`${s.applied} of ${s.total} migrations applied.`);
+      if (s.pending.length) console.log(`Pending: ${s.pending.join(", ")}`);
+      if (s.problem) console.log(s.problem);
+      return s.pending.length || s.problem ? 1 : 0;
+    }
+    case "seed": {
+      const { seedCommand } = await import("./seed-command");
+      return seedCommand(rest);
+    }
+    default:
+      console.error("usage: db.ts migrate | status | migration:create NAME | seed [--synthetic N] [--reset]");
+      return 2;
+  }
+}
+
+runCli(() => main(process.argv.slice(2)), closeDatabase);
