@@ -15,10 +15,10 @@ const envSchema = z.object({
     .transform((v) => (v === "" ? undefined : v))
     .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
       message:
-        "DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/lodestone (or unset for the embedded database)",
+        "must be a PostgreSQL URL such as postgres://user:password@host:5432/lodestone (or unset for the embedded database)",
     })
     .refine((v) => v === undefined || URL.canParse(v), {
-      message: "DATABASE_URL is not a valid URL (check for unescaped characters in the password)",
+      message: "is not a valid URL (check for unescaped characters in the password)",
     }),
   /** Folder of the embedded database; ignored with DATABASE_URL. */
   LODESTONE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),

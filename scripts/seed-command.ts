@@ -1,1 +1,50 @@
-export async function seedCommand(_a: string[]) { return 0; }
+import { parseArgs } from "node:util";
+import { getDatabase } from "../lib/db/client";
+import { clearPortfolio, loadPortfolio } from "../lib/db/seed";
+import { generateSyntheticProjects } from "../lib/db/synthetic";
+import { minmetalsPortfolio } from "../prisma/seed/minmetals-2024";
+
+/**
+ * npm run db:seed                           the Minmetals portfolio (into an empty database)
+ * npm run db:seed -- --synthetic 20000      a synthetic portfolio (benchmarks, scale tests)
+ * --reset                                   empty the portfolio tables first
+ * Synthetic and real data never share a database: each refuses a non-empty one without --reset.
+ */
+export async function seedCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      synthetic: { type: "string" },
+      reset: { type: "boolean", default: false },
+      milestones: { type: "string", default: "10" },
+      history: { type: "string", default: "3" },
+    },
+  });
+  const count = values.synthetic === undefined ? undefined : Number(values.synthetic);
+  if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 1_000_000)) {
+    console.error("error: --synthetic takes a whole number of projects from 1 to 1,000,000");
+    return 2;
+  }
+  const { prisma } = await getDatabase();
+  if (values.reset) await clearPortfolio(prisma);
+  else if ((await prisma.project.count()) > 0) {
+    console.error("error: the database already holds projects; add --reset to replace them");
+    return 1;
+  }
+  const started = performance.now();
+  const result =
+    count === undefined
+      ? await loadPortfolio(prisma, minmetalsPortfolio)
+      : await loadPortfolio(prisma, {
+          projects: generateSyntheticProjects({
+            count,
+            milestonesPerProject: Number(values.milestones),
+            historyPerProject: Number(values.history),
+          }),
+        });
+  console.log(
+    `Seeded ${result.projects} projects, ${result.milestones} milestones, ${result.updates} history entries ` +
+      `in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  return 0;
+}

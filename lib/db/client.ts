@@ -71,6 +71,11 @@ export async function db(): Promise<PrismaClient> {
   return (await getDatabase()).prisma;
 }
 
+/** Makes `database` the process-wide one (tests point the data layer at their own database). */
+export function useDatabase(database: Database | undefined): void {
+  globalForDb.__lodestoneDb = database ? Promise.resolve(database) : undefined;
+}
+
 export async function closeDatabase(): Promise<void> {
   const pending = globalForDb.__lodestoneDb;
   globalForDb.__lodestoneDb = undefined;

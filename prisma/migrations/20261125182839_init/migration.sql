@@ -31,6 +31,7 @@ CREATE TABLE "Project" (
     "slug" VARCHAR(120) NOT NULL,
     "nameEn" VARCHAR(200) NOT NULL,
     "nameZh" VARCHAR(200),
+    "nameSortKey" VARCHAR(200) NOT NULL,
     "summary" VARCHAR(4000) NOT NULL DEFAULT '',
     "kind" "ProjectKind" NOT NULL,
     "businessLine" "BusinessLine" NOT NULL,
@@ -153,7 +154,7 @@ CREATE INDEX "Project_countryCode_idx" ON "Project"("countryCode");
 CREATE INDEX "Project_updatedAt_idx" ON "Project"("updatedAt");
 
 -- CreateIndex
-CREATE INDEX "Project_nameEn_idx" ON "Project"("nameEn");
+CREATE INDEX "Project_nameSortKey_idx" ON "Project"("nameSortKey");
 
 -- CreateIndex
 CREATE INDEX "Milestone_projectId_sortOrder_idx" ON "Milestone"("projectId", "sortOrder");

@@ -1,0 +1,22 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+
+/** A main-navigation link that marks itself current for its section (/projects and /projects/…). */
+export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  const pathname = usePathname();
+  const current = pathname === href || pathname.startsWith(`${href}/`);
+  return (
+    <Link
+      href={href}
+      aria-current={current ? "page" : undefined}
+      className={`inline-flex h-14 items-center border-b-2 px-3 text-sm font-medium ${
+        current ? "border-amber-400 text-white" : "border-transparent text-slate-200 hover:border-slate-500 hover:text-white"
+      }`}
+    >
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { NavLink } from "./nav-link";
+
+/** The app bar: product name and the main navigation (Dashboard and Admin join Projects later). */
+export async function SiteHeader() {
+  const t = await getTranslations("layout");
+  return (
+    <header className="border-b border-slate-800 bg-slate-900 text-white">
+      <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-8 px-4 sm:px-6 lg:px-8">
+        <Link href="/projects" className="flex items-center gap-2 rounded-sm" aria-label={t("homeLink")}>
+          <LodestoneMark />
+          <span className="text-lg font-semibold tracking-tight">{t("productName")}</span>
+          <span className="hidden text-sm text-slate-300 md:inline">{t("tagline")}</span>
+        </Link>
+        <nav aria-label={t("nav.label")}>
+          <ul className="flex items-center gap-1">
+            <li>
+              <NavLink href="/projects">{t("nav.projects")}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function LodestoneMark() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6 text-amber-400" fill="none">
+      <path d="M12 2 21 8v8l-9 6-9-6V8l9-6Z" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+      <path d="M12 7v10M7.5 10 12 7l4.5 3" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Database } from "./client";
+import { applyPendingMigrations } from "./migrate";
+import { loadPortfolio } from "./seed";
+
+export interface BootstrapResult {
+  appliedMigrations: string[];
+  seeded: boolean;
+}
+
+/** Brings a database up to date: pending migrations, then the real seed if it holds no project. */
+export async function bootstrapDatabase(database: Database, { seed = true } = {}): Promise<BootstrapResult> {
+  const appliedMigrations = await applyPendingMigrations(database);
+  let seeded = false;
+  if (seed && (await database.prisma.project.count()) === 0) {
+    const { minmetalsPortfolio } = await import("../../prisma/seed/minmetals-2024");
+    await loadPortfolio(database.prisma, minmetalsPortfolio);
+    seeded = true;
+  }
+  return { appliedMigrations, seeded };
+}

@@ -1,0 +1,82 @@
+import type {
+  BusinessLine,
+  Health,
+  MilestoneState,
+  ProjectKind,
+  Stage,
+} from "../projects/enums";
+import type { FuzzyDate } from "../projects/types";
+
+/**
+ * The shape of seed data: real portfolios (prisma/seed/*.ts) and the synthetic
+ * generator both produce it, and one loader (lib/db/seed.ts) writes it, so the
+ * tests' factories and the seed share one path into the database.
+ */
+export interface SeedSource {
+  key: string;
+  title: string;
+  publisher: string;
+  publishedOn: string; // YYYY-MM-DD
+  url?: string;
+  /** File under prisma/seed/sources/ holding the document's text; every quote must appear in it verbatim. */
+  textFile?: string;
+}
+
+export interface SeedQuote {
+  /** Verbatim sentence(s) from the source. */
+  text: string;
+  /** Which facts it backs: "stage", "health", "country", "milestone", "operatingCompany", … */
+  supports: string[];
+  /** Key of the milestone it backs, if any. */
+  milestoneKey?: string;
+}
+
+export interface SeedMilestone {
+  key: string;
+  title: string;
+  titleZh?: string;
+  baseline?: FuzzyDate;
+  forecast?: FuzzyDate;
+  actual?: FuzzyDate;
+  state: MilestoneState;
+}
+
+export interface SeedProject {
+  slug: string;
+  nameEn: string;
+  /** Only a well-established public Chinese name; leave out rather than guess. */
+  nameZh?: string;
+  summary: string;
+  kind: ProjectKind;
+  businessLine: BusinessLine;
+  commodities: string[];
+  /** ISO 3166-1 alpha-2; region is derived from it. */
+  countryCode?: string;
+  subdivision?: string;
+  latitude?: number;
+  longitude?: number;
+  stage: Stage;
+  health: Health;
+  progressPercent?: number;
+  plannedStart?: FuzzyDate;
+  plannedFinish?: FuzzyDate;
+  forecastFinish?: FuzzyDate;
+  actualFinish?: FuzzyDate;
+  operatingCompany?: string;
+  milestones: SeedMilestone[];
+  quotes: SeedQuote[];
+  /** History written by the import. Each entry's changes are derived from the project's facts. */
+  history: {
+    occurredAt: string; // ISO date the source reports the facts
+    comment: string;
+    /** facts set by this entry, e.g. ["stage", "health", "milestone:takeover"] */
+    sets: string[];
+  }[];
+}
+
+export interface SeedPortfolio {
+  source: SeedSource;
+  /** Who the import's history entries name as author. */
+  importedBy: string;
+  projects: SeedProject[];
+}

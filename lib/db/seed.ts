@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import { encodeFuzzy } from "../history/change-values";
+import { nameSortKey } from "../projects/name-sort-key";
+import { regionOfCountry } from "../projects/regions";
+import type { FuzzyDate } from "../projects/types";
+import type { Prisma, PrismaClient } from "./generated/client";
+import type { SeedPortfolio, SeedProject } from "./seed-types";
+
+/**
+ * Writes seed data (the real portfolio, synthetic portfolios, test factories)
+ * into the database. Every fact becomes history: one import entry for the
+ * project's status and one per milestone, dated by the source.
+ */
+export interface LoadResult {
+  projects: number;
+  milestones: number;
+  updates: number;
+}
+
+interface Rows {
+  projects: Prisma.ProjectCreateManyInput[];
+  milestones: Prisma.MilestoneCreateManyInput[];
+  quotes: Prisma.SourceQuoteCreateManyInput[];
+  updates: Prisma.StatusUpdateCreateManyInput[];
+  changes: Prisma.FieldChangeCreateManyInput[];
+}
+
+const day = (f: FuzzyDate | undefined) => (f ? new Date(`${f.date}T00:00:00Z`) : null);
+
+function projectRows(p: SeedProject, sourceId: string | null, author: string, rows: Rows): void {
+  const projectId = randomUUID();
+  const lastUpdate = p.history.reduce((max, h) => (h.occurredAt > max ? h.occurredAt : max), "");
+  rows.projects.push({
+    id: projectId,
+    slug: p.slug,
+    nameEn: p.nameEn,
+    nameZh: p.nameZh ?? null,
+    nameSortKey: nameSortKey(p.nameEn),
+    summary: p.summary,
+    kind: p.kind,
+    businessLine: p.businessLine,
+    commodities: p.commodities,
+    region: regionOfCountry(p.countryCode),
+    countryCode: p.countryCode ?? null,
+    subdivision: p.subdivision ?? null,
+    latitude: p.latitude ?? null,
+    longitude: p.longitude ?? null,
+    stage: p.stage,
+    health: p.health,
+    progressPercent: p.progressPercent ?? null,
+    plannedStart: day(p.plannedStart),
+    plannedStartPrecision: p.plannedStart?.precision ?? null,
+    plannedFinish: day(p.plannedFinish),
+    plannedFinishPrecision: p.plannedFinish?.precision ?? null,
+    forecastFinish: day(p.forecastFinish),
+    forecastFinishPrecision: p.forecastFinish?.precision ?? null,
+    actualFinish: day(p.actualFinish),
+    actualFinishPrecision: p.actualFinish?.precision ?? null,
+    operatingCompany: p.operatingCompany ?? null,
+    // "Last updated" is when the newest reported fact dates from, not when the seed ran.
+    ...(lastUpdate ? { createdAt: new Date(lastUpdate), updatedAt: new Date(lastUpdate) } : {}),
+  });
+
+  const milestoneIds = new Map<string, string>();
+  p.milestones.forEach((m, i) => {
+    const id = randomUUID();
+    milestoneIds.set(m.key, id);
+    rows.milestones.push({
+      id,
+      projectId,
+      title: m.title,
+      titleZh: m.titleZh ?? null,
+      baselineDate: day(m.baseline),
+      baselinePrecision: m.baseline?.precision ?? null,
+      forecastDate: day(m.forecast),
+      forecastPrecision: m.forecast?.precision ?? null,
+      actualDate: day(m.actual),
+      actualPrecision: m.actual?.precision ?? null,
+      state: m.state,
+      sortOrder: i,
+    });
+  });
+
+  for (const q of p.quotes) {
+    if (!sourceId) throw new Error(`${p.slug}: a quote needs a source`);
+    rows.quotes.push({
+      sourceId,
+      projectId,
+      milestoneId: q.milestoneKey ? (milestoneIds.get(q.milestoneKey) ?? null) : null,
+      supports: q.supports,
+      text: q.text,
+    });
+  }
+
+  for (const h of p.history) {
+    const occurredAt = new Date(h.occurredAt);
+    const base = { projectId, origin: "IMPORT" as const, authorName: author, occurredAt, comment: h.comment, sourceId };
+    const projectFields: [string, string | null][] = [];
+    for (const fact of h.sets) {
+      if (fact === "stage") projectFields.push(["stage", p.stage]);
+      else if (fact === "health") projectFields.push(["health", p.health]);
+      else if (fact === "progress") projectFields.push(["progressPercent", p.progressPercent?.toString() ?? null]);
+      else if (fact === "actualFinish") projectFields.push(["actualFinish", encodeFuzzy(p.actualFinish)]);
+      else if (fact === "forecastFinish") projectFields.push(["forecastFinish", encodeFuzzy(p.forecastFinish)]);
+      else if (fact.startsWith("milestone:")) {
+        const key = fact.slice("milestone:".length);
+        const m = p.milestones.find((x) => x.key === key);
+        if (!m) throw new Error(`${p.slug}: history names unknown milestone ${key}`);
+        const updateId = randomUUID();
+        rows.updates.push({ ...base, id: updateId, milestoneId: milestoneIds.get(key)! });
+        const fields: [string, string | null][] = [
+          ["milestone.state", m.state],
+          ["milestone.baseline", encodeFuzzy(m.baseline)],
+          ["milestone.forecast", encodeFuzzy(m.forecast)],
+          ["milestone.actual", encodeFuzzy(m.actual)],
+        ];
+        for (const [field, after] of fields) if (after !== null) rows.changes.push({ updateId, field, before: null, after });
+      } else throw new Error(`${p.slug}: history sets unknown fact ${fact}`);
+    }
+    if (projectFields.length) {
+      const updateId = randomUUID();
+      rows.updates.push({ ...base, id: updateId });
+      for (const [field, after] of projectFields) rows.changes.push({ updateId, field, before: null, after });
+    }
+  }
+}
+
+async function insert(tx: Prisma.TransactionClient, rows: Rows): Promise<void> {
+  const CHUNK = 5_000; // keeps each statement's bind parameters well under PostgreSQL's 65,535
+  const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+  for (const c of chunks(rows.projects)) await tx.project.createMany({ data: c });
+  for (const c of chunks(rows.milestones)) await tx.milestone.createMany({ data: c });
+  for (const c of chunks(rows.quotes)) await tx.sourceQuote.createMany({ data: c });
+  for (const c of chunks(rows.updates)) await tx.statusUpdate.createMany({ data: c });
+  for (const c of chunks(rows.changes)) await tx.fieldChange.createMany({ data: c });
+}
+
+/**
+ * Loads a portfolio. Projects are written in batches, each batch one
+ * transaction, so a large synthetic load never holds one long transaction
+ * (on PGlite a long transaction stalls every other request).
+ */
+export async function loadPortfolio(
+  prisma: PrismaClient,
+  portfolio: Pick<SeedPortfolio, "projects"> & Partial<Pick<SeedPortfolio, "source" | "importedBy">>,
+  { batchSize = 500 }: { batchSize?: number } = {},
+): Promise<LoadResult> {
+  let sourceId: string | null = null;
+  if (portfolio.source) {
+    const s = portfolio.source;
+    const data = { title: s.title, publisher: s.publisher, publishedOn: new Date(`${s.publishedOn}T00:00:00Z`), url: s.url ?? null };
+    sourceId = (await prisma.source.upsert({ where: { key: s.key }, create: { key: s.key, ...data }, update: data, select: { id: true } })).id;
+  }
+  const author = portfolio.importedBy ?? "Source import";
+  const result: LoadResult = { projects: 0, milestones: 0, updates: 0 };
+  for (let i = 0; i < portfolio.projects.length; i += batchSize) {
+    const rows: Rows = { projects: [], milestones: [], quotes: [], updates: [], changes: [] };
+    for (const p of portfolio.projects.slice(i, i + batchSize)) projectRows(p, sourceId, author, rows);
+    await prisma.$transaction((tx) => insert(tx, rows), { timeout: 120_000 });
+    result.projects += rows.projects.length;
+    result.milestones += rows.milestones.length;
+    result.updates += rows.updates.length;
+  }
+  return result;
+}
+
+/** Empties every portfolio table (for --reset and tests). */
+export async function clearPortfolio(prisma: PrismaClient): Promise<void> {
+  await prisma.$executeRawUnsafe('TRUNCATE TABLE "FieldChange", "StatusUpdate", "SourceQuote", "Milestone", "Project", "Source" CASCADE');
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import { db } from "../db/client";
+import { fuzzyFromDb, slipDays, toIsoDay } from "../dates/fuzzy-date";
+import type { MilestoneView, ProjectDetail } from "./types";
+
+/** Everything the project page shows, or null for an unknown slug. */
+export async function getProject({ slug }: { slug: string }): Promise<ProjectDetail | null> {
+  const prisma = await db();
+  const p = await prisma.project.findUnique({
+    where: { slug },
+    include: {
+      milestones: { orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] },
+      statusUpdates: {
+        orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }],
+        include: {
+          changes: { orderBy: { field: "asc" } },
+          milestone: { select: { title: true } },
+          source: { select: { title: true } },
+        },
+      },
+      quotes: {
+        orderBy: { id: "asc" },
+        include: { source: true, milestone: { select: { title: true } } },
+      },
+    },
+  });
+  if (!p) return null;
+
+  const milestones: MilestoneView[] = p.milestones.map((m) => {
+    const baseline = fuzzyFromDb(m.baselineDate, m.baselinePrecision);
+    const forecast = fuzzyFromDb(m.forecastDate, m.forecastPrecision);
+    const actual = fuzzyFromDb(m.actualDate, m.actualPrecision);
+    return {
+      id: m.id,
+      title: m.title,
+      titleZh: m.titleZh,
+      baseline,
+      forecast,
+      actual,
+      state: m.state,
+      slipDays: slipDays(baseline, actual ?? forecast),
+      version: m.version,
+    };
+  });
+
+  return {
+    id: p.id,
+    slug: p.slug,
+    nameEn: p.nameEn,
+    nameZh: p.nameZh,
+    summary: p.summary,
+    kind: p.kind,
+    businessLine: p.businessLine,
+    commodities: p.commodities,
+    region: p.region,
+    countryCode: p.countryCode,
+    subdivision: p.subdivision,
+    latitude: p.latitude === null ? null : Number(p.latitude),
+    longitude: p.longitude === null ? null : Number(p.longitude),
+    stage: p.stage,
+    health: p.health,
+    progressPercent: p.progressPercent,
+    plannedStart: fuzzyFromDb(p.plannedStart, p.plannedStartPrecision),
+    plannedFinish: fuzzyFromDb(p.plannedFinish, p.plannedFinishPrecision),
+    forecastFinish: fuzzyFromDb(p.forecastFinish, p.forecastFinishPrecision),
+    actualFinish: fuzzyFromDb(p.actualFinish, p.actualFinishPrecision),
+    operatingCompany: p.operatingCompany,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    milestones,
+    history: p.statusUpdates.map((u) => ({
+      id: u.id,
+      origin: u.origin,
+      authorName: u.authorName,
+      occurredAt: u.occurredAt.toISOString(),
+      comment: u.comment,
+      milestoneTitle: u.milestone?.title ?? null,
+      sourceTitle: u.source?.title ?? null,
+      changes: u.changes.map((c) => ({ field: c.field, before: c.before, after: c.after })),
+    })),
+    quotes: p.quotes.map((q) => ({
+      id: q.id,
+      text: q.text,
+      supports: q.supports,
+      milestoneTitle: q.milestone?.title ?? null,
+      source: {
+        title: q.source.title,
+        publisher: q.source.publisher,
+        publishedOn: toIsoDay(q.source.publishedOn),
+        url: q.source.url,
+      },
+    })),
+  };
+}

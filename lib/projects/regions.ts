@@ -1,0 +1,43 @@
+import type { Region } from "./enums";
+
+/**
+ * Region of a country, for the portfolio's regional roll-ups. China is its own
+ * region: for a Chinese group the domestic/overseas split is the first question.
+ */
+const REGION_OF: Record<string, Region> = {
+  CN: "CHINA", HK: "CHINA", MO: "CHINA",
+  // Asia-Pacific (incl. Oceania)
+  AU: "ASIA_PACIFIC", NZ: "ASIA_PACIFIC", PG: "ASIA_PACIFIC", SG: "ASIA_PACIFIC", MY: "ASIA_PACIFIC", ID: "ASIA_PACIFIC",
+  PH: "ASIA_PACIFIC", TH: "ASIA_PACIFIC", VN: "ASIA_PACIFIC", LA: "ASIA_PACIFIC", KH: "ASIA_PACIFIC", MM: "ASIA_PACIFIC",
+  JP: "ASIA_PACIFIC", KR: "ASIA_PACIFIC", MN: "ASIA_PACIFIC", IN: "ASIA_PACIFIC", PK: "ASIA_PACIFIC", BD: "ASIA_PACIFIC",
+  LK: "ASIA_PACIFIC", NP: "ASIA_PACIFIC", KZ: "ASIA_PACIFIC", UZ: "ASIA_PACIFIC", KG: "ASIA_PACIFIC", TJ: "ASIA_PACIFIC",
+  FJ: "ASIA_PACIFIC", SB: "ASIA_PACIFIC", NC: "ASIA_PACIFIC", TW: "ASIA_PACIFIC",
+  // Africa
+  BW: "AFRICA", CD: "AFRICA", ZM: "AFRICA", ZA: "AFRICA", ZW: "AFRICA", NA: "AFRICA", MZ: "AFRICA", TZ: "AFRICA",
+  KE: "AFRICA", ET: "AFRICA", NG: "AFRICA", GH: "AFRICA", GN: "AFRICA", ML: "AFRICA", SN: "AFRICA", CI: "AFRICA",
+  CM: "AFRICA", CG: "AFRICA", GA: "AFRICA", AO: "AFRICA", MG: "AFRICA", SD: "AFRICA", DZ: "AFRICA", MA: "AFRICA",
+  EG: "AFRICA", TN: "AFRICA", LY: "AFRICA", MR: "AFRICA", NE: "AFRICA", BF: "AFRICA", SL: "AFRICA", LR: "AFRICA",
+  ER: "AFRICA", UG: "AFRICA", RW: "AFRICA", MW: "AFRICA",
+  // Latin America
+  PE: "LATIN_AMERICA", CL: "LATIN_AMERICA", BR: "LATIN_AMERICA", AR: "LATIN_AMERICA", MX: "LATIN_AMERICA",
+  CO: "LATIN_AMERICA", EC: "LATIN_AMERICA", BO: "LATIN_AMERICA", VE: "LATIN_AMERICA", GY: "LATIN_AMERICA",
+  SR: "LATIN_AMERICA", UY: "LATIN_AMERICA", PY: "LATIN_AMERICA", PA: "LATIN_AMERICA", CU: "LATIN_AMERICA",
+  JM: "LATIN_AMERICA", DO: "LATIN_AMERICA", GT: "LATIN_AMERICA", HN: "LATIN_AMERICA", NI: "LATIN_AMERICA", CR: "LATIN_AMERICA",
+  // North America
+  US: "NORTH_AMERICA", CA: "NORTH_AMERICA",
+  // Europe
+  GB: "EUROPE", DE: "EUROPE", FR: "EUROPE", IT: "EUROPE", ES: "EUROPE", PT: "EUROPE", NL: "EUROPE", BE: "EUROPE",
+  SE: "EUROPE", NO: "EUROPE", FI: "EUROPE", DK: "EUROPE", PL: "EUROPE", CZ: "EUROPE", AT: "EUROPE", CH: "EUROPE",
+  RS: "EUROPE", RO: "EUROPE", BG: "EUROPE", GR: "EUROPE", HU: "EUROPE", SK: "EUROPE", IE: "EUROPE", RU: "EUROPE",
+  UA: "EUROPE", BY: "EUROPE", TR: "EUROPE",
+  // Middle East
+  SA: "MIDDLE_EAST", AE: "MIDDLE_EAST", QA: "MIDDLE_EAST", OM: "MIDDLE_EAST", KW: "MIDDLE_EAST", BH: "MIDDLE_EAST",
+  IR: "MIDDLE_EAST", IQ: "MIDDLE_EAST", JO: "MIDDLE_EAST", IL: "MIDDLE_EAST", LB: "MIDDLE_EAST", SY: "MIDDLE_EAST", YE: "MIDDLE_EAST",
+};
+
+export const KNOWN_COUNTRIES = Object.keys(REGION_OF);
+
+export function regionOfCountry(code: string | null | undefined): Region | null {
+  if (!code) return null;
+  return REGION_OF[code.toUpperCase()] ?? null;
+}

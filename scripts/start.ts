@@ -1,0 +1,68 @@
+/**
+ * `npm start`: migrate and seed the database, build if the sources changed,
+ * then serve. Flags: --dev (next dev instead of a production build),
+ * --no-seed (never seed; production), --no-build (serve the existing build).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { bootstrapDatabase } from "../lib/db/bootstrap";
+import { closeDatabase, getDatabase } from "../lib/db/client";
+import { databaseTarget, env, publicUrl } from "../lib/env";
+import { buildIsCurrent, markBuilt } from "./build-stamp";
+import { runCli } from "./cli";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      dev: { type: "boolean", default: false },
+      "no-seed": { type: "boolean", default: false },
+      "no-build": { type: "boolean", default: false },
+    },
+  });
+  const e = env(); // fails here, in one line, on bad configuration
+  const target = databaseTarget(e);
+  const where = target.kind === "pglite" ? `embedded database at ${target.dataDir}` : "PostgreSQL (DATABASE_URL)";
+  console.log(`Preparing the ${where} …`);
+  const result = await bootstrapDatabase(await getDatabase(), { seed: !values["no-seed"] });
+  // The server process takes the database over: release it (and its lock) first.
+  await closeDatabase();
+  if (result.appliedMigrations.length) console.log(`Applied migrations: ${result.appliedMigrations.join(", ")}`);
+  if (result.seeded) console.log("Seeded the Minmetals portfolio.");
+
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (values.dev) return serve(["dev", "-p", String(e.PORT)], { ...childEnv, NODE_ENV: "development" });
+
+  if (!values["no-build"] && !buildIsCurrent(root)) {
+    console.log("Building the app (first run or sources changed) …");
+    const build = spawnSync(nextBin(), ["build"], { cwd: root, stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    if (build.status !== 0) return build.status ?? 1;
+    markBuilt(root);
+  }
+  // Next would exit on SIGTERM before we close the database; we handle signals ourselves (instrumentation.ts).
+  return serve(["start", "-p", String(e.PORT)], { ...childEnv, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1" });
+}
+
+function nextBin(): string {
+  return path.join(root, "node_modules", ".bin", "next");
+}
+
+function serve(args: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(nextBin(), args, { cwd: root, stdio: ["inherit", "pipe", "inherit"], env: childEnv });
+    let announced = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      if (!announced && /Ready in|ready/i.test(chunk.toString())) {
+        announced = true;
+        console.log(`\nLodestone is running at ${publicUrl()}  (Ctrl-C to stop)\n`);
+      }
+    });
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
+  });
+}
+
+runCli(main, closeDatabase);
