@@ -26,6 +26,11 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().trim().min(1).default("localhost"),
+  /** Set by `npm start`: Next leaves SIGTERM/SIGINT to us, so we can close the database first. */
+  NEXT_MANUAL_SIG_HANDLE: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -8,7 +8,7 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-white">
       <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-8 px-4 sm:px-6 lg:px-8">
-        <Link href="/projects" className="flex items-center gap-2 rounded-sm" aria-label={t("homeLink")}>
+        <Link href="/projects" className="flex items-center gap-2 rounded-sm focus-visible:outline-amber-300" aria-label={t("homeLink")}>
           <LodestoneMark />
           <span className="text-lg font-semibold tracking-tight">{t("productName")}</span>
           <span className="hidden text-sm text-slate-300 md:inline">{t("tagline")}</span>

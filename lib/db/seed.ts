@@ -25,6 +25,20 @@ interface Rows {
   changes: Prisma.FieldChangeCreateManyInput[];
 }
 
+/** Project facts an import's history entry can set, and how each is recorded. */
+const PROJECT_FACTS: Record<string, { field: string; value: (p: SeedProject) => string | null }> = {
+  stage: { field: "stage", value: (p) => p.stage },
+  health: { field: "health", value: (p) => p.health },
+  progress: { field: "progressPercent", value: (p) => p.progressPercent?.toString() ?? null },
+  country: { field: "countryCode", value: (p) => p.countryCode ?? null },
+  countryCode: { field: "countryCode", value: (p) => p.countryCode ?? null },
+  subdivision: { field: "subdivision", value: (p) => p.subdivision ?? null },
+  operatingCompany: { field: "operatingCompany", value: (p) => p.operatingCompany ?? null },
+  plannedFinish: { field: "plannedFinish", value: (p) => encodeFuzzy(p.plannedFinish) },
+  forecastFinish: { field: "forecastFinish", value: (p) => encodeFuzzy(p.forecastFinish) },
+  actualFinish: { field: "actualFinish", value: (p) => encodeFuzzy(p.actualFinish) },
+};
+
 const day = (f: FuzzyDate | undefined) => (f ? new Date(`${f.date}T00:00:00Z`) : null);
 
 function projectRows(p: SeedProject, sourceId: string | null, author: string, rows: Rows): void {
@@ -97,11 +111,7 @@ function projectRows(p: SeedProject, sourceId: string | null, author: string, ro
     const base = { projectId, origin: "IMPORT" as const, authorName: author, occurredAt, comment: h.comment, sourceId };
     const projectFields: [string, string | null][] = [];
     for (const fact of h.sets) {
-      if (fact === "stage") projectFields.push(["stage", p.stage]);
-      else if (fact === "health") projectFields.push(["health", p.health]);
-      else if (fact === "progress") projectFields.push(["progressPercent", p.progressPercent?.toString() ?? null]);
-      else if (fact === "actualFinish") projectFields.push(["actualFinish", encodeFuzzy(p.actualFinish)]);
-      else if (fact === "forecastFinish") projectFields.push(["forecastFinish", encodeFuzzy(p.forecastFinish)]);
+      if (fact in PROJECT_FACTS) projectFields.push([PROJECT_FACTS[fact].field, PROJECT_FACTS[fact].value(p)]);
       else if (fact.startsWith("milestone:")) {
         const key = fact.slice("milestone:".length);
         const m = p.milestones.find((x) => x.key === key);

@@ -120,7 +120,15 @@ function parseIsoDay(iso: string): { mi: number; day: number } {
 }
 
 const DAY_MS = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDays = new Map<number, string>();
+function isoDay(ms: number): string {
+  let day = isoDays.get(ms);
+  if (day === undefined) {
+    day = new Date(ms).toISOString().slice(0, 10);
+    isoDays.set(ms, day);
+  }
+  return day;
+}
 
 // ---------------------------------------------------------------------------
 // Catalogues.

@@ -1,6 +1,6 @@
 import { closeDatabase, getDatabase } from "../db/client";
 import { DataDirLockedError } from "../db/data-dir-lock";
-import { EnvError } from "../env";
+import { env, EnvError } from "../env";
 
 /**
  * Opens the database when the server starts, so that a second server on the
@@ -19,7 +19,7 @@ export async function openDatabaseAtBoot(): Promise<void> {
     throw err;
   }
   // With NEXT_MANUAL_SIG_HANDLE=1 Next leaves signals to us (npm start sets it).
-  if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+  if (env().NEXT_MANUAL_SIG_HANDLE) {
     let stopping = false;
     for (const signal of ["SIGINT", "SIGTERM"] as const)
       process.on(signal, () => {

@@ -1,0 +1,100 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactTable, RowData, SortDirection } from "@tanstack/react-table";
+import type { ServerTableFeatures } from "./server-table-features";
+
+export interface DataTableProps<TData extends RowData> {
+  table: ReactTable<ServerTableFeatures, TData>;
+  /** Names the table for assistive technology (rendered visually hidden). */
+  caption: string;
+  /** Where a sortable header leads: the list's URL sorted by that column. */
+  sortHref: (columnId: string, dir: SortDirection) => string;
+}
+
+const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
+
+/**
+ * The shared table chrome: header cells that sort by navigating (the URL is
+ * the state, so sorting works without JavaScript and survives reloads), and
+ * rows rendered from the table's row model.
+ */
+export function DataTable<TData extends RowData>({ table, caption, sortHref }: DataTableProps<TData>) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white shadow-xs">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-slate-700">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const column = header.column;
+                const sorted = column.getIsSorted();
+                const meta = column.columnDef.meta;
+                const alignEnd = meta?.align === "end";
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
+                    className={`border-b border-slate-300 px-2.5 py-2 font-semibold whitespace-nowrap ${alignEnd ? "text-right" : ""}`}
+                  >
+                    {header.isPlaceholder ? null : column.getCanSort() ? (
+                      <Link
+                        href={sortHref(column.id, nextDirection(sorted, column.getFirstSortDir()))}
+                        scroll={false}
+                        className={`-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-200 hover:text-slate-900 ${
+                          sorted ? "text-slate-900" : ""
+                        }`}
+                      >
+                        <table.FlexRender header={header} />
+                        <SortIcon direction={sorted} />
+                      </Link>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className="border-b border-slate-200 last:border-b-0 hover:bg-slate-50">
+              {row.getAllCells().map((cell) => {
+                const meta = cell.column.columnDef.meta;
+                const className = `px-2.5 py-2.5 align-top ${meta?.align === "end" ? "text-right tabular-nums" : ""} ${meta?.className ?? ""}`;
+                return meta?.isRowHeader ? (
+                  <th key={cell.id} scope="row" className={`font-normal ${className}`}>
+                    <table.FlexRender cell={cell} />
+                  </th>
+                ) : (
+                  <td key={cell.id} className={className}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The sorted column flips; any other column starts at its natural first direction. */
+function nextDirection(sorted: false | SortDirection, first: SortDirection): SortDirection {
+  if (sorted === "asc") return "desc";
+  if (sorted === "desc") return "asc";
+  return first;
+}
+
+function SortIcon({ direction }: { direction: false | SortDirection }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 12 12" className={`h-3 w-3 shrink-0 ${direction ? "text-slate-900" : "text-slate-500"}`}>
+      {direction !== "desc" && <path d="M6 1.5 9.5 5h-7L6 1.5Z" fill="currentColor" opacity={direction === "asc" ? 1 : 0.6} />}
+      {direction !== "asc" && <path d="M6 10.5 2.5 7h7L6 10.5Z" fill="currentColor" opacity={direction === "desc" ? 1 : 0.6} />}
+    </svg>
+  );
+}

@@ -1,0 +1,83 @@
+import { useTranslations } from "next-intl";
+import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
+import type { MilestoneState } from "@/lib/projects/enums";
+import type { ProjectDetail } from "@/lib/projects/types";
+import { DetailSection } from "./section";
+
+const STATE_STYLE: Record<MilestoneState, string> = {
+  PLANNED: "bg-slate-100 text-slate-800 ring-slate-600/30",
+  ACHIEVED: "bg-emerald-50 text-emerald-800 ring-emerald-700/30",
+  MISSED: "bg-red-50 text-red-800 ring-red-700/30",
+  CANCELLED: "bg-slate-100 text-slate-600 ring-slate-500/30",
+};
+
+export function MilestonesTable({ project }: { project: ProjectDetail }) {
+  const t = useTranslations("projectDetail.milestones");
+  const tEnum = useTranslations("enums.milestoneState");
+  const tCommon = useTranslations("common");
+
+  function slip(days: number | null): string {
+    if (days === null) return tCommon("empty");
+    if (days > 0) return t("late", { days });
+    if (days < 0) return t("early", { days: -days });
+    return t("onTime");
+  }
+
+  return (
+    <DetailSection id="milestones-heading" title={t("title")}>
+      {project.milestones.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("none")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white shadow-xs">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">{t("caption", { project: project.nameEn })}</caption>
+            <thead className="bg-slate-100 text-slate-700">
+              <tr>
+                {(["milestone", "baseline", "forecast", "actual", "state", "slip"] as const).map((key) => (
+                  <th
+                    key={key}
+                    scope="col"
+                    className={`border-b border-slate-300 px-3 py-2 font-semibold whitespace-nowrap ${key === "slip" ? "text-right" : ""}`}
+                  >
+                    {t(key)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {project.milestones.map((m) => (
+                <tr key={m.id} className="border-b border-slate-200 last:border-b-0">
+                  <th scope="row" className="px-3 py-2.5 text-left font-medium text-slate-900">
+                    {m.title}
+                    {m.titleZh && (
+                      <span lang="zh-CN" className="block font-normal text-slate-600">
+                        {m.titleZh}
+                      </span>
+                    )}
+                  </th>
+                  <td className="px-3 py-2.5 whitespace-nowrap">
+                    <FuzzyDateText value={m.baseline} />
+                  </td>
+                  <td className="px-3 py-2.5 whitespace-nowrap">
+                    <FuzzyDateText value={m.forecast} />
+                  </td>
+                  <td className="px-3 py-2.5 whitespace-nowrap">
+                    <FuzzyDateText value={m.actual} />
+                  </td>
+                  <td className="px-3 py-2.5">
+                    <span
+                      className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${STATE_STYLE[m.state]}`}
+                    >
+                      {tEnum(m.state)}
+                    </span>
+                  </td>
+                  <td className="px-3 py-2.5 text-right whitespace-nowrap tabular-nums">{slip(m.slipDays)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </DetailSection>
+  );
+}

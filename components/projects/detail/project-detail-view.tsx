@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { HealthBadge } from "@/components/ui/health-badge";
+import type { ProjectDetail } from "@/lib/projects/types";
+import { HistoryTimeline } from "./history-timeline";
+import { MilestonesTable } from "./milestones-table";
+import { ProjectFacts } from "./project-facts";
+import { SourceQuotes } from "./source-quotes";
+
+/** One project: identity, key facts, milestones, history and the sources behind them. */
+export function ProjectDetailView({ project, countryName }: { project: ProjectDetail; countryName: string | null }) {
+  const t = useTranslations("projectDetail");
+  const tEnum = useTranslations("enums");
+  return (
+    <article className="space-y-8">
+      <nav aria-label={t("breadcrumb")}>
+        <ol className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <li>
+            <Link href="/projects" className="link">
+              {t("projects")}
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li>
+            <span aria-current="page" className="text-slate-800">
+              {project.nameEn}
+            </span>
+          </li>
+        </ol>
+      </nav>
+
+      <header className="space-y-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl">{project.nameEn}</h1>
+          {project.nameZh && (
+            <p lang="zh-CN" className="mt-1 text-lg text-slate-700">
+              {project.nameZh}
+            </p>
+          )}
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <HealthBadge health={project.health} />
+          <span className="inline-flex items-center rounded-full bg-blue-50 px-2.5 py-0.5 text-xs font-medium text-blue-800 ring-1 ring-blue-700/30 ring-inset">
+            {tEnum(`stage.${project.stage}`)}
+          </span>
+        </div>
+        {project.summary && (
+          <section aria-labelledby="summary-heading">
+            <h2 id="summary-heading" className="sr-only">
+              {t("summary")}
+            </h2>
+            <p className="max-w-3xl text-base leading-relaxed text-slate-800">{project.summary}</p>
+          </section>
+        )}
+      </header>
+
+      <ProjectFacts project={project} countryName={countryName} />
+      <MilestonesTable project={project} />
+      <div className="grid gap-8 lg:grid-cols-2">
+        <HistoryTimeline history={project.history} />
+        <SourceQuotes quotes={project.quotes} />
+      </div>
+    </article>
+  );
+}

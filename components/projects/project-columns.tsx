@@ -1,0 +1,155 @@
+"use client";
+
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { createColumnHelper, type CellContext, type CellData, type HeaderContext } from "@tanstack/react-table";
+import { HealthBadge } from "@/components/ui/health-badge";
+import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
+import type { ServerTableFeatures } from "@/components/data-table/server-table-features";
+import type { SortKey } from "@/lib/projects/list-params";
+import type { ProjectListItem } from "./project-list-types";
+
+/**
+ * The projects table's columns. A column's id is its sort key in the URL
+ * (lib/projects/list-params SORT_KEYS); "nextMilestone" is not sortable.
+ */
+type ColumnId = SortKey | "nextMilestone";
+
+const helper = createColumnHelper<ServerTableFeatures, ProjectListItem>();
+
+export const projectColumns = helper.columns([
+  helper.accessor("nameEn", {
+    id: "name" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: NameCell,
+    meta: { isRowHeader: true, className: "min-w-52" },
+  }),
+  helper.accessor("region", {
+    id: "region" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: RegionCell,
+  }),
+  helper.accessor("countryName", {
+    id: "country" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: TextCell,
+  }),
+  helper.accessor("businessLine", {
+    id: "businessLine" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: BusinessLineCell,
+  }),
+  helper.accessor("stage", {
+    id: "stage" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: StageCell,
+    meta: { className: "whitespace-nowrap" },
+  }),
+  helper.accessor("health", {
+    id: "health" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: ({ getValue }) => <HealthBadge health={getValue()} />,
+  }),
+  helper.accessor("progressPercent", {
+    id: "progress" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: ProgressCell,
+    meta: { align: "end" },
+  }),
+  helper.accessor("nextMilestone", {
+    id: "nextMilestone" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: NextMilestoneCell,
+    enableSorting: false,
+    meta: { className: "min-w-40" },
+  }),
+  helper.accessor("updatedAt", {
+    id: "updated" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: UpdatedCell,
+    sortDescFirst: true, // newest first is the useful first click
+    meta: { className: "whitespace-nowrap" },
+  }),
+]);
+
+type Cell<TValue> = CellContext<ServerTableFeatures, ProjectListItem, TValue>;
+
+function ColumnHeader<TValue extends CellData>({ column }: HeaderContext<ServerTableFeatures, ProjectListItem, TValue>) {
+  const t = useTranslations("projects.columns");
+  return t(column.id as ColumnId);
+}
+
+function NameCell({ row }: Cell<string>) {
+  const { slug, nameEn, nameZh } = row.original;
+  return (
+    <div>
+      <Link href={`/projects/${slug}`} className="link">
+        {nameEn}
+      </Link>
+      {nameZh && (
+        <p lang="zh-CN" className="mt-0.5 text-slate-600">
+          {nameZh}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Empty() {
+  const t = useTranslations("common");
+  return <span className="text-slate-500">{t("empty")}</span>;
+}
+
+function TextCell({ getValue }: Cell<string | null>) {
+  const value = getValue();
+  return value ? value : <Empty />;
+}
+
+function RegionCell({ getValue }: Cell<ProjectListItem["region"]>) {
+  const t = useTranslations("enums.region");
+  const value = getValue();
+  return value ? t(value) : <Empty />;
+}
+
+function BusinessLineCell({ getValue }: Cell<ProjectListItem["businessLine"]>) {
+  const t = useTranslations("enums.businessLine");
+  return t(getValue());
+}
+
+function StageCell({ getValue }: Cell<ProjectListItem["stage"]>) {
+  const t = useTranslations("enums.stage");
+  return t(getValue());
+}
+
+function ProgressCell({ getValue }: Cell<number | null>) {
+  const t = useTranslations("common");
+  const value = getValue();
+  if (value === null) return <Empty />;
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <span>{t("percent", { value })}</span>
+      <span aria-hidden="true" className="block h-1 w-16 overflow-hidden rounded-full bg-slate-200">
+        <span className="block h-full bg-blue-600" style={{ width: `${Math.min(Math.max(value, 0), 100)}%` }} />
+      </span>
+    </div>
+  );
+}
+
+function NextMilestoneCell({ getValue }: Cell<ProjectListItem["nextMilestone"]>) {
+  const next = getValue();
+  if (!next) return <Empty />;
+  return (
+    <div>
+      <span className="block">{next.title}</span>
+      <span className="block text-slate-600">
+        <FuzzyDateText value={next.due} />
+      </span>
+    </div>
+  );
+}
+
+function UpdatedCell({ getValue }: Cell<string>) {
+  const format = useFormatter();
+  const iso = getValue();
+  return <time dateTime={iso}>{format.dateTime(new Date(iso), { dateStyle: "medium" })}</time>;
+}

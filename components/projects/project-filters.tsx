@@ -1,0 +1,220 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useOptimistic, useRef, useTransition, type ChangeEvent } from "react";
+import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "@/lib/projects/enums";
+import { toSearchParams, type ProjectListParams } from "@/lib/projects/list-params";
+import type { CountryOption } from "./project-list-types";
+import { PROJECTS_PATH, projectsHref, withoutFilters } from "./project-list-url";
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+type MultiKey = "region" | "country" | "line" | "stage" | "health";
+
+interface ProjectFiltersProps {
+  params: ProjectListParams;
+  countries: CountryOption[];
+}
+
+/**
+ * The list's filters as a GET form: without JavaScript it submits to
+ * /projects; with it, every change navigates to the canonical URL (search is
+ * debounced), so the URL stays the only state and back/forward work.
+ */
+export function ProjectFilters({ params, countries }: ProjectFiltersProps) {
+  const t = useTranslations("projects.filters");
+  const tList = useTranslations("projects.list");
+  const tEnum = useTranslations("enums");
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [isPending, startTransition] = useTransition();
+  // Shows a choice at once while its page loads; falls back to the URL's state after.
+  const [shown, setShown] = useOptimistic(params);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const debounce = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const id = useId();
+
+  // The search box is uncontrolled so typing never fights navigation. When the
+  // URL changes from elsewhere (back/forward, reset) and the box is not being
+  // typed in, show the URL's query.
+  useEffect(() => {
+    const input = searchRef.current;
+    if (input && document.activeElement !== input) input.value = params.q ?? "";
+  }, [params.q]);
+
+  useEffect(() => () => clearTimeout(debounce.current), []);
+
+  function navigate(next: ProjectListParams) {
+    clearTimeout(debounce.current);
+    startTransition(() => {
+      setShown(next);
+      router.push(projectsHref({ ...next, page: 1 }), { scroll: false });
+    });
+  }
+
+  const currentQuery = () => searchRef.current?.value.trim() || undefined;
+
+  // Each select's name is its URL parameter.
+  function onSelect(event: ChangeEvent<HTMLSelectElement>) {
+    const key = event.target.name as MultiKey;
+    const values = event.target.value ? event.target.value.split(",") : [];
+    const next = { ...shown, q: currentQuery(), [key]: values } as ProjectListParams;
+    if (key === "region" && values.length) {
+      // Keep only the countries of the chosen region(s).
+      next.country = next.country.filter((code) => countries.some((c) => c.code === code && c.region && values.includes(c.region)));
+    }
+    navigate(next);
+  }
+
+  function onSearch() {
+    clearTimeout(debounce.current);
+    debounce.current = setTimeout(() => navigate({ ...shown, q: currentQuery() }), SEARCH_DEBOUNCE_MS);
+  }
+
+  const countryOptions = countries.filter(
+    (c) => !shown.region.length || (c.region && shown.region.includes(c.region)) || shown.country.includes(c.code),
+  );
+
+  // Sorting and page size are not filters, but a no-JavaScript submit must keep them.
+  const kept = [...toSearchParams({ sort: params.sort, dir: params.dir, pageSize: params.pageSize }).entries()];
+
+  return (
+    <form
+      role="search"
+      aria-label={t("label")}
+      method="get"
+      action={PROJECTS_PATH}
+      onSubmit={(event) => {
+        event.preventDefault();
+        navigate({ ...shown, q: currentQuery() });
+      }}
+      className="rounded-lg border border-slate-300 bg-white p-4 shadow-xs"
+    >
+      {kept.map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-7">
+        <div className="col-span-2 md:col-span-3 xl:col-span-2">
+          <label htmlFor={`${id}-q`} className="field-label">
+            {t("search")}
+          </label>
+          <input
+            ref={searchRef}
+            id={`${id}-q`}
+            type="search"
+            name="q"
+            defaultValue={params.q ?? ""}
+            maxLength={100}
+            autoComplete="off"
+            aria-describedby={`${id}-q-hint`}
+            onChange={onSearch}
+            className="field-control"
+          />
+          <p id={`${id}-q-hint`} className="mt-1 text-xs text-slate-600">
+            {t("searchHint")}
+          </p>
+        </div>
+        <FilterSelect
+          id={`${id}-region`}
+          name="region"
+          label={t("region")}
+          allLabel={t("all")}
+          selected={shown.region}
+          options={REGIONS.map((value) => ({ value, label: tEnum(`region.${value}`) }))}
+          onChange={onSelect}
+        />
+        <FilterSelect
+          id={`${id}-country`}
+          name="country"
+          label={t("country")}
+          allLabel={t("all")}
+          selected={shown.country}
+          options={countryOptions.map((c) => ({ value: c.code, label: c.name }))}
+          onChange={onSelect}
+        />
+        <FilterSelect
+          id={`${id}-line`}
+          name="line"
+          label={t("businessLine")}
+          allLabel={t("all")}
+          selected={shown.line}
+          options={BUSINESS_LINES.map((value) => ({ value, label: tEnum(`businessLine.${value}`) }))}
+          onChange={onSelect}
+        />
+        <FilterSelect
+          id={`${id}-stage`}
+          name="stage"
+          label={t("stage")}
+          allLabel={t("all")}
+          selected={shown.stage}
+          options={STAGES.map((value) => ({ value, label: tEnum(`stage.${value}`) }))}
+          onChange={onSelect}
+        />
+        <FilterSelect
+          id={`${id}-health`}
+          name="health"
+          label={t("health")}
+          allLabel={t("all")}
+          selected={shown.health}
+          options={HEALTHS.map((value) => ({ value, label: tEnum(`health.${value}`) }))}
+          onChange={onSelect}
+        />
+      </div>
+      <div className="mt-4 flex flex-wrap items-center gap-4">
+        {!hydrated && (
+          <button type="submit" className="btn-primary">
+            {t("apply")}
+          </button>
+        )}
+        <Link href={projectsHref(withoutFilters(params))} className="link text-sm">
+          {t("reset")}
+        </Link>
+        {isPending && (
+          <span className="text-sm text-slate-600" aria-hidden="true">
+            {tList("updating")}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+interface FilterSelectProps {
+  id: string;
+  name: MultiKey;
+  label: string;
+  allLabel: string;
+  selected: string[];
+  options: { value: string; label: string }[];
+  onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
+}
+
+/**
+ * One value per select; a URL with several values (region=A&region=B, which
+ * the list supports) shows them as one combined option, submitted as "A,B".
+ */
+function FilterSelect({ id, name, label, allLabel, selected, options, onChange }: FilterSelectProps) {
+  const value = selected.join(",");
+  const labelOf = (v: string) => options.find((o) => o.value === v)?.label ?? v;
+  const combined = selected.length > 1 ? { value, label: selected.map(labelOf).join(", ") } : null;
+  const missing = selected.length === 1 && !options.some((o) => o.value === value) ? { value, label: value } : null;
+  const all = [...(combined ? [combined] : []), ...options, ...(missing ? [missing] : [])];
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <select id={id} name={name} value={value} onChange={onChange} className="field-control">
+        <option value="">{allLabel}</option>
+        {all.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { countryNamer } from "@/lib/i18n/display-names";
+import type { ProjectListParams } from "@/lib/projects/list-params";
+import type { FilterOptions, ListResult, ProjectRow } from "@/lib/projects/types";
+import { ProjectFilters } from "./project-filters";
+import type { CountryOption, ProjectListItem } from "./project-list-types";
+import { projectsHref, withoutFilters } from "./project-list-url";
+import { ProjectsTable } from "./projects-table";
+
+interface ProjectsViewProps {
+  params: ProjectListParams;
+  ignored: string[];
+  result: ListResult<ProjectRow>;
+  options: FilterOptions;
+}
+
+/** The projects list page: filters, count, table and paging for one URL state. */
+export async function ProjectsView({ params, ignored, result, options }: ProjectsViewProps) {
+  const t = await getTranslations("projects.list");
+  const locale = await getLocale();
+  const countryName = countryNamer(locale);
+
+  const rows: ProjectListItem[] = result.rows.map((row) => ({ ...row, countryName: countryName(row.countryCode) }));
+  const countries: CountryOption[] = options.countries
+    .map((c) => ({ ...c, name: countryName(c.code) ?? c.code }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const pastEnd = result.rows.length === 0 && result.total > 0;
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+      </div>
+
+      {ignored.length > 0 && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {t("ignoredParams", { params: ignored.join(", ") })}
+        </p>
+      )}
+
+      <ProjectFilters params={params} countries={countries} />
+
+      <p role="status" className="text-sm font-medium text-slate-700">
+        {t("count", { count: result.total })}
+      </p>
+
+      {result.total === 0 ? (
+        <EmptyState title={t("empty.title")} body={t("empty.body")} href={projectsHref(withoutFilters(params))} action={t("empty.reset")} />
+      ) : pastEnd ? (
+        <EmptyState
+          title={t("pastEnd.title")}
+          body={t("pastEnd.body")}
+          href={projectsHref({ ...params, page: 1 })}
+          action={t("pastEnd.firstPage")}
+        />
+      ) : (
+        <ProjectsTable rows={rows} total={result.total} params={params} />
+      )}
+    </div>
+  );
+}
+
+function EmptyState({ title, body, href, action }: { title: string; body: string; href: string; action: string }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-400 bg-white px-6 py-12 text-center">
+      <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
+      <p className="mt-1 text-sm text-slate-600">{body}</p>
+      <Link href={href} className="btn-secondary mt-4">
+        {action}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+// Runs against the seeded Minmetals portfolio (prisma/seed/minmetals-2024.ts): ~23 projects.
+
+/** The list's table (its caption starts with "Projects"). */
+const projectsTable = (page: Page) => page.getByRole("table", { name: /^Projects/ });
+/** English names of the listed projects, in order: each row's header cell links to the project. */
+const projectNames = (page: Page) => projectsTable(page).getByRole("rowheader").getByRole("link");
+const resultCount = (page: Page) => page.getByRole("status").filter({ hasText: /^(\d+ projects?|No projects)$/ });
+
+test.describe("projects list", () => {
+  test("lists the seeded projects", async ({ page }) => {
+    await page.goto("/projects");
+    await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
+    await expect(projectNames(page).filter({ hasText: "Khoemacau Copper Mine" })).toBeVisible();
+    await expect(projectNames(page).filter({ hasText: "Las Bambas Copper Mine" })).toBeVisible();
+    await expect(resultCount(page)).toHaveText(/^\d+ projects$/);
+    const count = Number((await resultCount(page).textContent())?.match(/\d+/)?.[0]);
+    expect(count).toBeGreaterThanOrEqual(20);
+    // The Chinese name is shown under the English one, marked as Chinese.
+    const lasBambas = projectsTable(page).getByRole("rowheader").filter({ hasText: "Las Bambas Copper Mine" });
+    await expect(lasBambas.getByText("拉斯邦巴斯铜矿")).toHaveAttribute("lang", "zh-CN");
+  });
+
+  test("filters by region, and back restores the previous list", async ({ page }) => {
+    await page.goto("/projects");
+    await page.getByLabel("Region").selectOption({ label: "Africa" });
+    await expect(page).toHaveURL(/[?&]region=AFRICA(&|$)/);
+    await expect(projectNames(page)).toHaveText(["Khoemacau Copper Mine", "Kinsevere Copper Mine Expansion"]);
+    await expect(resultCount(page)).toHaveText("2 projects");
+    // Only Africa's countries are offered once Africa is chosen.
+    await expect(page.getByLabel("Country").getByRole("option")).toHaveText(["All", "Botswana", /Congo/]);
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\/projects$/);
+    await expect(page.getByLabel("Region")).toHaveValue("");
+    await expect(projectNames(page).filter({ hasText: "Las Bambas Copper Mine" })).toBeVisible();
+  });
+
+  test("filters by stage and health", async ({ page }) => {
+    await page.goto("/projects");
+    await page.getByLabel("Stage").selectOption({ label: "Operation" });
+    await expect(page).toHaveURL(/[?&]stage=OPERATION(&|$)/);
+    await expect(projectNames(page).filter({ hasText: "Las Bambas Copper Mine" })).toBeVisible();
+    await expect(projectNames(page).filter({ hasText: "Kinsevere Copper Mine Expansion" })).toHaveCount(0);
+    for (const stage of await projectsTable(page).getByRole("cell", { name: /^(Operation|Completed|Construction)$/ }).allTextContents())
+      expect(stage).toBe("Operation");
+
+    await page.getByLabel("Health").selectOption({ label: "On track" });
+    await expect(page).toHaveURL(/[?&]health=ON_TRACK(&|$)/);
+    await expect(page).toHaveURL(/[?&]stage=OPERATION(&|$)/);
+    await expect(projectNames(page)).toHaveText(["Khoemacau Copper Mine"]);
+  });
+
+  test("searches English names", async ({ page }) => {
+    await page.goto("/projects");
+    const search = page.getByLabel("Search projects");
+    await search.pressSequentially("bambas", { delay: 40 });
+    await expect(page).toHaveURL(/[?&]q=bambas(&|$)/);
+    await expect(projectNames(page)).toHaveText(["Las Bambas Copper Mine"]);
+    // Typing is never overwritten by the navigation it causes.
+    await expect(search).toHaveValue("bambas");
+    await expect(search).toBeFocused();
+  });
+
+  test("searches Chinese names", async ({ page }) => {
+    await page.goto("/projects");
+    await page.getByLabel("Search projects").fill("铜矿");
+    await expect(page).toHaveURL(/[?&]q=/);
+    await expect(projectNames(page).filter({ hasText: "Las Bambas Copper Mine" })).toBeVisible();
+    await expect(projectNames(page).filter({ hasText: "Kinsevere Copper Mine Expansion" })).toBeVisible();
+    // Khoemacau has no Chinese name in the seed.
+    await expect(projectNames(page).filter({ hasText: "Khoemacau Copper Mine" })).toHaveCount(0);
+  });
+
+  test("shows an empty state with a reset link", async ({ page }) => {
+    await page.goto("/projects?q=no-such-project-anywhere");
+    await expect(resultCount(page)).toHaveText("No projects");
+    await expect(page.getByRole("heading", { name: "No projects match these filters" })).toBeVisible();
+    await page.getByRole("link", { name: "Reset filters" }).last().click();
+    await expect(page).toHaveURL(/\/projects$/);
+    await expect(page.getByLabel("Search projects")).toHaveValue("");
+    await expect(projectNames(page).first()).toBeVisible();
+  });
+
+  test("sorts by name, descending", async ({ page }) => {
+    await page.goto("/projects");
+    const nameHeader = page.getByRole("columnheader", { name: "Name" });
+    await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
+    const firstAscending = await projectNames(page).first().textContent();
+
+    await nameHeader.getByRole("link", { name: "Name" }).click();
+    await expect(page).toHaveURL(/[?&]dir=desc(&|$)/);
+    await expect(page.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "descending");
+    await expect(projectNames(page).first()).not.toHaveText(firstAscending ?? "");
+    const names = await projectNames(page).allTextContents();
+    expect(names.at(-1)).toBe(firstAscending);
+
+    // Another column starts ascending and the Name header loses its sort state.
+    await page.getByRole("columnheader", { name: "Stage" }).getByRole("link").click();
+    await expect(page).toHaveURL(/[?&]sort=stage(&|$)/);
+    await expect(page.getByRole("columnheader", { name: "Stage" })).toHaveAttribute("aria-sort", "ascending");
+    await expect(page.getByRole("columnheader", { name: "Name" })).not.toHaveAttribute("aria-sort", /.*/);
+    // "Next milestone" is not sortable.
+    await expect(page.getByRole("columnheader", { name: "Next milestone" }).getByRole("link")).toHaveCount(0);
+  });
+
+  test("pages through the list 10 at a time", async ({ page }) => {
+    await page.goto("/projects");
+    await page.getByLabel("Rows per page").selectOption("10");
+    await expect(page).toHaveURL(/[?&]pageSize=10(&|$)/);
+    await expect(projectNames(page)).toHaveCount(10);
+    await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+    const firstPage = await projectNames(page).allTextContents();
+
+    await page.getByRole("link", { name: "Next page" }).click();
+    await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+    await expect(page.getByText(/^Page 2 of \d+$/)).toBeVisible();
+    await expect(projectNames(page).first()).not.toHaveText(firstPage[0]);
+
+    await page.getByRole("link", { name: "Previous page" }).click();
+    await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+    await expect(projectNames(page)).toHaveText(firstPage);
+    // No previous page from page 1.
+    await expect(page.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+  });
+
+  test("a shared URL restores the filters", async ({ page }) => {
+    await page.goto("/projects?region=AFRICA&health=ON_TRACK&q=copper&sort=name&dir=desc");
+    await expect(page.getByLabel("Region")).toHaveValue("AFRICA");
+    await expect(page.getByLabel("Health")).toHaveValue("ON_TRACK");
+    await expect(page.getByLabel("Search projects")).toHaveValue("copper");
+    await expect(page.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "descending");
+    await expect(projectNames(page)).toHaveText(["Kinsevere Copper Mine Expansion", "Khoemacau Copper Mine"]);
+  });
+
+  test("ignores invalid URL parameters and says which", async ({ page }) => {
+    const response = await page.goto("/projects?stage=NOPE&foo=1&page=-3");
+    expect(response?.status()).toBe(200);
+    const notice = page.getByRole("status").filter({ hasText: "Ignored invalid parameters:" });
+    await expect(notice).toBeVisible();
+    for (const name of ["stage", "foo", "page"]) await expect(notice).toContainText(name);
+    await expect(projectNames(page).filter({ hasText: "Khoemacau Copper Mine" })).toBeVisible();
+    await expect(page.getByLabel("Stage")).toHaveValue("");
+  });
+
+  test("the filter form works without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/projects");
+    await page.getByLabel("Region").selectOption({ label: "Africa" });
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/[?&]region=AFRICA(&|$)/);
+    await expect(projectNames(page)).toHaveText(["Khoemacau Copper Mine", "Kinsevere Copper Mine Expansion"]);
+    await context.close();
+  });
+
+  test("is keyboard operable from the skip link", async ({ page }) => {
+    await page.goto("/projects");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to main content" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("main")).toBeFocused();
+    await page.getByLabel("Region").focus();
+    await page.keyboard.press("ArrowDown"); // Chromium changes a closed select's value with the arrow keys
+    await expect(page).toHaveURL(/[?&]region=CHINA(&|$)/);
+    await expect(page.getByLabel("Region")).toBeFocused();
+  });
+
+  test("has no serious accessibility violations", async ({ page }) => {
+    await page.goto("/projects");
+    await expect(projectNames(page).first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+});

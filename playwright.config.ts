@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests run against the production build, served by the same
+ * start-up path as `npm start`, on a fresh embedded database seeded with the
+ * Minmetals portfolio (scripts/e2e-server.ts).
+ *
+ * Browser: Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH); where it is
+ * missing, Playwright's own browser if one is installed. Nothing is downloaded.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (p): p is string => !!p && fs.existsSync(p),
+);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    locale: "en-US",
+    timezoneId: "UTC",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx tsx scripts/e2e-server.ts`,
+    url: `http://localhost:${PORT}/api/health`,
+    env: { PORT: String(PORT), LODESTONE_DATA_DIR: ".data/e2e/pglite", NEXT_TELEMETRY_DISABLED: "1" },
+    reuseExistingServer: !process.env.CI,
+    timeout: 600_000, // includes `next build` on a fresh clone
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});
