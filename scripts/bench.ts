@@ -355,6 +355,8 @@ async function main(): Promise<number> {
 main()
   .then((code) => process.exit(code))
   .catch(async (err: unknown) => {
+    // After Ctrl-C, requests fail as the server goes: the signal handler is already stopping everything.
+    if (stopping) return;
     console.error(`\nbench failed: ${err instanceof Error ? err.message : String(err)}`);
     if (server) await stopServer(server).catch(() => {});
     process.exit(1);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { bulkInsert } from "./bulk-insert";
 import { encodeFuzzy } from "../history/change-values";
 import { nameSortKey } from "../projects/name-sort-key";
 import { regionOfCountry } from "../projects/regions";
@@ -23,6 +24,7 @@ interface Rows {
   quotes: Prisma.SourceQuoteCreateManyInput[];
   updates: Prisma.StatusUpdateCreateManyInput[];
   changes: Prisma.FieldChangeCreateManyInput[];
+  // ids are set here, not by the database: the rows reference each other before insertion
 }
 
 /** Project facts an import's history entry can set, and how each is recorded. */
@@ -98,6 +100,7 @@ function projectRows(p: SeedProject, sourceId: string | null, author: string, ro
   for (const q of p.quotes) {
     if (!sourceId) throw new Error(`${p.slug}: a quote needs a source`);
     rows.quotes.push({
+      id: randomUUID(),
       sourceId,
       projectId,
       milestoneId: q.milestoneKey ? (milestoneIds.get(q.milestoneKey) ?? null) : null,
@@ -124,25 +127,23 @@ function projectRows(p: SeedProject, sourceId: string | null, author: string, ro
           ["milestone.forecast", encodeFuzzy(m.forecast)],
           ["milestone.actual", encodeFuzzy(m.actual)],
         ];
-        for (const [field, after] of fields) if (after !== null) rows.changes.push({ updateId, field, before: null, after });
+        for (const [field, after] of fields) if (after !== null) rows.changes.push({ id: randomUUID(), updateId, field, before: null, after });
       } else throw new Error(`${p.slug}: history sets unknown fact ${fact}`);
     }
     if (projectFields.length) {
       const updateId = randomUUID();
       rows.updates.push({ ...base, id: updateId });
-      for (const [field, after] of projectFields) rows.changes.push({ updateId, field, before: null, after });
+      for (const [field, after] of projectFields) rows.changes.push({ id: randomUUID(), updateId, field, before: null, after });
     }
   }
 }
 
 async function insert(tx: Prisma.TransactionClient, rows: Rows): Promise<void> {
-  const CHUNK = 5_000; // keeps each statement's bind parameters well under PostgreSQL's 65,535
-  const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
-  for (const c of chunks(rows.projects)) await tx.project.createMany({ data: c });
-  for (const c of chunks(rows.milestones)) await tx.milestone.createMany({ data: c });
-  for (const c of chunks(rows.quotes)) await tx.sourceQuote.createMany({ data: c });
-  for (const c of chunks(rows.updates)) await tx.statusUpdate.createMany({ data: c });
-  for (const c of chunks(rows.changes)) await tx.fieldChange.createMany({ data: c });
+  await bulkInsert(tx, "Project", rows.projects);
+  await bulkInsert(tx, "Milestone", rows.milestones);
+  await bulkInsert(tx, "SourceQuote", rows.quotes);
+  await bulkInsert(tx, "StatusUpdate", rows.updates);
+  await bulkInsert(tx, "FieldChange", rows.changes);
 }
 
 /**
