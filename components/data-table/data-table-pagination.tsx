@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { PageSizeSelect } from "./page-size-select";
 
@@ -44,7 +45,7 @@ export function DataTablePagination(props: DataTablePaginationProps) {
   );
 }
 
-function PageLink({ href, label, children }: { href: string | null; label: string; children: React.ReactNode }) {
+function PageLink({ href, label, children }: { href: string | null; label: string; children: ReactNode }) {
   const className = "btn-secondary h-9 px-3";
   if (!href)
     return (
