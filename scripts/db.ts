@@ -7,6 +7,7 @@
  */
 import { closeDatabase, getDatabase } from "../lib/db/client";
 import { applyPendingMigrations, createMigration, migrationStatus } from "../lib/db/migrate";
+import { refreshStatisticsIfEmbedded } from "../lib/db/planner-statistics";
 import { runCli } from "./cli";
 
 async function main(argv: string[]): Promise<number> {
@@ -18,7 +19,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "migrate": {
-      const applied = await applyPendingMigrations(await getDatabase());
+      const database = await getDatabase();
+      const applied = await applyPendingMigrations(database);
+      await refreshStatisticsIfEmbedded(database);
       console.log(applied.length ? `Applied ${applied.join(", ")}` : "No pending migrations.");
       return 0;
     }

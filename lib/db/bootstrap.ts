@@ -1,5 +1,6 @@
 import type { Database } from "./client";
 import { applyPendingMigrations } from "./migrate";
+import { refreshStatisticsIfEmbedded } from "./planner-statistics";
 import { loadPortfolio } from "./seed";
 
 export interface BootstrapResult {
@@ -16,5 +17,6 @@ export async function bootstrapDatabase(database: Database, { seed = true } = {}
     await loadPortfolio(database.prisma, minmetalsPortfolio);
     seeded = true;
   }
+  if (!seeded) await refreshStatisticsIfEmbedded(database); // a seed has just analyzed
   return { appliedMigrations, seeded };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { bulkInsert } from "./bulk-insert";
+import { analyzeTables } from "./planner-statistics";
 import { encodeFuzzy } from "../history/change-values";
 import { nameSortKey } from "../projects/name-sort-key";
 import { regionOfCountry } from "../projects/regions";
@@ -172,6 +173,7 @@ export async function loadPortfolio(
     result.milestones += rows.milestones.length;
     result.updates += rows.updates.length;
   }
+  await analyzeTables(prisma);
   return result;
 }
 

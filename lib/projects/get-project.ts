@@ -1,10 +1,19 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db/client";
 import { fuzzyFromDb, slipDays, toIsoDay } from "../dates/fuzzy-date";
 import type { MilestoneView, ProjectDetail } from "./types";
 
-/** Everything the project page shows, or null for an unknown slug. */
-export async function getProject({ slug }: { slug: string }): Promise<ProjectDetail | null> {
+/**
+ * Everything the project page shows, or null for an unknown slug. Memoized per
+ * request (React cache), so the page and its metadata share one query.
+ */
+export function getProject({ slug }: { slug: string }): Promise<ProjectDetail | null> {
+  return getProjectBySlug(slug);
+}
+
+// cache() keys on argument identity: a string, not the options object.
+const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | null> => {
   const prisma = await db();
   const p = await prisma.project.findUnique({
     where: { slug },
@@ -92,4 +101,4 @@ export async function getProject({ slug }: { slug: string }): Promise<ProjectDet
       },
     })),
   };
-}
+});
