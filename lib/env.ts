@@ -26,6 +26,17 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().trim().min(1).default("localhost"),
+  /**
+   * Signs session cookies. Required with DATABASE_URL (production); the embedded
+   * demo generates one into its data folder when unset.
+   */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  /** The URL browsers use to reach the app (origin checks); default http://localhost:PORT. */
+  BETTER_AUTH_URL: z.url().optional(),
+  /** Whether reading needs sign-in: default no for the embedded demo, yes with DATABASE_URL. */
+  LODESTONE_PUBLIC_READ: z.enum(["true", "false"]).optional(),
+  /** Create one demo user per role (default: on for the embedded demo, never with DATABASE_URL). */
+  LODESTONE_DEMO_USERS: z.enum(["true", "false"]).optional(),
   /** Set by `npm start`: Next leaves SIGTERM/SIGINT to us, so we can close the database first. */
   NEXT_MANUAL_SIG_HANDLE: z
     .string()
@@ -68,7 +79,17 @@ export function databaseTarget(e: Env = env()): DatabaseTarget {
   return { kind: "pglite", dataDir: path.resolve(e.LODESTONE_DATA_DIR) };
 }
 
-/** Where the app says it is served, for the start banner. */
+/** Where the app says it is served, for the start banner and origin checks. */
 export function publicUrl(e: Env = env()): string {
-  return `http://${e.HOSTNAME}:${e.PORT}`;
+  return (e.BETTER_AUTH_URL ?? `http://${e.HOSTNAME}:${e.PORT}`).replace(/\/$/, "");
+}
+
+/** Anonymous visitors may read the portfolio (the demo), or must sign in (production). */
+export function publicReadAllowed(e: Env = env()): boolean {
+  return e.LODESTONE_PUBLIC_READ ? e.LODESTONE_PUBLIC_READ === "true" : !e.DATABASE_URL;
+}
+
+export function demoUsersEnabled(e: Env = env()): boolean {
+  if (e.DATABASE_URL) return false; // never on a production database
+  return e.LODESTONE_DEMO_USERS !== "false";
 }

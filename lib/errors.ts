@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
@@ -19,6 +20,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** extra data for the client, e.g. the current record on a CONFLICT */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";

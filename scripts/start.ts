@@ -8,7 +8,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { bootstrapDatabase } from "../lib/db/bootstrap";
 import { closeDatabase, getDatabase } from "../lib/db/client";
-import { databaseTarget, env, publicUrl } from "../lib/env";
+import { authSecret } from "../lib/auth/secret";
+import { DEMO_USERS } from "../lib/auth/users";
+import { databaseTarget, demoUsersEnabled, env, publicUrl } from "../lib/env";
 import { buildIsCurrent, markBuilt } from "./build-stamp";
 import { runCli } from "./cli";
 
@@ -26,11 +28,14 @@ async function main(): Promise<number> {
   const target = databaseTarget(e);
   const where = target.kind === "pglite" ? `embedded database at ${target.dataDir}` : "PostgreSQL (DATABASE_URL)";
   console.log(`Preparing the ${where} …`);
-  const result = await bootstrapDatabase(await getDatabase(), { seed: !values["no-seed"] });
+  const demoUsers = demoUsersEnabled(e) && !values["no-seed"];
+  const result = await bootstrapDatabase(await getDatabase(), { seed: !values["no-seed"], demoUsers });
+  authSecret(); // fails now, in one line, when production has no BETTER_AUTH_SECRET
   // The server process takes the database over: release it (and its lock) first.
   await closeDatabase();
   if (result.appliedMigrations.length) console.log(`Applied migrations: ${result.appliedMigrations.join(", ")}`);
   if (result.seeded) console.log("Seeded the Minmetals portfolio.");
+  if (demoUsers) printDemoUsers();
 
   const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (values.dev) return serve(["dev", "-p", String(e.PORT)], { ...childEnv, NODE_ENV: "development" });
@@ -43,6 +48,12 @@ async function main(): Promise<number> {
   }
   // Next would exit on SIGTERM before we close the database; we handle signals ourselves (instrumentation.ts).
   return serve(["start", "-p", String(e.PORT)], { ...childEnv, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1" });
+}
+
+function printDemoUsers(): void {
+  console.log("\nDemo sign-ins (embedded demo only; never created with DATABASE_URL):");
+  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email.padEnd(28)} password: ${u.password}`);
+  console.log("");
 }
 
 function nextBin(): string {

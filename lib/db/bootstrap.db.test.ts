@@ -11,10 +11,10 @@ describe.each(testBackends())("bootstrap and seed on %s", (backend) => {
 
   it("seeds the Minmetals portfolio into an empty database, once", async () => {
     const first = await bootstrapDatabase(database());
-    expect(first).toEqual({ appliedMigrations: [], seeded: true });
+    expect(first).toEqual({ appliedMigrations: [], seeded: true, demoUsersCreated: [] });
     const projects = await database().prisma.project.count();
     expect(projects).toBe(minmetalsPortfolio.projects.length);
-    expect(await bootstrapDatabase(database())).toEqual({ appliedMigrations: [], seeded: false });
+    expect(await bootstrapDatabase(database())).toEqual({ appliedMigrations: [], seeded: false, demoUsersCreated: [] });
     expect(await database().prisma.project.count()).toBe(projects);
   });
 

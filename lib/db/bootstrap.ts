@@ -1,3 +1,4 @@
+import { ensureDemoUsers, type NewUser } from "../auth/users";
 import type { Database } from "./client";
 import { applyPendingMigrations } from "./migrate";
 import { refreshStatisticsIfEmbedded } from "./planner-statistics";
@@ -6,10 +7,12 @@ import { loadPortfolio } from "./seed";
 export interface BootstrapResult {
   appliedMigrations: string[];
   seeded: boolean;
+  /** demo users created now (embedded demo only) */
+  demoUsersCreated: NewUser[];
 }
 
 /** Brings a database up to date: pending migrations, then the real seed if it holds no project. */
-export async function bootstrapDatabase(database: Database, { seed = true } = {}): Promise<BootstrapResult> {
+export async function bootstrapDatabase(database: Database, { seed = true, demoUsers = false } = {}): Promise<BootstrapResult> {
   const appliedMigrations = await applyPendingMigrations(database);
   let seeded = false;
   if (seed && (await database.prisma.project.count()) === 0) {
@@ -18,5 +21,6 @@ export async function bootstrapDatabase(database: Database, { seed = true } = {}
     seeded = true;
   }
   if (!seeded) await refreshStatisticsIfEmbedded(database); // a seed has just analyzed
-  return { appliedMigrations, seeded };
+  const demoUsersCreated = demoUsers ? await ensureDemoUsers(database.prisma) : [];
+  return { appliedMigrations, seeded, demoUsersCreated };
 }

@@ -1,4 +1,5 @@
 import { connection, NextResponse, type NextRequest } from "next/server";
+import { assertReader } from "@/lib/auth/session";
 import { handleRoute, jsonError } from "@/lib/http/json-error";
 import { parseListParamsStrict } from "@/lib/projects/list-params";
 import { listProjects } from "@/lib/projects/list-projects";
@@ -6,6 +7,7 @@ import { listProjects } from "@/lib/projects/list-projects";
 export async function GET(request: NextRequest) {
   await connection();
   return handleRoute("GET /api/projects", async () => {
+    await assertReader();
     const parsed = parseListParamsStrict(request.nextUrl.searchParams);
     if (!parsed.ok) return jsonError("BAD_REQUEST", parsed.message, parsed.fields);
     return NextResponse.json(await listProjects(parsed.params));

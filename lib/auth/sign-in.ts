@@ -1,0 +1,37 @@
+import "server-only";
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { getAuth } from "./auth";
+import { signInSchema } from "./sign-in.validation";
+
+export type SignInResult =
+  | { ok: true; next: string | undefined }
+  | { ok: false; code: "BAD_REQUEST" | "INVALID_CREDENTIALS" | "TOO_MANY_REQUESTS" | "DISABLED"; message: string; fields?: Record<string, string> };
+
+/**
+ * Signs in with email and password, setting the session cookie (Better Auth's
+ * nextCookies plugin). The failure throttle runs in Better Auth's hooks
+ * (lib/auth/auth.ts), so it also guards direct calls of its HTTP endpoint.
+ */
+export async function signInWithPassword(input: unknown): Promise<SignInResult> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
+    return { ok: false, code: "BAD_REQUEST", message: "Check the highlighted fields.", fields };
+  }
+  const { email, password, next } = parsed.data;
+  try {
+    await (await getAuth()).api.signInEmail({ body: { email, password }, headers: await headers() });
+  } catch (err) {
+    if (!(err instanceof APIError)) throw err;
+    if (err.status === "TOO_MANY_REQUESTS") return { ok: false, code: "TOO_MANY_REQUESTS", message: err.message };
+    if (/banned/i.test(err.message)) return { ok: false, code: "DISABLED", message: "This account is disabled. Ask an administrator." };
+    return { ok: false, code: "INVALID_CREDENTIALS", message: "Wrong email or password." };
+  }
+  return { ok: true, next };
+}
+
+export async function signOutCurrentUser(): Promise<void> {
+  await (await getAuth()).api.signOut({ headers: await headers() });
+}

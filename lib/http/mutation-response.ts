@@ -1,0 +1,45 @@
+import { NextResponse } from "next/server";
+import { publicUrl } from "../env";
+import { ERROR_STATUS } from "../errors";
+import type { MutationResult } from "../server/mutation";
+import { jsonError } from "./json-error";
+
+/** A mutation's result as the API's JSON: the data, or `{ error: { code, message, fields?, current?, changesSince? } }`. */
+export function mutationResponse<T>(result: MutationResult<T>, okStatus = 200): Response {
+  if (result.ok) return NextResponse.json(result.data, { status: okStatus });
+  const { code, message, fields, details } = result.error;
+  return NextResponse.json(
+    { error: { code, message, ...(fields ? { fields } : {}), ...(details && typeof details === "object" ? details : {}) } },
+    { status: ERROR_STATUS[code] },
+  );
+}
+
+/**
+ * Cookie-authenticated writes must come from the app's own pages: a request
+ * whose Origin is missing or foreign is refused (CSRF). SameSite=Lax cookies
+ * already keep most cross-site requests out; this closes the rest.
+ */
+export function checkOrigin(request: Request): Response | null {
+  const origin = request.headers.get("origin");
+  const own = new URL(publicUrl());
+  const requestHost = new URL(request.url).host;
+  const allowed = new Set([own.origin, `${own.protocol}//${requestHost}`]);
+  if (own.hostname === "localhost") allowed.add(`${own.protocol}//127.0.0.1:${own.port}`);
+  if (own.hostname === "127.0.0.1") allowed.add(`${own.protocol}//localhost:${own.port}`);
+  if (!origin) return jsonError("FORBIDDEN", "Missing Origin header: cross-site request protection refused this request.");
+  if (!allowed.has(origin)) return jsonError("FORBIDDEN", `Requests from ${origin} are not allowed to change data.`);
+  return null;
+}
+
+/** Reads a JSON body; a body that is not JSON is a 400, not a 500. */
+export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) return { ok: false, response: jsonError("BAD_REQUEST", "Send the body as JSON (Content-Type: application/json).") };
+  const text = await request.text();
+  if (text.length > 64_000) return { ok: false, response: jsonError("BAD_REQUEST", "The body is too large.") };
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: jsonError("BAD_REQUEST", "The body is not valid JSON.") };
+  }
+}

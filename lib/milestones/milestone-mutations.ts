@@ -1,0 +1,160 @@
+import "server-only";
+import { grantFor } from "../auth/permissions";
+import type { Viewer } from "../auth/session";
+import { fuzzyFromDb, normalizeFuzzy, slipDays } from "../dates/fuzzy-date";
+import type { Prisma } from "../db/generated/client";
+import { AppError } from "../errors";
+import { encodeFuzzy } from "../history/change-values";
+import { diffFields, recordChange } from "../history/record-change";
+import { findWritableProject } from "../projects/project-access";
+import { forecastSlips } from "../projects/project-update.validation";
+import type { MilestoneView } from "../projects/types";
+import { mutate, type MutationResult } from "../server/mutation";
+import { milestoneCreateSchema, milestoneUpdateSchema } from "./milestone.validation";
+import type { FuzzyDate } from "../projects/types";
+import { getChangesSince } from "../projects/project-state";
+
+type DateField = "baseline" | "forecast" | "actual";
+const DATE_FIELDS: DateField[] = ["baseline", "forecast", "actual"];
+
+function dbDate(f: FuzzyDate | null | undefined) {
+  if (f === undefined) return undefined;
+  return f ? new Date(`${normalizeFuzzy(f).date}T00:00:00Z`) : null;
+}
+
+function dateColumns(input: Partial<Record<DateField, FuzzyDate | null>>): Prisma.MilestoneUncheckedUpdateInput {
+  const data: Record<string, unknown> = {};
+  for (const f of DATE_FIELDS) {
+    if (input[f] === undefined) continue;
+    data[`${f}Date`] = dbDate(input[f]);
+    data[`${f}Precision`] = input[f]?.precision ?? null;
+  }
+  return data as Prisma.MilestoneUncheckedUpdateInput;
+}
+
+type MilestoneRow = Prisma.MilestoneGetPayload<object>;
+
+function toView(m: MilestoneRow): MilestoneView {
+  const baseline = fuzzyFromDb(m.baselineDate, m.baselinePrecision);
+  const forecast = fuzzyFromDb(m.forecastDate, m.forecastPrecision);
+  const actual = fuzzyFromDb(m.actualDate, m.actualPrecision);
+  return { id: m.id, title: m.title, titleZh: m.titleZh, baseline, forecast, actual, state: m.state, slipDays: slipDays(baseline, actual ?? forecast), version: m.version };
+}
+
+const encode = (field: string, value: unknown): string | null =>
+  DATE_FIELDS.includes(field as DateField) ? encodeFuzzy(value as FuzzyDate | null) : value === null || value === undefined ? null : String(value);
+
+/** Adds a milestone to a project (one transaction, one history entry). */
+export async function createMilestone({ viewer, slug, input }: { viewer: Viewer | null; slug: string; input: unknown }): Promise<MutationResult<MilestoneView>> {
+  return mutate({
+    name: "createMilestone",
+    schema: milestoneCreateSchema,
+    input,
+    viewer,
+    permission: "milestone:create",
+    run: async ({ tx, viewer, grant, input }) => {
+      const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
+      const last = await tx.milestone.aggregate({ where: { projectId: p.id }, _max: { sortOrder: true } });
+      const m = await tx.milestone.create({
+        data: {
+          projectId: p.id,
+          title: input.title,
+          titleZh: input.titleZh ?? null,
+          state: input.state,
+          sortOrder: (last._max.sortOrder ?? -1) + 1,
+          ...(dateColumns(input) as object),
+        },
+      });
+      const values = { title: input.title, titleZh: input.titleZh ?? null, state: input.state, baseline: input.baseline ?? null, forecast: input.forecast ?? null, actual: input.actual ?? null };
+      const changes = diffFields({ title: null, titleZh: null, state: null, baseline: null, forecast: null, actual: null } as Record<string, unknown>, values, encode).map((c) => ({
+        ...c,
+        field: `milestone.${c.field}`,
+      }));
+      await tx.project.update({ where: { id: p.id }, data: { updatedAt: new Date() } });
+      await recordChange(tx, { projectId: p.id, milestoneId: m.id, viewer, comment: input.comment, version: m.version, changes });
+      return toView(m);
+    },
+  });
+}
+
+/**
+ * Edits a milestone: title, forecast, actual, state (achieve, cancel, miss).
+ * Changing the baseline is a re-baseline: admin only, with a reason; the old
+ * baseline stays in history. Optimistic concurrency on the milestone's version.
+ */
+export async function updateMilestone({
+  viewer,
+  slug,
+  milestoneId,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  milestoneId: string;
+  input: unknown;
+}): Promise<MutationResult<MilestoneView>> {
+  return mutate({
+    name: "updateMilestone",
+    schema: milestoneUpdateSchema,
+    input,
+    viewer,
+    permission: "milestone:update",
+    run: async ({ tx, viewer, grant, input }) => {
+      const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
+      // The milestone is looked up under its project: an id from another project is not found.
+      const m = /^[0-9a-f-]{36}$/i.test(milestoneId) ? await tx.milestone.findFirst({ where: { id: milestoneId, projectId: p.id } }) : null;
+      if (!m) throw new AppError("NOT_FOUND", "No such milestone on this project.");
+      const current = toView(m);
+      if (m.version !== input.version)
+        throw new AppError("CONFLICT", "Someone else saved this milestone after you opened it. Review their change, then apply yours again.", undefined, {
+          current,
+          changesSince: await getChangesSince(tx, { projectId: p.id, milestoneId: m.id, version: input.version }),
+        });
+
+      const next = {
+        title: input.title,
+        titleZh: input.titleZh,
+        state: input.state,
+        baseline: input.baseline === undefined || input.baseline === null ? input.baseline : normalizeFuzzy(input.baseline),
+        forecast: input.forecast === undefined || input.forecast === null ? input.forecast : normalizeFuzzy(input.forecast),
+        actual: input.actual === undefined || input.actual === null ? input.actual : normalizeFuzzy(input.actual),
+      };
+      const before = { title: m.title, titleZh: m.titleZh, state: m.state, baseline: current.baseline, forecast: current.forecast, actual: current.actual };
+      const changes = diffFields(before as Record<string, unknown>, next, encode);
+      if (!changes.length) throw new AppError("BAD_REQUEST", "Nothing changed: edit a field before saving.");
+
+      const rebaseline = changes.some((c) => c.field === "baseline");
+      if (rebaseline && grantFor(viewer.role, "milestone:rebaseline") !== true)
+        throw new AppError("FORBIDDEN", "Only an admin can change a baseline (re-baseline).", { baseline: "Only an admin can re-baseline." });
+      if (rebaseline && !input.comment) throw new AppError("BAD_REQUEST", "Give the reason for the re-baseline.", { comment: "A reason is required to re-baseline." });
+      if (next.forecast !== undefined && forecastSlips(current.forecast, next.forecast) && !input.comment)
+        throw new AppError("BAD_REQUEST", "Explain this change in a comment.", { comment: "A comment is required when the forecast slips." });
+      const state = next.state ?? m.state;
+      const actual = next.actual !== undefined ? next.actual : current.actual;
+      if (state === "ACHIEVED" && !actual) throw new AppError("BAD_REQUEST", "An achieved milestone needs its actual date.", { actual: "Enter the actual date." });
+
+      const version = m.version + 1;
+      const written = await tx.milestone.updateMany({
+        where: { id: m.id, version: m.version },
+        data: {
+          version,
+          ...(next.title !== undefined ? { title: next.title } : {}),
+          ...(next.titleZh !== undefined ? { titleZh: next.titleZh } : {}),
+          ...(next.state !== undefined ? { state: next.state } : {}),
+          ...(dateColumns(next) as object),
+        },
+      });
+      if (written.count !== 1) throw new AppError("CONFLICT", "Someone else saved this milestone at the same moment. Reload and apply your change again.");
+      await tx.project.update({ where: { id: p.id }, data: { updatedAt: new Date() } });
+      await recordChange(tx, {
+        projectId: p.id,
+        milestoneId: m.id,
+        viewer,
+        comment: input.comment,
+        version,
+        changes: changes.map((c) => ({ ...c, field: `milestone.${c.field}` })),
+      });
+      return toView((await tx.milestone.findUniqueOrThrow({ where: { id: m.id } })) as MilestoneRow);
+    },
+  });
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import type { Viewer } from "../auth/session";
+import { fuzzyFromDb, normalizeFuzzy } from "../dates/fuzzy-date";
+import { AppError } from "../errors";
+import { encodeFuzzy } from "../history/change-values";
+import { diffFields, recordChange } from "../history/record-change";
+import { mutate, type MutationResult } from "../server/mutation";
+import type { Health, Stage } from "./enums";
+import { findWritableProject } from "./project-access";
+import { commentRequiredReason, projectUpdateSchema } from "./project-update.validation";
+import { getChangesSince, type ProjectState } from "./project-state";
+import type { FuzzyDate } from "./types";
+
+export type { ProjectState };
+
+const STATE_SELECT = {
+  id: true,
+  slug: true,
+  version: true,
+  stage: true,
+  health: true,
+  progressPercent: true,
+  forecastFinish: true,
+  forecastFinishPrecision: true,
+} as const;
+
+/**
+ * A manager's status update: stage, health, progress, forecast finish and a
+ * comment, as one transaction and one history entry. Optimistic concurrency:
+ * the edit names the version it was based on; if the project moved on, nothing
+ * is written and the caller gets CONFLICT with the current state and what changed.
+ */
+export async function updateProjectStatus({ viewer, slug, input }: { viewer: Viewer | null; slug: string; input: unknown }): Promise<MutationResult<ProjectState>> {
+  return mutate({
+    name: "updateProjectStatus",
+    schema: projectUpdateSchema,
+    input,
+    viewer,
+    permission: "project:update",
+    run: async ({ tx, viewer, grant, input }) => {
+      const p = await findWritableProject(tx, { slug, viewer, grant, select: STATE_SELECT });
+      const before = {
+        stage: p.stage as Stage,
+        health: p.health as Health,
+        progressPercent: p.progressPercent,
+        forecastFinish: fuzzyFromDb(p.forecastFinish, p.forecastFinishPrecision),
+      };
+      if (p.version !== input.version) {
+        throw new AppError("CONFLICT", "Someone else saved this project after you opened it. Review their change, then apply yours again.", undefined, {
+          current: { ...before, version: p.version, slug: p.slug },
+          changesSince: await getChangesSince(tx, { projectId: p.id, version: input.version }),
+        });
+      }
+      const after = {
+        stage: input.stage,
+        health: input.health,
+        progressPercent: input.progressPercent,
+        forecastFinish: input.forecastFinish === undefined || input.forecastFinish === null ? input.forecastFinish : normalizeFuzzy(input.forecastFinish),
+      };
+      const changes = diffFields(before, after, (field, value) =>
+        field === "forecastFinish" ? encodeFuzzy(value as FuzzyDate | null) : value === null || value === undefined ? null : String(value),
+      );
+      if (!changes.length) throw new AppError("BAD_REQUEST", "Nothing changed: edit a field before saving.");
+      const reason = commentRequiredReason(before, after);
+      if (reason && !input.comment)
+        throw new AppError("BAD_REQUEST", "Explain this change in a comment.", {
+          comment: reason === "healthWorsens" ? "A comment is required when health worsens." : "A comment is required when the forecast finish slips.",
+        });
+
+      const version = p.version + 1;
+      // The version in the where makes the write itself the concurrency check:
+      // of two transactions that read the same version, only one updates a row.
+      const written = await tx.project.updateMany({
+        where: { id: p.id, version: p.version },
+        data: {
+          version,
+          ...(after.stage ? { stage: after.stage } : {}),
+          ...(after.health ? { health: after.health } : {}),
+          ...(after.progressPercent !== undefined ? { progressPercent: after.progressPercent } : {}),
+          ...(after.forecastFinish !== undefined
+            ? {
+                forecastFinish: after.forecastFinish ? new Date(`${after.forecastFinish.date}T00:00:00Z`) : null,
+                forecastFinishPrecision: after.forecastFinish?.precision ?? null,
+              }
+            : {}),
+        },
+      });
+      if (written.count !== 1) throw new AppError("CONFLICT", "Someone else saved this project at the same moment. Reload and apply your change again.");
+      await recordChange(tx, { projectId: p.id, viewer, comment: input.comment, version, changes });
+      return {
+        slug: p.slug,
+        version,
+        stage: after.stage ?? before.stage,
+        health: after.health ?? before.health,
+        progressPercent: after.progressPercent !== undefined ? after.progressPercent : before.progressPercent,
+        forecastFinish: after.forecastFinish !== undefined ? after.forecastFinish : before.forecastFinish,
+      };
+    },
+  });
+}

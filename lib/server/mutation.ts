@@ -1,0 +1,57 @@
+import "server-only";
+import type { z } from "zod";
+import type { Viewer } from "../auth/session";
+import { grantFor, type Permission } from "../auth/permissions";
+import { db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { AppError, type ErrorCode } from "../errors";
+
+/**
+ * Every write goes this one way: parse with the shared schema → check the
+ * caller's role → run the data-layer function (which scopes its own where to
+ * what the caller may touch and writes the audit entry) in one transaction.
+ * Server actions and API routes both call domain functions built on it.
+ */
+export type MutationError = { code: ErrorCode; message: string; fields?: Record<string, string>; details?: unknown };
+export type MutationResult<T> = { ok: true; data: T } | { ok: false; error: MutationError };
+
+export interface MutationContext<I> {
+  tx: Prisma.TransactionClient;
+  viewer: Viewer;
+  /** true: everywhere; "assigned": only on projects the viewer manages */
+  grant: true | "assigned";
+  input: I;
+}
+
+export async function mutate<S extends z.ZodType, T>(opts: {
+  name: string;
+  schema: S;
+  input: unknown;
+  viewer: Viewer | null;
+  permission: Permission;
+  run: (ctx: MutationContext<z.infer<S>>) => Promise<T>;
+}): Promise<MutationResult<T>> {
+  if (!opts.viewer) return fail("UNAUTHENTICATED", "Sign in to make changes.");
+  const parsed = opts.schema.safeParse(opts.input);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
+    return { ok: false, error: { code: "BAD_REQUEST", message: "Some fields need attention.", fields } };
+  }
+  const grant = grantFor(opts.viewer.role, opts.permission);
+  if (!grant) return fail("FORBIDDEN", "Your role does not allow this change.");
+  const viewer = opts.viewer;
+  try {
+    const prisma = await db();
+    const data = await prisma.$transaction((tx) => opts.run({ tx, viewer, grant, input: parsed.data }));
+    return { ok: true, data };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, fields: err.fields, details: err.details } };
+    console.error(`[${opts.name}] unexpected error`, { viewer: viewer.id, err });
+    return fail("INTERNAL", "Something went wrong on our side; nothing was saved. Please try again.");
+  }
+}
+
+function fail(code: ErrorCode, message: string): { ok: false; error: MutationError } {
+  return { ok: false, error: { code, message } };
+}
