@@ -51,3 +51,18 @@ test.describe("GET /api/projects/[slug]", () => {
     expect(await res.json()).toEqual({ error: { code: "NOT_FOUND", message: 'No project with slug "no-such-project".' } });
   });
 });
+
+test.describe("operations endpoints", () => {
+  test("health and readiness answer, with security headers", async ({ request }) => {
+    const health = await request.get("/api/health");
+    expect(health.status()).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const ready = await request.get("/api/ready");
+    expect(ready.status()).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, database: "ok", migrations: "current" });
+    const page = await request.get("/projects");
+    expect(page.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(page.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(page.headers()["x-powered-by"]).toBeUndefined();
+  });
+});

@@ -2,7 +2,11 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { MigrationDirectory, MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
+import type { SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
+import { readSchema } from "./migrations-dir";
+
+export { loadMigrationsList, MIGRATIONS_DIR, readSchema, SCHEMA_PATH } from "./migrations-dir";
+export const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 /**
  * Prisma's schema engine as WebAssembly, so migrations run offline: the Prisma
@@ -28,47 +32,6 @@ function loadEngineModule(): Promise<Bg> {
     return bg;
   })();
   return bgPromise;
-}
-
-export const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
-export const SCHEMA_PATH = path.join(PROJECT_ROOT, "prisma/schema.prisma");
-export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma/migrations");
-export const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
-
-export function readSchema(): string {
-  return fs.readFileSync(SCHEMA_PATH, "utf8");
-}
-
-export function loadMigrationsList(dir = MIGRATIONS_DIR): MigrationList {
-  const lockPath = path.join(dir, "migration_lock.toml");
-  const directories: MigrationDirectory[] = fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => d.name)
-        .sort()
-        .map((name) => {
-          const file = path.join(dir, name, "migration.sql");
-          return {
-            path: name,
-            migrationFile: {
-              path: "migration.sql",
-              content: fs.existsSync(file)
-                ? { tag: "ok", value: fs.readFileSync(file, "utf8") }
-                : { tag: "error", value: `missing ${file}` },
-            },
-          } as MigrationDirectory;
-        })
-    : [];
-  return {
-    baseDir: dir,
-    lockfile: {
-      path: "migration_lock.toml",
-      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
-    },
-    shadowDbInitScript: "",
-    migrationDirectories: directories,
-  };
 }
 
 /**
