@@ -4,10 +4,14 @@
  *   tsx scripts/db.ts status                  show applied / pending migrations
  *   tsx scripts/db.ts migration:create NAME   write the next migration from schema.prisma
  *   tsx scripts/db.ts seed [--synthetic N] [--reset]
+ *   tsx scripts/db.ts backup FILE             embedded: PGlite dump (.tar.gz); PostgreSQL: pg_dump custom format
+ *   tsx scripts/db.ts restore FILE            into an empty data folder / empty database
  */
 import { closeDatabase, getDatabase } from "../lib/db/client";
 import { applyPendingMigrations, createMigration, migrationStatus } from "../lib/db/migrate";
 import { refreshStatisticsIfEmbedded } from "../lib/db/planner-statistics";
+import { backupDatabase, restoreDatabase, tableChecksums } from "../lib/db/backup";
+import { databaseTarget } from "../lib/env";
 import { runCli } from "./cli";
 
 async function main(argv: string[]): Promise<number> {
@@ -32,14 +36,33 @@ async function main(argv: string[]): Promise<number> {
       if (s.problem) console.log(s.problem);
       return s.pending.length || s.problem ? 1 : 0;
     }
+    case "backup": {
+      if (!rest[0]) return usage();
+      const database = await getDatabase();
+      await backupDatabase(database, rest[0]);
+      const sums = await tableChecksums(database.prisma);
+      console.log(`Backed up to ${rest[0]}: ${Object.entries(sums).map(([t, s]) => `${t} ${s.rows}`).join(", ")}`);
+      return 0;
+    }
+    case "restore": {
+      if (!rest[0]) return usage();
+      await restoreDatabase(databaseTarget(), rest[0]);
+      const sums = await tableChecksums((await getDatabase()).prisma);
+      console.log(`Restored from ${rest[0]}: ${Object.entries(sums).map(([t, s]) => `${t} ${s.rows}`).join(", ")}`);
+      return 0;
+    }
     case "seed": {
       const { seedCommand } = await import("./seed-command");
       return seedCommand(rest);
     }
     default:
-      console.error("usage: db.ts migrate | status | migration:create NAME | seed [--synthetic N] [--reset]");
-      return 2;
+      return usage();
   }
+}
+
+function usage(): number {
+  console.error("usage: db.ts migrate | status | migration:create NAME | seed [--synthetic N] [--reset] | backup FILE | restore FILE");
+  return 2;
 }
 
 runCli(() => main(process.argv.slice(2)), closeDatabase);
