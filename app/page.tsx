@@ -1,6 +1,8 @@
-import { redirect } from "next/navigation";
+import { dashboardMetadata, renderDashboard, type SearchParams } from "./dashboard/render-dashboard";
 
-// The dashboard issue replaces this with the portfolio overview.
-export default function HomePage() {
-  redirect("/projects");
+// The home page is the dashboard (also at /dashboard).
+export const generateMetadata = dashboardMetadata;
+
+export default function HomePage({ searchParams }: { searchParams: SearchParams }) {
+  return renderDashboard("/", searchParams);
 }

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 
 /** Pure helpers of scripts/bench.ts: argument parsing, statistics, the results table. */
 
-export const BENCH_SUITES = ["list"] as const;
+export const BENCH_SUITES = ["list", "dashboard"] as const;
 export type BenchSuite = (typeof BENCH_SUITES)[number];
 
 export interface BenchArgs {
@@ -25,7 +25,7 @@ export class BenchUsageError extends Error {
 }
 
 export const BENCH_USAGE =
-  "usage: npm run bench -- [list] [--size 20000] [--requests 200] [--port 3100] [--keep] [--reseed] [--build]";
+  "usage: npm run bench -- [list|dashboard] [--size 20000] [--requests 200] [--port 3100] [--keep] [--reseed] [--build]";
 
 function wholeNumber(name: string, raw: string, min: number, max: number): number {
   const n = Number(raw);

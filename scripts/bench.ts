@@ -1,9 +1,10 @@
 /**
- * npm run bench -- [list] [--size 20000] [--requests 200] [--port 3100] [--keep] [--reseed] [--build]
+ * npm run bench -- [list|dashboard] [--size 20000] [--requests 200] [--port 3100] [--keep] [--reseed] [--build]
  *
  * Serves a production build over an embedded database of `size` synthetic
- * projects and times the projects list (API and page) and a project page, one
- * request at a time. See bench/README.md.
+ * projects and times, one request at a time, the projects list (API and page)
+ * and a project page (suite "list"), or the dashboard's full render and each
+ * of its cards' data functions (suite "dashboard"). See bench/README.md.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -29,6 +30,8 @@ const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
 const WARMUP_REQUESTS = 20;
 const PAGE_REQUESTS_MAX = 100;
+/** Dashboard loads per case (the issue's budget is stated over 50). */
+const DASHBOARD_LOADS = 50;
 
 interface CaseResult extends Summary {
   name: string;
@@ -265,6 +268,60 @@ async function measureList(base: string, requests: number): Promise<CaseResult[]
   return results;
 }
 
+/** Runs a Node script under the react-server condition (the data layer imports "server-only"). */
+function runServerScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return run(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], env);
+}
+
+interface CardTimings {
+  database: string;
+  today: string;
+  results: (Summary & { name: string })[];
+}
+
+/**
+ * Each dashboard card's data function, called in-process and uncached. Runs
+ * before the server starts: the embedded database has one owner at a time.
+ */
+async function measureDashboardCards(env: NodeJS.ProcessEnv, dataDir: string): Promise<CardTimings> {
+  const out = `${dataDir}-cards.json`;
+  fs.rmSync(out, { force: true });
+  console.log(`\n▸ Timing the dashboard's data functions in-process (${DASHBOARD_LOADS} calls each) …`);
+  await runServerScript("scripts/bench-dashboard-cards.ts", ["--calls", String(DASHBOARD_LOADS), "--json", out], env);
+  return JSON.parse(fs.readFileSync(out, "utf8")) as CardTimings;
+}
+
+async function measureDashboard(base: string): Promise<CaseResult[]> {
+  const cases = [
+    { name: "Page: dashboard", url: "/dashboard" },
+    { name: "Page: dashboard, Africa + base metals", url: "/dashboard?region=AFRICA&line=BASE_METALS" },
+  ];
+  // The page streams: each card arrives when its data does. Time until the whole body is read, and check every card came.
+  const cards: [string, RegExp][] = [
+    ["health", /All projects: /],
+    ["breakdown", /By business line/],
+    ["map", /\/dashboard\/map\/world\.svg/],
+    ["overdue", /aria-label="Overdue milestones"|No overdue milestones/],
+    ["upcoming", /aria-label="Due in the next \d+ days"|No milestones due in the next/],
+    ["slips", /aria-label="Largest slips"|No open milestone is behind/],
+    ["trend", /Show as table|No health history/],
+    ["activity", /aria-label="Latest updates"|No updates recorded/],
+  ];
+  const missing = (body: string) => cards.filter(([, marker]) => !marker.test(body)).map(([card]) => card);
+  for (let i = 0; i < WARMUP_REQUESTS; i++) await timedGet(base + cases[i % cases.length].url);
+  const results: CaseResult[] = [];
+  for (const c of cases) {
+    const samples: number[] = [];
+    for (let i = 0; i < DASHBOARD_LOADS; i++) {
+      const { ms, body } = await timedGet(base + c.url);
+      if (i === 0 && missing(body).length) throw new Error(`GET ${c.url} did not render the dashboard's ${missing(body).join(", ")} card(s)`);
+      samples.push(ms);
+    }
+    results.push({ name: c.name, url: c.url, ...summarize(samples) });
+  }
+  return results;
+}
+
 function writeResults(suite: string, result: object): string {
   const dir = path.join(root, "bench", "results");
   fs.mkdirSync(dir, { recursive: true });
@@ -300,6 +357,7 @@ async function main(): Promise<number> {
   console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "unknown"})`);
 
   await prepareData(args, dataDir, env);
+  const cardTimings = args.suite === "dashboard" ? await measureDashboardCards(env, dataDir) : undefined;
   await ensureBuild(args, env);
   await assertPortFree(args.port);
 
@@ -316,7 +374,7 @@ async function main(): Promise<number> {
   console.log(`  first 200 after ${formatMs(coldStartMs)} ms (cold start)`);
 
   console.log(`▸ Measuring (${WARMUP_REQUESTS} warm-up requests, then one request at a time) …\n`);
-  const cases = await measureList(base, args.requests);
+  const cases = args.suite === "dashboard" ? await measureDashboard(base) : await measureList(base, args.requests);
 
   const table = markdownTable(
     ["case", "n", "median ms", "p95 ms", "min ms", "max ms", "url"],
@@ -324,6 +382,16 @@ async function main(): Promise<number> {
     ["left", "right", "right", "right", "right", "right", "left"],
   );
   console.log(table);
+  if (cardTimings) {
+    console.log(`\nData functions, in-process on ${cardTimings.database}, uncached (today = ${cardTimings.today}):\n`);
+    console.log(
+      markdownTable(
+        ["data function", "n", "median ms", "p95 ms", "min ms", "max ms"],
+        cardTimings.results.map((c) => [c.name, c.n, formatMs(c.median), formatMs(c.p95), formatMs(c.min), formatMs(c.max)]),
+        ["left", "right", "right", "right", "right", "right"],
+      ),
+    );
+  }
   const filteredTotal = cases[0].total;
   console.log(`\nCold start (spawn → first 200 from /api/projects): ${formatMs(coldStartMs)} ms`);
   if (filteredTotal !== undefined) console.log(`The filtered list matches ${filteredTotal} of ${cases[1].total ?? "?"} projects.`);
@@ -339,6 +407,7 @@ async function main(): Promise<number> {
     database: "pglite",
     coldStartMs,
     cases,
+    ...(cardTimings ? { dataFunctions: cardTimings } : {}),
   });
   console.log(`Results: ${path.relative(root, file)}`);
 

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Fragment } from "react";
 import type { ReactTable, RowData, SortDirection } from "@tanstack/react-table";
 import type { ServerTableFeatures } from "./server-table-features";
 
@@ -10,6 +11,12 @@ export interface DataTableProps<TData extends RowData> {
   caption: string;
   /** Where a sortable header leads: the list's URL sorted by that column. */
   sortHref: (columnId: string, dir: SortDirection) => string;
+  /** Column widths in pixels, by column id (unset: as wide as the content needs). */
+  columnWidths?: Partial<Record<string, number>>;
+  density?: "comfortable" | "compact";
+  /** Rows arrive grouped (sorted by group first): a header row starts each group. */
+  groupOf?: (row: TData) => string;
+  groupLabel?: (group: string) => string;
 }
 
 const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
@@ -19,10 +26,13 @@ const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
  * the state, so sorting works without JavaScript and survives reloads), and
  * rows rendered from the table's row model.
  */
-export function DataTable<TData extends RowData>({ table, caption, sortHref }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({ table, caption, sortHref, columnWidths = {}, density = "comfortable", groupOf, groupLabel }: DataTableProps<TData>) {
+  const cellPadding = density === "compact" ? "px-2 py-1" : "px-2.5 py-2.5";
+  const rows = table.getRowModel().rows;
+  const columnCount = table.getAllLeafColumns().length;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white shadow-xs">
-      <table className="w-full border-collapse text-left text-sm">
+      <table className={`w-full border-collapse text-left ${density === "compact" ? "text-xs" : "text-sm"}`} data-density={density}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-slate-700">
           {table.getHeaderGroups().map((group) => (
@@ -37,6 +47,7 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref }: D
                     key={header.id}
                     scope="col"
                     aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
+                    style={columnWidths[column.id] ? { width: columnWidths[column.id], minWidth: columnWidths[column.id] } : undefined}
                     className={`border-b border-slate-300 px-2.5 py-2 font-semibold whitespace-nowrap ${alignEnd ? "text-right" : ""}`}
                   >
                     {header.isPlaceholder ? null : column.getCanSort() ? (
@@ -60,23 +71,36 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref }: D
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="border-b border-slate-200 last:border-b-0 hover:bg-slate-50">
-              {row.getAllCells().map((cell) => {
-                const meta = cell.column.columnDef.meta;
-                const className = `px-2.5 py-2.5 align-top ${meta?.align === "end" ? "text-right tabular-nums" : ""} ${meta?.className ?? ""}`;
-                return meta?.isRowHeader ? (
-                  <th key={cell.id} scope="row" className={`font-normal ${className}`}>
-                    <table.FlexRender cell={cell} />
-                  </th>
-                ) : (
-                  <td key={cell.id} className={className}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
+          {rows.map((row, index) => {
+            const group = groupOf?.(row.original);
+            const startsGroup = group !== undefined && (index === 0 || groupOf!(rows[index - 1].original) !== group);
+            return (
+              <Fragment key={row.id}>
+                {startsGroup && (
+                  <tr className="bg-slate-50">
+                    <th scope="colgroup" colSpan={columnCount} className="border-b border-slate-300 px-2.5 py-1.5 text-left font-semibold text-slate-800">
+                      {groupLabel?.(group) ?? group}
+                    </th>
+                  </tr>
+                )}
+                <tr className="border-b border-slate-200 last:border-b-0 hover:bg-slate-50">
+                  {row.getAllCells().map((cell) => {
+                    const meta = cell.column.columnDef.meta;
+                    const className = `${cellPadding} align-top ${meta?.align === "end" ? "text-right tabular-nums" : ""} ${meta?.className ?? ""}`;
+                    return meta?.isRowHeader ? (
+                      <th key={cell.id} scope="row" className={`font-normal ${className}`}>
+                        <table.FlexRender cell={cell} />
+                      </th>
+                    ) : (
+                      <td key={cell.id} className={className}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    );
+                  })}
+                </tr>
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -4,10 +4,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
-/** A main-navigation link that marks itself current for its section (/projects and /projects/…). */
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+/**
+ * A main-navigation link that marks itself current for its section
+ * (/projects and /projects/…), and at any other path that shows the same page
+ * (the dashboard is also the home page).
+ */
+export function NavLink({ href, alsoCurrentAt = [], children }: { href: string; alsoCurrentAt?: string[]; children: ReactNode }) {
   const pathname = usePathname();
-  const current = pathname === href || pathname.startsWith(`${href}/`);
+  const current = pathname === href || pathname.startsWith(`${href}/`) || alsoCurrentAt.includes(pathname);
   return (
     <Link
       href={href}

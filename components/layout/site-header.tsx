@@ -1,14 +1,18 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getViewer } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { NavLink } from "./nav-link";
+import { UserMenu } from "./user-menu";
 
-/** The app bar: product name and the main navigation (Dashboard and Admin join Projects later). */
+/** The app bar: product name, the main navigation and who is signed in. */
 export async function SiteHeader() {
   const t = await getTranslations("layout");
+  const viewer = await getViewer();
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-white">
       <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-8 px-4 sm:px-6 lg:px-8">
-        <Link href="/projects" className="flex items-center gap-2 rounded-sm focus-visible:outline-amber-300" aria-label={t("homeLink")}>
+        <Link href="/" className="flex items-center gap-2 rounded-sm focus-visible:outline-amber-300" aria-label={t("homeLink")}>
           <LodestoneMark />
           <span className="text-lg font-semibold tracking-tight">{t("productName")}</span>
           <span className="hidden text-sm text-slate-300 md:inline">{t("tagline")}</span>
@@ -16,10 +20,23 @@ export async function SiteHeader() {
         <nav aria-label={t("nav.label")}>
           <ul className="flex items-center gap-1">
             <li>
+              <NavLink href="/dashboard" alsoCurrentAt={["/"]}>
+                {t("nav.dashboard")}
+              </NavLink>
+            </li>
+            <li>
               <NavLink href="/projects">{t("nav.projects")}</NavLink>
             </li>
+            {can(viewer, "user:manage") && (
+              <li>
+                <NavLink href="/admin">{t("nav.admin")}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
+        <div className="ml-auto">
+          <UserMenu viewer={viewer ? { name: viewer.name, role: viewer.role } : null} />
+        </div>
       </div>
     </header>
   );

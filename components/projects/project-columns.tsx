@@ -6,14 +6,14 @@ import { createColumnHelper, type CellContext, type CellData, type HeaderContext
 import { HealthBadge } from "@/components/ui/health-badge";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import type { ServerTableFeatures } from "@/components/data-table/server-table-features";
-import type { SortKey } from "@/lib/projects/list-params";
+import type { ProjectColumnId } from "@/lib/projects/columns";
 import type { ProjectListItem } from "./project-list-types";
 
 /**
  * The projects table's columns. A column's id is its sort key in the URL
  * (lib/projects/list-params SORT_KEYS); "nextMilestone" is not sortable.
  */
-type ColumnId = SortKey | "nextMilestone";
+type ColumnId = ProjectColumnId;
 
 const helper = createColumnHelper<ServerTableFeatures, ProjectListItem>();
 
@@ -62,6 +62,27 @@ export const projectColumns = helper.columns([
     cell: NextMilestoneCell,
     enableSorting: false,
     meta: { className: "min-w-40" },
+  }),
+  helper.accessor("forecastFinish", {
+    id: "finish" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: ({ getValue }) => {
+      const value = getValue();
+      return value ? <FuzzyDateText value={value} /> : <Empty />;
+    },
+    meta: { className: "whitespace-nowrap" },
+  }),
+  helper.accessor("operatingCompany", {
+    id: "company" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: TextCell,
+    enableSorting: false,
+  }),
+  helper.accessor((row) => row.commodities.join(", "), {
+    id: "commodities" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: TextCell,
+    enableSorting: false,
   }),
   helper.accessor("updatedAt", {
     id: "updated" satisfies ColumnId,

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "@/lib/projects/enums";
 import { toSearchParams, type ProjectListParams } from "@/lib/projects/list-params";
+import { MoreFilters } from "./more-filters";
 import type { CountryOption } from "./project-list-types";
 import { PROJECTS_PATH, projectsHref, withoutFilters } from "./project-list-url";
 
@@ -17,6 +18,8 @@ type MultiKey = "region" | "country" | "line" | "stage" | "health";
 interface ProjectFiltersProps {
   params: ProjectListParams;
   countries: CountryOption[];
+  commodities: string[];
+  companies: string[];
 }
 
 /**
@@ -24,7 +27,7 @@ interface ProjectFiltersProps {
  * /projects; with it, every change navigates to the canonical URL (search is
  * debounced), so the URL stays the only state and back/forward work.
  */
-export function ProjectFilters({ params, countries }: ProjectFiltersProps) {
+export function ProjectFilters({ params, countries, commodities, companies }: ProjectFiltersProps) {
   const t = useTranslations("projects.filters");
   const tList = useTranslations("projects.list");
   const tEnum = useTranslations("enums");
@@ -79,7 +82,7 @@ export function ProjectFilters({ params, countries }: ProjectFiltersProps) {
   );
 
   // Sorting and page size are not filters, but a no-JavaScript submit must keep them.
-  const kept = [...toSearchParams({ sort: params.sort, dir: params.dir, pageSize: params.pageSize }).entries()];
+  const kept = [...toSearchParams({ q: params.q, sort: params.sort, dir: params.dir, pageSize: params.pageSize, group: params.group, view: params.view }).entries()].filter(([k]) => k !== "q");
 
   return (
     <form
@@ -163,13 +166,19 @@ export function ProjectFilters({ params, countries }: ProjectFiltersProps) {
           onChange={onSelect}
         />
       </div>
+      <MoreFilters
+        params={shown}
+        commodities={commodities}
+        companies={companies}
+        onChange={(next) => navigate({ ...shown, q: currentQuery(), ...next })}
+      />
       <div className="mt-4 flex flex-wrap items-center gap-4">
         {!hydrated && (
           <button type="submit" className="btn-primary">
             {t("apply")}
           </button>
         )}
-        <Link href={projectsHref(withoutFilters(params))} className="link text-sm">
+        <Link href={projectsHref({ ...withoutFilters(params), view: params.view ? "none" : undefined })} className="link text-sm">
           {t("reset")}
         </Link>
         {isPending && (

@@ -10,5 +10,7 @@ export function projectsHref(params: Partial<ProjectListParams>): string {
 
 /** The state without its filters: sorting and page size are the reader's view, so they stay. */
 export function withoutFilters(params: ProjectListParams): Partial<ProjectListParams> {
+  // Relevance belongs to the search that is being cleared.
+  if (params.sort === "relevance") return { pageSize: params.pageSize };
   return { sort: params.sort, dir: params.dir, pageSize: params.pageSize };
 }

@@ -7,6 +7,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { serverTableFeatures } from "@/components/data-table/server-table-features";
 import { PAGE_SIZES, toSearchParams, type ProjectListParams, type SortKey } from "@/lib/projects/list-params";
+import type { Density, ProjectColumnId } from "@/lib/projects/columns";
 import { projectColumns } from "./project-columns";
 import type { ProjectListItem } from "./project-list-types";
 import { PROJECTS_PATH, projectsHref } from "./project-list-url";
@@ -15,11 +16,22 @@ interface ProjectsTableProps {
   rows: ProjectListItem[];
   total: number;
   params: ProjectListParams;
+  /** visible columns, in order */
+  columns: ProjectColumnId[];
+  columnWidths: Partial<Record<ProjectColumnId, number>>;
+  density: Density;
+  /** per group key ("" for none): its label with the count from the database */
+  groupLabels?: Record<string, string>;
 }
 
 /** One server-sorted page of projects; sorting and paging navigate to a new URL. */
-export function ProjectsTable({ rows, total, params }: ProjectsTableProps) {
+export function ProjectsTable({ rows, total, params, columns, columnWidths, density, groupLabels }: ProjectsTableProps) {
   const t = useTranslations("projects");
+  const visibleColumns = useMemo(
+    () => columns.flatMap((id) => projectColumns.filter((c) => c.id === id)),
+    [columns],
+  );
+  const group = params.group;
   const sorting = useMemo(() => [{ id: params.sort, desc: params.dir === "desc" }], [params.sort, params.dir]);
   const pagination = useMemo(
     () => ({ pageIndex: params.page - 1, pageSize: params.pageSize }),
@@ -28,7 +40,7 @@ export function ProjectsTable({ rows, total, params }: ProjectsTableProps) {
 
   const table = useTable({
     features: serverTableFeatures,
-    columns: projectColumns,
+    columns: visibleColumns,
     data: rows,
     getRowId: (row) => row.slug,
     state: { sorting, pagination },
@@ -47,6 +59,10 @@ export function ProjectsTable({ rows, total, params }: ProjectsTableProps) {
         table={table}
         caption={t("list.caption", { column: t(`columns.${params.sort}`), direction: t(`sort.${params.dir}`) })}
         sortHref={(columnId, dir) => projectsHref({ ...params, sort: columnId as SortKey, dir, page: 1 })}
+        columnWidths={columnWidths}
+        density={density}
+        groupOf={group ? (row) => String(row[group] ?? "") : undefined}
+        groupLabel={(key) => groupLabels?.[key] ?? key}
       />
       <DataTablePagination
         page={params.page}

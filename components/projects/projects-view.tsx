@@ -2,22 +2,33 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { countryNamer } from "@/lib/i18n/display-names";
 import type { ProjectListParams } from "@/lib/projects/list-params";
-import type { FilterOptions, ListResult, ProjectRow } from "@/lib/projects/types";
+import type { FilterOptions, GroupCount, ListResult, ProjectRow } from "@/lib/projects/types";
+import type { SavedViewSummary, TablePreferences } from "@/lib/views/types";
+import { FilterChips } from "./filter-chips";
+import { ProjectsWorkspace } from "./projects-workspace";
 import { ProjectFilters } from "./project-filters";
 import type { CountryOption, ProjectListItem } from "./project-list-types";
 import { projectsHref, withoutFilters } from "./project-list-url";
-import { ProjectsTable } from "./projects-table";
 
 interface ProjectsViewProps {
   params: ProjectListParams;
   ignored: string[];
   result: ListResult<ProjectRow>;
   options: FilterOptions;
+  settings: Pick<TablePreferences, "columns" | "columnWidths" | "density">;
+  views: SavedViewSummary[];
+  currentView: SavedViewSummary | null;
+  /** the URL named a view this reader may not open */
+  viewMissing: boolean;
+  signedIn: boolean;
+  groups: GroupCount[] | null;
 }
 
 /** The projects list page: filters, count, table and paging for one URL state. */
-export async function ProjectsView({ params, ignored, result, options }: ProjectsViewProps) {
+export async function ProjectsView({ params, ignored, result, options, settings, views, currentView, viewMissing, signedIn, groups }: ProjectsViewProps) {
   const t = await getTranslations("projects.list");
+  const tViews = await getTranslations("projects.views");
+  const tEnum = await getTranslations("enums");
   const locale = await getLocale();
   const countryName = countryNamer(locale);
 
@@ -26,6 +37,15 @@ export async function ProjectsView({ params, ignored, result, options }: Project
     .map((c) => ({ ...c, name: countryName(c.code) ?? c.code }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const pastEnd = result.rows.length === 0 && result.total > 0;
+  const groupNs = { region: "region", businessLine: "businessLine", stage: "stage", health: "health" } as const;
+  const groupLabels = groups && params.group
+    ? Object.fromEntries(
+        groups.map((g) => [
+          g.key ?? "",
+          t("groupCaption", { group: g.key ? tEnum(`${groupNs[params.group!]}.${g.key}` as never) : t("groupNone"), count: g.count }),
+        ]),
+      )
+    : undefined;
 
   return (
     <div className="space-y-5">
@@ -40,14 +60,22 @@ export async function ProjectsView({ params, ignored, result, options }: Project
         </p>
       )}
 
-      <ProjectFilters params={params} countries={countries} />
+      {viewMissing && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {tViews("notFound")}
+        </p>
+      )}
+
+      <ProjectFilters params={params} countries={countries} commodities={options.commodities} companies={options.companies} />
+
+      <FilterChips params={params} countryName={(code) => countryName(code) ?? code} />
 
       <p role="status" className="text-sm font-medium text-slate-700">
         {t("count", { count: result.total })}
       </p>
 
       {result.total === 0 ? (
-        <EmptyState title={t("empty.title")} body={t("empty.body")} href={projectsHref(withoutFilters(params))} action={t("empty.reset")} />
+        <EmptyState title={t("empty.title")} body={t("empty.body")} href={projectsHref({ ...withoutFilters(params), view: params.view ? "none" : undefined })} action={t("empty.reset")} />
       ) : pastEnd ? (
         <EmptyState
           title={t("pastEnd.title")}
@@ -55,9 +83,18 @@ export async function ProjectsView({ params, ignored, result, options }: Project
           href={projectsHref({ ...params, page: 1 })}
           action={t("pastEnd.firstPage")}
         />
-      ) : (
-        <ProjectsTable rows={rows} total={result.total} params={params} />
-      )}
+      ) : null}
+      <ProjectsWorkspace
+        rows={rows}
+        total={result.total}
+        params={params}
+        initialSettings={settings}
+        views={views}
+        currentView={currentView}
+        signedIn={signedIn}
+        groupLabels={groupLabels}
+        showTable={result.total > 0 && !pastEnd}
+      />
     </div>
   );
 }

@@ -8,15 +8,17 @@ interface DialogProps {
   /** id of the dialog's heading, which names it */
   labelledBy: string;
   children: ReactNode;
+  /** where focus goes on close, when not back to the opener (e.g. the opener is about to disappear) */
+  returnFocus?: () => HTMLElement | null | undefined;
 }
 
 /**
  * A modal dialog on the native <dialog> element: showModal() makes the rest of
  * the page inert (focus stays inside) and Escape closes it. Focus returns to
- * the control that opened it. Children mount only while open, so every opening
+ * the control that opened it. An element marked data-autofocus gets focus first. Children mount only while open, so every opening
  * starts from fresh state.
  */
-export function Dialog({ open, onClose, labelledBy, children }: DialogProps) {
+export function Dialog({ open, onClose, labelledBy, children, returnFocus }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
 
@@ -26,15 +28,21 @@ export function Dialog({ open, onClose, labelledBy, children }: DialogProps) {
     if (open && !dialog.open) {
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
+      // Start at the first field rather than the close button.
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
   }, [open]);
 
   // Return focus when the dialog goes away, whichever way it closed.
+  const returnFocusRef = useRef(returnFocus);
+  useEffect(() => {
+    returnFocusRef.current = returnFocus;
+  });
   useEffect(() => {
     if (open) return;
-    const target = opener.current;
+    const target = returnFocusRef.current?.() ?? opener.current;
     opener.current = null;
     if (target?.isConnected) target.focus();
   }, [open]);

@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   "milestone:rebaseline": { description: "Change a milestone's baseline date (re-baseline)", roles: { admin: true } },
   "user:manage": { description: "List users, change roles, disable users", roles: { admin: true } },
   "project:assign-manager": { description: "Assign managers to projects", roles: { admin: true } },
+  "project:export": { description: "Export the projects table (CSV, XLSX) as the reader sees it", roles: { admin: true, manager: true, executive: true, staff: true } },
+  "view:create": { description: "Save, change and delete one's own views of the projects table; keep table preferences", roles: { admin: true, manager: true, executive: true, staff: true } },
+  "view:share": { description: "Share one's own view with everyone", roles: { admin: true, manager: true, executive: true, staff: true } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
 
 export type Permission = keyof typeof PERMISSIONS;

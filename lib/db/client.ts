@@ -72,7 +72,7 @@ export async function db(): Promise<PrismaClient> {
 }
 
 /** Makes `database` the process-wide one (tests point the data layer at their own database). */
-export function useDatabase(database: Database | undefined): void {
+export function installDatabase(database: Database | undefined): void {
   globalForDb.__lodestoneDb = database ? Promise.resolve(database) : undefined;
 }
 

@@ -6,12 +6,20 @@ import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "./enums";
  * The page parses it leniently (bad values are dropped and reported); the API
  * strictly (bad values are a 400).
  */
-export const SORT_KEYS = ["name", "region", "country", "businessLine", "stage", "health", "progress", "updated"] as const;
+export const SORT_KEYS = ["name", "region", "country", "businessLine", "stage", "health", "progress", "updated", "finish", "relevance"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
+/** How the list may be grouped (counts per group come from the database). */
+export const GROUP_KEYS = ["region", "businessLine", "stage", "health"] as const;
+export type GroupKey = (typeof GROUP_KEYS)[number];
+/** Upper bound of the day-count filters (due within N days, stale for N days). */
+export const MAX_DAYS = 3650;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_QUERY_LENGTH = 100;
+
+const isoDay = z.iso.date("must be a date, YYYY-MM-DD");
+const days = z.coerce.number().int().min(1).max(MAX_DAYS);
 
 const list = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
 
@@ -25,6 +33,23 @@ export const projectListParamsSchema = z.object({
   line: list(BUSINESS_LINES).default([]),
   stage: list(STAGES).default([]),
   health: list(HEALTHS).default([]),
+  /** commodity keys as stored (lower case), any of them */
+  commodity: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20).default([]),
+  /** operating companies, exact names; repeated only (names contain commas) */
+  company: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  /** forecast finish on or after / on or before (the forecast's period overlaps the bound) */
+  finishAfter: isoDay.optional(),
+  finishBefore: isoDay.optional(),
+  /** a planned milestone is due (forecast, else baseline) within the next N days (overdue ones are not) */
+  due: days.optional(),
+  /** any milestone's forecast or actual period ends after its baseline period ends */
+  slipping: z.stringbool().default(false),
+  /** no update in N days */
+  stale: days.optional(),
+  /** rows grouped on the page, with counts per group */
+  group: z.enum(GROUP_KEYS).optional(),
+  /** a saved view whose columns apply; "none" opts out of the user's default view */
+  view: z.union([z.uuid(), z.literal("none")]).optional(),
   sort: z.enum(SORT_KEYS).default("name"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -34,7 +59,9 @@ export const projectListParamsSchema = z.object({
 export type ProjectListParams = z.infer<typeof projectListParamsSchema>;
 type Key = keyof ProjectListParams;
 
-const MULTI: Key[] = ["region", "country", "line", "stage", "health"];
+const MULTI: Key[] = ["region", "country", "line", "stage", "health", "commodity", "company"];
+/** Multi-valued keys whose values may contain commas: repeated form only. */
+const REPEAT_ONLY: Key[] = ["company"];
 const KEYS = Object.keys(projectListParamsSchema.shape) as Key[];
 
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -54,7 +81,7 @@ function collect(raw: RawParams): { values: Record<string, unknown>; unknown: st
     }
     if (MULTI.includes(k as Key)) {
       // region=A&region=B and region=A,B both mean "A or B"
-      const parts = v.split(",").map((s) => s.trim()).filter(Boolean);
+      const parts = (REPEAT_ONLY.includes(k as Key) ? [v] : v.split(",")).map((s) => s.trim()).filter(Boolean);
       const normalized = k === "country" ? parts.map((s) => s.toUpperCase()) : parts;
       values[k] = [...((values[k] as string[]) ?? []), ...normalized];
     } else if (v.trim() !== "") {
@@ -85,7 +112,21 @@ export function parseListParamsStrict(raw: RawParams): StrictParse {
         .join(", ")}`,
       fields,
     };
-  return { ok: true, params: result.data };
+  return { ok: true, params: withImpliedSort(result.data, values) };
+}
+
+/**
+ * A search with no sort chosen is ranked by relevance; the canonical URL then
+ * leaves the sort out, and spells out sort=name when the reader chose it.
+ */
+function withImpliedSort(params: ProjectListParams, values: Record<string, unknown>): ProjectListParams {
+  if (values.sort === undefined && params.q) return { ...params, sort: "relevance", dir: "asc" };
+  return params;
+}
+
+/** The sort the list actually applies: relevance needs a search. */
+export function effectiveSort(params: Pick<ProjectListParams, "q" | "sort">): SortKey {
+  return params.sort === "relevance" && !params.q ? "name" : params.sort;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -113,17 +154,18 @@ export function parseListParamsLenient(raw: RawParams): { params: ProjectListPar
       ignored.push(key);
     }
   }
-  return { params: projectListParamsSchema.parse(cleaned), ignored };
+  return { params: withImpliedSort(projectListParamsSchema.parse(cleaned), cleaned), ignored };
 }
 
 /** The canonical query string for a state: defaults left out, so URLs stay short and shareable. */
 export function toSearchParams(params: Partial<ProjectListParams>): URLSearchParams {
-  const defaults = projectListParamsSchema.parse({});
+  const defaults: Record<string, unknown> = { ...projectListParamsSchema.parse({}), sort: params.q ? "relevance" : "name" };
   const out = new URLSearchParams();
   for (const key of KEYS) {
     const value = params[key];
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const v of value) out.append(key, v);
+    else if (key === "dir" && (params.sort ?? defaults.sort) === "relevance") continue;
     else if (value !== defaults[key] && value !== "") out.set(key, String(value));
   }
   return out;

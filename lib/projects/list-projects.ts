@@ -1,74 +1,179 @@
 import "server-only";
 import { db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import { fuzzyFromDb } from "../dates/fuzzy-date";
-import { projectWhere } from "./project-where";
-import type { ProjectListParams, SortKey } from "./list-params";
-import type { FilterOptions, ListResult, ProjectRow } from "./types";
+import { projectWhereSql, relevanceSql, type WhereOptions } from "./project-where";
+import { effectiveSort, type GroupKey, type ProjectListParams, type SortKey } from "./list-params";
+import type { DatePrecision } from "./enums";
+import type { FilterOptions, GroupCount, ListResult, ProjectRow } from "./types";
 
-const ORDER: Record<SortKey, (dir: Prisma.SortOrder) => Prisma.ProjectOrderByWithRelationInput[]> = {
-  name: (dir) => [{ nameSortKey: dir }],
-  region: (dir) => [{ region: { sort: dir, nulls: "last" } }, { nameSortKey: "asc" }],
-  country: (dir) => [{ countryCode: { sort: dir, nulls: "last" } }, { nameSortKey: "asc" }],
-  businessLine: (dir) => [{ businessLine: dir }, { nameSortKey: "asc" }],
-  stage: (dir) => [{ stage: dir }, { nameSortKey: "asc" }],
-  health: (dir) => [{ health: dir }, { nameSortKey: "asc" }],
-  progress: (dir) => [{ progressPercent: { sort: dir, nulls: "last" } }, { nameSortKey: "asc" }],
-  updated: (dir) => [{ updatedAt: dir }, { nameSortKey: "asc" }],
-};
+const asc = Prisma.sql`ASC`;
+const desc = Prisma.sql`DESC`;
+const byName = Prisma.sql`p."nameSortKey" ASC`;
 
-/** One page of projects matching the filters, with the total; count and rows run in parallel. */
-export async function listProjects(params: ProjectListParams): Promise<ListResult<ProjectRow>> {
-  const prisma = await db();
-  const where = projectWhere(params);
-  const [total, projects] = await Promise.all([
-    prisma.project.count({ where }),
-    prisma.project.findMany({
-      where,
-      orderBy: [...ORDER[params.sort](params.dir), { id: "asc" }],
-      skip: (params.page - 1) * params.pageSize,
-      take: params.pageSize,
-      select: {
-        slug: true,
-        nameEn: true,
-        nameZh: true,
-        region: true,
-        countryCode: true,
-        businessLine: true,
-        stage: true,
-        health: true,
-        progressPercent: true,
-        updatedAt: true,
-        milestones: {
-          where: { state: "PLANNED" },
-          orderBy: [{ forecastDate: { sort: "asc", nulls: "last" } }, { baselineDate: { sort: "asc", nulls: "last" } }, { sortOrder: "asc" }],
-          take: 1,
-          select: { title: true, forecastDate: true, forecastPrecision: true, baselineDate: true, baselinePrecision: true },
-        },
-      },
-    }),
-  ]);
-  const rows: ProjectRow[] = projects.map(({ milestones, updatedAt, ...p }) => {
-    const next = milestones[0];
-    const due = next
-      ? (fuzzyFromDb(next.forecastDate, next.forecastPrecision) ?? fuzzyFromDb(next.baselineDate, next.baselinePrecision))
-      : null;
-    return {
-      ...p,
-      nextMilestone: next && due ? { title: next.title, due } : null,
-      updatedAt: updatedAt.toISOString(),
-    };
-  });
-  return { rows, total, page: params.page, pageSize: params.pageSize };
+/** ORDER BY for a sort; every order ends with the name and the id, so pages never overlap. */
+function orderSql(params: Pick<ProjectListParams, "q" | "sort" | "dir" | "group">): Prisma.Sql {
+  const dir = params.dir === "desc" ? desc : asc;
+  const sort: SortKey = effectiveSort(params);
+  const nullsLast = (column: string) => Prisma.sql`${Prisma.raw(`p."${column}"`)} ${dir} NULLS LAST, ${byName}`;
+  const ORDER: Record<SortKey, () => Prisma.Sql> = {
+    name: () => Prisma.sql`p."nameSortKey" ${dir}`,
+    region: () => nullsLast("region"),
+    country: () => nullsLast("countryCode"),
+    businessLine: () => nullsLast("businessLine"),
+    stage: () => nullsLast("stage"),
+    health: () => nullsLast("health"),
+    progress: () => nullsLast("progressPercent"),
+    updated: () => nullsLast("updatedAt"),
+    finish: () => nullsLast("forecastFinish"),
+    relevance: () => Prisma.sql`${relevanceSql(params.q ?? "")} ASC, ${byName}`,
+  };
+  // Grouped rows come group by group (in the enum's order), sorted within each group.
+  const group = params.group ? Prisma.sql`${groupColumn(params.group)} ASC NULLS LAST, ` : Prisma.empty;
+  return Prisma.sql`${group}${ORDER[sort]()}, p."id" ASC`;
 }
 
-/** Values the filters can offer: the countries present in the portfolio. */
+function groupColumn(group: GroupKey): Prisma.Sql {
+  return Prisma.raw(`p."${group}"`);
+}
+
+interface RawRow {
+  id: string;
+  slug: string;
+  nameEn: string;
+  nameZh: string | null;
+  region: ProjectRow["region"];
+  countryCode: string | null;
+  businessLine: ProjectRow["businessLine"];
+  stage: ProjectRow["stage"];
+  health: ProjectRow["health"];
+  progressPercent: number | null;
+  updatedAt: Date;
+  forecastFinish: Date | null;
+  forecastFinishPrecision: DatePrecision | null;
+  operatingCompany: string | null;
+  commodities: string[];
+  nextTitle: string | null;
+  nextForecast: Date | null;
+  nextForecastPrecision: DatePrecision | null;
+  nextBaseline: Date | null;
+  nextBaselinePrecision: DatePrecision | null;
+}
+
+const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."region"::text AS "region", p."countryCode",
+      p."businessLine"::text AS "businessLine", p."stage"::text AS "stage", p."health"::text AS "health",
+      p."progressPercent"::int AS "progressPercent", p."updatedAt", p."forecastFinish",
+      p."forecastFinishPrecision"::text AS "forecastFinishPrecision", p."operatingCompany", p."commodities",
+      nm."title" AS "nextTitle", nm."forecastDate" AS "nextForecast", nm."forecastPrecision"::text AS "nextForecastPrecision",
+      nm."baselineDate" AS "nextBaseline", nm."baselinePrecision"::text AS "nextBaselinePrecision"`;
+
+const NEXT_MILESTONE = Prisma.sql`LEFT JOIN LATERAL (
+      SELECT m."title", m."forecastDate", m."forecastPrecision", m."baselineDate", m."baselinePrecision"
+      FROM "Milestone" m WHERE m."projectId" = p."id" AND m."state" = 'PLANNED'
+      ORDER BY m."forecastDate" ASC NULLS LAST, m."baselineDate" ASC NULLS LAST, m."sortOrder" ASC LIMIT 1
+    ) nm ON TRUE`;
+
+/**
+ * The projects matching the filters, in list order, `limit` from `offset`, as
+ * list rows. The page is cut before the next milestone is looked up, so that
+ * lookup runs for the page's rows only.
+ */
+export async function selectProjectRows(opts: {
+  params: ProjectListParams;
+  limit: number;
+  offset: number;
+  where?: WhereOptions;
+}): Promise<ProjectRowWithId[]> {
+  const prisma = await db();
+  const where = projectWhereSql(opts.params, opts.where);
+  const order = orderSql(opts.params);
+  const rows = await prisma.$queryRaw<RawRow[]>`
+    SELECT ${ROW_COLUMNS}
+    FROM (SELECT p.* FROM "Project" p WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}) p
+    ${NEXT_MILESTONE}
+    ORDER BY ${order}`;
+  return rows.map(toRow);
+}
+
+/** The ids of every matching project, in list order: the snapshot an export walks through in batches. */
+export async function selectProjectIds(opts: { params: ProjectListParams; where?: WhereOptions }): Promise<string[]> {
+  const prisma = await db();
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT p."id" FROM "Project" p WHERE ${projectWhereSql(opts.params, opts.where)} ORDER BY ${orderSql(opts.params)}`;
+  return rows.map((r) => r.id);
+}
+
+/** List rows of the given projects, in the order of `ids` (projects deleted meanwhile are left out). */
+export async function selectProjectRowsByIds(ids: readonly string[]): Promise<ProjectRowWithId[]> {
+  if (!ids.length) return [];
+  const prisma = await db();
+  const rows = await prisma.$queryRaw<RawRow[]>`
+    SELECT ${ROW_COLUMNS}
+    FROM (SELECT p.* FROM "Project" p WHERE p."id" IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})) p
+    ${NEXT_MILESTONE}`;
+  const byId = new Map(rows.map((r) => [r.id, toRow(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export type ProjectRowWithId = ProjectRow & { id: string };
+
+function toRow(r: RawRow): ProjectRowWithId {
+  const due = fuzzyFromDb(r.nextForecast, r.nextForecastPrecision) ?? fuzzyFromDb(r.nextBaseline, r.nextBaselinePrecision);
+  return {
+    id: r.id,
+    slug: r.slug,
+    nameEn: r.nameEn,
+    nameZh: r.nameZh,
+    region: r.region,
+    countryCode: r.countryCode,
+    businessLine: r.businessLine,
+    stage: r.stage,
+    health: r.health,
+    progressPercent: r.progressPercent,
+    nextMilestone: r.nextTitle && due ? { title: r.nextTitle, due } : null,
+    updatedAt: r.updatedAt.toISOString(),
+    forecastFinish: fuzzyFromDb(r.forecastFinish, r.forecastFinishPrecision),
+    operatingCompany: r.operatingCompany,
+    commodities: r.commodities,
+  };
+}
+
+export async function countProjects(opts: { params: ProjectListParams; where?: WhereOptions }): Promise<number> {
+  const prisma = await db();
+  const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM "Project" p WHERE ${projectWhereSql(opts.params, opts.where)}`;
+  return count;
+}
+
+/** One page of projects matching the filters, with the total; count and rows run in parallel. */
+export async function listProjects(params: ProjectListParams, where?: WhereOptions): Promise<ListResult<ProjectRow>> {
+  const [total, rows] = await Promise.all([
+    countProjects({ params, where }),
+    selectProjectRows({ params, where, limit: params.pageSize, offset: (params.page - 1) * params.pageSize }),
+  ]);
+  return { rows: rows.map(({ id: _id, ...row }) => row), total, page: params.page, pageSize: params.pageSize };
+}
+
+/** How many matching projects each group holds, counted in the database, in the enum's order. */
+export async function countProjectGroups(opts: { params: ProjectListParams; group: GroupKey; where?: WhereOptions }): Promise<GroupCount[]> {
+  const prisma = await db();
+  const column = groupColumn(opts.group);
+  return prisma.$queryRaw<GroupCount[]>`
+    SELECT ${column}::text AS "key", count(*)::int AS "count" FROM "Project" p
+    WHERE ${projectWhereSql(opts.params, opts.where)} GROUP BY ${column} ORDER BY ${column} ASC NULLS LAST`;
+}
+
+/** Values the filters can offer: the countries, commodities and operating companies present in the portfolio. */
 export async function listFilterOptions(): Promise<FilterOptions> {
   const prisma = await db();
-  const countries = await prisma.project.groupBy({
-    by: ["countryCode", "region"],
-    where: { countryCode: { not: null } },
-    orderBy: { countryCode: "asc" },
-  });
-  return { countries: countries.map((c) => ({ code: c.countryCode!, region: c.region })) };
+  const [countries, commodities, companies] = await Promise.all([
+    prisma.project.groupBy({ by: ["countryCode", "region"], where: { countryCode: { not: null } }, orderBy: { countryCode: "asc" } }),
+    prisma.$queryRaw<{ value: string }[]>`SELECT DISTINCT unnest("commodities") AS "value" FROM "Project" ORDER BY 1`,
+    prisma.project.groupBy({ by: ["operatingCompany"], where: { operatingCompany: { not: null } }, orderBy: { operatingCompany: "asc" } }),
+  ]);
+  return {
+    countries: countries.map((c) => ({ code: c.countryCode!, region: c.region })),
+    commodities: commodities.map((c) => c.value),
+    companies: companies.map((c) => c.operatingCompany!),
+  };
 }

@@ -18,6 +18,16 @@ export interface ProjectRow {
   progressPercent: number | null;
   nextMilestone: { title: string; due: FuzzyDate } | null;
   updatedAt: string; // ISO timestamp
+  forecastFinish: FuzzyDate | null;
+  operatingCompany: string | null;
+  commodities: string[];
+}
+
+/** A group of the list (rows grouped by region, business line, stage or health) and how many projects it holds. */
+export interface GroupCount {
+  /** the enum value; null for projects without one (region) */
+  key: string | null;
+  count: number;
 }
 
 export interface ListResult<Row> {
@@ -97,4 +107,6 @@ export interface ProjectDetail {
 
 export interface FilterOptions {
   countries: { code: string; region: Region | null }[];
+  commodities: string[];
+  companies: string[];
 }

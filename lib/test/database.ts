@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import { openDatabase, useDatabase, type Database } from "../db/client";
+import { openDatabase, installDatabase, type Database } from "../db/client";
 import { applyPendingMigrations } from "../db/migrate";
 
 /**
@@ -56,10 +56,10 @@ export function withTestDatabase(backend: Backend): () => TestDatabase {
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await createTestDatabase(backend);
-    useDatabase(database);
+    installDatabase(database);
   });
   afterAll(async () => {
-    useDatabase(undefined);
+    installDatabase(undefined);
     await database?.close();
   });
   return () => {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { ProjectsView } from "@/components/projects/projects-view";
-import { parseListParamsLenient } from "@/lib/projects/list-params";
-import { listFilterOptions, listProjects } from "@/lib/projects/list-projects";
+import { requireReader } from "@/lib/auth/session";
+import { resolveListPage } from "@/lib/views/resolve-list-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("projects.list");
@@ -12,7 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const { params, ignored } = parseListParamsLenient(await searchParams);
-  const [result, options] = await Promise.all([listProjects(params), listFilterOptions()]);
-  return <ProjectsView params={params} ignored={ignored} result={result} options={options} />;
+  const viewer = await requireReader("/projects");
+  const page = await resolveListPage({ viewer, raw: await searchParams });
+  if (page.redirect) redirect(page.redirect);
+  return <ProjectsView {...page.props} signedIn={!!viewer} />;
 }

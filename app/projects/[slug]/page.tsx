@@ -3,21 +3,28 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getLocale } from "next-intl/server";
 import { ProjectDetailView } from "@/components/projects/detail/project-detail-view";
+import { getViewer, requireReader } from "@/lib/auth/session";
+import { publicReadAllowed } from "@/lib/env";
 import { countryNamer } from "@/lib/i18n/display-names";
 import { getProject } from "@/lib/projects/get-project";
+import { getProjectPermissions } from "@/lib/projects/project-permissions";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
+  // No project name in the tab title for a visitor who may not read it.
+  if (!(await getViewer()) && !publicReadAllowed()) return {};
   const project = await getProject({ slug: (await params).slug });
   return project ? { title: project.nameEn, description: project.summary || undefined } : {};
 }
 
 export default async function ProjectPage({ params }: Props) {
   await connection();
-  const project = await getProject({ slug: (await params).slug });
+  const { slug } = await params;
+  const viewer = await requireReader(`/projects/${encodeURIComponent(slug)}`);
+  const project = await getProject({ slug });
   if (!project) notFound();
-  const countryName = countryNamer(await getLocale())(project.countryCode);
-  return <ProjectDetailView project={project} countryName={countryName} />;
+  const [permissions, locale] = await Promise.all([getProjectPermissions({ slug, viewer }), getLocale()]);
+  return <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />;
 }

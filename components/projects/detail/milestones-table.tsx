@@ -1,5 +1,7 @@
 import { useTranslations } from "next-intl";
+import { AddMilestone, MilestoneActions } from "@/components/projects/edit/milestone-actions";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
+import type { ProjectPermissions } from "@/lib/projects/project-permissions";
 import type { MilestoneState } from "@/lib/projects/enums";
 import type { ProjectDetail } from "@/lib/projects/types";
 import { DetailSection } from "./section";
@@ -11,7 +13,8 @@ const STATE_STYLE: Record<MilestoneState, string> = {
   CANCELLED: "bg-slate-100 text-slate-600 ring-slate-500/30",
 };
 
-export function MilestonesTable({ project }: { project: ProjectDetail }) {
+/** The project's milestones; with permission, each row gets its edit controls and the section an "Add milestone" button. */
+export function MilestonesTable({ project, permissions }: { project: ProjectDetail; permissions: ProjectPermissions }) {
   const t = useTranslations("projectDetail.milestones");
   const tEnum = useTranslations("enums.milestoneState");
   const tCommon = useTranslations("common");
@@ -25,6 +28,7 @@ export function MilestonesTable({ project }: { project: ProjectDetail }) {
 
   return (
     <DetailSection id="milestones-heading" title={t("title")}>
+      {permissions.canCreateMilestone && <AddMilestone slug={project.slug} />}
       {project.milestones.length === 0 ? (
         <p className="text-sm text-slate-600">{t("none")}</p>
       ) : (
@@ -42,6 +46,11 @@ export function MilestonesTable({ project }: { project: ProjectDetail }) {
                     {t(key)}
                   </th>
                 ))}
+                {permissions.canUpdateMilestone && (
+                  <th scope="col" className="border-b border-slate-300 px-3 py-2 text-right font-semibold whitespace-nowrap">
+                    {t("actions")}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -72,6 +81,11 @@ export function MilestonesTable({ project }: { project: ProjectDetail }) {
                     </span>
                   </td>
                   <td className="px-3 py-2.5 text-right whitespace-nowrap tabular-nums">{slip(m.slipDays)}</td>
+                  {permissions.canUpdateMilestone && (
+                    <td className="px-3 py-2">
+                      <MilestoneActions slug={project.slug} milestone={m} canRebaseline={permissions.canRebaseline} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,14 +1,23 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { StatusForm } from "@/components/projects/edit/status-form";
 import { HealthBadge } from "@/components/ui/health-badge";
+import type { ProjectPermissions } from "@/lib/projects/project-permissions";
 import type { ProjectDetail } from "@/lib/projects/types";
 import { HistoryTimeline } from "./history-timeline";
 import { MilestonesTable } from "./milestones-table";
 import { ProjectFacts } from "./project-facts";
 import { SourceQuotes } from "./source-quotes";
 
-/** One project: identity, key facts, milestones, history and the sources behind them. */
-export function ProjectDetailView({ project, countryName }: { project: ProjectDetail; countryName: string | null }) {
+interface ProjectDetailViewProps {
+  project: ProjectDetail;
+  countryName: string | null;
+  /** what the viewer may change: controls they cannot use are not shown (the server checks again) */
+  permissions: ProjectPermissions;
+}
+
+/** One project: identity, key facts, the status update form (for its managers), milestones, history and sources. */
+export function ProjectDetailView({ project, countryName, permissions }: ProjectDetailViewProps) {
   const t = useTranslations("projectDetail");
   const tEnum = useTranslations("enums");
   return (
@@ -55,7 +64,19 @@ export function ProjectDetailView({ project, countryName }: { project: ProjectDe
       </header>
 
       <ProjectFacts project={project} countryName={countryName} />
-      <MilestonesTable project={project} />
+      {permissions.canUpdate && (
+        <StatusForm
+          slug={project.slug}
+          project={{
+            version: project.version,
+            stage: project.stage,
+            health: project.health,
+            progressPercent: project.progressPercent,
+            forecastFinish: project.forecastFinish,
+          }}
+        />
+      )}
+      <MilestonesTable project={project} permissions={permissions} />
       <div className="grid gap-8 lg:grid-cols-2">
         <HistoryTimeline history={project.history} />
         <SourceQuotes quotes={project.quotes} />

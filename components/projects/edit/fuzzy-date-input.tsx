@@ -20,13 +20,15 @@ interface FuzzyDateInputProps {
   disabled?: boolean;
   /** extra description, e.g. why the control is disabled */
   hint?: string;
+  /** marks the date input as the field a dialog starts on */
+  autoFocusDate?: boolean;
 }
 
 /**
  * A date known to a precision: a date and how precise it is (day, month,
  * quarter, year). An empty date means "not set".
  */
-export function FuzzyDateInput({ id, legend, value, onChange, error, disabled, hint }: FuzzyDateInputProps) {
+export function FuzzyDateInput({ id, legend, value, onChange, error, disabled, hint, autoFocusDate }: FuzzyDateInputProps) {
   const t = useTranslations("edit.fuzzyDate");
   const tEnum = useTranslations("enums.precision");
   const hintId = `${id}-hint`;
@@ -41,6 +43,7 @@ export function FuzzyDateInput({ id, legend, value, onChange, error, disabled, h
           </label>
           <input
             id={id}
+            data-autofocus={autoFocusDate || undefined}
             type="date"
             min="1900-01-01"
             max="2200-12-31"
@@ -63,7 +66,7 @@ export function FuzzyDateInput({ id, legend, value, onChange, error, disabled, h
           >
             {DATE_PRECISIONS.map((p) => (
               <option key={p} value={p}>
-                {t("precisionOption", { precision: tEnum(p) })}
+                {tEnum(p)}
               </option>
             ))}
           </select>

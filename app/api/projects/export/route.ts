@@ -1,0 +1,14 @@
+import { connection, type NextRequest } from "next/server";
+import { assertReader } from "@/lib/auth/session";
+import { handleRoute, jsonError } from "@/lib/http/json-error";
+import { exportProjects } from "@/lib/exports/export-route";
+
+// GET /api/projects/export?format=csv|xlsx&columns=name,stage,…&<the list's parameters>
+export async function GET(request: NextRequest) {
+  await connection();
+  return handleRoute("GET /api/projects/export", async () => {
+    const viewer = await assertReader();
+    const result = await exportProjects({ viewer, search: request.nextUrl.searchParams });
+    return result.ok ? result.response : jsonError(result.code, result.message, result.fields);
+  });
+}

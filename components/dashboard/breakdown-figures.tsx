@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { countPortfolio } from "@/lib/dashboard/figures";
+import { figureLinks, type FigureLink } from "@/lib/dashboard/figure-links";
+import type { DashboardFilters } from "@/lib/dashboard/filters";
+
+/** Projects by stage, business line and region: each row a link to those projects, with a bar for its share. */
+export async function BreakdownFigures({ filters }: { filters: DashboardFilters }) {
+  const [t, tEnum] = await Promise.all([getTranslations("dashboard.figures"), getTranslations("enums")]);
+  const links = figureLinks(filters, await countPortfolio({ filters }));
+  const total = links.total.count;
+
+  return (
+    <div className="grid gap-x-8 gap-y-5 md:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
+      <FigureList id="by-stage" title={t("byStage")} total={total} rows={links.stage.map((f) => ({ ...f, label: tEnum(`stage.${f.key}`) }))} />
+      <FigureList id="by-line" title={t("byLine")} total={total} rows={links.line.map((f) => ({ ...f, label: tEnum(`businessLine.${f.key}`) }))} />
+      <FigureList
+        id="by-region"
+        title={t("byRegion")}
+        total={total}
+        rows={links.region.map((f) => ({ ...f, label: tEnum(`region.${f.key}`) }))}
+        unlinked={links.noRegion > 0 ? { label: t("noRegion"), count: links.noRegion, note: t("noRegionNote") } : undefined}
+      />
+    </div>
+  );
+}
+
+interface FigureListProps {
+  id: string;
+  title: string;
+  total: number;
+  rows: (FigureLink<string> & { label: string })[];
+  /** A count the projects table cannot filter on (no region): shown as text. */
+  unlinked?: { label: string; count: number; note: string };
+}
+
+async function FigureList({ id, title, total, rows, unlinked }: FigureListProps) {
+  const [t, format] = await Promise.all([getTranslations("dashboard.figures"), getFormatter()]);
+  const width = (n: number) => `${total ? Math.max(n > 0 ? 1 : 0, Math.round((n / total) * 100)) : 0}%`;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="mb-1.5 text-sm font-semibold text-slate-800">
+        {title}
+      </h3>
+      <ul className="space-y-0.5 text-sm">
+        {rows.map((r) => (
+          <li key={r.key} className={r.count === 0 ? "figure-zero" : undefined}>
+            <Link
+              href={r.href}
+              aria-label={t("figureLabel", { label: r.label, count: r.count })}
+              className={`group grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 rounded px-1.5 py-1 hover:bg-slate-100 ${r.count === 0 ? "text-slate-600" : "text-slate-900"}`}
+            >
+              <span className="truncate group-hover:underline">{r.label}</span>
+              <span className="tabular-nums">{format.number(r.count)}</span>
+              <span aria-hidden="true" className="col-span-2 mt-0.5 h-1.5 rounded-full bg-slate-100">
+                <span className="block h-full rounded-full bg-blue-600" style={{ width: width(r.count) }} />
+              </span>
+            </Link>
+          </li>
+        ))}
+        {unlinked && (
+          <li className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 px-1.5 py-1 text-slate-700">
+            <span>
+              {unlinked.label} <span className="text-xs text-slate-600">({unlinked.note})</span>
+            </span>
+            <span className="tabular-nums">{format.number(unlinked.count)}</span>
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}

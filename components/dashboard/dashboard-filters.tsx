@@ -1,0 +1,116 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useOptimistic, useTransition, type ChangeEvent } from "react";
+import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { dashboardHref, hasFilters, type DashboardFilters as Filters } from "@/lib/dashboard/filters";
+import { BUSINESS_LINES, REGIONS } from "@/lib/projects/enums";
+
+/**
+ * Region and business line for the whole dashboard, as a GET form: without
+ * JavaScript it submits; with it, a change navigates to the canonical URL at
+ * once. The URL is the only state, so back/forward and shared links work.
+ */
+export function DashboardFilters({ basePath, filters }: { basePath: string; filters: Filters }) {
+  const t = useTranslations("dashboard.filters");
+  const tEnum = useTranslations("enums");
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [isPending, startTransition] = useTransition();
+  const [shown, setShown] = useOptimistic(filters);
+  const id = useId();
+
+  function onChange(event: ChangeEvent<HTMLSelectElement>) {
+    const key = event.target.name as keyof Filters;
+    const values = event.target.value ? event.target.value.split(",") : [];
+    const next = { ...shown, [key]: values } as Filters;
+    startTransition(() => {
+      setShown(next);
+      router.push(dashboardHref(basePath, next), { scroll: false });
+    });
+  }
+
+  return (
+    <form
+      role="search"
+      aria-label={t("label")}
+      method="get"
+      action={basePath}
+      onSubmit={(event) => {
+        event.preventDefault();
+        router.push(dashboardHref(basePath, shown), { scroll: false });
+      }}
+      className="dashboard-filters flex flex-wrap items-end gap-x-4 gap-y-3 rounded-lg border border-slate-300 bg-white p-4 shadow-xs print:hidden"
+    >
+      <FilterSelect
+        id={`${id}-region`}
+        name="region"
+        label={t("region")}
+        allLabel={t("allRegions")}
+        selected={shown.region}
+        options={REGIONS.map((value) => ({ value, label: tEnum(`region.${value}`) }))}
+        onChange={onChange}
+      />
+      <FilterSelect
+        id={`${id}-line`}
+        name="line"
+        label={t("line")}
+        allLabel={t("allLines")}
+        selected={shown.line}
+        options={BUSINESS_LINES.map((value) => ({ value, label: tEnum(`businessLine.${value}`) }))}
+        onChange={onChange}
+      />
+      <div className="flex h-10 items-center gap-4">
+        {!hydrated && (
+          <button type="submit" className="btn-primary">
+            {t("apply")}
+          </button>
+        )}
+        {hasFilters(shown) && (
+          <Link href={basePath} className="link text-sm">
+            {t("reset")}
+          </Link>
+        )}
+        {isPending && (
+          <span className="text-sm text-slate-600" aria-hidden="true">
+            {t("updating")}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+interface FilterSelectProps {
+  id: string;
+  name: keyof Filters;
+  label: string;
+  allLabel: string;
+  selected: string[];
+  options: { value: string; label: string }[];
+  onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
+}
+
+/** One value per select; a URL naming several (region=A&region=B) shows them as one combined option, submitted as "A,B". */
+function FilterSelect({ id, name, label, allLabel, selected, options, onChange }: FilterSelectProps) {
+  const value = selected.join(",");
+  const labelOf = (v: string) => options.find((o) => o.value === v)?.label ?? v;
+  const combined = selected.length > 1 ? [{ value, label: selected.map(labelOf).join(", ") }] : [];
+  return (
+    <div className="w-full sm:w-64">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <select id={id} name={name} value={value} onChange={onChange} className="field-control">
+        <option value="">{allLabel}</option>
+        {[...combined, ...options].map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

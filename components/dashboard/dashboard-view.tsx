@@ -1,0 +1,131 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { hasFilters, type DashboardFilters as Filters } from "@/lib/dashboard/filters";
+import { UPCOMING_DAYS } from "@/lib/dashboard/milestones";
+import { BreakdownFigures } from "./breakdown-figures";
+import { DashboardCard } from "./dashboard-card";
+import { DashboardFilters } from "./dashboard-filters";
+import { HealthFigures } from "./health-figures";
+import { HealthTrend } from "./health-trend";
+import { MarkVisit } from "./mark-visit";
+import { LargestSlips, OverdueMilestones, UpcomingMilestones } from "./milestone-lists";
+import { PortfolioMap } from "./portfolio-map";
+import { PrintButton } from "./print-button";
+import { RecentUpdates } from "./recent-updates";
+import { SinceLastVisit } from "./since-last-visit";
+import "./dashboard.css";
+
+interface DashboardViewProps {
+  /** Where the dashboard is served ("/" or "/dashboard"): its filters link back here. */
+  basePath: string;
+  filters: Filters;
+  /** URL parameters that were dropped as invalid. */
+  ignored: string[];
+  /** YYYY-MM-DD in the portfolio's time zone. */
+  today: string;
+  /** The signed-in viewer's previous visit, for "since your last visit"; null hides that card. */
+  since: Date | null;
+  /** A signed-in viewer: their visit is recorded once the page shows. */
+  signedIn: boolean;
+}
+
+/**
+ * The portfolio at a glance. The page shell renders at once; each card reads
+ * its own data and streams in behind its own Suspense boundary, so a slow
+ * card never holds up the others.
+ */
+export async function DashboardView({ basePath, filters, ignored, today, since, signedIn }: DashboardViewProps) {
+  const [t, tEnum, format] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), getFormatter()]);
+  const todayText = format.dateTime(new Date(`${today}T00:00:00Z`), {
+    dateStyle: "long",
+    timeZone: "UTC",
+  });
+  const scope = hasFilters(filters)
+    ? [...filters.region.map((r) => tEnum(`region.${r}`)), ...filters.line.map((l) => tEnum(`businessLine.${l}`))].join(" · ")
+    : t("wholePortfolio");
+
+  return (
+    <div className="dashboard space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("asOf", { date: todayText, scope })}</p>
+        </div>
+        <PrintButton />
+      </div>
+
+      {ignored.length > 0 && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 print:hidden">
+          {t("ignoredParams", { params: ignored.join(", ") })}
+        </p>
+      )}
+
+      <DashboardFilters basePath={basePath} filters={filters} />
+      {signedIn && <MarkVisit />}
+
+      <div className="dashboard-cards space-y-5">
+        {since && (
+          <DashboardCard
+            id="since-heading"
+            title={t("since.title")}
+            description={t("since.description", {
+              date: format.dateTime(since, {
+                dateStyle: "medium",
+                timeStyle: "short",
+              }),
+            })}
+            skeletonRows={3}
+            className="print:hidden"
+            area="since"
+          >
+            <SinceLastVisit filters={filters} since={since} />
+          </DashboardCard>
+        )}
+
+        <DashboardCard id="health-heading" title={t("figures.healthTitle")} skeletonRows={2} area="health">
+          <HealthFigures filters={filters} />
+        </DashboardCard>
+
+        <div className="dashboard-row grid gap-5 md:grid-cols-2 xl:grid-cols-3">
+          <DashboardCard id="overdue-heading" title={t("milestones.overdueTitle")} description={t("milestones.overdueDescription")} area="overdue">
+            <OverdueMilestones filters={filters} today={today} />
+          </DashboardCard>
+          <DashboardCard
+            id="upcoming-heading"
+            title={t("milestones.upcomingTitle", { days: UPCOMING_DAYS })}
+            description={t("milestones.upcomingDescription")}
+            area="upcoming"
+          >
+            <UpcomingMilestones filters={filters} today={today} />
+          </DashboardCard>
+          <DashboardCard
+            id="slips-heading"
+            title={t("milestones.slipsTitle")}
+            description={t("milestones.slipsDescription")}
+            className="md:col-span-2 xl:col-span-1"
+            area="slips"
+          >
+            <LargestSlips filters={filters} />
+          </DashboardCard>
+        </div>
+
+        <div className="dashboard-row grid gap-5">
+          <DashboardCard id="map-heading" title={t("map.title")} description={t("map.description")} skeletonRows={8} area="map">
+            <PortfolioMap filters={filters} />
+          </DashboardCard>
+          <DashboardCard id="breakdown-heading" title={t("figures.breakdownTitle")} skeletonRows={8} area="breakdown">
+            <BreakdownFigures filters={filters} />
+          </DashboardCard>
+        </div>
+
+        <div className="dashboard-row grid gap-5 lg:grid-cols-2">
+          <DashboardCard id="trend-heading" title={t("trend.title")} description={t("trend.description")} skeletonRows={6} area="trend">
+            <HealthTrend filters={filters} today={today} />
+          </DashboardCard>
+          <DashboardCard id="activity-heading" title={t("activity.title")} description={t("activity.description")} skeletonRows={6} area="activity">
+            <RecentUpdates filters={filters} />
+          </DashboardCard>
+        </div>
+      </div>
+    </div>
+  );
+}

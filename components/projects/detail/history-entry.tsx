@@ -1,0 +1,35 @@
+import { useFormatter, useTranslations } from "next-intl";
+import type { HistoryEntry } from "@/lib/projects/types";
+import { ChangeLine } from "./change-line";
+
+/**
+ * One history entry: who, when, where it came from, why (the comment) and
+ * every field's before → after. All user text is rendered as React text.
+ */
+export function HistoryEntryView({ entry }: { entry: HistoryEntry }) {
+  const t = useTranslations("projectDetail.history");
+  const tEnum = useTranslations("enums");
+  const tCommon = useTranslations("common");
+  const format = useFormatter();
+  return (
+    <>
+      <p className="text-sm text-slate-700">
+        <span className="font-medium text-slate-900">{t("entryBy", { author: entry.authorName })}</span>
+        {tCommon("dotSeparator")}
+        <time dateTime={entry.occurredAt}>{format.dateTime(new Date(entry.occurredAt), { dateStyle: "medium", timeStyle: entry.origin === "USER" ? "short" : undefined })}</time>
+        {tCommon("dotSeparator")}
+        <span className="text-slate-600">{tEnum(`origin.${entry.origin}`)}</span>
+      </p>
+      {entry.comment && <p className="mt-1 text-sm whitespace-pre-line text-slate-900">{entry.comment}</p>}
+      {entry.milestoneTitle && <p className="mt-1 text-sm text-slate-700">{t("milestone", { title: entry.milestoneTitle })}</p>}
+      {entry.changes.length > 0 && (
+        <ul className="mt-2 space-y-1 rounded-md bg-white p-3 text-sm ring-1 ring-slate-200">
+          {entry.changes.map((change, i) => (
+            <ChangeLine key={`${change.field}-${i}`} change={change} />
+          ))}
+        </ul>
+      )}
+      {entry.sourceTitle && <p className="mt-2 text-xs text-slate-600">{t("source", { title: entry.sourceTitle })}</p>}
+    </>
+  );
+}

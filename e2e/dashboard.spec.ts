@@ -1,0 +1,231 @@
+import type { Page } from "@playwright/test";
+import type { SeedProject } from "../lib/db/seed-types";
+import { minmetalsPortfolio } from "../prisma/seed/minmetals-2024";
+import { expect, expectNoSeriousA11yViolations, signInAs, test } from "./fixtures";
+
+// Runs against the seeded Minmetals portfolio. Its expected figures are
+// computed from the seed itself, not copied here. Other specs edit a few
+// projects while this one runs (and put them back), so assertions on live
+// counts retry with a reload until they hold.
+
+const seeded = minmetalsPortfolio.projects;
+const countSeeded = (pred: (p: SeedProject) => boolean) => seeded.filter(pred).length;
+const projectsText = (n: number) => (n === 0 ? "no projects" : n === 1 ? "1 project" : `${n} projects`);
+const HEALTH_LABELS = { ON_TRACK: "On track", AT_RISK: "At risk", OFF_TRACK: "Off track", NOT_ASSESSED: "Not assessed" } as const;
+
+/** The projects table's result count ("14 projects"). */
+const tableCount = (page: Page) => page.getByRole("status").filter({ hasText: /^(\d+ projects?|No projects)$/ });
+const card = (page: Page, name: string | RegExp) => page.getByRole("region", { name });
+const worldMap = (page: Page) => page.getByRole("list", { name: /^World/ });
+const chinaMap = (page: Page) => page.getByRole("list", { name: "China and neighbouring countries" });
+
+async function openDashboard(page: Page, url = "/dashboard") {
+  const response = await page.goto(url);
+  await expect(page.getByRole("heading", { level: 1, name: "Portfolio dashboard" })).toBeVisible();
+  // Cards stream in; the headline's total is the first to arrive.
+  await expect(page.getByRole("link", { name: /^All projects: / })).toBeVisible();
+  return response;
+}
+
+test.describe("dashboard", () => {
+  test("the home page is the dashboard, marked current in the navigation", async ({ page }) => {
+    await openDashboard(page, "/");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
+    await expect(nav.getByRole("link", { name: "Projects" })).not.toHaveAttribute("aria-current", /.*/);
+  });
+
+  test("shows the seeded portfolio's counts", async ({ page }) => {
+    await expect(async () => {
+      await openDashboard(page);
+      const health = card(page, "Projects by health");
+      await expect(health.getByRole("link", { name: `All projects: ${projectsText(seeded.length)}` })).toBeVisible({ timeout: 2_000 });
+      for (const [key, label] of Object.entries(HEALTH_LABELS))
+        await expect(health.getByRole("link", { name: `${label}: ${projectsText(countSeeded((p) => p.health === key))}` })).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+
+    const breakdown = card(page, "Stage, business line and region");
+    await expect(
+      breakdown.getByRole("link", { name: `Africa: ${projectsText(countSeeded((p) => p.countryCode === "BW" || p.countryCode === "CD"))}` }),
+    ).toBeVisible();
+    await expect(breakdown.getByRole("link", { name: `Base metals: ${projectsText(countSeeded((p) => p.businessLine === "BASE_METALS"))}` })).toBeVisible();
+    await expect(breakdown.getByRole("link", { name: `Prospecting: ${projectsText(countSeeded((p) => p.stage === "PROSPECTING"))}` })).toBeVisible();
+    // Projects without a country have no region: counted, but not a link (the table cannot filter on it).
+    await expect(breakdown.getByText("No country")).toBeVisible();
+  });
+
+  test("a health figure opens the projects table showing the same number of projects", async ({ page }) => {
+    for (const label of ["Not assessed", "On track"]) {
+      await expect(async () => {
+        await openDashboard(page);
+        const figure = card(page, "Projects by health").getByRole("link", { name: new RegExp(`^${label}: `) });
+        const name = (await figure.getAttribute("aria-label")) ?? "";
+        const n = Number(name.match(/(\d+) projects?$/)?.[1] ?? 0);
+        await figure.click();
+        await expect(page).toHaveURL(new RegExp(`/projects\\?health=${label.toUpperCase().replace(" ", "_")}$`));
+        await expect(tableCount(page)).toHaveText(n === 0 ? "No projects" : projectsText(n), { timeout: 5_000 });
+      }).toPass({ timeout: 45_000 });
+    }
+  });
+
+  test("filters apply to the whole dashboard, live in the URL, and carry into the table", async ({ page }) => {
+    await openDashboard(page);
+    await expect(page.getByRole("button", { name: "Apply filters" })).toBeHidden(); // hydrated
+    await page.getByLabel("Region", { exact: true }).selectOption({ label: "Africa" });
+    await expect(page).toHaveURL(/\/dashboard\?region=AFRICA$/);
+    const africa = countSeeded((p) => p.countryCode === "BW" || p.countryCode === "CD");
+    await expect(page.getByRole("link", { name: `All projects: ${projectsText(africa)}` })).toBeVisible();
+    await expect(page.getByText("As of").filter({ hasText: "Africa" })).toBeVisible();
+    // The map shows only Africa's sites.
+    await expect(worldMap(page).getByRole("link", { name: /, Botswana, / })).toBeVisible();
+    await expect(chinaMap(page).getByRole("button")).toHaveCount(0);
+
+    await page.getByRole("link", { name: `All projects: ${projectsText(africa)}` }).click();
+    await expect(page).toHaveURL(/\/projects\?region=AFRICA$/);
+    await expect(tableCount(page)).toHaveText(projectsText(africa));
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\/dashboard\?region=AFRICA$/);
+    await expect(page.getByLabel("Region", { exact: true })).toHaveValue("AFRICA");
+    await page.getByRole("link", { name: "Reset filters" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("link", { name: `All projects: ${projectsText(seeded.length)}` })).toBeVisible();
+  });
+
+  test("ignores invalid filter values in the URL and says which", async ({ page }) => {
+    const response = await openDashboard(page, "/dashboard?region=NOPE&line=BASE_METALS&foo=1");
+    expect(response?.status()).toBe(200);
+    const notice = page.getByRole("status").filter({ hasText: "Ignored invalid parameters:" });
+    await expect(notice).toContainText("region");
+    await expect(notice).toContainText("foo");
+    await expect(notice).not.toContainText("line");
+    await expect(page.getByLabel("Region", { exact: true })).toHaveValue("");
+    await expect(page.getByLabel("Business line", { exact: true })).toHaveValue("BASE_METALS");
+    await expect(page.getByRole("link", { name: `All projects: ${projectsText(countSeeded((p) => p.businessLine === "BASE_METALS"))}` })).toBeVisible();
+  });
+
+  test("the map shows a site for Khoemacau in Botswana, linked to the project", async ({ page }) => {
+    await openDashboard(page);
+    const khoemacau = worldMap(page).getByRole("link", { name: "Khoemacau Copper Mine, Botswana, On track" });
+    await expect(khoemacau).toBeVisible();
+    await khoemacau.click();
+    await expect(page).toHaveURL(/\/projects\/khoemacau-copper-mine$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Khoemacau Copper Mine" })).toBeVisible();
+  });
+
+  test("China's marker is on the inset and opens its projects with the keyboard", async ({ page }) => {
+    await openDashboard(page);
+    const inChina = seeded.filter((p) => p.countryCode === "CN");
+    const china = chinaMap(page).getByRole("button", { name: new RegExp(`^China: ${inChina.length} projects \\(`) });
+    await expect(china).toBeVisible();
+    // Drawn on the world map too, but operable (and announced) only on the inset.
+    await expect(worldMap(page).getByRole("button", { name: /^China:/ })).toHaveCount(0);
+
+    await china.focus();
+    await page.keyboard.press("Enter");
+    const popover = page.getByRole("dialog", { name: "China" });
+    await expect(popover).toBeVisible();
+    for (const p of inChina.slice(0, 3)) await expect(popover.getByRole("link", { name: new RegExp(`^${escape(p.nameEn)} \\(`) })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(popover).toBeHidden();
+
+    await china.click();
+    await popover.getByRole("link", { name: `View all ${inChina.length} projects in China` }).click();
+    await expect(page).toHaveURL(/\/projects\?country=CN$/);
+    await expect(tableCount(page)).toHaveText(projectsText(inChina.length));
+  });
+
+  test("lists the projects that have no place on the map", async ({ page }) => {
+    await openDashboard(page);
+    const unlocated = seeded.filter((p) => !p.countryCode);
+    const section = page.getByRole("region", { name: `${projectsText(unlocated.length).replace(/^./, (c) => c.toUpperCase())} without a place on the map` });
+    await expect(section).toBeVisible();
+    await expect(section.getByRole("link")).toHaveCount(unlocated.length);
+  });
+
+  test("milestone lists show the seeded truth: nothing open, so nothing overdue, due or slipping", async ({ page }) => {
+    // Every seeded milestone was achieved in 2024; the lists themselves are
+    // covered on factory data by lib/dashboard/dashboard.db.test.ts.
+    expect(seeded.flatMap((p) => p.milestones).filter((m) => m.state === "PLANNED")).toEqual([]);
+    await expect(async () => {
+      await openDashboard(page);
+      await expect(card(page, "Overdue milestones").getByText("No overdue milestones.")).toBeVisible({ timeout: 2_000 });
+      await expect(card(page, "Due in the next 90 days").getByText("No milestones due in the next 90 days.")).toBeVisible({ timeout: 2_000 });
+      await expect(card(page, "Largest slips").getByText("No open milestone is behind its baseline.")).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+  });
+
+  test("what changed lists the latest updates with who and when", async ({ page }) => {
+    await openDashboard(page);
+    const updates = card(page, "What changed").getByRole("list", { name: "Latest updates" });
+    await expect(updates.getByRole("listitem").first()).toBeVisible();
+    await expect(updates.getByRole("link").first()).toHaveAttribute("href", /^\/projects\/[a-z0-9-]+$/);
+    await expect(updates.locator("time").first()).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  test("the health trend has a table alternative ending with today's figures", async ({ page }) => {
+    await expect(async () => {
+      await openDashboard(page);
+      const trend = card(page, "Health over time");
+      await trend.getByText("Show as table").click();
+      const table = trend.getByRole("table", { name: "Projects by health at each month's end" });
+      await expect(table).toBeVisible({ timeout: 2_000 });
+      // Every seeded project's health is in its history, so the last month matches the headline.
+      const last = table.getByRole("row").last();
+      const onTrack = countSeeded((p) => p.health === "ON_TRACK");
+      const notAssessed = countSeeded((p) => p.health === "NOT_ASSESSED");
+      await expect(last.getByRole("cell")).toHaveText(["0", "0", String(onTrack), String(notAssessed)], { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+  });
+
+  test("a signed-in reader sees what changed since their last visit", async ({ page }) => {
+    await signInAs(page, "executive");
+    // The visit is recorded once the dashboard shows; the next one reports what was recorded since.
+    await openDashboard(page);
+    const since = card(page, "Since your last visit");
+    await expect(async () => {
+      await page.reload();
+      await expect(since).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(since.getByText(/^Recorded since /)).toBeVisible();
+    // Anonymous readers have no last visit.
+    await page.context().clearCookies();
+    await openDashboard(page);
+    await expect(since).toHaveCount(0);
+  });
+
+  test("prints as a one-page summary without navigation or filters", async ({ page }) => {
+    test.slow(); // renders a PDF
+    await openDashboard(page);
+    await expect(card(page, "Health over time").locator(".recharts-wrapper")).toBeVisible();
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+    await expect(page.getByRole("search", { name: "Filter the dashboard" })).toBeHidden();
+    await expect(page.getByRole("button", { name: "Print summary" })).toBeHidden();
+    const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true, preferCSSPageSize: true });
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages).toHaveLength(1);
+  });
+
+  test("fits a tablet without sideways scrolling", async ({ page }) => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await openDashboard(page);
+    await expect(card(page, "Where the projects are").getByRole("list").first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test("has no serious accessibility violations, with a map popover open too", async ({ page }) => {
+    test.slow(); // two full axe scans of a long page
+    await openDashboard(page);
+    await expect(card(page, "Health over time").locator(".recharts-wrapper")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await chinaMap(page).getByRole("button").first().click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,173 @@
+import "server-only";
+import { db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import type { DatePrecision, Health } from "../projects/enums";
+import type { FuzzyDate } from "../projects/types";
+import { hasFilters, type DashboardFilters } from "./filters";
+import { periodEndSql, periodNotEndedBeforeSql, projectFilterSql } from "./sql";
+import { addDays, assertIsoDay } from "./today";
+import type { DashboardMilestone, MilestoneList } from "./types";
+
+/**
+ * The dashboard's milestone lists. Open milestones only (state PLANNED); a
+ * milestone is due at its forecast, or at its baseline when it has no
+ * forecast; dates are periods (a "2026" forecast is due until 31 Dec 2026).
+ * Each list is one query: filtering, the total and the first rows in SQL.
+ */
+export const MILESTONE_LIST_LIMIT = 10;
+export const UPCOMING_DAYS = 90;
+
+interface ListOptions {
+  filters: DashboardFilters;
+  /** YYYY-MM-DD, in the portfolio's time zone (lib/dashboard/today.ts). */
+  today: string;
+  limit?: number;
+}
+
+interface Row {
+  id: string;
+  title: string;
+  slug: string;
+  name: string;
+  health: Health;
+  due_date: Date;
+  due_precision: DatePrecision | null;
+  baseline_date: Date | null;
+  baseline_precision: DatePrecision | null;
+  forecast_date: Date | null;
+  forecast_precision: DatePrecision | null;
+  days: number | null;
+  total: number;
+}
+
+// Milestones of the filtered projects: a semi-join, only when there are filters.
+function inFilteredProjects(filters: DashboardFilters): Prisma.Sql {
+  return hasFilters(filters) ? Prisma.sql`AND m."projectId" IN (SELECT p.id FROM "Project" p WHERE ${projectFilterSql(filters)})` : Prisma.empty;
+}
+
+// The open milestones with their due date: forecast, else baseline. Two
+// branches rather than COALESCE so each can use the (state, forecastDate) index.
+function dueMilestones(filters: DashboardFilters, dueCondition: (date: Prisma.Sql) => Prisma.Sql): Prisma.Sql {
+  const f = Prisma.sql`m."forecastDate"`;
+  const b = Prisma.sql`m."baselineDate"`;
+  return Prisma.sql`
+    SELECT m.id, m.title, m."projectId", m."forecastDate" AS due_date, m."forecastPrecision" AS due_precision,
+           m."baselineDate", m."baselinePrecision", m."forecastDate", m."forecastPrecision"
+    FROM "Milestone" m
+    WHERE m.state = 'PLANNED' AND ${dueCondition(f)} ${inFilteredProjects(filters)}
+    UNION ALL
+    SELECT m.id, m.title, m."projectId", m."baselineDate", m."baselinePrecision",
+           m."baselineDate", m."baselinePrecision", m."forecastDate", m."forecastPrecision"
+    FROM "Milestone" m
+    WHERE m.state = 'PLANNED' AND m."forecastDate" IS NULL AND ${dueCondition(b)} ${inFilteredProjects(filters)}`;
+}
+
+// The first rows of a ranked list with its total, then their projects. The
+// candidates are computed once (MATERIALIZED); the total counts them and the
+// page takes the first rows by a top-N sort, rather than a window count that
+// would sort them all; the join touches only the rows shown.
+function withProjects(ranked: Prisma.Sql, order: Prisma.Sql, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH ranked AS MATERIALIZED (${ranked}),
+    page AS (SELECT * FROM ranked ORDER BY ${order} LIMIT ${limit})
+    SELECT page.id, page.title, p.slug, p."nameEn" AS name, p.health,
+           page.due_date, page.due_precision, page."baselineDate" AS baseline_date, page."baselinePrecision" AS baseline_precision,
+           page."forecastDate" AS forecast_date, page."forecastPrecision" AS forecast_precision, page.days,
+           (SELECT count(*) FROM ranked)::int AS total
+    FROM page JOIN "Project" p ON p.id = page."projectId"
+    ORDER BY ${order}`;
+}
+
+/** Past due and not achieved: the due period ended before today. Longest overdue first. */
+export async function listOverdueMilestones({ filters, today, limit = MILESTONE_LIST_LIMIT }: ListOptions): Promise<MilestoneList> {
+  assertIsoDay(today);
+  const prisma = await db();
+  const dueEnd = periodEndSql(Prisma.sql`due.due_date`, Prisma.sql`due.due_precision`);
+  const rows = await prisma.$queryRaw<Row[]>(
+    withProjects(
+      Prisma.sql`
+        SELECT due.*, ${dueEnd} AS due_end, (${today}::date - ${dueEnd})::int AS days
+        FROM (${dueMilestones(filters, (d) => Prisma.sql`${d} < ${today}::date`)}) due
+        WHERE NOT (${periodNotEndedBeforeSql(Prisma.sql`due.due_date`, Prisma.sql`due.due_precision`, today)})`,
+      Prisma.sql`due_end, due_date, title, id`,
+      limit,
+    ),
+  );
+  return toList(rows, (m, r) => ({ ...m, overdueDays: r.days ?? 0 }));
+}
+
+/** Due within the next `days` days: the due period overlaps [today, today + days]. Soonest deadline first. */
+export async function listUpcomingMilestones({
+  filters,
+  today,
+  days = UPCOMING_DAYS,
+  limit = MILESTONE_LIST_LIMIT,
+}: ListOptions & { days?: number }): Promise<MilestoneList> {
+  assertIsoDay(today);
+  const horizon = addDays(today, days);
+  // A period is at most a year long: one starting more than 366 days ago has ended.
+  const earliest = addDays(today, -366);
+  const prisma = await db();
+  const rows = await prisma.$queryRaw<Row[]>(
+    withProjects(
+      Prisma.sql`
+        SELECT due.*, ${periodEndSql(Prisma.sql`due.due_date`, Prisma.sql`due.due_precision`)} AS due_end, NULL::int AS days
+        FROM (${dueMilestones(filters, (d) => Prisma.sql`${d} > ${earliest}::date AND ${d} <= ${horizon}::date`)}) due
+        WHERE ${periodNotEndedBeforeSql(Prisma.sql`due.due_date`, Prisma.sql`due.due_precision`, today)}`,
+      Prisma.sql`due_end, due_date, title, id`,
+      limit,
+    ),
+  );
+  return toList(rows, (m) => m);
+}
+
+/**
+ * Open milestones furthest behind their baseline: the forecast period starts
+ * this many days after the baseline period ends (the certain slip, as
+ * lib/dates/fuzzy-date.ts slipDays counts it). Only milestones that slip.
+ */
+export async function listLargestSlips({ filters, limit = MILESTONE_LIST_LIMIT }: Omit<ListOptions, "today">): Promise<MilestoneList> {
+  const prisma = await db();
+  const rows = await prisma.$queryRaw<Row[]>(
+    withProjects(
+      Prisma.sql`
+        SELECT s.*, s.slip AS days FROM (
+          SELECT m.id, m.title, m."projectId", m."forecastDate" AS due_date, m."forecastPrecision" AS due_precision,
+                 m."baselineDate", m."baselinePrecision", m."forecastDate", m."forecastPrecision",
+                 (m."forecastDate" - ${periodEndSql(Prisma.sql`m."baselineDate"`, Prisma.sql`m."baselinePrecision"`)})::int AS slip
+          FROM "Milestone" m
+          -- a slip needs the forecast to start after the baseline ends, so after it starts: a cheap first cut
+          WHERE m.state = 'PLANNED' AND m."forecastDate" > m."baselineDate" ${inFilteredProjects(filters)}
+        ) s
+        WHERE s.slip > 0`,
+      Prisma.sql`days DESC, due_date, title, id`,
+      limit,
+    ),
+  );
+  return toList(rows, (m, r) => ({ ...m, slipDays: r.days ?? 0 }));
+}
+
+function toList(rows: Row[], extend: (m: DashboardMilestone, r: Row) => DashboardMilestone): MilestoneList {
+  return {
+    total: rows[0]?.total ?? 0,
+    rows: rows.map((r) =>
+      extend(
+        {
+          id: r.id,
+          title: r.title,
+          project: { slug: r.slug, name: r.name, health: r.health },
+          due: fuzzy(r.due_date, r.due_precision)!,
+          baseline: fuzzy(r.baseline_date, r.baseline_precision),
+          forecast: fuzzy(r.forecast_date, r.forecast_precision),
+        },
+        r,
+      ),
+    ),
+  };
+}
+
+function fuzzy(date: Date | string | null, precision: DatePrecision | null): FuzzyDate | null {
+  if (date === null) return null;
+  const day = typeof date === "string" ? date.slice(0, 10) : date.toISOString().slice(0, 10);
+  return { date: day, precision: precision ?? "DAY" };
+}

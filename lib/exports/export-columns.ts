@@ -1,0 +1,129 @@
+import { periodOf } from "../dates/fuzzy-date";
+import type { ProjectColumnId } from "../projects/columns";
+import type { FuzzyDate, MilestoneView, ProjectRow } from "../projects/types";
+
+/**
+ * What an export writes for each table column. One table column may give more
+ * than one export column (the name: English and Chinese). Values are typed, so
+ * the CSV writes text and the XLSX writes dates as dates and numbers as numbers.
+ */
+export type ExportValue =
+  | { kind: "text"; value: string | null }
+  | { kind: "percent"; value: number | null }
+  | { kind: "number"; value: number | null }
+  | { kind: "fuzzyDate"; value: FuzzyDate | null }
+  | { kind: "timestamp"; value: Date };
+
+/** Display text the export needs, resolved by the route for the request's locale (the same text the table shows). */
+export interface ExportLabels {
+  header: (key: ExportHeaderKey) => string;
+  region: (value: string) => string;
+  businessLine: (value: string) => string;
+  stage: (value: string) => string;
+  health: (value: string) => string;
+  milestoneState: (value: string) => string;
+  country: (code: string) => string;
+}
+
+export type ExportHeaderKey =
+  | ProjectColumnId
+  | "nameZh"
+  | "nextMilestoneDue"
+  | "milestoneProject"
+  | "milestoneTitle"
+  | "milestoneTitleZh"
+  | "milestoneBaseline"
+  | "milestoneForecast"
+  | "milestoneActual"
+  | "milestoneState"
+  | "milestoneSlip";
+
+export interface ExportColumn<Row> {
+  key: ExportHeaderKey;
+  /** XLSX column width, in characters */
+  width: number;
+  value: (row: Row, labels: ExportLabels) => ExportValue;
+}
+
+const text = (value: string | null | undefined): ExportValue => ({ kind: "text", value: value ?? null });
+
+const PROJECT_EXPORT: Record<ProjectColumnId, ExportColumn<ProjectRow>[]> = {
+  name: [
+    { key: "name", width: 44, value: (r) => text(r.nameEn) },
+    { key: "nameZh", width: 24, value: (r) => text(r.nameZh) },
+  ],
+  region: [{ key: "region", width: 16, value: (r, l) => text(r.region && l.region(r.region)) }],
+  country: [{ key: "country", width: 18, value: (r, l) => text(r.countryCode && l.country(r.countryCode)) }],
+  businessLine: [{ key: "businessLine", width: 26, value: (r, l) => text(l.businessLine(r.businessLine)) }],
+  stage: [{ key: "stage", width: 16, value: (r, l) => text(l.stage(r.stage)) }],
+  health: [{ key: "health", width: 14, value: (r, l) => text(l.health(r.health)) }],
+  progress: [{ key: "progress", width: 10, value: (r) => ({ kind: "percent", value: r.progressPercent }) }],
+  nextMilestone: [
+    { key: "nextMilestone", width: 36, value: (r) => text(r.nextMilestone?.title) },
+    { key: "nextMilestoneDue", width: 14, value: (r) => ({ kind: "fuzzyDate", value: r.nextMilestone?.due ?? null }) },
+  ],
+  finish: [{ key: "finish", width: 14, value: (r) => ({ kind: "fuzzyDate", value: r.forecastFinish }) }],
+  company: [{ key: "company", width: 30, value: (r) => text(r.operatingCompany) }],
+  commodities: [{ key: "commodities", width: 20, value: (r) => text(r.commodities.join("; ") || null) }],
+  updated: [{ key: "updated", width: 18, value: (r) => ({ kind: "timestamp", value: new Date(r.updatedAt) }) }],
+};
+
+/**
+ * The export's columns: exactly the view's visible columns, in their order.
+ * No column is restricted today (every role that may read may see every
+ * listed field); a restricted field would be dropped here for a viewer who
+ * may not see it, so that the export can never show more than the table.
+ */
+export function projectExportColumns(columns: readonly ProjectColumnId[]): ExportColumn<ProjectRow>[] {
+  return columns.flatMap((c) => PROJECT_EXPORT[c]);
+}
+
+export interface MilestoneExportRow {
+  projectName: string;
+  milestone: MilestoneView;
+}
+
+export const MILESTONE_EXPORT: ExportColumn<MilestoneExportRow>[] = [
+  { key: "milestoneProject", width: 44, value: (r) => text(r.projectName) },
+  { key: "milestoneTitle", width: 40, value: (r) => text(r.milestone.title) },
+  { key: "milestoneTitleZh", width: 24, value: (r) => text(r.milestone.titleZh) },
+  { key: "milestoneBaseline", width: 14, value: (r) => ({ kind: "fuzzyDate", value: r.milestone.baseline }) },
+  { key: "milestoneForecast", width: 14, value: (r) => ({ kind: "fuzzyDate", value: r.milestone.forecast }) },
+  { key: "milestoneActual", width: 14, value: (r) => ({ kind: "fuzzyDate", value: r.milestone.actual }) },
+  { key: "milestoneState", width: 12, value: (r, l) => text(l.milestoneState(r.milestone.state)) },
+  { key: "milestoneSlip", width: 10, value: (r) => ({ kind: "number", value: r.milestone.slipDays }) },
+];
+
+/**
+ * A fuzzy date as text that keeps its precision and sorts: 2024, 2024-Q3,
+ * 2024-03, 2024-03-12 (never an invented day).
+ */
+export function fuzzyDateText(f: FuzzyDate): string {
+  const { start } = periodOf(f);
+  const y = start.getUTCFullYear();
+  const m = String(start.getUTCMonth() + 1).padStart(2, "0");
+  switch (f.precision) {
+    case "YEAR":
+      return String(y);
+    case "QUARTER":
+      return `${y}-Q${Math.floor(start.getUTCMonth() / 3) + 1}`;
+    case "MONTH":
+      return `${y}-${m}`;
+    case "DAY":
+      return f.date;
+  }
+}
+
+/** The CSV text of a value. */
+export function csvValue(v: ExportValue): string | number | null {
+  switch (v.kind) {
+    case "text":
+    case "percent":
+    case "number":
+      return v.value;
+    case "fuzzyDate":
+      return v.value ? fuzzyDateText(v.value) : null;
+    case "timestamp":
+      return v.value.toISOString();
+  }
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import type { Viewer } from "../auth/session";
+import { can } from "../auth/permissions";
+import type { ErrorCode } from "../errors";
+import { DEFAULT_COLUMNS } from "../projects/columns";
+import { getPreferences, getView } from "../views/views";
+import { getExportLabels } from "./export-labels";
+import { exportFileName, exportProjectsCsv, exportProjectsXlsx } from "./export-projects";
+import { parseExportRequest } from "./export-request";
+
+const CONTENT_TYPE = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+type ExportResult = { ok: true; response: Response } | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
+
+/**
+ * An export of exactly the current view: the list's filters and sort from the
+ * URL, the visible columns from `columns` (else the open view's, else the
+ * reader's own choice). Reading rules apply (the caller asserted them); a
+ * signed-in user also needs project:export.
+ */
+export async function exportProjects(opts: { viewer: Viewer | null; search: URLSearchParams }): Promise<ExportResult> {
+  if (opts.viewer && !can(opts.viewer, "project:export")) return { ok: false, code: "FORBIDDEN", message: "Your role does not allow exports." };
+  const parsed = parseExportRequest(opts.search);
+  if (!parsed.ok) return { ok: false, code: "BAD_REQUEST", message: parsed.message, fields: parsed.fields };
+  let columns = parsed.columns;
+  if (!columns && parsed.params.view && parsed.params.view !== "none") columns = (await getView({ viewer: opts.viewer, id: parsed.params.view }))?.columns ?? null;
+  columns ??= opts.viewer ? (await getPreferences({ viewer: opts.viewer })).columns : DEFAULT_COLUMNS;
+  const labels = await getExportLabels();
+  const options = { params: parsed.params, columns, labels };
+  const body = parsed.format === "csv" ? exportProjectsCsv(options) : exportProjectsXlsx(options);
+  return {
+    ok: true,
+    response: new Response(body, {
+      headers: {
+        "Content-Type": CONTENT_TYPE[parsed.format],
+        "Content-Disposition": `attachment; filename="${exportFileName(parsed.format)}"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    }),
+  };
+}

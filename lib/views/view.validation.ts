@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { DENSITIES, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, normalizeColumns, PROJECT_COLUMNS } from "../projects/columns";
+import { GROUP_KEYS } from "../projects/list-params";
+
+/** Shared by the save-view form and the server (lib/views/views.ts). */
+export const columnListSchema = z
+  .array(z.enum(PROJECT_COLUMNS))
+  .max(PROJECT_COLUMNS.length)
+  .transform((c) => normalizeColumns(c));
+
+export const columnWidthsSchema = z
+  .partialRecord(z.enum(PROJECT_COLUMNS), z.number().int().min(MIN_COLUMN_WIDTH).max(MAX_COLUMN_WIDTH))
+  .refine((r) => Object.keys(r).length <= PROJECT_COLUMNS.length);
+
+export const viewInputSchema = z.object({
+  name: z.string().trim().min(1, "Give the view a name.").max(120, "At most 120 characters."),
+  /** the list's query string; normalized by the server (lib/views/views.ts canonicalViewQuery) */
+  query: z.string().max(4000).default(""),
+  columns: columnListSchema.default([]),
+  columnWidths: columnWidthsSchema.optional(),
+  groupBy: z.enum(GROUP_KEYS).nullable().optional(),
+  density: z.enum(DENSITIES).nullable().optional(),
+  shared: z.boolean().default(false),
+});
+export type ViewInput = z.input<typeof viewInputSchema>;
+
+export const viewUpdateSchema = viewInputSchema.partial();
+export type ViewUpdate = z.input<typeof viewUpdateSchema>;
+
+export const defaultViewSchema = z.object({ viewId: z.uuid().nullable() });
+
+export const preferencesSchema = z.object({
+  columns: columnListSchema.optional(),
+  columnWidths: columnWidthsSchema.nullable().optional(),
+  density: z.enum(DENSITIES).nullable().optional(),
+});
+export type PreferencesInput = z.input<typeof preferencesSchema>;
