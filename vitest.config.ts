@@ -14,7 +14,7 @@ export default defineConfig({
     environment: "node",
     // PGlite databases take ~0.5 GB each; two cores.
     maxWorkers: 2,
-    testTimeout: 60_000,
+    testTimeout: 180_000,
     hookTimeout: 120_000,
   },
 });

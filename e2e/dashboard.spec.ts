@@ -28,6 +28,9 @@ async function openDashboard(page: Page, url = "/dashboard") {
 }
 
 test.describe("dashboard", () => {
+  // A navigation renders a whole streamed page; give it room on a loaded two-core machine.
+  test.describe.configure({ timeout: 60_000 });
+
   test("the home page is the dashboard, marked current in the navigation", async ({ page }) => {
     await openDashboard(page, "/");
     const nav = page.getByRole("navigation", { name: "Main" });
@@ -62,7 +65,7 @@ test.describe("dashboard", () => {
         const name = (await figure.getAttribute("aria-label")) ?? "";
         const n = Number(name.match(/(\d+) projects?$/)?.[1] ?? 0);
         await figure.click();
-        await expect(page).toHaveURL(new RegExp(`/projects\\?health=${label.toUpperCase().replace(" ", "_")}$`));
+        await expect(page).toHaveURL(new RegExp(`/projects\\?health=${label.toUpperCase().replace(" ", "_")}$`), { timeout: 20_000 });
         await expect(tableCount(page)).toHaveText(n === 0 ? "No projects" : projectsText(n), { timeout: 5_000 });
       }).toPass({ timeout: 45_000 });
     }
@@ -72,7 +75,7 @@ test.describe("dashboard", () => {
     await openDashboard(page);
     await expect(page.getByRole("button", { name: "Apply filters" })).toBeHidden(); // hydrated
     await page.getByLabel("Region", { exact: true }).selectOption({ label: "Africa" });
-    await expect(page).toHaveURL(/\/dashboard\?region=AFRICA$/);
+    await expect(page).toHaveURL(/\/dashboard\?region=AFRICA$/, { timeout: 20_000 });
     const africa = countSeeded((p) => p.countryCode === "BW" || p.countryCode === "CD");
     await expect(page.getByRole("link", { name: `All projects: ${projectsText(africa)}` })).toBeVisible();
     await expect(page.getByText("As of").filter({ hasText: "Africa" })).toBeVisible();
@@ -81,14 +84,14 @@ test.describe("dashboard", () => {
     await expect(chinaMap(page).getByRole("button")).toHaveCount(0);
 
     await page.getByRole("link", { name: `All projects: ${projectsText(africa)}` }).click();
-    await expect(page).toHaveURL(/\/projects\?region=AFRICA$/);
+    await expect(page).toHaveURL(/\/projects\?region=AFRICA$/, { timeout: 20_000 });
     await expect(tableCount(page)).toHaveText(projectsText(africa));
 
     await page.goBack();
-    await expect(page).toHaveURL(/\/dashboard\?region=AFRICA$/);
+    await expect(page).toHaveURL(/\/dashboard\?region=AFRICA$/, { timeout: 20_000 });
     await expect(page.getByLabel("Region", { exact: true })).toHaveValue("AFRICA");
     await page.getByRole("link", { name: "Reset filters" }).click();
-    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
     await expect(page.getByRole("link", { name: `All projects: ${projectsText(seeded.length)}` })).toBeVisible();
   });
 
@@ -109,7 +112,7 @@ test.describe("dashboard", () => {
     const khoemacau = worldMap(page).getByRole("link", { name: "Khoemacau Copper Mine, Botswana, On track" });
     await expect(khoemacau).toBeVisible();
     await khoemacau.click();
-    await expect(page).toHaveURL(/\/projects\/khoemacau-copper-mine$/);
+    await expect(page).toHaveURL(/\/projects\/khoemacau-copper-mine$/, { timeout: 20_000 });
     await expect(page.getByRole("heading", { level: 1, name: "Khoemacau Copper Mine" })).toBeVisible();
   });
 
@@ -131,7 +134,7 @@ test.describe("dashboard", () => {
 
     await china.click();
     await popover.getByRole("link", { name: `View all ${inChina.length} projects in China` }).click();
-    await expect(page).toHaveURL(/\/projects\?country=CN$/);
+    await expect(page).toHaveURL(/\/projects\?country=CN$/, { timeout: 20_000 });
     await expect(tableCount(page)).toHaveText(projectsText(inChina.length));
   });
 
@@ -188,6 +191,9 @@ test.describe("dashboard", () => {
       await expect(since).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
     await expect(since.getByText(/^Recorded since /)).toBeVisible();
+    // Another site cannot mark the visit.
+    const forged = await page.request.post("/dashboard/visit", { headers: { Origin: "https://elsewhere.example" } });
+    expect(forged.status()).toBe(403);
     // Anonymous readers have no last visit.
     await page.context().clearCookies();
     await openDashboard(page);

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect } from "react";
-import { markDashboardSeen } from "@/app/dashboard/actions";
 
 /**
  * Records the visit once the dashboard is on screen, for "since your last
@@ -10,8 +9,8 @@ import { markDashboardSeen } from "@/app/dashboard/actions";
  */
 export function MarkVisit() {
   useEffect(() => {
-    markDashboardSeen().catch(() => {
-      // Not worth bothering the reader: the next visit will show a longer "since".
+    fetch("/dashboard/visit", { method: "POST", credentials: "same-origin", keepalive: true }).catch(() => {
+      // Not worth bothering the reader: the next visit shows a longer "since".
     });
   }, []);
   return null;

@@ -47,10 +47,16 @@ export async function mutate<S extends z.ZodType, T>(opts: {
     return { ok: true, data };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, fields: err.fields, details: err.details } };
+    // No connection or transaction slot in time: nothing was written, and trying again is the right move.
+    if (BUSY_CODES.has((err as { code?: string }).code ?? ""))
+      return fail("UNAVAILABLE", "The database is busy or unreachable; nothing was saved. Please try again.");
     console.error(`[${opts.name}] unexpected error`, { viewer: viewer.id, err });
     return fail("INTERNAL", "Something went wrong on our side; nothing was saved. Please try again.");
   }
 }
+
+/** Prisma: transaction not started in time (P2028), database unreachable or connection closed (P1001, P1017). */
+const BUSY_CODES = new Set(["P2028", "P1001", "P1017"]);
 
 function fail(code: ErrorCode, message: string): { ok: false; error: MutationError } {
   return { ok: false, error: { code, message } };

@@ -24,6 +24,9 @@ import {
   type MilestoneValues,
 } from "./milestone-values";
 
+// Disabled while a conflict is shown: make that visible.
+const CONTROL = "field-control disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500";
+
 /** create: a new milestone; edit: every field; achieve / cancel: the quick actions, with only what they need. */
 export type MilestoneFormMode = "create" | "edit" | "achieve" | "cancel";
 
@@ -242,7 +245,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
                 aria-required="true"
                 aria-invalid={err("title") ? true : undefined}
                 aria-describedby={describedBy(err("title") && `${ids.title}-error`)}
-                className="field-control"
+                className={CONTROL}
               />
               <FieldError id={`${ids.title}-error`} message={err("title")} />
             </div>
@@ -261,7 +264,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
                 onChange={(e) => set("titleZh", e.target.value)}
                 aria-invalid={err("titleZh") ? true : undefined}
                 aria-describedby={describedBy(err("titleZh") && `${ids.titleZh}-error`)}
-                className="field-control"
+                className={CONTROL}
               />
               <FieldError id={`${ids.titleZh}-error`} message={err("titleZh")} />
             </div>
@@ -292,7 +295,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
                     onChange={(e) => set("state", e.target.value as MilestoneState)}
                     aria-invalid={err("state") ? true : undefined}
                     aria-describedby={describedBy(err("state") && `${ids.state}-error`)}
-                    className="field-control"
+                    className={CONTROL}
                   >
                     {MILESTONE_STATES.map((s) => (
                       <option key={s} value={s}>
@@ -319,7 +322,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
               aria-required={reason ? true : undefined}
               aria-invalid={err("comment") ? true : undefined}
               aria-describedby={describedBy(`${ids.comment}-hint`, err("comment") && `${ids.comment}-error`)}
-              className="field-control h-auto py-2"
+              className={`${CONTROL} h-auto py-2`}
             />
             <FieldHint id={`${ids.comment}-hint`}>
               {reason ? <strong className="font-semibold text-amber-900">{t(`commentWhy.${reason}`)}</strong> : t("commentHint")}

@@ -18,6 +18,9 @@ import { sameFuzzy, validFuzzy } from "./fuzzy-compare";
 
 type Base = Omit<ProjectState, "slug">;
 
+// While a conflict is shown (or before hydration) the fields are disabled: make that visible.
+const CONTROL = "field-control disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500";
+
 interface Values {
   stage: Stage;
   health: Health;
@@ -262,7 +265,7 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
                 onChange={(e) => set("stage", e.target.value as Stage)}
                 aria-invalid={fieldError.stage ? true : undefined}
                 aria-describedby={describedBy(fieldError.stage && `${ids.stage}-error`)}
-                className="field-control"
+                className={CONTROL}
               >
                 {STAGES.map((s) => (
                   <option key={s} value={s}>
@@ -282,7 +285,7 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
                 onChange={(e) => set("health", e.target.value as Health)}
                 aria-invalid={fieldError.health ? true : undefined}
                 aria-describedby={describedBy(fieldError.health && `${ids.health}-error`)}
-                className="field-control"
+                className={CONTROL}
               >
                 {HEALTHS.map((h) => (
                   <option key={h} value={h}>
@@ -307,7 +310,7 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
                 onChange={(e) => set("progress", e.target.value)}
                 aria-invalid={fieldError.progress ? true : undefined}
                 aria-describedby={describedBy(`${ids.progress}-hint`, fieldError.progress && `${ids.progress}-error`)}
-                className="field-control"
+                className={CONTROL}
               />
               <FieldHint id={`${ids.progress}-hint`}>{t("progressHint")}</FieldHint>
               <FieldError id={`${ids.progress}-error`} message={fieldError.progress} />
@@ -337,7 +340,7 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
               aria-required={reason ? true : undefined}
               aria-invalid={fieldError.comment ? true : undefined}
               aria-describedby={describedBy(`${ids.comment}-hint`, fieldError.comment && `${ids.comment}-error`)}
-              className="field-control h-auto py-2"
+              className={`${CONTROL} h-auto py-2`}
             />
             <FieldHint id={`${ids.comment}-hint`}>
               {reason ? <strong className="font-semibold text-amber-900">{t(`commentWhy.${reason}`)}</strong> : t("commentHint", { max: COMMENT_MAX })}
