@@ -22,6 +22,10 @@ export async function PortfolioMap({ filters }: { filters: DashboardFilters }) {
   const countryName = countryNamer(locale);
   const { sites, unlocated, omittedSites } = await listPortfolioSites({ filters });
   const maxTotal = Math.max(1, ...sites.map((s) => s.total));
+  // A country's projects may be split between its centroid and sites placed by coordinates;
+  // the projects table's country filter shows them all.
+  const countryTotals = new Map<string, number>();
+  for (const s of sites) if (s.countryCode) countryTotals.set(s.countryCode, (countryTotals.get(s.countryCode) ?? 0) + s.total);
 
   const world: PlacedSite[] = [];
   const china: PlacedSite[] = [];
@@ -57,10 +61,14 @@ export async function PortfolioMap({ filters }: { filters: DashboardFilters }) {
         : t("groupLabel", { place, count: site.total, breakdown }),
       tooltip: single ? `${single.name} · ${tHealth(single.health)}` : t("groupTooltip", { place, count: site.total }),
       size: single ? 0 : Math.round(24 + 20 * Math.sqrt(site.total / maxTotal)),
-      // Only sites placed at a country's centroid hold exactly that country's projects.
-      countryHref: site.countryCode && site.latitude === null ? projectsHref(filters, { country: [site.countryCode] }) : null,
+      countryTotal: site.countryCode ? (countryTotals.get(site.countryCode) ?? site.total) : 0,
+      countryHref: site.countryCode ? projectsHref(filters, { country: [site.countryCode] }) : null,
+      // Per-health links only where the table's country filter shows exactly this site's projects.
       healthHrefs: Object.fromEntries(
-        HEALTHS.map((h) => [h, site.countryCode && site.latitude === null ? projectsHref(filters, { country: [site.countryCode], health: [h] }) : null]),
+        HEALTHS.map((h) => [
+          h,
+          site.countryCode && countryTotals.get(site.countryCode) === site.total ? projectsHref(filters, { country: [site.countryCode], health: [h] }) : null,
+        ]),
       ),
     };
     if (onInset) {

@@ -20,7 +20,9 @@ export interface PlacedSite {
   size: number;
   /** Drawn here but operated on the other view (the inset): a plain dot, hidden from assistive technology. */
   interactive: boolean;
+  /** The projects table for the site's country, and how many projects it shows there (this site's and any others'). */
   countryHref: string | null;
+  countryTotal: number;
   healthHrefs: Record<string, string | null>;
 }
 
@@ -87,7 +89,6 @@ export function SiteMarker({ view, placed }: { view: MapView; placed: PlacedSite
 function SitePopover({ id, placed }: { id: string; placed: PlacedSite }) {
   const t = useTranslations("dashboard.map");
   const tHealth = useTranslations("enums.health");
-  const format = useFormatter();
   const { site } = placed;
   return (
     <div
@@ -139,7 +140,7 @@ function SitePopover({ id, placed }: { id: string; placed: PlacedSite }) {
       {placed.countryHref && (
         <p className="mt-2 border-t border-slate-200 pt-2">
           <Link href={placed.countryHref} className="link">
-            {t("viewAll", { count: site.total, place: placed.place, formatted: format.number(site.total) })}
+            {t("viewAll", { count: placed.countryTotal, place: placed.place })}
           </Link>
         </p>
       )}

@@ -6,6 +6,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { admin } from "better-auth/plugins/admin";
 import { db } from "../db/client";
 import { env, publicUrl } from "../env";
+import { asAuthApiError } from "./api-error";
 import { clearLoginFailures, minutesUntilAllowed, recordLoginFailure } from "./login-throttle";
 import { authSecret } from "./secret";
 
@@ -56,8 +57,9 @@ function createAuth(prisma: Awaited<ReturnType<typeof db>>) {
         const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
         if (!email) return;
         const returned = ctx.context.returned;
-        if (returned instanceof APIError) {
-          if (returned.status === "UNAUTHORIZED") await recordLoginFailure(prisma, email, ctx.request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null);
+        const failure = asAuthApiError(returned);
+        if (failure) {
+          if (failure.status === "UNAUTHORIZED") await recordLoginFailure(prisma, email, ctx.request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null);
         } else await clearLoginFailures(prisma, email);
       }),
     },

@@ -1,6 +1,6 @@
 import "server-only";
-import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
+import { asAuthApiError } from "./api-error";
 import { getAuth } from "./auth";
 import { signInSchema } from "./sign-in.validation";
 
@@ -23,8 +23,9 @@ export async function signInWithPassword(input: unknown): Promise<SignInResult> 
   const { email, password, next } = parsed.data;
   try {
     await (await getAuth()).api.signInEmail({ body: { email, password }, headers: await headers() });
-  } catch (err) {
-    if (!(err instanceof APIError)) throw err;
+  } catch (caught) {
+    const err = asAuthApiError(caught);
+    if (!err) throw caught;
     if (err.status === "TOO_MANY_REQUESTS") return { ok: false, code: "TOO_MANY_REQUESTS", message: err.message };
     if (/banned/i.test(err.message)) return { ok: false, code: "DISABLED", message: "This account is disabled. Ask an administrator." };
     return { ok: false, code: "INVALID_CREDENTIALS", message: "Wrong email or password." };

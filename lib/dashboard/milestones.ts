@@ -4,7 +4,7 @@ import { Prisma } from "../db/generated/client";
 import type { DatePrecision, Health } from "../projects/enums";
 import type { FuzzyDate } from "../projects/types";
 import { hasFilters, type DashboardFilters } from "./filters";
-import { periodEndSql, periodNotEndedBeforeSql, projectFilterSql } from "./sql";
+import { periodEndSql, periodNotEndedBeforeSql, periodStartsContaining, projectFilterSql } from "./sql";
 import { addDays, assertIsoDay } from "./today";
 import type { DashboardMilestone, MilestoneList } from "./types";
 
@@ -105,14 +105,14 @@ export async function listUpcomingMilestones({
 }: ListOptions & { days?: number }): Promise<MilestoneList> {
   assertIsoDay(today);
   const horizon = addDays(today, days);
-  // A period is at most a year long: one starting more than 366 days ago has ended.
-  const earliest = addDays(today, -366);
+  // No period that started before this year's first day is still running (the longest period is a year).
+  const earliest = periodStartsContaining(today).YEAR;
   const prisma = await db();
   const rows = await prisma.$queryRaw<Row[]>(
     withProjects(
       Prisma.sql`
         SELECT due.*, ${periodEndSql(Prisma.sql`due.due_date`, Prisma.sql`due.due_precision`)} AS due_end, NULL::int AS days
-        FROM (${dueMilestones(filters, (d) => Prisma.sql`${d} > ${earliest}::date AND ${d} <= ${horizon}::date`)}) due
+        FROM (${dueMilestones(filters, (d) => Prisma.sql`${d} >= ${earliest}::date AND ${d} <= ${horizon}::date`)}) due
         WHERE ${periodNotEndedBeforeSql(Prisma.sql`due.due_date`, Prisma.sql`due.due_precision`, today)}`,
       Prisma.sql`due_end, due_date, title, id`,
       limit,
