@@ -1,25 +1,33 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { atDataVersion } from "@/lib/dashboard/data-version";
 import { countPortfolio } from "@/lib/dashboard/figures";
 import { figureLinks, type FigureLink } from "@/lib/dashboard/figure-links";
 import type { DashboardFilters } from "@/lib/dashboard/filters";
 
 /** Projects by stage, business line and region: each row a link to those projects, with a bar for its share. */
 export async function BreakdownFigures({ filters }: { filters: DashboardFilters }) {
-  const [t, tEnum] = await Promise.all([getTranslations("dashboard.figures"), getTranslations("enums")]);
-  const links = figureLinks(filters, await countPortfolio({ filters }));
+  const [t, tEnum, format] = await Promise.all([getTranslations("dashboard.figures"), getTranslations("enums"), getFormatter()]);
+  const links = figureLinks(filters, await atDataVersion("figures", filters, () => countPortfolio({ filters })));
   const total = links.total.count;
+  // Texts are prepared here, once: the lists are plain components (no per-row translation lookups).
+  const row = (label: string) => (f: FigureLink<string>) => ({
+    ...f,
+    label,
+    name: t("figureLabel", { label, count: f.count }),
+    countText: format.number(f.count),
+  });
 
   return (
     <div className="grid gap-x-8 gap-y-5 md:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
-      <FigureList id="by-stage" title={t("byStage")} total={total} rows={links.stage.map((f) => ({ ...f, label: tEnum(`stage.${f.key}`) }))} />
-      <FigureList id="by-line" title={t("byLine")} total={total} rows={links.line.map((f) => ({ ...f, label: tEnum(`businessLine.${f.key}`) }))} />
+      <FigureList id="by-stage" title={t("byStage")} total={total} rows={links.stage.map((f) => row(tEnum(`stage.${f.key}`))(f))} />
+      <FigureList id="by-line" title={t("byLine")} total={total} rows={links.line.map((f) => row(tEnum(`businessLine.${f.key}`))(f))} />
       <FigureList
         id="by-region"
         title={t("byRegion")}
         total={total}
-        rows={links.region.map((f) => ({ ...f, label: tEnum(`region.${f.key}`) }))}
-        unlinked={links.noRegion > 0 ? { label: t("noRegion"), count: links.noRegion, note: t("noRegionNote") } : undefined}
+        rows={links.region.map((f) => row(tEnum(`region.${f.key}`))(f))}
+        unlinked={links.noRegion > 0 ? { label: t("noRegion"), countText: format.number(links.noRegion), note: t("noRegionNote") } : undefined}
       />
     </div>
   );
@@ -29,13 +37,12 @@ interface FigureListProps {
   id: string;
   title: string;
   total: number;
-  rows: (FigureLink<string> & { label: string })[];
+  rows: (FigureLink<string> & { label: string; name: string; countText: string })[];
   /** A count the projects table cannot filter on (no region): shown as text. */
-  unlinked?: { label: string; count: number; note: string };
+  unlinked?: { label: string; countText: string; note: string };
 }
 
-async function FigureList({ id, title, total, rows, unlinked }: FigureListProps) {
-  const [t, format] = await Promise.all([getTranslations("dashboard.figures"), getFormatter()]);
+function FigureList({ id, title, total, rows, unlinked }: FigureListProps) {
   const width = (n: number) => `${total ? Math.max(n > 0 ? 1 : 0, Math.round((n / total) * 100)) : 0}%`;
   return (
     <section aria-labelledby={id}>
@@ -47,11 +54,11 @@ async function FigureList({ id, title, total, rows, unlinked }: FigureListProps)
           <li key={r.key} className={r.count === 0 ? "figure-zero" : undefined}>
             <Link
               href={r.href}
-              aria-label={t("figureLabel", { label: r.label, count: r.count })}
+              aria-label={r.name}
               className={`group grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 rounded px-1.5 py-1 hover:bg-slate-100 ${r.count === 0 ? "text-slate-600" : "text-slate-900"}`}
             >
               <span className="truncate group-hover:underline">{r.label}</span>
-              <span className="tabular-nums">{format.number(r.count)}</span>
+              <span className="tabular-nums">{r.countText}</span>
               <span aria-hidden="true" className="col-span-2 mt-0.5 h-1.5 rounded-full bg-slate-100">
                 <span className="block h-full rounded-full bg-blue-600" style={{ width: width(r.count) }} />
               </span>
@@ -63,7 +70,7 @@ async function FigureList({ id, title, total, rows, unlinked }: FigureListProps)
             <span>
               {unlinked.label} <span className="text-xs text-slate-600">({unlinked.note})</span>
             </span>
-            <span className="tabular-nums">{format.number(unlinked.count)}</span>
+            <span className="tabular-nums">{unlinked.countText}</span>
           </li>
         )}
       </ul>

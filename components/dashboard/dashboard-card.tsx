@@ -10,7 +10,7 @@ interface DashboardCardProps {
   /** Skeleton rows while the card's data loads. */
   skeletonRows?: number;
   className?: string;
-  /** Where the card goes on the printed one-page summary (dashboard.css). */
+  /** Names the card for the print stylesheet (dashboard.css). */
   area: "since" | "health" | "overdue" | "upcoming" | "slips" | "map" | "breakdown" | "trend" | "activity";
   children: ReactNode;
 }

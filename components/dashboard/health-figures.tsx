@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { atDataVersion } from "@/lib/dashboard/data-version";
 import { countPortfolio } from "@/lib/dashboard/figures";
 import { figureLinks } from "@/lib/dashboard/figure-links";
 import type { DashboardFilters } from "@/lib/dashboard/filters";
@@ -15,7 +16,7 @@ const TILE_STYLE = {
 /** The headline: how many projects, and how many on track, at risk, off track, not assessed; each a link to those projects. */
 export async function HealthFigures({ filters }: { filters: DashboardFilters }) {
   const [t, tEnum, format] = await Promise.all([getTranslations("dashboard.figures"), getTranslations("enums.health"), getFormatter()]);
-  const links = figureLinks(filters, await countPortfolio({ filters }));
+  const links = figureLinks(filters, await atDataVersion("figures", filters, () => countPortfolio({ filters })));
   const total = links.total.count;
   const share = (n: number) => (total ? format.number(n / total, { style: "percent", maximumFractionDigits: 0 }) : "");
 

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DashboardFilters } from "@/lib/dashboard/filters";
-import { getHealthTrendCached } from "@/lib/dashboard/trend";
+import { atDataVersion } from "@/lib/dashboard/data-version";
+import { getHealthTrend } from "@/lib/dashboard/trend";
 import { HEALTHS } from "@/lib/projects/enums";
 import { HealthTrendChart, type TrendDatum } from "./health-trend-chart";
 import { HEALTH_SEVERITY } from "./health-style";
@@ -11,7 +12,7 @@ import { HEALTH_SEVERITY } from "./health-style";
  */
 export async function HealthTrend({ filters, today }: { filters: DashboardFilters; today: string }) {
   const [t, tHealth, format] = await Promise.all([getTranslations("dashboard.trend"), getTranslations("enums.health"), getFormatter()]);
-  const points = await getHealthTrendCached({ filters, today });
+  const points = await atDataVersion("trend", { filters, today }, () => getHealthTrend({ filters, today }));
   if (points.length === 0) return <p className="rounded-md bg-slate-50 px-3 py-4 text-center text-sm text-slate-700">{t("none")}</p>;
 
   const monthLabel = (month: string) => format.dateTime(new Date(`${month}T00:00:00Z`), { year: "numeric", month: "short", timeZone: "UTC" });

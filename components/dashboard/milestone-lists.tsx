@@ -1,21 +1,22 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { atDataVersion } from "@/lib/dashboard/data-version";
 import type { DashboardFilters } from "@/lib/dashboard/filters";
 import { listLargestSlips, listOverdueMilestones, listUpcomingMilestones, UPCOMING_DAYS } from "@/lib/dashboard/milestones";
 import type { DashboardMilestone, MilestoneList } from "@/lib/dashboard/types";
+import { formatFuzzyDate } from "@/lib/dates/fuzzy-date";
+import type { Health } from "@/lib/projects/enums";
+import type { FuzzyDate } from "@/lib/projects/types";
 import { HealthShape } from "./health-shape";
 
 /** Open milestones past their due period, longest overdue first. */
 export async function OverdueMilestones({ filters, today }: { filters: DashboardFilters; today: string }) {
-  const t = await getTranslations("dashboard.milestones");
-  const list = await listOverdueMilestones({ filters, today });
+  const [list, texts] = await Promise.all([atDataVersion("overdue", { filters, today }, () => listOverdueMilestones({ filters, today })), listTexts()]);
   return (
     <MilestoneListView
-      list={list}
-      empty={t("overdueEmpty")}
-      listLabel={t("overdueTitle")}
-      detail={(m) => t("overdueDays", { days: m.overdueDays ?? 0 })}
+      {...texts.view(list, (m) => texts.t("overdueDays", { days: m.overdueDays ?? 0 }), false)}
+      empty={texts.t("overdueEmpty")}
+      listLabel={texts.t("overdueTitle")}
       tone="bad"
     />
   );
@@ -23,78 +24,142 @@ export async function OverdueMilestones({ filters, today }: { filters: Dashboard
 
 /** Open milestones due in the next 90 days, soonest deadline first. */
 export async function UpcomingMilestones({ filters, today }: { filters: DashboardFilters; today: string }) {
-  const t = await getTranslations("dashboard.milestones");
-  const list = await listUpcomingMilestones({ filters, today });
+  const [list, texts] = await Promise.all([atDataVersion("upcoming", { filters, today }, () => listUpcomingMilestones({ filters, today })), listTexts()]);
   return (
-    <MilestoneListView list={list} empty={t("upcomingEmpty", { days: UPCOMING_DAYS })} listLabel={t("upcomingTitle", { days: UPCOMING_DAYS })} tone="neutral" />
+    <MilestoneListView
+      {...texts.view(list, () => null, false)}
+      empty={texts.t("upcomingEmpty", { days: UPCOMING_DAYS })}
+      listLabel={texts.t("upcomingTitle", { days: UPCOMING_DAYS })}
+      tone="neutral"
+    />
   );
 }
 
 /** Open milestones furthest behind their baseline. */
 export async function LargestSlips({ filters }: { filters: DashboardFilters }) {
-  const t = await getTranslations("dashboard.milestones");
-  const list = await listLargestSlips({ filters });
+  const [list, texts] = await Promise.all([atDataVersion("slips", filters, () => listLargestSlips({ filters })), listTexts()]);
   return (
     <MilestoneListView
-      list={list}
-      empty={t("slipsEmpty")}
-      listLabel={t("slipsTitle")}
-      detail={(m) => t("slipDays", { days: m.slipDays ?? 0 })}
-      baseline
+      {...texts.view(list, (m) => texts.t("slipDays", { days: m.slipDays ?? 0 }), true)}
+      empty={texts.t("slipsEmpty")}
+      listLabel={texts.t("slipsTitle")}
       tone="bad"
     />
   );
 }
 
+interface Row {
+  id: string;
+  title: string;
+  slug: string;
+  project: string;
+  projectLabel: string;
+  health: Health;
+  /** "Due Q3 2026", or "Baseline Mar 2026 → forecast 15 Sep 2026". */
+  dates: { label: string; date: DateText }[];
+  detail: string | null;
+}
+
+interface DateText {
+  text: string;
+  /** For <time datetime>; null for a quarter, which HTML has no format for. */
+  machine: string | null;
+}
+
+/** The translations and formats the lists share, looked up once per list rather than once per row. */
+async function listTexts() {
+  const [t, tHealth, format, locale] = await Promise.all([
+    getTranslations("dashboard.milestones"),
+    getTranslations("enums.health"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const date = (f: FuzzyDate): DateText => ({ text: formatFuzzyDate(f, locale), machine: machineDate(f) });
+  return {
+    t,
+    view(list: MilestoneList, detail: (m: DashboardMilestone) => string | null, withBaseline: boolean) {
+      const rows: Row[] = list.rows.map((m) => ({
+        id: m.id,
+        title: m.title,
+        slug: m.project.slug,
+        project: m.project.name,
+        projectLabel: t("projectLabel", { project: m.project.name, health: tHealth(m.project.health) }),
+        health: m.project.health,
+        dates:
+          withBaseline && m.baseline
+            ? [
+                { label: t("baseline"), date: date(m.baseline) },
+                { label: t("forecast"), date: date(m.due) },
+              ]
+            : [{ label: t("due"), date: date(m.due) }],
+        detail: detail(m),
+      }));
+      const total = list.total;
+      return {
+        rows,
+        count: total === null ? null : { text: format.number(total), label: t("milestoneCount", { count: total }) },
+        more: total !== null && total > list.rows.length ? t("showingFirst", { shown: list.rows.length, total }) : null,
+      };
+    },
+  };
+}
+
 interface MilestoneListViewProps {
-  list: MilestoneList;
+  rows: Row[];
+  /** How many there are in all (the rows are the first); null for a list that is not counted. */
+  count: { text: string; label: string } | null;
+  more: string | null;
   empty: string;
   listLabel: string;
-  detail?: (m: DashboardMilestone) => string;
-  /** Show the baseline beside the due date (the slips list). */
-  baseline?: boolean;
   tone: "bad" | "neutral";
 }
 
-async function MilestoneListView({ list, empty, listLabel, detail, baseline = false, tone }: MilestoneListViewProps) {
-  const [t, tHealth, format] = await Promise.all([getTranslations("dashboard.milestones"), getTranslations("enums.health"), getFormatter()]);
-  if (list.total === 0) return <p className="rounded-md bg-slate-50 px-3 py-4 text-center text-sm text-slate-700">{empty}</p>;
+function MilestoneListView({ rows, count, more, empty, listLabel, tone }: MilestoneListViewProps) {
+  if (rows.length === 0) return <p className="rounded-md bg-slate-50 px-3 py-4 text-center text-sm text-slate-700">{empty}</p>;
   return (
     <div className="space-y-2">
-      <p className="text-sm text-slate-700">
-        <span className={`text-2xl font-semibold tabular-nums ${tone === "bad" ? "text-red-800" : "text-slate-900"}`}>{format.number(list.total)}</span>{" "}
-        {t("milestoneCount", { count: list.total })}
-      </p>
+      {count && (
+        <p className="text-sm text-slate-700">
+          <span className={`text-2xl font-semibold tabular-nums ${tone === "bad" ? "text-red-800" : "text-slate-900"}`}>{count.text}</span> {count.label}
+        </p>
+      )}
       <ol aria-label={listLabel} className="divide-y divide-slate-200 text-sm">
-        {list.rows.map((m) => (
+        {rows.map((m) => (
           <li key={m.id} className="py-2">
             <p className="font-medium text-slate-900">{m.title}</p>
             <p className="flex items-center gap-1.5">
-              <HealthShape health={m.project.health} className="shrink-0" />
-              <Link
-                href={`/projects/${encodeURIComponent(m.project.slug)}`}
-                className="link truncate"
-                aria-label={t("projectLabel", { project: m.project.name, health: tHealth(m.project.health) })}
-              >
-                {m.project.name}
+              <HealthShape health={m.health} className="shrink-0" />
+              <Link href={`/projects/${encodeURIComponent(m.slug)}`} className="link truncate" aria-label={m.projectLabel}>
+                {m.project}
               </Link>
             </p>
             <p className="text-slate-700">
-              {baseline && m.baseline ? (
-                <>
-                  {t("baseline")} <FuzzyDateText value={m.baseline} /> → {t("forecast")} <FuzzyDateText value={m.due} />
-                </>
-              ) : (
-                <>
-                  {t("due")} <FuzzyDateText value={m.due} />
-                </>
-              )}
-              {detail && <span className={`ml-2 font-medium ${tone === "bad" ? "text-red-800" : ""}`}>{detail(m)}</span>}
+              {m.dates.map((d, i) => (
+                <span key={d.label}>
+                  {i > 0 && " → "}
+                  {d.label} {d.date.machine ? <time dateTime={d.date.machine}>{d.date.text}</time> : d.date.text}
+                </span>
+              ))}
+              {m.detail && <span className={`ml-2 font-medium ${tone === "bad" ? "text-red-800" : ""}`}>{m.detail}</span>}
             </p>
           </li>
         ))}
       </ol>
-      {list.total > list.rows.length && <p className="text-xs text-slate-600">{t("showingFirst", { shown: list.rows.length, total: list.total })}</p>}
+      {more && <p className="text-xs text-slate-600">{more}</p>}
     </div>
   );
+}
+
+// HTML has date strings for a year, a month and a day, but none for a quarter (as FuzzyDateText).
+function machineDate({ date, precision }: FuzzyDate): string | null {
+  switch (precision) {
+    case "DAY":
+      return date;
+    case "MONTH":
+      return date.slice(0, 7);
+    case "YEAR":
+      return date.slice(0, 4);
+    case "QUARTER":
+      return null;
+  }
 }

@@ -3,32 +3,33 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { DashboardFilters } from "@/lib/dashboard/filters";
 import { projectsHref } from "@/lib/dashboard/filters";
 import { countryCentroid, mapSize, projectPoint, type MapView } from "@/lib/dashboard/geo/projections";
+import { atDataVersion } from "@/lib/dashboard/data-version";
 import { listPortfolioSites } from "@/lib/dashboard/sites";
 import type { PortfolioSite } from "@/lib/dashboard/types";
 import { countryNamer } from "@/lib/i18n/display-names";
-import { HEALTHS } from "@/lib/projects/enums";
 import { HealthShape } from "./health-shape";
 import { HEALTH_SEVERITY } from "./health-style";
-import { SiteMarker, type PlacedSite } from "./site-marker";
+import { SiteMarkers, type MapSite } from "./site-markers";
 
 /**
- * Where the portfolio is: a world map and an inset zoomed on China. Each
- * marker is a link (one project) or a button opening a popover (several);
- * sites inside the inset's area are interactive in the inset only, and drawn
- * on the world map as plain dots, so every site is announced once.
+ * Where the portfolio is: a world map and an inset zoomed on China, with a
+ * marker per site (site-markers.tsx). The server places the sites (the
+ * projections need the atlas) and names them; the browser gets them as compact
+ * data. Sites inside the inset's area are operated there only, and drawn on
+ * the world map as plain dots, so every site is announced once.
  */
 export async function PortfolioMap({ filters }: { filters: DashboardFilters }) {
   const [t, tHealth, locale, format] = await Promise.all([getTranslations("dashboard.map"), getTranslations("enums.health"), getLocale(), getFormatter()]);
   const countryName = countryNamer(locale);
-  const { sites, unlocated, omittedSites } = await listPortfolioSites({ filters });
+  const { sites, unlocated, omittedSites } = await atDataVersion("sites", filters, () => listPortfolioSites({ filters }));
   const maxTotal = Math.max(1, ...sites.map((s) => s.total));
   // A country's projects may be split between its centroid and sites placed by coordinates;
   // the projects table's country filter shows them all.
   const countryTotals = new Map<string, number>();
   for (const s of sites) if (s.countryCode) countryTotals.set(s.countryCode, (countryTotals.get(s.countryCode) ?? 0) + s.total);
 
-  const world: PlacedSite[] = [];
-  const china: PlacedSite[] = [];
+  const world: MapSite[] = [];
+  const china: MapSite[] = [];
   const unplaced: PortfolioSite[] = [];
   for (const site of sites) {
     const point =
@@ -43,49 +44,35 @@ export async function PortfolioMap({ filters }: { filters: DashboardFilters }) {
       continue;
     }
     const onInset = projectPoint("china", point.longitude, point.latitude);
-    const place = site.countryCode
-      ? (countryName(site.countryCode) ?? site.countryCode)
-      : t("coordinates", {
-          latitude: format.number(point.latitude, { maximumFractionDigits: 1 }),
-          longitude: format.number(point.longitude, { maximumFractionDigits: 1 }),
-        });
-    const breakdown = HEALTH_SEVERITY.filter((h) => site.health[h] > 0)
-      .map((h) => t("healthCount", { count: site.health[h], health: tHealth(h).toLowerCase() }))
-      .join(", ");
-    const single = site.total === 1 && site.projects.length === 1 ? site.projects[0] : null;
-    const base = {
-      site,
-      place,
-      label: single
-        ? t("siteLabel", { project: single.name, place, health: tHealth(single.health) })
-        : t("groupLabel", { place, count: site.total, breakdown }),
-      tooltip: single ? `${single.name} · ${tHealth(single.health)}` : t("groupTooltip", { place, count: site.total }),
-      size: single ? 0 : Math.round(24 + 20 * Math.sqrt(site.total / maxTotal)),
-      countryTotal: site.countryCode ? (countryTotals.get(site.countryCode) ?? site.total) : 0,
-      countryHref: site.countryCode ? projectsHref(filters, { country: [site.countryCode] }) : null,
-      // Per-health links only where the table's country filter shows exactly this site's projects.
-      healthHrefs: Object.fromEntries(
-        HEALTHS.map((h) => [
-          h,
-          site.countryCode && countryTotals.get(site.countryCode) === site.total ? projectsHref(filters, { country: [site.countryCode], health: [h] }) : null,
-        ]),
-      ),
+    const countryTotal = site.countryCode ? (countryTotals.get(site.countryCode) ?? site.total) : 0;
+    const base: Omit<MapSite, "x" | "y" | "passive"> = {
+      key: site.key,
+      place: site.countryCode
+        ? (countryName(site.countryCode) ?? site.countryCode)
+        : t("coordinates", {
+            latitude: format.number(point.latitude, { maximumFractionDigits: 1 }),
+            longitude: format.number(point.longitude, { maximumFractionDigits: 1 }),
+          }),
+      countryCode: site.countryCode,
+      wholeCountry: site.countryCode !== null && countryTotal === site.total,
+      countryTotal,
+      total: site.total,
+      counts: [site.health.OFF_TRACK, site.health.AT_RISK, site.health.ON_TRACK, site.health.NOT_ASSESSED],
+      projects: site.projects,
+      size: Math.round(24 + 20 * Math.sqrt(site.total / maxTotal)),
     };
-    if (onInset) {
-      china.push({ ...base, ...onInset, interactive: true });
-      world.push({ ...base, ...onWorld, interactive: false });
-    } else {
-      world.push({ ...base, ...onWorld, interactive: true });
-    }
+    // Inset sites are operated there; the world map draws them as plain dots, so each is announced once.
+    if (onInset) china.push({ ...base, ...onInset, passive: false });
+    world.push({ ...base, ...onWorld, passive: !!onInset });
   }
 
   const notOnMap = unlocated.total + unplaced.reduce((n, s) => n + s.total, 0);
 
   return (
     <div className="space-y-4">
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] print:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] print:gap-2">
-        <MapFigure view="world" caption={t("worldCaption")} sites={world} describedBy="map-legend" />
-        <MapFigure view="china" caption={t("chinaCaption")} sites={china} describedBy="map-legend" />
+      <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] print:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] print:gap-2">
+        <MapFigure view="world" caption={t("worldCaption")} sites={world} filters={filters} />
+        <MapFigure view="china" caption={t("chinaCaption")} sites={china} filters={filters} />
       </div>
       <MapLegend />
       {omittedSites > 0 && <p className="text-sm text-slate-700">{t("omittedSites", { count: omittedSites })}</p>}
@@ -124,21 +111,17 @@ export async function PortfolioMap({ filters }: { filters: DashboardFilters }) {
   );
 }
 
-function MapFigure({ view, caption, sites, describedBy }: { view: MapView; caption: string; sites: PlacedSite[]; describedBy: string }) {
+function MapFigure({ view, caption, sites, filters }: { view: MapView; caption: string; sites: MapSite[]; filters: DashboardFilters }) {
   const { width, height } = mapSize(view);
   // Larger markers first, so smaller ones stay on top and clickable.
-  const ordered = [...sites].sort((a, b) => b.site.total - a.site.total);
+  const ordered = [...sites].sort((a, b) => b.total - a.total);
   return (
     <figure className="min-w-0">
       <div className="relative overflow-visible rounded-md border border-slate-200" style={{ aspectRatio: `${width} / ${height}` }}>
         {/* The geography is a static, cached image; the markers laid over it carry the information. */}
         {/* eslint-disable-next-line @next/next/no-img-element */}
         <img src={`/dashboard/map/${view}.svg`} alt="" width={width} height={height} className="absolute inset-0 h-full w-full rounded-md" />
-        <ul aria-describedby={describedBy} aria-label={caption} className="absolute inset-0">
-          {ordered.map((s) => (
-            <SiteMarker key={`${view}-${s.site.key}`} view={view} placed={s} />
-          ))}
-        </ul>
+        <SiteMarkers sites={ordered} label={caption} describedBy="map-legend" filters={filters} />
       </div>
       <figcaption className="mt-1 text-xs text-slate-600">{caption}</figcaption>
     </figure>
@@ -156,7 +139,7 @@ async function MapLegend() {
           {tHealth(h)}
         </span>
       ))}
-      <span>{t("legendGroups")}</span>
+      <span className="print:hidden">{t("legendGroups")}</span>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangeLine } from "@/components/projects/detail/change-line";
 import { listRecentUpdates } from "@/lib/dashboard/activity";
+import { atDataVersion } from "@/lib/dashboard/data-version";
 import type { DashboardFilters } from "@/lib/dashboard/filters";
 import { HealthShape } from "./health-shape";
 
@@ -15,7 +16,7 @@ export async function RecentUpdates({ filters }: { filters: DashboardFilters }) 
     getTranslations("enums.origin"),
     getFormatter(),
   ]);
-  const updates = await listRecentUpdates({ filters });
+  const updates = await atDataVersion("recent", filters, () => listRecentUpdates({ filters }));
   if (updates.length === 0) return <p className="rounded-md bg-slate-50 px-3 py-4 text-center text-sm text-slate-700">{t("none")}</p>;
   return (
     <ol aria-label={t("listLabel")} className="divide-y divide-slate-200 text-sm">

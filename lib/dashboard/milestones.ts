@@ -37,7 +37,7 @@ interface Row {
   forecast_date: Date | null;
   forecast_precision: DatePrecision | null;
   days: number | null;
-  total: number;
+  total: number | null;
 }
 
 // Milestones of the filtered projects: a semi-join, only when there are filters.
@@ -46,35 +46,37 @@ function inFilteredProjects(filters: DashboardFilters): Prisma.Sql {
 }
 
 // The open milestones with their due date: forecast, else baseline. Two
-// branches rather than COALESCE so each can use the (state, forecastDate) index.
+// branches rather than COALESCE so each can use the (state, forecastDate)
+// index. Narrow rows (id and due date): the titles come in at the end, for
+// the rows shown only; on PGlite carrying them through costs more than the scan.
 function dueMilestones(filters: DashboardFilters, dueCondition: (date: Prisma.Sql) => Prisma.Sql): Prisma.Sql {
   const f = Prisma.sql`m."forecastDate"`;
   const b = Prisma.sql`m."baselineDate"`;
   return Prisma.sql`
-    SELECT m.id, m.title, m."projectId", m."forecastDate" AS due_date, m."forecastPrecision" AS due_precision,
-           m."baselineDate", m."baselinePrecision", m."forecastDate", m."forecastPrecision"
+    SELECT m.id, m."forecastDate" AS due_date, m."forecastPrecision" AS due_precision
     FROM "Milestone" m
     WHERE m.state = 'PLANNED' AND ${dueCondition(f)} ${inFilteredProjects(filters)}
     UNION ALL
-    SELECT m.id, m.title, m."projectId", m."baselineDate", m."baselinePrecision",
-           m."baselineDate", m."baselinePrecision", m."forecastDate", m."forecastPrecision"
+    SELECT m.id, m."baselineDate", m."baselinePrecision"
     FROM "Milestone" m
     WHERE m.state = 'PLANNED' AND m."forecastDate" IS NULL AND ${dueCondition(b)} ${inFilteredProjects(filters)}`;
 }
 
-// The first rows of a ranked list with its total, then their projects. The
-// candidates are computed once (MATERIALIZED); the total counts them and the
-// page takes the first rows by a top-N sort, rather than a window count that
-// would sort them all; the join touches only the rows shown.
-function withProjects(ranked: Prisma.Sql, order: Prisma.Sql, limit: number): Prisma.Sql {
+// The first rows of a ranked list with its total, then their milestones' and
+// projects' details. The candidates are computed once (MATERIALIZED); the
+// total counts them and the page takes the first rows by a top-N sort rather
+// than a window count that would sort them all.
+function withDetails(ranked: Prisma.Sql, order: Prisma.Sql, limit: number): Prisma.Sql {
   return Prisma.sql`
     WITH ranked AS MATERIALIZED (${ranked}),
     page AS (SELECT * FROM ranked ORDER BY ${order} LIMIT ${limit})
-    SELECT page.id, page.title, p.slug, p."nameEn" AS name, p.health,
-           page.due_date, page.due_precision, page."baselineDate" AS baseline_date, page."baselinePrecision" AS baseline_precision,
-           page."forecastDate" AS forecast_date, page."forecastPrecision" AS forecast_precision, page.days,
+    SELECT m.id, m.title, p.slug, p."nameEn" AS name, p.health,
+           page.due_date, page.due_precision, m."baselineDate" AS baseline_date, m."baselinePrecision" AS baseline_precision,
+           m."forecastDate" AS forecast_date, m."forecastPrecision" AS forecast_precision, page.days,
            (SELECT count(*) FROM ranked)::int AS total
-    FROM page JOIN "Project" p ON p.id = page."projectId"
+    FROM page
+    JOIN "Milestone" m ON m.id = page.id
+    JOIN "Project" p ON p.id = m."projectId"
     ORDER BY ${order}`;
 }
 
@@ -84,12 +86,12 @@ export async function listOverdueMilestones({ filters, today, limit = MILESTONE_
   const prisma = await db();
   const dueEnd = periodEndSql(Prisma.sql`due.due_date`, Prisma.sql`due.due_precision`);
   const rows = await prisma.$queryRaw<Row[]>(
-    withProjects(
+    withDetails(
       Prisma.sql`
         SELECT due.*, ${dueEnd} AS due_end, (${today}::date - ${dueEnd})::int AS days
         FROM (${dueMilestones(filters, (d) => Prisma.sql`${d} < ${today}::date`)}) due
         WHERE NOT (${periodNotEndedBeforeSql(Prisma.sql`due.due_date`, Prisma.sql`due.due_precision`, today)})`,
-      Prisma.sql`due_end, due_date, title, id`,
+      Prisma.sql`due_end, due_date, id`,
       limit,
     ),
   );
@@ -109,12 +111,12 @@ export async function listUpcomingMilestones({
   const earliest = periodStartsContaining(today).YEAR;
   const prisma = await db();
   const rows = await prisma.$queryRaw<Row[]>(
-    withProjects(
+    withDetails(
       Prisma.sql`
         SELECT due.*, ${periodEndSql(Prisma.sql`due.due_date`, Prisma.sql`due.due_precision`)} AS due_end, NULL::int AS days
         FROM (${dueMilestones(filters, (d) => Prisma.sql`${d} >= ${earliest}::date AND ${d} <= ${horizon}::date`)}) due
         WHERE ${periodNotEndedBeforeSql(Prisma.sql`due.due_date`, Prisma.sql`due.due_precision`, today)}`,
-      Prisma.sql`due_end, due_date, title, id`,
+      Prisma.sql`due_end, due_date, id`,
       limit,
     ),
   );
@@ -124,27 +126,43 @@ export async function listUpcomingMilestones({
 /**
  * Open milestones furthest behind their baseline: the forecast period starts
  * this many days after the baseline period ends (the certain slip, as
- * lib/dates/fuzzy-date.ts slipDays counts it). Only milestones that slip.
+ * lib/dates/fuzzy-date.ts slipDays counts it). Only milestones that slip; no
+ * total (counting them all would mean computing every slip, below).
+ *
+ * Computing a period's end costs per row, and there are tens of thousands of
+ * open milestones, so only the candidates get it: a slip is at most the gap
+ * between the two periods' first days (`upper`) and at least that minus 365
+ * (no period is longer than a year). The `limit` rows with the largest
+ * `upper` therefore all slip at least U − 365, where U is the smallest of
+ * their `upper`s, and no milestone with `upper` below that can be among the
+ * largest slips.
  */
 export async function listLargestSlips({ filters, limit = MILESTONE_LIST_LIMIT }: Omit<ListOptions, "today">): Promise<MilestoneList> {
   const prisma = await db();
-  const rows = await prisma.$queryRaw<Row[]>(
-    withProjects(
-      Prisma.sql`
-        SELECT s.*, s.slip AS days FROM (
-          SELECT m.id, m.title, m."projectId", m."forecastDate" AS due_date, m."forecastPrecision" AS due_precision,
-                 m."baselineDate", m."baselinePrecision", m."forecastDate", m."forecastPrecision",
-                 (m."forecastDate" - ${periodEndSql(Prisma.sql`m."baselineDate"`, Prisma.sql`m."baselinePrecision"`)})::int AS slip
-          FROM "Milestone" m
-          -- a slip needs the forecast to start after the baseline ends, so after it starts: a cheap first cut
-          WHERE m.state = 'PLANNED' AND m."forecastDate" > m."baselineDate" ${inFilteredProjects(filters)}
-        ) s
-        WHERE s.slip > 0`,
-      Prisma.sql`days DESC, due_date, title, id`,
-      limit,
+  // Narrow rows until the last step: on PGlite, carrying titles through the scan costs more than the scan.
+  const rows = await prisma.$queryRaw<Row[]>`
+    WITH open AS MATERIALIZED (
+      SELECT m.id, m."baselineDate", m."baselinePrecision", m."forecastDate", m."forecastDate" - m."baselineDate" AS upper
+      FROM "Milestone" m
+      WHERE m.state = 'PLANNED' AND m."forecastDate" > m."baselineDate" ${inFilteredProjects(filters)}
     ),
-  );
-  return toList(rows, (m, r) => ({ ...m, slipDays: r.days ?? 0 }));
+    bound AS (SELECT upper - 365 AS lowest FROM open ORDER BY upper DESC OFFSET ${limit - 1} LIMIT 1),
+    slips AS (
+      SELECT open.id, open."forecastDate", (open."forecastDate" - ${periodEndSql(Prisma.sql`open."baselineDate"`, Prisma.sql`open."baselinePrecision"`)})::int AS slip
+      FROM open
+      WHERE open.upper >= COALESCE((SELECT lowest FROM bound), 0)
+    ),
+    page AS (SELECT * FROM slips WHERE slip > 0 ORDER BY slip DESC, "forecastDate", id LIMIT ${limit})
+    SELECT m.id, m.title, p.slug, p."nameEn" AS name, p.health,
+           m."forecastDate" AS due_date, m."forecastPrecision" AS due_precision,
+           m."baselineDate" AS baseline_date, m."baselinePrecision" AS baseline_precision,
+           m."forecastDate" AS forecast_date, m."forecastPrecision" AS forecast_precision,
+           page.slip AS days, NULL::int AS total
+    FROM page
+    JOIN "Milestone" m ON m.id = page.id
+    JOIN "Project" p ON p.id = m."projectId"
+    ORDER BY page.slip DESC, page."forecastDate", page.id`;
+  return { ...toList(rows, (m, r) => ({ ...m, slipDays: r.days ?? 0 })), total: null };
 }
 
 function toList(rows: Row[], extend: (m: DashboardMilestone, r: Row) => DashboardMilestone): MilestoneList {

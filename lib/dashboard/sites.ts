@@ -84,22 +84,24 @@ export async function listPortfolioSites({
   const small = shown.filter((s) => s.total <= SITE_LIST_MAX);
   const byCountry = small.filter((s) => s.cell_lat === null && s.country_code !== null).map((s) => s.country_code!);
   const byCell = small.filter((s) => s.cell_lat !== null);
+  // Each branch only when needed: an OR across both would make every query scan the whole table.
+  const smallSites: Prisma.Sql[] = [];
+  if (byCountry.length) smallSites.push(Prisma.sql`(p."countryCode" = ANY(${byCountry}::text[]) AND NOT ${HAS_COORDS})`);
+  if (byCell.length)
+    smallSites.push(Prisma.sql`(${HAS_COORDS} AND (COALESCE(p."countryCode", ''), ${CELL_LAT}, ${CELL_LON}) IN (
+      SELECT * FROM unnest(${byCell.map((s) => s.country_code ?? "")}::text[], ${byCell.map((s) => s.cell_lat)}::int[], ${byCell.map((s) => s.cell_lon)}::int[])))`);
   const [projectRows, unlocatedRows] = await Promise.all([
-    small.length
+    smallSites.length
       ? prisma.$queryRaw<ProjectRow[]>`
           SELECT p."countryCode" AS country_code, ${CELL_LAT} AS cell_lat, ${CELL_LON} AS cell_lon, p.slug, p."nameEn" AS name, p.health, 0 AS total
           FROM "Project" p
-          WHERE ${where} AND (
-            (NOT ${HAS_COORDS} AND p."countryCode" = ANY(${byCountry}::text[]))
-            OR (${HAS_COORDS} AND (COALESCE(p."countryCode", ''), ${CELL_LAT}, ${CELL_LON}) IN (
-              SELECT * FROM unnest(${byCell.map((s) => s.country_code ?? "")}::text[], ${byCell.map((s) => s.cell_lat)}::int[], ${byCell.map((s) => s.cell_lon)}::int[])))
-          )
+          WHERE ${where} AND (${Prisma.join(smallSites, " OR ")})
           ORDER BY ${SEVERITY}, p."nameSortKey", p.id`
       : Promise.resolve([] as ProjectRow[]),
     prisma.$queryRaw<ProjectRow[]>`
       SELECT NULL AS country_code, NULL AS cell_lat, NULL AS cell_lon, p.slug, p."nameEn" AS name, p.health, (count(*) OVER ())::int AS total
       FROM "Project" p
-      WHERE ${where} AND NOT ${LOCATED}
+      WHERE ${where} AND p."countryCode" IS NULL AND NOT ${HAS_COORDS}
       ORDER BY ${SEVERITY}, p."nameSortKey", p.id
       LIMIT ${UNLOCATED_LIST_MAX}`,
   ]);

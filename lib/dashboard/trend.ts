@@ -5,7 +5,6 @@ import { HEALTHS, type Health } from "../projects/enums";
 import { TIME_ZONE } from "../i18n/config";
 import type { DashboardFilters } from "./filters";
 import { hasFilters } from "./filters";
-import { memoize } from "./memo";
 import { projectFilterSql } from "./sql";
 import { addDays, assertIsoDay } from "./today";
 import type { TrendPoint } from "./types";
@@ -23,8 +22,6 @@ import type { TrendPoint } from "./types";
  * those few groups are spread over the months.
  */
 export const TREND_MONTHS = 24;
-/** The trend is month-grained; a few minutes' delay is invisible in it, and it is the dashboard's costliest query. */
-export const TREND_CACHE_MS = 5 * 60_000;
 
 interface Options {
   filters: DashboardFilters;
@@ -76,12 +73,6 @@ export async function getHealthTrend({ filters, today, months = TREND_MONTHS }: 
   // "Since the first history entry": leave out the months before anything was recorded.
   const first = points.findIndex((p) => HEALTHS.some((h) => p.counts[h] > 0));
   return first === -1 ? [] : points.slice(first);
-}
-
-/** The cached trend the dashboard shows; see TREND_CACHE_MS. */
-export function getHealthTrendCached(options: Options): Promise<TrendPoint[]> {
-  const key = `trend:${options.today}:${options.months ?? TREND_MONTHS}:${JSON.stringify(options.filters)}`;
-  return memoize(key, TREND_CACHE_MS, () => getHealthTrend(options));
 }
 
 /** First days (YYYY-MM-DD) of the `count` months ending with today's. */

@@ -35,8 +35,8 @@ export interface DashboardMilestone {
 
 export interface MilestoneList {
   rows: DashboardMilestone[];
-  /** All matching milestones, of which `rows` are the first. */
-  total: number;
+  /** All matching milestones, of which `rows` are the first; null where the list does not count them (largest slips). */
+  total: number | null;
 }
 
 export interface SiteProject {
