@@ -7,13 +7,13 @@ type ChipKey = "q" | "region" | "country" | "line" | "stage" | "health" | "commo
 const MULTI = ["region", "country", "line", "stage", "health", "commodity", "company"] as const;
 
 /** What is filtered, one chip per value; each chip is a link to the list without it. */
-export async function FilterChips({ params, countryName }: { params: ProjectListParams; countryName: (code: string) => string }) {
+export async function FilterChips({ params, countryName, path }: { params: ProjectListParams; countryName: (code: string) => string; path?: string }) {
   const t = await getTranslations("projects.filters");
   const tEnum = await getTranslations("enums");
   const base = { ...params, page: 1 };
   const chips: { key: string; label: string; href: string }[] = [];
   const add = (key: ChipKey, value: string, next: Partial<ProjectListParams>) =>
-    chips.push({ key: `${key}-${value}`, label: t(`chip.${key}`, { value }), href: projectsHref({ ...base, ...next }) });
+    chips.push({ key: `${key}-${value}`, label: t(`chip.${key}`, { value }), href: projectsHref({ ...base, ...next }, path) });
 
   if (params.q) add("q", params.q, { q: undefined, sort: params.sort === "relevance" ? "name" : params.sort });
   const enumLabel = (key: (typeof MULTI)[number], v: string) =>
@@ -23,7 +23,7 @@ export async function FilterChips({ params, countryName }: { params: ProjectList
   if (params.finishBefore) add("finishBefore", params.finishBefore, { finishBefore: undefined });
   if (params.due) add("due", String(params.due), { due: undefined });
   if (params.stale) add("stale", String(params.stale), { stale: undefined });
-  if (params.slipping) chips.push({ key: "slipping", label: t("chip.slipping", { value: "" }), href: projectsHref({ ...base, slipping: false }) });
+  if (params.slipping) chips.push({ key: "slipping", label: t("chip.slipping", { value: "" }), href: projectsHref({ ...base, slipping: false }, path) });
   if (!chips.length) return null;
 
   return (
@@ -43,7 +43,7 @@ export async function FilterChips({ params, countryName }: { params: ProjectList
           </li>
         ))}
       </ul>
-      <Link href={projectsHref({ ...withoutFilters(params), view: params.view ? "none" : undefined })} className="link text-sm">
+      <Link href={projectsHref({ ...withoutFilters(params), view: params.view ? "none" : undefined }, path)} className="link text-sm">
         {t("clearAll")}
       </Link>
     </div>

@@ -1,11 +1,12 @@
 import { toSearchParams, type ProjectListParams } from "@/lib/projects/list-params";
 
 export const PROJECTS_PATH = "/projects";
+export const TIMELINE_PATH = "/projects/timeline";
 
-/** The canonical URL of a list state (defaults left out). */
-export function projectsHref(params: Partial<ProjectListParams>): string {
+/** The canonical URL of a list state (defaults left out), on the table or the timeline. */
+export function projectsHref(params: Partial<ProjectListParams>, path: string = PROJECTS_PATH): string {
   const query = toSearchParams(params).toString();
-  return query ? `${PROJECTS_PATH}?${query}` : PROJECTS_PATH;
+  return query ? `${path}?${query}` : path;
 }
 
 /** The state without its filters: sorting and page size are the reader's view, so they stay. */

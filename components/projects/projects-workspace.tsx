@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
@@ -58,6 +59,9 @@ export function ProjectsWorkspace(props: ProjectsWorkspaceProps) {
       <div className="flex flex-wrap items-start justify-between gap-3 print:hidden">
         <ViewsMenu views={props.views} current={currentView} query={listQuery} group={params.group} settings={{ ...settings, columns }} signedIn={signedIn} />
         <div className="flex flex-wrap items-center gap-2">
+          <Link href={`/projects/timeline${listQuery ? `?${listQuery}` : ""}`} className="btn-secondary h-9 px-3">
+            {t("timelineLink")}
+          </Link>
           <a href={exportQuery("csv")} className="btn-secondary h-9 px-3" download>
             {t("export.csv")}
           </a>

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import type { DatabaseTarget } from "../env";
 import type { Database } from "./client";
 import { acquireDataDirLock } from "./data-dir-lock";
@@ -29,7 +30,7 @@ export async function restoreDatabase(target: DatabaseTarget, file: string): Pro
       throw new Error(`${target.dataDir} is not empty: restore into a new folder (set LODESTONE_DATA_DIR) or move it away first`);
     const lock = acquireDataDirLock(target.dataDir);
     try {
-      const pglite = await PGlite.create(target.dataDir, { loadDataDir: new Blob([fs.readFileSync(file)]) });
+      const pglite = await PGlite.create(target.dataDir, { loadDataDir: new Blob([fs.readFileSync(file)]), extensions: PGLITE_EXTENSIONS });
       await pglite.close();
     } finally {
       lock.release();

@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseTarget, type DatabaseTarget } from "../env";
@@ -30,7 +31,7 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
   const lock: HeldLock | undefined = inMemory ? undefined : acquireDataDirLock(target.dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(inMemory ? undefined : target.dataDir);
+    pglite = await PGlite.create(inMemory ? undefined : target.dataDir, { extensions: PGLITE_EXTENSIONS });
   } catch (err) {
     lock?.release();
     throw err;

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { HistoryDiagnostic } from "@prisma/schema-engine-wasm";
@@ -8,12 +9,52 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Database } from "./client";
 import { loadMigrationsList, MIGRATIONS_DIR, NO_FILTERS, readSchema, withSchemaEngine } from "./schema-engine";
 
+/**
+ * The PGlite adapter factory, with a shadow database that has our extensions:
+ * the adapter's own shadow is a bare PGlite, on which the search migration's
+ * CREATE EXTENSION pg_trgm fails.
+ */
+function pgliteFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPGlite(pglite);
+  factory.connectToShadowDb = async () => new PrismaPGlite(await PGlite.create({ dataDir: "memory://shadow", extensions: PGLITE_EXTENSIONS })).connect();
+  return factory;
+}
+
 function adapterFactoryFor(database: Database): SqlMigrationAwareDriverAdapterFactory {
-  if (database.pglite) return new PrismaPGlite(database.pglite);
+  if (database.pglite) return pgliteFactory(database.pglite);
   if (database.target.kind !== "postgres") throw new Error("no adapter for this database");
   // One connection is enough; the engine takes Prisma's advisory lock, so
   // several instances starting at once apply each migration once.
-  return new PrismaPg({ connectionString: database.target.url, max: 1 });
+  return wholeScripts(new PrismaPg({ connectionString: database.target.url, max: 1 }));
+}
+
+interface ScriptRunner {
+  executeScript(script: string): Promise<void>;
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+}
+
+/**
+ * adapter-pg runs a migration script by splitting it at every ";", which cuts
+ * function bodies (the search migration's triggers) apart. PostgreSQL's simple
+ * query protocol takes the whole script in one round trip, as psql and the
+ * Prisma CLI send it.
+ */
+function wholeScripts(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const runner = adapter as unknown as ScriptRunner;
+    runner.executeScript = async (script: string) => {
+      try {
+        await runner.client.query(script);
+      } catch (error) {
+        runner.onError(error);
+      }
+    };
+    return adapter;
+  };
+  return factory;
 }
 
 /** `prisma migrate deploy`: applies the committed migrations not yet applied. */
@@ -56,9 +97,9 @@ export async function migrationStatus(database: Database): Promise<MigrationStat
  * when they agree. Runs against throwaway in-memory databases only.
  */
 export async function diffMigrationsToSchema(): Promise<string> {
-  const scratch = await PGlite.create();
+  const scratch = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   try {
-    return await withSchemaEngine(new PrismaPGlite(scratch), async (engine) => {
+    return await withSchemaEngine(pgliteFactory(scratch), async (engine) => {
       const migrationsList = loadMigrationsList();
       const result = await engine.diff({
         from: migrationsList.migrationDirectories.length ? { tag: "migrations", ...migrationsList } : { tag: "empty" },

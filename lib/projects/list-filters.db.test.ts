@@ -4,6 +4,7 @@ import { buildProject } from "../test/factories";
 import { testBackends, withTestDatabase } from "../test/database";
 import { parseListParamsLenient, toSearchParams, type ProjectListParams } from "./list-params";
 import { countProjectGroups, listFilterOptions, listProjects } from "./list-projects";
+import { listTimeline } from "./timeline";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
 const params = (query: string): ProjectListParams => parseListParamsLenient(new URLSearchParams(query)).params;
@@ -59,8 +60,8 @@ describe.each(testBackends())("list filters and search on %s", (backend) => {
   });
 
   it("ranks an exact name first, then name prefix, then name contains", async () => {
-    // summary and milestone titles are not searched yet (see project-where.ts): zinc-works and lithium do not match
-    expect(await slugs("q=copper")).toEqual(["copper", "copper-hill", "big-copper"]);
+    // then matches in the summary (zinc-works) or a milestone title (lithium) only, by name
+    expect(await slugs("q=copper")).toEqual(["copper", "copper-hill", "big-copper", "lithium", "zinc-works"]);
     expect(await slugs("q=铜")).toEqual(["copper"]);
   });
 
@@ -71,15 +72,49 @@ describe.each(testBackends())("list filters and search on %s", (backend) => {
     const implied = params("q=copper");
     expect(implied.sort).toBe("relevance");
     expect(toSearchParams(implied).toString()).toBe("q=copper");
-    expect(await slugs("q=copper&sort=name")).toEqual(["big-copper", "copper", "copper-hill"]);
+    expect(await slugs("q=copper&sort=name")).toEqual(["big-copper", "copper", "copper-hill", "lithium", "zinc-works"]);
   });
 
-  it("searches the country's name and the operating company, not (yet) milestone titles", async () => {
+  it("searches the country's name, the operating company, the summary and milestone titles", async () => {
     expect(await slugs("q=peru")).toEqual(["copper", "zinc-works"]);
     expect(await slugs("q=秘鲁")).toEqual(["copper", "zinc-works"]);
     expect(await slugs("q=minmetals")).toEqual(["copper-hill"]);
-    expect(await slugs("q=relining")).toEqual([]);
+    expect(await slugs("q=RELINING")).toEqual(["big-copper"]);
+    expect(await slugs("q=bearing zinc")).toEqual(["zinc-works"]);
     expect(await slugs("q=%25")).toEqual([]);
+    expect(await slugs("q=_")).toEqual([]);
+  });
+
+  it("keeps the search current as names, summaries and milestones change, whoever writes them", async () => {
+    const { prisma } = database();
+    const nickel = await prisma.project.findUniqueOrThrow({ where: { slug: "chile-nickel" }, select: { id: true } });
+    expect(await slugs("q=autoclave")).toEqual([]);
+    const m = await prisma.milestone.create({ data: { projectId: nickel.id, title: "Autoclave delivered", sortOrder: 1 } });
+    expect(await slugs("q=autoclave")).toEqual(["chile-nickel"]);
+    await prisma.milestone.update({ where: { id: m.id }, data: { title: "Ball mill delivered", titleZh: "球磨机到货" } });
+    expect(await slugs("q=autoclave")).toEqual([]);
+    expect(await slugs("q=球磨机")).toEqual(["chile-nickel"]);
+    await prisma.milestone.delete({ where: { id: m.id } });
+    expect(await slugs("q=ball mill")).toEqual([]);
+    await prisma.project.update({ where: { id: nickel.id }, data: { summary: "Heap leach of laterite ore." } });
+    expect(await slugs("q=laterite")).toEqual(["chile-nickel"]);
+    await prisma.project.update({ where: { id: nickel.id }, data: { summary: "" } });
+    expect(await slugs("q=laterite")).toEqual([]);
+  });
+
+  it("draws the timeline for exactly the table's projects, page and order, with their milestones", async () => {
+    for (const query of ["q=copper", "region=LATIN_AMERICA&sort=name&dir=desc", "slipping=true", "pageSize=2&page=2"]) {
+      const timeline = await listTimeline({ params: params(query), where: { now: NOW } });
+      const list = await listProjects(params(query), { now: NOW });
+      expect(timeline.rows.map((r) => r.slug)).toEqual(list.rows.map((r) => r.slug));
+      expect(timeline.total).toBe(list.total);
+    }
+    const { rows } = await listTimeline({ params: params("q=big+copper"), where: { now: NOW } });
+    expect(rows[0].milestones.map((m) => [m.title, m.state, m.slipDays])).toEqual([
+      ["Furnace relining", "PLANNED", null],
+      ["Permit", "ACHIEVED", 2], // actual 2 Apr 2025 against a March 2025 baseline
+    ]);
+    expect((await listTimeline({ params: params("q=nothing-like-this"), where: { now: NOW } })).rows).toEqual([]);
   });
 
   it("filters by several values at once and by commodity and company", async () => {

@@ -91,16 +91,14 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions = {
 
   const q = params.q?.trim();
   if (q) {
-    // lower(x) LIKE lower(pattern) is what ILIKE does for UTF-8 text, without its
-    // per-character slow path (3-4x faster on PGlite). The search covers the
-    // columns of the project row only (names, operating company, country):
-    // summary and milestone titles cost a scan per candidate (region + stage +
-    // search went from ~35 ms to ~400 ms at 20,000 projects) and wait for a
-    // trigram-indexed search column (see the issue 5 note).
+    // "searchText" holds the lower-cased names (both languages), summary,
+    // operating company and milestone titles, kept by triggers and indexed
+    // by trigrams (migration 20261125215229_search_text); lower(x) LIKE is what
+    // ILIKE does for UTF-8, without its per-character slow path. Countries are
+    // stored as codes, so their names (English and Chinese) are matched here.
     const pattern = containsPattern(q.toLowerCase());
-    const like = (column: Prisma.Sql) => Prisma.sql`lower(${column}) LIKE ${pattern}`;
     const countries = countriesMatching(q);
-    and.push(Prisma.sql`(${like(col("nameEn"))} OR ${like(col("nameZh"))} OR ${like(col("operatingCompany"))}
+    and.push(Prisma.sql`(p."searchText" LIKE ${pattern}
       ${countries.length ? Prisma.sql`OR p."countryCode" IN (${Prisma.join(countries)})` : Prisma.empty})`);
   }
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;

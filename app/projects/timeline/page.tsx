@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { ProjectTimeline } from "@/components/timeline/project-timeline";
+import { requireReader } from "@/lib/auth/session";
+import { dashboardToday } from "@/lib/dashboard/today";
+import { parseListParamsLenient } from "@/lib/projects/list-params";
+import { listTimeline } from "@/lib/projects/timeline";
+import { ZOOMS, type Zoom } from "@/lib/projects/timeline-scale";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("timeline");
+  return { title: t("title") };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The filtered projects as a timeline: the table's filters, sort and page, drawn against time. */
+export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  await requireReader("/projects/timeline");
+  const { zoom: rawZoom, ...raw } = await searchParams;
+  const zoom: Zoom = ZOOMS.includes(rawZoom as Zoom) ? (rawZoom as Zoom) : "year";
+  const { params, ignored } = parseListParamsLenient(raw);
+  if (rawZoom !== undefined && !ZOOMS.includes(rawZoom as Zoom)) ignored.push("zoom");
+  const { rows, total } = await listTimeline({ params });
+  return <ProjectTimeline params={params} ignored={ignored} rows={rows} total={total} zoom={zoom} today={dashboardToday()} />;
+}

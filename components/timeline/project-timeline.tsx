@@ -1,0 +1,157 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PrintButton } from "@/components/dashboard/print-button";
+import { HealthShape } from "@/components/dashboard/health-shape";
+import { FilterChips } from "@/components/projects/filter-chips";
+import { projectsHref, TIMELINE_PATH } from "@/components/projects/project-list-url";
+import { formatFuzzyDate } from "@/lib/dates/fuzzy-date";
+import { countryNamer } from "@/lib/i18n/display-names";
+import type { ProjectListParams } from "@/lib/projects/list-params";
+import { timelineScale, ZOOMS, type Zoom } from "@/lib/projects/timeline-scale";
+import type { TimelineProject } from "@/lib/projects/timeline-types";
+import { TimelineRow } from "./timeline-row";
+import "./timeline.css";
+
+interface ProjectTimelineProps {
+  params: ProjectListParams;
+  ignored: string[];
+  rows: TimelineProject[];
+  total: number;
+  zoom: Zoom;
+  today: string;
+}
+
+/**
+ * A Gantt-style chart: one row per project (the table's page), its baseline,
+ * forecast and actual bars and its milestones, against quarters or years, with
+ * a line at today. A table underneath the drawing: the project names are row
+ * headers, each row says its dates in words, and every milestone marker takes
+ * the keyboard focus and names itself.
+ */
+export async function ProjectTimeline({ params, ignored, rows, total, zoom, today }: ProjectTimelineProps) {
+  const t = await getTranslations("timeline");
+  const tHealth = await getTranslations("enums.health");
+  const locale = await getLocale();
+  const countryName = countryNamer(locale);
+  const todayDate = new Date(`${today}T00:00:00Z`);
+  const scale = timelineScale(rows, zoom, todayDate);
+  const fmt = (f: Parameters<typeof formatFuzzyDate>[0]) => formatFuzzyDate(f, locale);
+  const keep = { ...params };
+  const here = (next: Partial<ProjectListParams>, z: Zoom = zoom) => {
+    const href = projectsHref({ ...keep, ...next }, TIMELINE_PATH);
+    return z === "year" ? href : `${href}${href.includes("?") ? "&" : "?"}zoom=${z}`;
+  };
+  const pages = Math.max(1, Math.ceil(total / params.pageSize));
+  const first = total === 0 ? 0 : (params.page - 1) * params.pageSize + 1;
+  const last = Math.min(total, params.page * params.pageSize);
+  const todayLeft = scale.at(todayDate);
+
+  return (
+    <div className="space-y-4 timeline-page">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 print:hidden">
+          <Link href={projectsHref(keep)} className="btn-secondary h-9 px-3">
+            {t("showTable")}
+          </Link>
+          <nav aria-label={t("zoomLabel")} className="flex gap-1">
+            {ZOOMS.map((z) => (
+              <Link key={z} href={here({}, z)} aria-current={z === zoom ? "true" : undefined} className={`btn-secondary h-9 px-3 ${z === zoom ? "tl-zoom-current" : ""}`}>
+                {t(`zoom.${z}`)}
+              </Link>
+            ))}
+          </nav>
+          <PrintButton />
+        </div>
+      </div>
+
+      {ignored.length > 0 && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {t("ignoredParams", { params: ignored.join(", ") })}
+        </p>
+      )}
+      <FilterChips params={params} countryName={(code) => countryName(code) ?? code} path={TIMELINE_PATH} />
+
+      <p role="status" className="text-sm text-slate-700">
+        {total === 0 ? t("empty") : t("showing", { first, last, total })}
+      </p>
+
+      <ul className="tl-legend" aria-label={t("legendLabel")}>
+        <li>
+          <span className="tl-bar tl-baseline" aria-hidden="true" /> {t("legend.baseline")}
+        </li>
+        <li>
+          <span className="tl-bar tl-forecast" aria-hidden="true" /> {t("legend.forecast")}
+        </li>
+        <li>
+          <span className="tl-bar tl-actual" aria-hidden="true" /> {t("legend.actual")}
+        </li>
+        <li>
+          <span className="tl-ms tl-ms-planned" aria-hidden="true" /> {t("legend.milestone")}
+        </li>
+        <li>
+          <span className="tl-ms tl-ms-achieved" aria-hidden="true" /> {t("legend.achieved")}
+        </li>
+        <li>
+          <span className="tl-ms tl-ms-baseline" aria-hidden="true" /> {t("legend.milestoneBaseline")}
+        </li>
+        <li>
+          <span className="tl-today-key" aria-hidden="true" /> {t("legend.today", { date: fmt({ date: today, precision: "DAY" }) })}
+        </li>
+      </ul>
+
+      {rows.length > 0 && (
+        // The chart is wider than the page: the region scrolls sideways and takes the focus for the arrow keys.
+        <div className="tl-scroll" role="region" aria-label={t("scrollLabel")} tabIndex={0}>
+          <table className="tl-table" style={{ ["--tl-width" as string]: `${scale.width}px` }}>
+            <caption className="sr-only">{t("caption", { zoom: t(`zoom.${zoom}`) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="tl-name-col">
+                  {t("project")}
+                </th>
+                <th scope="col" className="tl-axis-col">
+                  <span className="sr-only">{t("timeAxis")}</span>
+                  <div className="tl-axis" aria-hidden="true">
+                    {scale.ticks.map((tick) => (
+                      <span key={tick.start} className="tl-tick" style={{ left: `${tick.left}%`, width: `${tick.width}%` }}>
+                        {tick.kind === "quarter" ? t("tickQuarter", { quarter: tick.quarter!, year: tick.year }) : tick.year}
+                      </span>
+                    ))}
+                    <span className="tl-today-label" style={{ left: `${todayLeft}%` }}>
+                      {t("today")}
+                    </span>
+                  </div>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => (
+                <TimelineRow key={p.slug} project={p} scale={scale} todayLeft={todayLeft} healthLabel={tHealth(p.health)} healthShape={<HealthShape health={p.health} />} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {pages > 1 && (
+        <nav aria-label={t("pagination")} className="flex items-center gap-3 text-sm print:hidden">
+          {params.page > 1 ? (
+            <Link href={here({ page: params.page - 1 })} className="link" rel="prev">
+              {t("previous")}
+            </Link>
+          ) : null}
+          <span>{t("page", { page: params.page, pages })}</span>
+          {params.page < pages ? (
+            <Link href={here({ page: params.page + 1 })} className="link" rel="next">
+              {t("next")}
+            </Link>
+          ) : null}
+        </nav>
+      )}
+    </div>
+  );
+}
