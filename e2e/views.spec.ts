@@ -42,6 +42,36 @@ test.describe("saved views and exports", () => {
     await context.close();
   });
 
+  test("a default view opens at /projects; a view whose filters match nothing shows the empty list, not an error", async ({ page }) => {
+    await signInAs(page, "manager");
+    // Nothing is both in Europe and in China: a saved filter that matches no project.
+    await page.goto("/projects?region=EUROPE&q=zzzz-no-such-project&view=none");
+    await ready(page);
+    await expect(page.getByRole("status").filter({ hasText: /^No projects$/ })).toBeVisible();
+    const name = `Nothing ${Date.now()}`;
+    await page.getByText("Save view", { exact: true }).click();
+    await page.getByLabel("View name").fill(name);
+    await page.getByLabel("Open this view by default").check();
+    await page.getByRole("button", { name: "Save as new view" }).click();
+    await expect(page.getByText(`View: ${name}`)).toBeVisible();
+    const viewId = new URL(page.url()).searchParams.get("view")!;
+    // The default opens on a plain /projects, with its filters in the URL.
+    await page.goto("/projects");
+    await expect(page).toHaveURL(new RegExp(`view=${viewId}`));
+    await expect(page).toHaveURL(/q=zzzz-no-such-project/);
+    await expect(page.getByRole("status").filter({ hasText: /^No projects$/ })).toBeVisible();
+    // view=none opts out; deleting the view clears the default.
+    await page.goto("/projects?view=none");
+    await expect(page).toHaveURL(/\/projects\?view=none$/);
+    await page.goto(`/projects?view=${viewId}`);
+    await ready(page);
+    page.once("dialog", (d) => d.accept());
+    await page.getByRole("button", { name: "Delete view" }).click();
+    await expect(page).toHaveURL(/view=none/);
+    await page.goto("/projects");
+    await expect(page).toHaveURL(/\/projects$/);
+  });
+
   test("the CSV export holds exactly the table's rows and visible columns, with a BOM", async ({ page }) => {
     await signInAs(page, "staff");
     await page.goto("/projects?region=LATIN_AMERICA&sort=name&view=none");

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "StatusUpdate_recordedAt_idx" ON "StatusUpdate"("recordedAt" DESC);
