@@ -1,4 +1,5 @@
 import "server-only";
+import { atDataVersion } from "../dashboard/data-version";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { fuzzyFromDb } from "../dates/fuzzy-date";
@@ -165,6 +166,12 @@ export async function countProjectGroups(opts: { params: ProjectListParams; grou
 
 /** Values the filters can offer: the countries, commodities and operating companies present in the portfolio. */
 export async function listFilterOptions(): Promise<FilterOptions> {
+  // Three scans of every project, the same for every reader: computed once per data version
+  // (any recorded change or new project moves it; see lib/dashboard/data-version.ts).
+  return atDataVersion("filter-options", null, computeFilterOptions);
+}
+
+async function computeFilterOptions(): Promise<FilterOptions> {
   const prisma = await db();
   const [countries, commodities, companies] = await Promise.all([
     prisma.project.groupBy({ by: ["countryCode", "region"], where: { countryCode: { not: null } }, orderBy: { countryCode: "asc" } }),
