@@ -27,8 +27,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("graceful shutdown on PostgreSQL
     const cookie = await signIn(app, MANAGER);
     const version = await projectVersion(app, cookie, SLUG);
 
+    // The test's own connections go by another name.
+    const testUrl = db.url.replace(appName, "lodestone-test-observer");
     // Hold the project's row so that the updates below wait inside their transactions.
-    const holder = new pg.Client({ connectionString: db.url });
+    const holder = new pg.Client({ connectionString: testUrl });
     await holder.connect();
     await holder.query("BEGIN");
     await holder.query(`SELECT id FROM "Project" WHERE slug = $1 FOR UPDATE`, [SLUG]);
@@ -36,7 +38,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("graceful shutdown on PostgreSQL
       call(app!, cookie, "PATCH", `/api/projects/${SLUG}`, { version, progressPercent: 10 + i, comment: `in flight ${i}` }),
     );
     // Wait until the app's transactions are really blocked on the row.
-    const observer = new pg.Client({ connectionString: db.url });
+    const observer = new pg.Client({ connectionString: testUrl });
     await observer.connect();
     const waiting = async () =>
       (await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [appName])).rows[0].n as number;
