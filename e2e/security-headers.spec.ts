@@ -14,7 +14,7 @@ async function watchViolations(page: Page): Promise<string[]> {
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      ((window as unknown as { __csp: string[] }).__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+      ((window as unknown as { __csp: string[] }).__csp ??= []).push(`${location.pathname}: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
     });
   });
   return problems;
