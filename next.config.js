@@ -7,6 +7,7 @@ const nextConfig = {
   // Bundled, PGlite fails to find its wasm and extension files at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
   poweredByHeader: false,
+  // Content-Security-Policy (with a per-request script nonce), HSTS and x-request-id are set in proxy.ts.
   async headers() {
     return [
       {
@@ -15,7 +16,6 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },

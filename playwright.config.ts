@@ -46,7 +46,8 @@ export default defineConfig({
   webServer: {
     command: `npx tsx scripts/e2e-server.ts`,
     url: `http://localhost:${PORT}/api/health`,
-    env: { PORT: String(PORT), LODESTONE_DATA_DIR: ".data/e2e/pglite", NEXT_TELEMETRY_DISABLED: "1" },
+    // LOG_LEVEL warn: the server's access log would bury the test report.
+    env: { PORT: String(PORT), LODESTONE_DATA_DIR: ".data/e2e/pglite", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
     reuseExistingServer: !process.env.CI,
     timeout: 600_000, // includes `next build` on a fresh clone
     stdout: "pipe",

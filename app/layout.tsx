@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -15,6 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next puts the request's CSP nonce (proxy.ts) on its scripts,
+  // and a page prerendered at build time would carry none (its scripts would be blocked).
+  await connection();
   const locale = await getLocale();
   return (
     <html lang={locale}>

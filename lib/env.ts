@@ -37,6 +37,13 @@ const envSchema = z.object({
   LODESTONE_PUBLIC_READ: z.enum(["true", "false"]).optional(),
   /** Create one demo user per role (default: on for the embedded demo, never with DATABASE_URL). */
   LODESTONE_DEMO_USERS: z.enum(["true", "false"]).optional(),
+  /** pino level of the JSON log on stdout. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * On SIGTERM/SIGINT: how long in-flight requests may take to finish before
+   * their connections are closed and the database with them.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   /** Set by `npm start`: Next leaves SIGTERM/SIGINT to us, so we can close the database first. */
   NEXT_MANUAL_SIG_HANDLE: z
     .string()

@@ -3,6 +3,7 @@ import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseTarget, type DatabaseTarget } from "../env";
+import { log } from "../log/logger";
 import { acquireDataDirLock, type HeldLock } from "./data-dir-lock";
 import { PrismaClient } from "./generated/client";
 
@@ -21,7 +22,21 @@ const transactionOptions = { maxWait: 5_000, timeout: 10_000 };
 
 export async function openDatabase(target: DatabaseTarget = databaseTarget()): Promise<Database> {
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: target.poolSize });
+    const adapter = new PrismaPg(
+      {
+        connectionString: target.url,
+        max: target.poolSize,
+        // pg_stat_activity shows whose connections these are (an application_name in the URL wins).
+        application_name: "lodestone",
+        // A server that is down or out of slots fails a request in bounded time (503), never hangs it.
+        connectionTimeoutMillis: 5_000,
+      },
+      {
+        // An idle pooled connection dropped by a server restart: logged, then replaced on next use.
+        onPoolError: (err) => log().warn({ err }, "idle database connection lost"),
+        onConnectionError: (err) => log().warn({ err }, "database connection error"),
+      },
+    );
     const prisma = new PrismaClient({ adapter, transactionOptions });
     return { target, prisma, close: () => prisma.$disconnect() };
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDatabase } from "./client";
+import { log } from "../log/logger";
 import { loadMigrationsList } from "./migrations-dir";
 
 export interface Readiness {
@@ -21,7 +22,8 @@ export async function checkReadiness(): Promise<Readiness> {
       'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     applied = new Set(rows.map((r) => r.migration_name));
-  } catch {
+  } catch (err) {
+    log().warn({ err }, "readiness: database unreachable");
     return { ready: false, database: "unreachable", migrations: "unknown" };
   }
   const pending = loadMigrationsList()

@@ -2,6 +2,7 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { db } from "../db/client";
+import { log } from "../log/logger";
 import { fuzzyFromDb, periodOf, slipDays } from "../dates/fuzzy-date";
 import type { ProjectColumnId } from "../projects/columns";
 import type { ProjectListParams } from "../projects/list-params";
@@ -56,7 +57,7 @@ function toByteStream(source: AsyncGenerator<string>): ReadableStream<Uint8Array
         if (done) controller.close();
         else controller.enqueue(encoder.encode(value));
       } catch (err) {
-        console.error("[export] failed while streaming", err);
+        log().error({ err }, "export failed while streaming");
         controller.error(err);
       }
     },
@@ -141,7 +142,7 @@ export function exportProjectsXlsx(opts: ExportOptions): ReadableStream<Uint8Arr
     milestones.commit();
     await workbook.commit();
   })().catch((err) => {
-    console.error("[export] XLSX failed while streaming", err);
+    log().error({ err }, "XLSX export failed while streaming");
     out.destroy(err instanceof Error ? err : new Error(String(err)));
   });
 

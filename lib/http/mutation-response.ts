@@ -7,9 +7,9 @@ import { jsonError } from "./json-error";
 /** A mutation's result as the API's JSON: the data, or `{ error: { code, message, fields?, current?, changesSince? } }`. */
 export function mutationResponse<T>(result: MutationResult<T>, okStatus = 200): Response {
   if (result.ok) return NextResponse.json(result.data, { status: okStatus });
-  const { code, message, fields, details } = result.error;
+  const { code, message, fields, details, requestId } = result.error;
   return NextResponse.json(
-    { error: { code, message, ...(fields ? { fields } : {}), ...(details && typeof details === "object" ? details : {}) } },
+    { error: { code, message, ...(fields ? { fields } : {}), ...(details && typeof details === "object" ? details : {}), ...(requestId ? { requestId } : {}) } },
     { status: ERROR_STATUS[code] },
   );
 }

@@ -1,12 +1,16 @@
 import { closeDatabase, getDatabase } from "../db/client";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import { env, EnvError } from "../env";
+import { log } from "../log/logger";
+import { drainHttp, inFlightRequests, trackHttpRequests } from "./http-lifecycle";
 
 /**
  * Opens the database when the server starts, so that a second server on the
  * same embedded data folder exits at once with the holder's pid instead of
- * failing on its first request; and closes it on shutdown so the lock is
- * released and PGlite flushes.
+ * failing on its first request; and, on SIGTERM/SIGINT, stops gracefully:
+ * no new connections, in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
+ * then the database closes (PostgreSQL pool ended; PGlite flushed and its
+ * lock released) and the process exits 0.
  */
 export async function openDatabaseAtBoot(): Promise<void> {
   try {
@@ -18,16 +22,33 @@ export async function openDatabaseAtBoot(): Promise<void> {
     }
     throw err;
   }
-  // With NEXT_MANUAL_SIG_HANDLE=1 Next leaves signals to us (npm start sets it).
+  trackHttpRequests();
+  // With NEXT_MANUAL_SIG_HANDLE=1 Next leaves signals to us (npm start sets it);
+  // without it Next exits on its own and the database is not closed first.
   if (env().NEXT_MANUAL_SIG_HANDLE) {
     let stopping = false;
     for (const signal of ["SIGINT", "SIGTERM"] as const)
       process.on(signal, () => {
+        // Ctrl-C reaches us twice (from the terminal and from npm start): one stop is enough.
         if (stopping) return;
         stopping = true;
-        closeDatabase()
-          .catch((e) => console.error("error closing the database:", e))
-          .finally(() => process.exit(0));
+        void shutDown(signal);
       });
   }
+}
+
+async function shutDown(signal: string): Promise<void> {
+  const timeoutMs = env().SHUTDOWN_TIMEOUT_MS;
+  log().info({ signal, inFlight: inFlightRequests(), timeoutMs }, "shutting down: no new connections, finishing in-flight requests");
+  let code = 0;
+  try {
+    const { finished, abandoned } = await drainHttp(timeoutMs);
+    if (abandoned) log().warn({ abandoned }, "requests still running at the shutdown timeout were cut off");
+    await closeDatabase();
+    log().info({ finished, abandoned }, "stopped: database closed");
+  } catch (err) {
+    code = 1;
+    log().error({ err }, "error while shutting down");
+  }
+  process.exit(code);
 }

@@ -3,8 +3,11 @@ import type { z } from "zod";
 import type { Viewer } from "../auth/session";
 import { grantFor, type Permission } from "../auth/permissions";
 import { db } from "../db/client";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import type { Prisma } from "../db/generated/client";
 import { AppError, type ErrorCode } from "../errors";
+import { log } from "../log/logger";
+import { currentRequestId } from "../log/request-context";
 
 /**
  * Every write goes this one way: parse with the shared schema → check the
@@ -12,7 +15,7 @@ import { AppError, type ErrorCode } from "../errors";
  * what the caller may touch and writes the audit entry) in one transaction.
  * Server actions and API routes both call domain functions built on it.
  */
-export type MutationError = { code: ErrorCode; message: string; fields?: Record<string, string>; details?: unknown };
+export type MutationError = { code: ErrorCode; message: string; fields?: Record<string, string>; details?: unknown; requestId?: string };
 export type MutationResult<T> = { ok: true; data: T } | { ok: false; error: MutationError };
 
 export interface MutationContext<I> {
@@ -47,16 +50,16 @@ export async function mutate<S extends z.ZodType, T>(opts: {
     return { ok: true, data };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, fields: err.fields, details: err.details } };
-    // No connection or transaction slot in time: nothing was written, and trying again is the right move.
-    if (BUSY_CODES.has((err as { code?: string }).code ?? ""))
-      return fail("UNAVAILABLE", "The database is busy or unreachable; nothing was saved. Please try again.");
-    console.error(`[${opts.name}] unexpected error`, { viewer: viewer.id, err });
-    return fail("INTERNAL", "Something went wrong on our side; nothing was saved. Please try again.");
+    // No connection or transaction slot in time, or the server went away: nothing was written, and trying again is the right move.
+    const requestId = await currentRequestId();
+    if (isDatabaseUnavailable(err)) {
+      log().warn({ requestId, mutation: opts.name, viewer: viewer.id, err }, "database unavailable");
+      return { ok: false, error: { code: "UNAVAILABLE", message: "The database is busy or unreachable. Reload and try again.", requestId } };
+    }
+    log().error({ requestId, mutation: opts.name, viewer: viewer.id, err }, "unexpected error");
+    return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side; nothing was saved. Please try again.", requestId } };
   }
 }
-
-/** Prisma: transaction not started in time (P2028), database unreachable or connection closed (P1001, P1017). */
-const BUSY_CODES = new Set(["P2028", "P1001", "P1017"]);
 
 function fail(code: ErrorCode, message: string): { ok: false; error: MutationError } {
   return { ok: false, error: { code, message } };

@@ -24,7 +24,20 @@ export const viewInputSchema = z.object({
 });
 export type ViewInput = z.input<typeof viewInputSchema>;
 
-export const viewUpdateSchema = viewInputSchema.partial();
+/**
+ * An edit changes only the fields it names. Not viewInputSchema.partial():
+ * that keeps the defaults, so renaming a view would reset its query, columns
+ * and sharing.
+ */
+export const viewUpdateSchema = z.object({
+  name: viewInputSchema.shape.name.optional(),
+  query: z.string().max(4000).optional(),
+  columns: columnListSchema.optional(),
+  columnWidths: columnWidthsSchema.optional(),
+  groupBy: z.enum(GROUP_KEYS).nullable().optional(),
+  density: z.enum(DENSITIES).nullable().optional(),
+  shared: z.boolean().optional(),
+});
 export type ViewUpdate = z.input<typeof viewUpdateSchema>;
 
 export const defaultViewSchema = z.object({ viewId: z.uuid().nullable() });

@@ -1,5 +1,6 @@
 import { getViewer } from "@/lib/auth/session";
 import { recordDashboardVisit } from "@/lib/dashboard/visits";
+import { handleRoute } from "@/lib/http/json-error";
 
 /**
  * POST /dashboard/visit: the signed-in viewer has seen the dashboard (see
@@ -11,10 +12,12 @@ export async function POST(request: Request) {
   // Only the app's own pages may mark a visit: the Origin must name the host the browser reached
   // (behind a proxy too, which keeps Host). The session cookie is SameSite=Lax as well.
   if (!sameOrigin(request)) return new Response(null, { status: 403 });
-  const viewer = await getViewer();
-  if (!viewer) return new Response(null, { status: 204 });
-  await recordDashboardVisit({ userId: viewer.id });
-  return new Response(null, { status: 204 });
+  return handleRoute("POST /dashboard/visit", async () => {
+    const viewer = await getViewer();
+    if (!viewer) return new Response(null, { status: 204 });
+    await recordDashboardVisit({ userId: viewer.id });
+    return new Response(null, { status: 204 });
+  });
 }
 
 function sameOrigin(request: Request): boolean {

@@ -1,0 +1,16 @@
+import type { NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { proxyResponse } from "@/lib/http/proxy-response";
+
+/**
+ * Request ids, the per-request CSP nonce and HSTS (lib/http/proxy-response.ts).
+ * The static headers (nosniff, Referrer-Policy, X-Frame-Options …) are in next.config.js.
+ */
+export function proxy(request: NextRequest) {
+  return proxyResponse(request, env());
+}
+
+export const config = {
+  // Build output and the icon are static files: they need neither an id nor a nonce.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+};

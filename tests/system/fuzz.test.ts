@@ -1,0 +1,212 @@
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { signInSchema } from "../../lib/auth/sign-in.validation";
+import { ERROR_STATUS } from "../../lib/errors";
+import { milestoneCreateSchema, milestoneUpdateSchema } from "../../lib/milestones/milestone.validation";
+import { HEALTHS, MILESTONE_STATES, STAGES } from "../../lib/projects/enums";
+import { projectUpdateSchema } from "../../lib/projects/project-update.validation";
+import { defaultViewSchema, preferencesSchema, viewInputSchema, viewUpdateSchema } from "../../lib/views/view.validation";
+import { createPgliteDb, dataChecksum, MANAGER, seed, signIn, startApp, stopApp, withDb, type App, type TestDb } from "./harness";
+
+/**
+ * Bad input at volume: random and malformed payloads to every mutation
+ * endpoint, as a signed-in manager allowed to change the project. Every
+ * answer is a 4xx with a JSON error; the server stays up; no data changes.
+ * Fixed seed, bounded runs: a failure replays exactly.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const SEED = 20261125;
+const SLUG = "chentaigou-iron-mine";
+
+type Body = { kind: "json"; value: unknown } | { kind: "raw"; text: string | Uint8Array; contentType?: string };
+
+/** Any JSON value, or an object with the endpoint's own keys holding values of any type (the likeliest to get past a shallow check). */
+function payloads(keys: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Body> {
+  const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom(null, true, -1, 0, 1.5, 1e308, -0, "", "0", [], {}));
+  const nearValid = fc.record(Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, fc.oneof(v, anyValue)])), { requiredKeys: [] });
+  const withExtra = fc.tuple(nearValid, fc.dictionary(fc.string({ maxLength: 12 }), anyValue, { maxKeys: 3 })).map(([a, b]) => ({ ...b, ...a }));
+  const json: fc.Arbitrary<Body> = fc.oneof(anyValue, nearValid, withExtra).map((value) => ({ kind: "json", value }));
+  const raw: fc.Arbitrary<Body> = fc.oneof(
+    // not JSON at all
+    fc.string({ maxLength: 300 }).filter((t) => !parses(t)).map((text) => ({ kind: "raw" as const, text })),
+    fc.constantFrom("{", '{"version":', "[1,2", "nul", "{'a':1}", '{"a":1}}', "\u0000", "").map((text) => ({ kind: "raw" as const, text })),
+    // deep nesting, within and beyond the size limit
+    fc.integer({ min: 50, max: 40_000 }).map((d) => ({ kind: "raw" as const, text: "[".repeat(d) + "]".repeat(d) })),
+    fc.integer({ min: 50, max: 20_000 }).map((d) => ({ kind: "raw" as const, text: '{"a":'.repeat(d) + "1" + "}".repeat(d) })),
+    // huge strings
+    fc.integer({ min: 1_000, max: 200_000 }).map((n) => ({ kind: "raw" as const, text: JSON.stringify({ version: 1, comment: "é".repeat(n), title: "x".repeat(n), name: "n".repeat(n) }) })),
+    // prototype pollution
+    fc.constantFrom(
+      '{"__proto__":{"version":1,"role":"admin","isAdmin":true}}',
+      '{"constructor":{"prototype":{"polluted":true}},"version":1}',
+      '{"version":1,"__proto__":{"health":"ON_TRACK"},"progressPercent":{"__proto__":50}}',
+      '{"__proto__":null}',
+    ).map((text) => ({ kind: "raw" as const, text })),
+    // invalid UTF-8
+    fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => ({ kind: "raw" as const, text: Uint8Array.from([0x7b, 0xff, 0xfe, ...bytes]) })),
+    // JSON under the wrong content type
+    fc.tuple(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "")).map(([v, contentType]) => ({
+      kind: "raw" as const,
+      text: JSON.stringify(v) ?? "null",
+      contentType,
+    })),
+  );
+  return fc.oneof({ weight: 3, arbitrary: json }, { weight: 2, arbitrary: raw });
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const fuzzyDate = fc.record({ date: fc.oneof(fc.constantFrom("2026-06-01", "2026-13-45", "0000-00-00"), fc.string()), precision: fc.oneof(fc.constantFrom("DAY", "MONTH", "QUARTER", "YEAR"), fc.string()) });
+const PROJECT_KEYS = { version: fc.constantFrom(0, -1, 2 ** 31, "1", 1.5), stage: fc.constantFrom(...STAGES), health: fc.constantFrom(...HEALTHS), progressPercent: fc.integer({ min: -5, max: 105 }), forecastFinish: fuzzyDate, comment: fc.string() };
+const MILESTONE_KEYS = { title: fc.string(), titleZh: fc.string(), baseline: fuzzyDate, forecast: fuzzyDate, actual: fuzzyDate, state: fc.constantFrom(...MILESTONE_STATES), comment: fc.string() };
+const VIEW_KEYS = { name: fc.string(), query: fc.string(), columns: fc.array(fc.constantFrom("name", "stage", "bogus")), columnWidths: fc.dictionary(fc.constantFrom("name", "stage", "x"), fc.integer()), groupBy: fc.string(), density: fc.string(), shared: fc.boolean() };
+
+/** A payload the shared schema accepts could legitimately change data: those are not fuzz cases. */
+const schemaRejects = (schema: { safeParse(v: unknown): { success: boolean } }) => (b: Body) => {
+  if (b.kind === "json") return !schema.safeParse(b.value).success;
+  if (typeof b.text !== "string" || (b.contentType !== undefined && !b.contentType.includes("application/json"))) return true;
+  try {
+    return !schema.safeParse(JSON.parse(b.text)).success;
+  } catch {
+    return true;
+  }
+};
+
+/** A path segment that still names the endpoint under test ("", "." and ".." would name another one). */
+const segment = (id: string) => {
+  if (id === "" || id === "." || id === "..") return undefined;
+  try {
+    return encodeURIComponent(id);
+  } catch {
+    return undefined; // lone surrogate
+  }
+};
+
+describe("fuzzing every mutation endpoint", () => {
+  let db: TestDb;
+  let app: App;
+  let cookie: string;
+  let milestoneId: string;
+  let viewId: string;
+  let before: Record<string, string>;
+  const counts: Record<string, Record<number, number>> = {};
+
+  afterAll(async () => {
+    if (app) await stopApp(app, "SIGKILL");
+    await db?.drop();
+  });
+
+  it("prepares a database with a project, a milestone and a saved view the manager may change", async () => {
+    db = createPgliteDb();
+    await seed(db);
+    await withDb(db, async (d) => {
+      const manager = await d.prisma.user.findUniqueOrThrow({ where: { email: MANAGER.email } });
+      const project = await d.prisma.project.findUniqueOrThrow({ where: { slug: SLUG }, include: { milestones: true } });
+      milestoneId = project.milestones[0]?.id ?? (await d.prisma.milestone.create({ data: { projectId: project.id, title: "Fuzz target" } })).id;
+      viewId = (await d.prisma.savedView.create({ data: { ownerId: manager.id, name: "Fuzz view", query: "stage=OPERATION" } })).id;
+      before = await dataChecksum(d);
+    });
+    app = await startApp(db);
+    cookie = await signIn(app, MANAGER);
+  });
+
+  async function send(label: string, method: string, path: string, body: Body | undefined, extraHeaders: Record<string, string> = {}) {
+    const headers: Record<string, string> = { cookie, origin: app.origin, ...extraHeaders };
+    let payload: string | Buffer | undefined;
+    if (body?.kind === "json") {
+      headers["content-type"] = "application/json";
+      payload = JSON.stringify(body.value) ?? "null";
+    } else if (body) {
+      if (body.contentType !== "") headers["content-type"] = body.contentType ?? "application/json";
+      payload = typeof body.text === "string" ? body.text : Buffer.from(body.text);
+    }
+    const res = await fetch(`${app.origin}${path}`, { method, headers, body: payload as BodyInit | undefined });
+    const text = await res.text();
+    (counts[label] ??= {})[res.status] = (counts[label][res.status] ?? 0) + 1;
+    const detail = `${method} ${path} → ${res.status} ${text.slice(0, 300)}`;
+    expect(res.status, detail).toBeGreaterThanOrEqual(400);
+    expect(res.status, detail).toBeLessThan(500);
+    expect(res.headers.get("content-type") ?? "", detail).toContain("application/json");
+    expect(text, detail).not.toMatch(/\n\s+at |prisma|SELECT |INSERT |UPDATE "|node_modules/i);
+    return { status: res.status, json: JSON.parse(text) as Record<string, unknown> };
+  }
+
+  const appError = (json: Record<string, unknown>) => {
+    const error = json.error as { code?: string; message?: string } | undefined;
+    expect(error && typeof error.message === "string" && error.code && error.code in ERROR_STATUS, JSON.stringify(json)).toBeTruthy();
+  };
+
+  const endpoints: { label: string; method: string; path: () => string; schema: { safeParse(v: unknown): { success: boolean } }; keys: Record<string, fc.Arbitrary<unknown>> }[] = [
+    { label: "PATCH /api/projects/[slug]", method: "PATCH", path: () => `/api/projects/${SLUG}`, schema: projectUpdateSchema, keys: PROJECT_KEYS },
+    { label: "POST /api/projects/[slug]/milestones", method: "POST", path: () => `/api/projects/${SLUG}/milestones`, schema: milestoneCreateSchema, keys: MILESTONE_KEYS },
+    {
+      label: "PATCH /api/projects/[slug]/milestones/[id]",
+      method: "PATCH",
+      path: () => `/api/projects/${SLUG}/milestones/${milestoneId}`,
+      schema: milestoneUpdateSchema,
+      keys: { ...MILESTONE_KEYS, version: PROJECT_KEYS.version },
+    },
+    { label: "POST /api/views", method: "POST", path: () => "/api/views", schema: viewInputSchema, keys: VIEW_KEYS },
+    { label: "PATCH /api/views/[id]", method: "PATCH", path: () => `/api/views/${viewId}`, schema: viewUpdateSchema, keys: VIEW_KEYS },
+    { label: "PUT /api/views/preferences", method: "PUT", path: () => "/api/views/preferences", schema: preferencesSchema, keys: { columns: VIEW_KEYS.columns, columnWidths: VIEW_KEYS.columnWidths, density: VIEW_KEYS.density } },
+    { label: "PUT /api/views/default", method: "PUT", path: () => "/api/views/default", schema: defaultViewSchema, keys: { viewId: fc.oneof(fc.uuid(), fc.string()) } },
+  ];
+
+  for (const ep of endpoints)
+    it(`${ep.label}: ${RUNS} bad payloads → 4xx JSON errors`, async () => {
+      await fc.assert(
+        fc.asyncProperty(payloads(ep.keys).filter(schemaRejects(ep.schema)), async (body) => {
+          appError((await send(ep.label, ep.method, ep.path(), body)).json);
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      );
+    });
+
+  it(`PATCH/DELETE /api/views/[id] and PATCH …/milestones/[id] with ${RUNS} malformed ids → 4xx JSON errors`, async () => {
+    const ids = fc
+      .oneof(fc.string({ unit: "binary", maxLength: 80 }), fc.uuid(), fc.constantFrom("%00", "null", "undefined", "0", "-1", "x".repeat(5000), "' OR 1=1 --", "a/b", "%2e%2e"))
+      .filter((id) => segment(id) !== undefined);
+    await fc.assert(
+      fc.asyncProperty(ids, fc.constantFrom("views-delete", "views-patch", "milestone-patch"), async (id, which) => {
+        const seg = segment(id)!;
+        const label = `${which} [bad id]`;
+        const r =
+          which === "views-delete"
+            ? await send(label, "DELETE", `/api/views/${seg}`, undefined)
+            : which === "views-patch"
+              ? await send(label, "PATCH", `/api/views/${seg}`, { kind: "json", value: { name: "renamed" } })
+              : await send(label, "PATCH", `/api/projects/${SLUG}/milestones/${seg}`, { kind: "json", value: { version: 1, title: "renamed" } });
+        appError(r.json);
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+
+  it(`POST /api/auth/sign-in/email: ${RUNS} bad payloads → 4xx JSON errors`, async () => {
+    const keys = { email: fc.oneof(fc.emailAddress(), fc.constant(MANAGER.email)), password: fc.string({ maxLength: 300 }), rememberMe: fc.boolean(), callbackURL: fc.webUrl() };
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(payloads(keys).filter(schemaRejects(signInSchema)), async (body) => {
+        // A different client address each time, so the per-IP rate limit (429) does not hide the validation under test.
+        const r = await send("POST /api/auth/sign-in/email", "POST", "/api/auth/sign-in/email", body, { "x-forwarded-for": `10.9.${(n >> 8) & 255}.${n++ & 255}` });
+        expect(typeof (r.json.message ?? (r.json.error as { message?: string } | undefined)?.message), JSON.stringify(r.json)).toBe("string");
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+
+  it("leaves the server up and the data unchanged", async () => {
+    console.log(`fuzz: ${RUNS} runs per endpoint, seed ${SEED}; status counts: ${JSON.stringify(counts)}`);
+    expect((await fetch(`${app.origin}/api/health`)).status).toBe(200);
+    expect((await fetch(`${app.origin}/api/projects/${SLUG}`, { headers: { cookie } })).status).toBe(200);
+    expect(await stopApp(app)).toEqual({ code: 0, signal: null });
+    expect(await withDb(db, dataChecksum)).toEqual(before);
+  });
+});
