@@ -58,6 +58,7 @@ const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | nul
     nameEn: p.nameEn,
     nameZh: p.nameZh,
     summary: p.summary,
+    summaryZh: p.summaryZh,
     kind: p.kind,
     businessLine: p.businessLine,
     commodities: p.commodities,

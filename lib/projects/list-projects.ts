@@ -54,6 +54,7 @@ interface RawRow {
   operatingCompany: string | null;
   commodities: string[];
   nextTitle: string | null;
+  nextTitleZh: string | null;
   nextForecast: Date | null;
   nextForecastPrecision: DatePrecision | null;
   nextBaseline: Date | null;
@@ -64,11 +65,11 @@ const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."regi
       p."businessLine"::text AS "businessLine", p."stage"::text AS "stage", p."health"::text AS "health",
       p."progressPercent"::int AS "progressPercent", p."updatedAt", p."forecastFinish",
       p."forecastFinishPrecision"::text AS "forecastFinishPrecision", p."operatingCompany", p."commodities",
-      nm."title" AS "nextTitle", nm."forecastDate" AS "nextForecast", nm."forecastPrecision"::text AS "nextForecastPrecision",
+      nm."title" AS "nextTitle", nm."titleZh" AS "nextTitleZh", nm."forecastDate" AS "nextForecast", nm."forecastPrecision"::text AS "nextForecastPrecision",
       nm."baselineDate" AS "nextBaseline", nm."baselinePrecision"::text AS "nextBaselinePrecision"`;
 
 const NEXT_MILESTONE = Prisma.sql`LEFT JOIN LATERAL (
-      SELECT m."title", m."forecastDate", m."forecastPrecision", m."baselineDate", m."baselinePrecision"
+      SELECT m."title", m."titleZh", m."forecastDate", m."forecastPrecision", m."baselineDate", m."baselinePrecision"
       FROM "Milestone" m WHERE m."projectId" = p."id" AND m."state" = 'PLANNED'
       ORDER BY m."forecastDate" ASC NULLS LAST, m."baselineDate" ASC NULLS LAST, m."sortOrder" ASC LIMIT 1
     ) nm ON TRUE`;
@@ -130,7 +131,7 @@ function toRow(r: RawRow): ProjectRowWithId {
     stage: r.stage,
     health: r.health,
     progressPercent: r.progressPercent,
-    nextMilestone: r.nextTitle && due ? { title: r.nextTitle, due } : null,
+    nextMilestone: r.nextTitle && due ? { title: r.nextTitle, titleZh: r.nextTitleZh, due } : null,
     updatedAt: r.updatedAt.toISOString(),
     forecastFinish: fuzzyFromDb(r.forecastFinish, r.forecastFinishPrecision),
     operatingCompany: r.operatingCompany,

@@ -10,6 +10,10 @@ export interface ProjectState {
   health: Health;
   progressPercent: number | null;
   forecastFinish: FuzzyDate | null;
+  nameEn: string;
+  nameZh: string | null;
+  summary: string;
+  summaryZh: string | null;
 }
 
 /** History entries written after `version`: what someone else changed meanwhile. */
