@@ -4,24 +4,14 @@ import messages from "../../messages/en.json";
 import { loadPortfolio } from "../db/seed";
 import { buildProject } from "../test/factories";
 import { testBackends, withTestDatabase } from "../test/database";
-import { countryNamer } from "../i18n/display-names";
 import { parseListParamsLenient } from "../projects/list-params";
 import { listProjects } from "../projects/list-projects";
 import type { ExportLabels } from "./export-columns";
 import { exportFileName, exportProjectsCsv, exportProjectsXlsx } from "./export-projects";
+import { localizedExportLabels } from "./localized-labels";
 import { parseExportRequest } from "./export-request";
 
-const enums = messages.enums as Record<string, Record<string, string>>;
-const country = countryNamer("en");
-const labels: ExportLabels = {
-  header: (k) => (messages.projects.export.headers as Record<string, string>)[k],
-  region: (v) => enums.region[v],
-  businessLine: (v) => enums.businessLine[v],
-  stage: (v) => enums.stage[v],
-  health: (v) => enums.health[v],
-  milestoneState: (v) => enums.milestoneState[v],
-  country: (c) => country(c) ?? c,
-};
+const labels: ExportLabels = localizedExportLabels("en", messages);
 
 /** A minimal RFC 4180 reader for the test (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
