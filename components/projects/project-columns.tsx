@@ -8,6 +8,7 @@ import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { LocalizedLink, LocalizedText, SecondaryText } from "@/components/ui/localized-text";
 import type { ServerTableFeatures } from "@/components/data-table/server-table-features";
 import type { ProjectColumnId } from "@/lib/projects/columns";
+import { commodityLabel } from "@/lib/i18n/commodities";
 import type { ProjectListItem } from "./project-list-types";
 
 /**
@@ -79,10 +80,10 @@ export const projectColumns = helper.columns([
     cell: TextCell,
     enableSorting: false,
   }),
-  helper.accessor((row) => row.commodities.join(", "), {
+  helper.accessor("commodities", {
     id: "commodities" satisfies ColumnId,
     header: ColumnHeader,
-    cell: TextCell,
+    cell: CommoditiesCell,
     enableSorting: false,
   }),
   helper.accessor("updatedAt", {
@@ -170,4 +171,11 @@ function UpdatedCell({ getValue }: Cell<string>) {
   const format = useFormatter();
   const iso = getValue();
   return <time dateTime={iso}>{format.dateTime(new Date(iso), { dateStyle: "medium" })}</time>;
+}
+
+function CommoditiesCell({ getValue }: Cell<string[]>) {
+  const t = useTranslations("commodities");
+  const tCommon = useTranslations("common");
+  const values = getValue();
+  return values.length ? values.map((c) => commodityLabel(t, c)).join(tCommon("listSeparator")) : <Empty />;
 }
