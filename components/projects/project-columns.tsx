@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { createColumnHelper, type CellContext, type CellData, type HeaderContext } from "@tanstack/react-table";
 import { HealthBadge } from "@/components/ui/health-badge";
