@@ -66,7 +66,8 @@ for (const lang of ["en", "zh-CN"] as const) {
       await expect(page.getByRole("heading", { level: 1, name: main })).toBeVisible();
       await expect(page.getByText(other, { exact: true }).first()).toHaveAttribute("lang", lang === "en" ? "zh-CN" : "en");
       await expect(page.getByRole("heading", { name: lang === "en" ? "Key facts" : "关键信息" })).toBeVisible();
-      await expect(page.getByText(lang === "en" ? "At risk" : "有风险").first()).toBeVisible();
+      await expect(page.getByText(lang === "en" ? "Operation" : "运营", { exact: true }).first()).toBeVisible();
+      await expect(page.getByText(lang === "en" ? "Not assessed" : "未评估", { exact: true }).first()).toBeVisible();
       await expect(page).toHaveURL(/\/projects\/las-bambas-copper-mine$/);
     });
   });
@@ -162,8 +163,12 @@ test.describe("zh-CN layout", () => {
 
   /** Nothing wider than the window, and the given cells show all their text. */
   async function expectNoOverflow(page: Page, cells: string) {
-    const doc = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-    expect(doc.scroll, "the page scrolls sideways").toBeLessThanOrEqual(doc.client);
+    const doc = await page.evaluate(() => {
+      const client = document.documentElement.clientWidth;
+      const beyond = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > client + 1).map((el) => `${el.tagName} ${el.textContent?.trim().slice(0, 40)}`);
+      return { scroll: document.documentElement.scrollWidth, client, beyond: beyond.slice(0, 5).join(" | ") };
+    });
+    expect(doc.scroll, `the page scrolls sideways: ${doc.beyond}`).toBeLessThanOrEqual(doc.client);
     const clipped = await page.locator(cells).evaluateAll((els) =>
       els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent?.trim()),
     );
@@ -195,15 +200,16 @@ test.describe("zh-CN layout", () => {
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { level: 1, name: "项目组合总览" })).toBeVisible();
     await page.waitForLoadState("networkidle");
-    await test.info().attach("dashboard-zh-CN.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    // Measured before the full-page screenshot, which resizes the page for a moment.
     await expectNoOverflow(page, "header a, header button, h1, h2, h3");
+    await test.info().attach("dashboard-zh-CN.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
     await expectCjkGlyphs(page, "h1");
   });
 
   test("table: screenshot, no overflow, real CJK glyphs", async ({ page }) => {
     await openList(page, "zh-CN", "/projects?pageSize=25");
-    await test.info().attach("projects-zh-CN.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
     await expectNoOverflow(page, "thead th, tbody th a, tbody td span");
+    await test.info().attach("projects-zh-CN.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
     await expectCjkGlyphs(page, "tbody th a[lang='zh-CN']");
   });
 });

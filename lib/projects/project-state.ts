@@ -24,7 +24,7 @@ export async function getChangesSince(
   const rows = await tx.statusUpdate.findMany({
     where: { projectId, version: { gt: version }, milestoneId: milestoneId ?? null },
     orderBy: { occurredAt: "desc" },
-    include: { changes: true, milestone: { select: { title: true } } },
+    include: { changes: true, milestone: { select: { title: true, titleZh: true } } },
   });
   return rows.map((u) => ({
     id: u.id,
@@ -33,6 +33,7 @@ export async function getChangesSince(
     occurredAt: u.occurredAt.toISOString(),
     comment: u.comment,
     milestoneTitle: u.milestone?.title ?? null,
+    milestoneTitleZh: u.milestone?.titleZh ?? null,
     sourceTitle: null,
     changes: u.changes.map((c) => ({ field: c.field, before: c.before, after: c.after })),
   }));
