@@ -161,6 +161,13 @@ test.describe("choosing the language", () => {
 test.describe("zh-CN layout", () => {
   test.use({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
 
+  /** A full-page screenshot, kept as a file in the test's output folder and attached to the report. */
+  async function attachScreenshot(page: Page, name: string) {
+    const path = test.info().outputPath(name);
+    await page.screenshot({ path, fullPage: true });
+    await test.info().attach(name, { path, contentType: "image/png" });
+  }
+
   /** Nothing wider than the window, and the given cells show all their text. */
   async function expectNoOverflow(page: Page, cells: string) {
     const doc = await page.evaluate(() => {
@@ -202,14 +209,14 @@ test.describe("zh-CN layout", () => {
     await page.waitForLoadState("networkidle");
     // Measured before the full-page screenshot, which resizes the page for a moment.
     await expectNoOverflow(page, "header a, header button, h1, h2, h3");
-    await test.info().attach("dashboard-zh-CN.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    await attachScreenshot(page, "dashboard-zh-CN.png");
     await expectCjkGlyphs(page, "h1");
   });
 
   test("table: screenshot, no overflow, real CJK glyphs", async ({ page }) => {
     await openList(page, "zh-CN", "/projects?pageSize=25");
     await expectNoOverflow(page, "thead th, tbody th a, tbody td span");
-    await test.info().attach("projects-zh-CN.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    await attachScreenshot(page, "projects-zh-CN.png");
     await expectCjkGlyphs(page, "tbody th a[lang='zh-CN']");
   });
 });
