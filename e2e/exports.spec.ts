@@ -161,8 +161,11 @@ test.describe("exports", () => {
     // Milestones: a second sheet with the listed projects' milestones, dates typed.
     const milestones = book.getWorksheet("Milestones")!;
     const listed = new Set(rows.map((r) => r.name));
-    const expected = seeded.filter((p) => listed.has(p.nameEn)).flatMap((p) => p.milestones);
-    expect(milestones.rowCount - 1).toBe(expected.length);
+    // Other specs plan milestones on some of these projects: count what the API says now.
+    let expected = 0;
+    for (const p of seeded.filter((p) => listed.has(p.nameEn)))
+      expected += ((await (await page.request.get(`/api/projects/${p.slug}`)).json()) as { milestones: unknown[] }).milestones.length;
+    expect(milestones.rowCount - 1).toBe(expected);
     for (let r = 2; r <= milestones.rowCount; r++) {
       expect(listed.has(String(milestones.getRow(r).getCell(1).value))).toBe(true);
       const actual = milestones.getRow(r).getCell(6).value;

@@ -1,10 +1,12 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { setManagerAssignmentAction, setUserDisabledAction, setUserRoleAction } from "@/app/admin/actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { UserRow } from "@/lib/auth/admin-users";
+import { localize, localizedString } from "@/lib/i18n/bilingual";
+import { CONTENT_LANG_TAG, type AppLocale } from "@/lib/i18n/config";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { ProjectName } from "@/lib/projects/list-project-names";
 import type { MutationResult } from "@/lib/server/mutation";
@@ -21,6 +23,8 @@ interface UserRowProps {
 export function UserRowView({ user, projects, isSelf, onFeedback }: UserRowProps) {
   const t = useTranslations("admin");
   const tRole = useTranslations("roles");
+  const locale = useLocale() as AppLocale;
+  const name = (p: { nameEn: string; nameZh: string | null }) => localizedString({ en: p.nameEn, zh: p.nameZh }, locale);
   const id = useId();
   const [isPending, startTransition] = useTransition();
   // Every control here calls a server action from JavaScript: inert until React runs.
@@ -146,16 +150,16 @@ export function UserRowView({ user, projects, isSelf, onFeedback }: UserRowProps
               <ul aria-label={t("projectsOf", { name: user.name })} className="space-y-1">
                 {user.managedProjects.map((p) => (
                   <li key={p.slug} className="flex items-center justify-between gap-2">
-                    <span>{p.nameEn}</span>
+                    <span lang={CONTENT_LANG_TAG[localize({ en: p.nameEn, zh: p.nameZh }, locale)!.lang]}>{name(p)}</span>
                     <button
                       type="button"
                       disabled={busy}
                       className="link text-xs"
-                      aria-label={t("unassign", { name: user.name, project: p.nameEn })}
+                      aria-label={t("unassign", { name: user.name, project: name(p) })}
                       onClick={() =>
                         run(
                           () => setManagerAssignmentAction({ userId: user.id, projectSlug: p.slug, assigned: false }),
-                          t("unassigned", { name: user.name, project: p.nameEn }),
+                          t("unassigned", { name: user.name, project: name(p) }),
                         )
                       }
                     >
@@ -173,7 +177,7 @@ export function UserRowView({ user, projects, isSelf, onFeedback }: UserRowProps
                 if (!project) return;
                 run(
                   () => setManagerAssignmentAction({ userId: user.id, projectSlug: project.slug, assigned: true }),
-                  t("assigned", { name: user.name, project: project.nameEn }),
+                  t("assigned", { name: user.name, project: name(project) }),
                   () => setAssignSlug(""),
                 );
               }}
@@ -185,7 +189,7 @@ export function UserRowView({ user, projects, isSelf, onFeedback }: UserRowProps
                 <option value="">{t("chooseProject")}</option>
                 {assignable.map((p) => (
                   <option key={p.slug} value={p.slug}>
-                    {p.nameEn}
+                    {name(p)}
                   </option>
                 ))}
               </select>

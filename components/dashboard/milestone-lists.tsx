@@ -7,6 +7,8 @@ import type { DashboardMilestone, MilestoneList } from "@/lib/dashboard/types";
 import { formatFuzzyDate } from "@/lib/dates/fuzzy-date";
 import type { Health } from "@/lib/projects/enums";
 import type { FuzzyDate } from "@/lib/projects/types";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { localizedString, type BilingualText } from "@/lib/i18n/bilingual";
 import { HealthShape } from "./health-shape";
 
 /** Open milestones past their due period, longest overdue first. */
@@ -50,9 +52,9 @@ export async function LargestSlips({ filters }: { filters: DashboardFilters }) {
 
 interface Row {
   id: string;
-  title: string;
+  title: BilingualText;
   slug: string;
-  project: string;
+  project: BilingualText;
   projectLabel: string;
   health: Health;
   /** "Due Q3 2026", or "Baseline Mar 2026 → forecast 15 Sep 2026". */
@@ -80,10 +82,10 @@ async function listTexts() {
     view(list: MilestoneList, detail: (m: DashboardMilestone) => string | null, withBaseline: boolean) {
       const rows: Row[] = list.rows.map((m) => ({
         id: m.id,
-        title: m.title,
+        title: { en: m.title, zh: m.titleZh },
         slug: m.project.slug,
-        project: m.project.name,
-        projectLabel: t("projectLabel", { project: m.project.name, health: tHealth(m.project.health) }),
+        project: { en: m.project.name, zh: m.project.nameZh },
+        projectLabel: t("projectLabel", { project: localizedString({ en: m.project.name, zh: m.project.nameZh }, locale), health: tHealth(m.project.health) }),
         health: m.project.health,
         dates:
           withBaseline && m.baseline
@@ -126,11 +128,13 @@ function MilestoneListView({ rows, count, more, empty, listLabel, tone }: Milest
       <ol aria-label={listLabel} className="divide-y divide-slate-200 text-sm">
         {rows.map((m) => (
           <li key={m.id} className="py-2">
-            <p className="font-medium text-slate-900">{m.title}</p>
+            <p className="font-medium text-slate-900">
+              <LocalizedText value={m.title} />
+            </p>
             <p className="flex items-center gap-1.5">
               <HealthShape health={m.health} className="shrink-0" />
               <Link href={`/projects/${encodeURIComponent(m.slug)}`} className="link truncate" aria-label={m.projectLabel}>
-                {m.project}
+                <LocalizedText value={m.project} />
               </Link>
             </p>
             <p className="text-slate-700">

@@ -7,6 +7,10 @@ import { atDataVersion } from "@/lib/dashboard/data-version";
 import { listPortfolioSites } from "@/lib/dashboard/sites";
 import type { PortfolioSite } from "@/lib/dashboard/types";
 import { countryNamer } from "@/lib/i18n/display-names";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { localize, localizedString } from "@/lib/i18n/bilingual";
+import type { AppLocale } from "@/lib/i18n/config";
+import type { SiteProject } from "@/lib/dashboard/types";
 import { HealthShape } from "./health-shape";
 import { HEALTH_SEVERITY } from "./health-style";
 import { SiteMarkers, type MapSite } from "./site-markers";
@@ -58,7 +62,7 @@ export async function PortfolioMap({ filters }: { filters: DashboardFilters }) {
       countryTotal,
       total: site.total,
       counts: [site.health.OFF_TRACK, site.health.AT_RISK, site.health.ON_TRACK, site.health.NOT_ASSESSED],
-      projects: site.projects,
+      projects: site.projects.map((p) => mapProject(p, locale)),
       size: Math.round(24 + 20 * Math.sqrt(site.total / maxTotal)),
     };
     // Inset sites are operated there; the world map draws them as plain dots, so each is announced once.
@@ -88,9 +92,9 @@ export async function PortfolioMap({ filters }: { filters: DashboardFilters }) {
                 <Link
                   href={`/projects/${encodeURIComponent(p.slug)}`}
                   className="link"
-                  aria-label={t("projectLabel", { project: p.name, health: tHealth(p.health) })}
+                  aria-label={t("projectLabel", { project: localizedString({ en: p.name, zh: p.nameZh }, locale), health: tHealth(p.health) })}
                 >
-                  {p.name}
+                  <LocalizedText value={{ en: p.name, zh: p.nameZh }} />
                 </Link>
               </li>
             ))}
@@ -142,4 +146,10 @@ async function MapLegend() {
       <span className="print:hidden">{t("legendGroups")}</span>
     </div>
   );
+}
+
+/** A site's project as the browser gets it: its name already in the interface's language (the fallback marked). */
+function mapProject(p: SiteProject, locale: AppLocale): MapSite["projects"][number] {
+  const name = localize({ en: p.name, zh: p.nameZh }, locale);
+  return { slug: p.slug, health: p.health, name: name?.text ?? p.name, ...(name?.fallback ? { fallback: name.lang } : {}) };
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { localizedString } from "@/lib/i18n/bilingual";
 import { ChangeLine } from "@/components/projects/detail/change-line";
 import { listRecentUpdates } from "@/lib/dashboard/activity";
 import { atDataVersion } from "@/lib/dashboard/data-version";
@@ -10,11 +12,12 @@ const CHANGES_SHOWN = 3;
 
 /** The latest history entries across the portfolio: which project, who, when, what changed. */
 export async function RecentUpdates({ filters }: { filters: DashboardFilters }) {
-  const [t, tHealth, tEnum, format] = await Promise.all([
+  const [t, tHealth, tEnum, format, locale] = await Promise.all([
     getTranslations("dashboard.activity"),
     getTranslations("enums.health"),
     getTranslations("enums.origin"),
     getFormatter(),
+    getLocale(),
   ]);
   const updates = await atDataVersion("recent", filters, () => listRecentUpdates({ filters }));
   if (updates.length === 0) return <p className="rounded-md bg-slate-50 px-3 py-4 text-center text-sm text-slate-700">{t("none")}</p>;
@@ -27,9 +30,9 @@ export async function RecentUpdates({ filters }: { filters: DashboardFilters }) 
             <Link
               href={`/projects/${encodeURIComponent(u.project.slug)}`}
               className="link truncate"
-              aria-label={t("projectLabel", { project: u.project.name, health: tHealth(u.project.health) })}
+              aria-label={t("projectLabel", { project: localizedString({ en: u.project.name, zh: u.project.nameZh }, locale), health: tHealth(u.project.health) })}
             >
-              {u.project.name}
+              <LocalizedText value={{ en: u.project.name, zh: u.project.nameZh }} />
             </Link>
           </p>
           <p className="text-slate-700">
@@ -38,7 +41,9 @@ export async function RecentUpdates({ filters }: { filters: DashboardFilters }) 
             <time dateTime={u.occurredAt}>{format.dateTime(new Date(u.occurredAt), { dateStyle: "medium" })}</time>
             {" · "}
             {tEnum(u.origin)}
-            {u.milestoneTitle && <span className="block text-slate-600">{t("milestone", { title: u.milestoneTitle })}</span>}
+            {u.milestoneTitle && (
+              <span className="block text-slate-600">{t("milestone", { title: localizedString({ en: u.milestoneTitle, zh: u.milestoneTitleZh }, locale) })}</span>
+            )}
           </p>
           {u.changes.length > 0 && (
             <ul className="mt-1 space-y-0.5 text-slate-800">

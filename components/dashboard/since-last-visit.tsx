@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { localizedString } from "@/lib/i18n/bilingual";
 import { ChangeLine } from "@/components/projects/detail/change-line";
 import { SINCE_COUNT_CAP, summarizeChangesSince } from "@/lib/dashboard/activity";
 import type { DashboardFilters } from "@/lib/dashboard/filters";
@@ -7,7 +9,7 @@ import { HealthShape } from "./health-shape";
 
 /** For a signed-in viewer: what was recorded since they last opened the dashboard. */
 export async function SinceLastVisit({ filters, since }: { filters: DashboardFilters; since: Date }) {
-  const [t, tHealth, format] = await Promise.all([getTranslations("dashboard.since"), getTranslations("enums.health"), getFormatter()]);
+  const [t, tHealth, format, locale] = await Promise.all([getTranslations("dashboard.since"), getTranslations("enums.health"), getFormatter(), getLocale()]);
   const s = await summarizeChangesSince({ filters, since });
   const capped = (n: number) => (n > SINCE_COUNT_CAP ? t("atLeast", { count: format.number(SINCE_COUNT_CAP) }) : format.number(n));
   if (s.updates === 0) return <p className="text-sm text-slate-700">{t("nothing")}</p>;
@@ -24,9 +26,9 @@ export async function SinceLastVisit({ filters, since }: { filters: DashboardFil
               <Link
                 href={`/projects/${encodeURIComponent(c.project.slug)}`}
                 className="link"
-                aria-label={t("projectLabel", { project: c.project.name, health: tHealth(c.project.health) })}
+                aria-label={t("projectLabel", { project: localizedString({ en: c.project.name, zh: c.project.nameZh }, locale), health: tHealth(c.project.health) })}
               >
-                {c.project.name}
+                <LocalizedText value={{ en: c.project.name, zh: c.project.nameZh }} />
               </Link>
               <ul className="inline-block">
                 <ChangeLine change={{ field: "health", before: c.before, after: c.after }} />

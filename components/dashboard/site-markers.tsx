@@ -6,6 +6,8 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { projectsHref, type DashboardFilters } from "@/lib/dashboard/filters";
 import type { Health } from "@/lib/projects/enums";
+import { FallbackTag } from "@/components/ui/localized-text";
+import { CONTENT_LANG_TAG, type ContentLanguage } from "@/lib/i18n/config";
 import { HealthShape } from "./health-shape";
 import { HEALTH_COLOR, HEALTH_SEVERITY } from "./health-style";
 
@@ -29,7 +31,7 @@ export interface MapSite {
   /** Counts in HEALTH_SEVERITY order: off track, at risk, on track, not assessed. */
   counts: [number, number, number, number];
   /** The projects, when few enough to list; a site with one project is a link to it. */
-  projects: { slug: string; name: string; health: Health }[];
+  projects: { slug: string; name: string; health: Health; fallback?: ContentLanguage }[];
   /** Diameter of a group's disc, px. */
   size: number;
   /** Drawn here, operated on the other view (the China inset): a plain dot, hidden from assistive technology. */
@@ -150,9 +152,16 @@ export function SiteMarkers({ sites, label, describedBy, filters }: { sites: Map
                       href={`/projects/${encodeURIComponent(p.slug)}`}
                       className="link"
                       aria-label={t("projectLabel", { project: p.name, health: tHealth(p.health) })}
+                      lang={p.fallback ? CONTENT_LANG_TAG[p.fallback] : undefined}
                     >
                       {p.name}
                     </Link>
+                    {p.fallback && (
+                      <>
+                        {" "}
+                        <FallbackTag language={p.fallback} />
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

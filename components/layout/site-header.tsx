@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
+import { LanguageSwitcher } from "./language-switcher";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
@@ -11,7 +12,7 @@ export async function SiteHeader() {
   const viewer = await getViewer();
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-white">
-      <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-8 px-4 sm:px-6 lg:px-8">
+      <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-4 px-4 sm:gap-8 sm:px-6 lg:px-8">
         <Link href="/" className="flex items-center gap-2 rounded-sm focus-visible:outline-amber-300" aria-label={t("homeLink")}>
           <LodestoneMark />
           <span className="text-lg font-semibold tracking-tight">{t("productName")}</span>
@@ -34,7 +35,8 @@ export async function SiteHeader() {
             )}
           </ul>
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <LanguageSwitcher />
           <UserMenu viewer={viewer ? { name: viewer.name, role: viewer.role } : null} />
         </div>
       </div>

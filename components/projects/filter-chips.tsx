@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { commodityLabel } from "@/lib/i18n/commodities";
 import { getTranslations } from "next-intl/server";
 import type { ProjectListParams } from "@/lib/projects/list-params";
 import { projectsHref, withoutFilters } from "./project-list-url";
@@ -10,6 +11,7 @@ const MULTI = ["region", "country", "line", "stage", "health", "commodity", "com
 export async function FilterChips({ params, countryName, path }: { params: ProjectListParams; countryName: (code: string) => string; path?: string }) {
   const t = await getTranslations("projects.filters");
   const tEnum = await getTranslations("enums");
+  const tCommodity = await getTranslations("commodities");
   const base = { ...params, page: 1 };
   const chips: { key: string; label: string; href: string }[] = [];
   const add = (key: ChipKey, value: string, next: Partial<ProjectListParams>) =>
@@ -17,7 +19,7 @@ export async function FilterChips({ params, countryName, path }: { params: Proje
 
   if (params.q) add("q", params.q, { q: undefined, sort: params.sort === "relevance" ? "name" : params.sort });
   const enumLabel = (key: (typeof MULTI)[number], v: string) =>
-    key === "region" ? tEnum(`region.${v}` as never) : key === "line" ? tEnum(`businessLine.${v}` as never) : key === "stage" ? tEnum(`stage.${v}` as never) : key === "health" ? tEnum(`health.${v}` as never) : key === "country" ? countryName(v) : v;
+    key === "region" ? tEnum(`region.${v}` as never) : key === "line" ? tEnum(`businessLine.${v}` as never) : key === "stage" ? tEnum(`stage.${v}` as never) : key === "health" ? tEnum(`health.${v}` as never) : key === "country" ? countryName(v) : key === "commodity" ? commodityLabel(tCommodity, v) : v;
   for (const key of MULTI) for (const v of params[key]) add(key, enumLabel(key, v), { [key]: params[key].filter((x) => x !== v) });
   if (params.finishAfter) add("finishAfter", params.finishAfter, { finishAfter: undefined });
   if (params.finishBefore) add("finishBefore", params.finishBefore, { finishBefore: undefined });

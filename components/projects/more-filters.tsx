@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { useTranslations } from "next-intl";
+import { commodityLabel } from "@/lib/i18n/commodities";
 import { HEALTHS, REGIONS, STAGES } from "@/lib/projects/enums";
 import { MAX_DAYS, type ProjectListParams } from "@/lib/projects/list-params";
 
@@ -19,6 +20,7 @@ interface MoreFiltersProps {
 export function MoreFilters({ params, commodities, companies, onChange }: MoreFiltersProps) {
   const t = useTranslations("projects.filters");
   const tEnum = useTranslations("enums");
+  const tCommodity = useTranslations("commodities");
   const id = useId();
   const open = params.region.length > 1 || params.stage.length > 1 || params.health.length > 1 || params.commodity.length > 0 || params.company.length > 0 || !!params.finishAfter || !!params.finishBefore || !!params.due || !!params.stale || params.slipping;
 
@@ -67,7 +69,7 @@ export function MoreFilters({ params, commodities, companies, onChange }: MoreFi
           >
             {commodities.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {commodityLabel(tCommodity, c)}
               </option>
             ))}
           </select>

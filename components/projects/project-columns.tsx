@@ -1,12 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { createColumnHelper, type CellContext, type CellData, type HeaderContext } from "@tanstack/react-table";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
+import { LocalizedLink, LocalizedText, SecondaryText } from "@/components/ui/localized-text";
 import type { ServerTableFeatures } from "@/components/data-table/server-table-features";
 import type { ProjectColumnId } from "@/lib/projects/columns";
+import { commodityLabel } from "@/lib/i18n/commodities";
 import type { ProjectListItem } from "./project-list-types";
 
 /**
@@ -78,10 +79,10 @@ export const projectColumns = helper.columns([
     cell: TextCell,
     enableSorting: false,
   }),
-  helper.accessor((row) => row.commodities.join(", "), {
+  helper.accessor("commodities", {
     id: "commodities" satisfies ColumnId,
     header: ColumnHeader,
-    cell: TextCell,
+    cell: CommoditiesCell,
     enableSorting: false,
   }),
   helper.accessor("updatedAt", {
@@ -104,14 +105,8 @@ function NameCell({ row }: Cell<string>) {
   const { slug, nameEn, nameZh } = row.original;
   return (
     <div>
-      <Link href={`/projects/${slug}`} className="link">
-        {nameEn}
-      </Link>
-      {nameZh && (
-        <p lang="zh-CN" className="mt-0.5 text-slate-600">
-          {nameZh}
-        </p>
-      )}
+      <LocalizedLink href={`/projects/${slug}`} value={{ en: nameEn, zh: nameZh }} />
+      <SecondaryText value={{ en: nameEn, zh: nameZh }} className="mt-0.5 text-slate-600" />
     </div>
   );
 }
@@ -161,7 +156,9 @@ function NextMilestoneCell({ getValue }: Cell<ProjectListItem["nextMilestone"]>)
   if (!next) return <Empty />;
   return (
     <div>
-      <span className="block">{next.title}</span>
+      <span className="block">
+        <LocalizedText value={{ en: next.title, zh: next.titleZh }} />
+      </span>
       <span className="block text-slate-600">
         <FuzzyDateText value={next.due} />
       </span>
@@ -173,4 +170,11 @@ function UpdatedCell({ getValue }: Cell<string>) {
   const format = useFormatter();
   const iso = getValue();
   return <time dateTime={iso}>{format.dateTime(new Date(iso), { dateStyle: "medium" })}</time>;
+}
+
+function CommoditiesCell({ getValue }: Cell<string[]>) {
+  const t = useTranslations("commodities");
+  const tCommon = useTranslations("common");
+  const values = getValue();
+  return values.length ? values.map((c) => commodityLabel(t, c)).join(tCommon("listSeparator")) : <Empty />;
 }

@@ -137,7 +137,7 @@ export function TableSettings({
                         min={MIN_COLUMN_WIDTH}
                         max={MAX_COLUMN_WIDTH}
                         step={10}
-                        placeholder="auto"
+                        placeholder={t("widthAuto")}
                         defaultValue={state.columnWidths[column] ?? ""}
                         onBlur={(e) => width(column, e.target.value)}
                         aria-label={t("width", { column: label })}

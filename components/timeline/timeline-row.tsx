@@ -5,6 +5,9 @@ import { formatFuzzyDate, slipDays } from "@/lib/dates/fuzzy-date";
 import type { TimelineScale } from "@/lib/projects/timeline-scale";
 import type { TimelineMilestone, TimelineProject } from "@/lib/projects/timeline-types";
 import type { FuzzyDate } from "@/lib/projects/types";
+import { LocalizedText } from "@/components/ui/localized-text";
+import { localizedString } from "@/lib/i18n/bilingual";
+import type { AppLocale } from "@/lib/i18n/config";
 
 interface TimelineRowProps {
   project: TimelineProject;
@@ -19,9 +22,10 @@ type Bar = { kind: "baseline" | "forecast" | "actual"; from: FuzzyDate; to: Fuzz
 /** One project's row: its bars (baseline, forecast, actual), its milestones, and the same in words. */
 export async function TimelineRow({ project: p, scale, todayLeft, healthLabel, healthShape }: TimelineRowProps) {
   const t = await getTranslations("timeline");
-  const locale = await getLocale();
+  const locale = (await getLocale()) as AppLocale;
   const fmt = (f: FuzzyDate) => formatFuzzyDate(f, locale);
-  const name = locale.startsWith("zh") && p.nameZh ? p.nameZh : p.nameEn;
+  const names = { en: p.nameEn, zh: p.nameZh };
+  const name = localizedString(names, locale);
 
   // A bar runs from the planned start to a finish; without a start, the finish's period alone.
   const bar = (kind: Bar["kind"], finish: FuzzyDate | null): Bar | null => (finish ? { kind, from: p.start ?? finish, to: finish } : null);
@@ -45,7 +49,7 @@ export async function TimelineRow({ project: p, scale, todayLeft, healthLabel, h
         <span className="flex items-center gap-1.5">
           {healthShape}
           <Link href={`/projects/${encodeURIComponent(p.slug)}`} className="link" aria-label={t("projectLabel", { project: name, health: healthLabel })}>
-            {name}
+            <LocalizedText value={names} />
           </Link>
         </span>
       </th>
@@ -57,7 +61,7 @@ export async function TimelineRow({ project: p, scale, todayLeft, healthLabel, h
             return <span key={b.kind} className={`tl-bar tl-${b.kind}`} style={{ left: `${left}%`, width: `max(${width}%, 3px)` }} aria-hidden="true" title={`${t(`legend.${b.kind}`)}: ${fmt(b.from)} – ${fmt(b.to)}`} />;
           })}
           {shown.map((m) => (
-            <MilestoneMarks key={m.id} milestone={m} scale={scale} label={milestoneLabel(m, t, fmt)} />
+            <MilestoneMarks key={m.id} milestone={m} scale={scale} label={milestoneLabel(m, t, fmt, locale)} />
           ))}
         </div>
         <p className="sr-only">{words.join(" ")}</p>
@@ -68,13 +72,13 @@ export async function TimelineRow({ project: p, scale, todayLeft, healthLabel, h
 
 type T = Awaited<ReturnType<typeof getTranslations<"timeline">>>;
 
-function milestoneLabel(m: TimelineMilestone, t: T, fmt: (f: FuzzyDate) => string): string {
+function milestoneLabel(m: TimelineMilestone, t: T, fmt: (f: FuzzyDate) => string, locale: AppLocale): string {
   const parts: string[] = [];
   if (m.baseline) parts.push(t("ms.baseline", { date: fmt(m.baseline) }));
   if (m.forecast && !m.actual) parts.push(t("ms.forecast", { date: fmt(m.forecast) }));
   if (m.actual) parts.push(t("ms.actual", { date: fmt(m.actual) }));
   if (m.slipDays && m.slipDays > 0) parts.push(t("ms.late", { days: m.slipDays }));
-  return t("ms.label", { title: m.title, dates: parts.join(", ") });
+  return t("ms.label", { title: localizedString({ en: m.title, zh: m.titleZh }, locale), dates: parts.join(t("ms.separator")) });
 }
 
 /** The milestone where it is (actual, else forecast, else baseline), and a hollow mark at its baseline when that differs. */

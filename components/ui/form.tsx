@@ -2,16 +2,27 @@
 
 import type { ReactNode, Ref } from "react";
 import { useTranslations } from "next-intl";
+import { recognizeServerMessage } from "@/lib/i18n/server-messages";
+
+/** A message from a schema or the server (English) in the interface's language, when it is a known one. */
+export function useServerMessage(): (message: string) => string {
+  const t = useTranslations("serverMessages");
+  return (message) => {
+    const known = recognizeServerMessage(message);
+    return known ? t(known.key, known.values as never) : message;
+  };
+}
 
 /** The error shown under a field; its id is what the control's aria-describedby names. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  const translate = useServerMessage();
   if (!message) return null;
   return (
     <p id={id} className="mt-1 flex items-start gap-1 text-sm font-medium text-red-700">
       <svg aria-hidden="true" viewBox="0 0 16 16" className="mt-0.5 h-4 w-4 shrink-0" fill="currentColor">
         <path d="M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1Zm-.75 3.5v4.5h1.5V4.5h-1.5Zm0 6v1.5h1.5V10.5h-1.5Z" />
       </svg>
-      <span>{message}</span>
+      <span>{translate(message)}</span>
     </p>
   );
 }
@@ -36,6 +47,7 @@ export interface SummaryItem {
  */
 export function ErrorSummary({ id, items, ref }: { id: string; items: SummaryItem[]; ref?: Ref<HTMLDivElement> }) {
   const t = useTranslations("forms");
+  const translate = useServerMessage();
   if (!items.length) return null;
   return (
     <div
@@ -60,10 +72,10 @@ export function ErrorSummary({ id, items, ref }: { id: string; items: SummaryIte
                   document.getElementById(item.targetId!)?.focus();
                 }}
               >
-                {item.message}
+                {translate(item.message)}
               </a>
             ) : (
-              item.message
+              translate(item.message)
             )}
           </li>
         ))}

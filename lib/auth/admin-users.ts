@@ -12,7 +12,7 @@ export interface UserRow {
   email: string;
   role: Role | null;
   disabled: boolean;
-  managedProjects: { slug: string; nameEn: string }[];
+  managedProjects: { slug: string; nameEn: string; nameZh: string | null }[];
 }
 
 /** Every user with role, state and managed projects (admin page). */
@@ -20,7 +20,7 @@ export async function listUsers(): Promise<UserRow[]> {
   const prisma = await db();
   const users = await prisma.user.findMany({
     orderBy: { email: "asc" },
-    select: { id: true, name: true, email: true, role: true, banned: true, managedProjects: { select: { project: { select: { slug: true, nameEn: true } } } } },
+    select: { id: true, name: true, email: true, role: true, banned: true, managedProjects: { select: { project: { select: { slug: true, nameEn: true, nameZh: true } } } } },
   });
   return users.map((u) => ({
     id: u.id,

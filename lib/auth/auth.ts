@@ -29,7 +29,13 @@ function createAuth(prisma: Awaited<ReturnType<typeof db>>) {
     trustedOrigins: loopbackTwin ? [baseURL, loopbackTwin] : [baseURL],
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
-    user: { additionalFields: { lastSeenAt: { type: "date", required: false, input: false } } },
+    user: {
+      additionalFields: {
+        lastSeenAt: { type: "date", required: false, input: false },
+        // the interface language the user chose; written by lib/i18n/set-locale.ts only
+        locale: { type: "string", required: false, input: false },
+      },
+    },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     // Counted in the database so every instance shares the limits; the per-email
     // failure throttle (login-throttle.ts) is what stops password guessing.

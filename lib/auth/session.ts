@@ -14,6 +14,8 @@ export interface Viewer {
   /** null when the stored role is unknown: such a user may do nothing */
   role: Role | null;
   lastSeenAt: Date | null;
+  /** the interface language the user chose (validated by the reader: lib/i18n/negotiate.ts); null: not chosen */
+  locale: string | null;
 }
 
 /** The signed-in user of this request, or null. Memoized per request. */
@@ -21,8 +23,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session || session.user.banned) return null;
-  const u = session.user as typeof session.user & { lastSeenAt?: Date | null };
-  return { id: u.id, name: u.name, email: u.email, role: isRole(u.role) ? u.role : null, lastSeenAt: u.lastSeenAt ?? null };
+  const u = session.user as typeof session.user & { lastSeenAt?: Date | null; locale?: string | null };
+  return { id: u.id, name: u.name, email: u.email, role: isRole(u.role) ? u.role : null, lastSeenAt: u.lastSeenAt ?? null, locale: u.locale ?? null };
 });
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { adoptLocaleOnSignIn } from "../i18n/set-locale";
 import { asAuthApiError } from "./api-error";
 import { getAuth } from "./auth";
 import { signInSchema } from "./sign-in.validation";
@@ -21,8 +22,9 @@ export async function signInWithPassword(input: unknown): Promise<SignInResult> 
     return { ok: false, code: "BAD_REQUEST", message: "Check the highlighted fields.", fields };
   }
   const { email, password, next } = parsed.data;
+  let user: { id: string; locale?: string | null };
   try {
-    await (await getAuth()).api.signInEmail({ body: { email, password }, headers: await headers() });
+    ({ user } = await (await getAuth()).api.signInEmail({ body: { email, password }, headers: await headers() }));
   } catch (caught) {
     const err = asAuthApiError(caught);
     if (!err) throw caught;
@@ -30,6 +32,7 @@ export async function signInWithPassword(input: unknown): Promise<SignInResult> 
     if (/banned/i.test(err.message)) return { ok: false, code: "DISABLED", message: "This account is disabled. Ask an administrator." };
     return { ok: false, code: "INVALID_CREDENTIALS", message: "Wrong email or password." };
   }
+  await adoptLocaleOnSignIn(user);
   return { ok: true, next };
 }
 

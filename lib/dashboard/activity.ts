@@ -26,8 +26,8 @@ export async function listRecentUpdates({ filters, limit = RECENT_UPDATES_LIMIT 
       authorName: true,
       occurredAt: true,
       comment: true,
-      project: { select: { slug: true, nameEn: true, health: true } },
-      milestone: { select: { title: true } },
+      project: { select: { slug: true, nameEn: true, nameZh: true, health: true } },
+      milestone: { select: { title: true, titleZh: true } },
       changes: { select: { field: true, before: true, after: true }, orderBy: { field: "asc" } },
     },
   });
@@ -38,12 +38,13 @@ export async function listRecentUpdates({ filters, limit = RECENT_UPDATES_LIMIT 
     return [
       {
         id: u.id,
-        project: { slug: u.project.slug, name: u.project.nameEn, health: u.project.health },
+        project: { slug: u.project.slug, name: u.project.nameEn, nameZh: u.project.nameZh, health: u.project.health },
         authorName: u.authorName,
         origin: u.origin,
         occurredAt: u.occurredAt.toISOString(),
         comment: u.comment,
         milestoneTitle: u.milestone?.title ?? null,
+        milestoneTitleZh: u.milestone?.titleZh ?? null,
         changes: u.changes,
       },
     ];
@@ -80,9 +81,9 @@ export async function summarizeChangesSince({
         LIMIT ${SINCE_COUNT_CAP + 1}
       ) recent`,
     prisma.$queryRaw<
-      { id: string; slug: string; name: string; health: Health; before: string | null; after: string | null; author_name: string; occurred_at: Date }[]
+      { id: string; slug: string; name: string; name_zh: string | null; health: Health; before: string | null; after: string | null; author_name: string; occurred_at: Date }[]
     >`
-      SELECT fc.id, p.slug, p."nameEn" AS name, p.health, fc."before", fc."after", su."authorName" AS author_name, su."occurredAt" AS occurred_at
+      SELECT fc.id, p.slug, p."nameEn" AS name, p."nameZh" AS name_zh, p.health, fc."before", fc."after", su."authorName" AS author_name, su."occurredAt" AS occurred_at
       FROM "StatusUpdate" su
       JOIN "FieldChange" fc ON fc."updateId" = su.id AND fc.field = 'health'
       JOIN "Project" p ON p.id = su."projectId"
@@ -104,7 +105,7 @@ export async function summarizeChangesSince({
     projects: totals?.projects ?? 0,
     healthChanges: changes.map((c) => ({
       id: c.id,
-      project: { slug: c.slug, name: c.name, health: c.health },
+      project: { slug: c.slug, name: c.name, nameZh: c.name_zh, health: c.health },
       before: c.before,
       after: c.after,
       authorName: c.author_name,

@@ -210,9 +210,9 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
         latitude: 39.9,
         longitude: 116.4,
         total: 1,
-        projects: [{ slug: "gamma", name: "Gamma Steel", health: "OFF_TRACK" }],
+        projects: [{ slug: "gamma", name: "Gamma Steel", nameZh: null, health: "OFF_TRACK" }],
       });
-      expect(unlocated).toEqual({ total: 1, projects: [{ slug: "delta", name: "Delta Lab", health: "NOT_ASSESSED" }] });
+      expect(unlocated).toEqual({ total: 1, projects: [{ slug: "delta", name: "Delta Lab", nameZh: null, health: "NOT_ASSESSED" }] });
       expect(sites.reduce((n, s) => n + s.total, 0) + unlocated.total).toBe(7);
     });
 

@@ -27,8 +27,10 @@ interface ListOptions {
 interface Row {
   id: string;
   title: string;
+  title_zh: string | null;
   slug: string;
   name: string;
+  name_zh: string | null;
   health: Health;
   due_date: Date;
   due_precision: DatePrecision | null;
@@ -70,7 +72,7 @@ function withDetails(ranked: Prisma.Sql, order: Prisma.Sql, limit: number): Pris
   return Prisma.sql`
     WITH ranked AS MATERIALIZED (${ranked}),
     page AS (SELECT * FROM ranked ORDER BY ${order} LIMIT ${limit})
-    SELECT m.id, m.title, p.slug, p."nameEn" AS name, p.health,
+    SELECT m.id, m.title, m."titleZh" AS title_zh, p.slug, p."nameEn" AS name, p."nameZh" AS name_zh, p.health,
            page.due_date, page.due_precision, m."baselineDate" AS baseline_date, m."baselinePrecision" AS baseline_precision,
            m."forecastDate" AS forecast_date, m."forecastPrecision" AS forecast_precision, page.days,
            (SELECT count(*) FROM ranked)::int AS total
@@ -153,7 +155,7 @@ export async function listLargestSlips({ filters, limit = MILESTONE_LIST_LIMIT }
       WHERE open.upper >= COALESCE((SELECT lowest FROM bound), 0)
     ),
     page AS (SELECT * FROM slips WHERE slip > 0 ORDER BY slip DESC, "forecastDate", id LIMIT ${limit})
-    SELECT m.id, m.title, p.slug, p."nameEn" AS name, p.health,
+    SELECT m.id, m.title, m."titleZh" AS title_zh, p.slug, p."nameEn" AS name, p."nameZh" AS name_zh, p.health,
            m."forecastDate" AS due_date, m."forecastPrecision" AS due_precision,
            m."baselineDate" AS baseline_date, m."baselinePrecision" AS baseline_precision,
            m."forecastDate" AS forecast_date, m."forecastPrecision" AS forecast_precision,
@@ -173,7 +175,8 @@ function toList(rows: Row[], extend: (m: DashboardMilestone, r: Row) => Dashboar
         {
           id: r.id,
           title: r.title,
-          project: { slug: r.slug, name: r.name, health: r.health },
+          titleZh: r.title_zh,
+          project: { slug: r.slug, name: r.name, nameZh: r.name_zh, health: r.health },
           due: fuzzy(r.due_date, r.due_precision)!,
           baseline: fuzzy(r.baseline_date, r.baseline_precision),
           forecast: fuzzy(r.forecast_date, r.forecast_precision),

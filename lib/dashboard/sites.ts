@@ -46,6 +46,7 @@ interface ProjectRow {
   cell_lon: number | null;
   slug: string;
   name: string;
+  name_zh: string | null;
   health: Health;
   total: number;
 }
@@ -93,13 +94,13 @@ export async function listPortfolioSites({
   const [projectRows, unlocatedRows] = await Promise.all([
     smallSites.length
       ? prisma.$queryRaw<ProjectRow[]>`
-          SELECT p."countryCode" AS country_code, ${CELL_LAT} AS cell_lat, ${CELL_LON} AS cell_lon, p.slug, p."nameEn" AS name, p.health, 0 AS total
+          SELECT p."countryCode" AS country_code, ${CELL_LAT} AS cell_lat, ${CELL_LON} AS cell_lon, p.slug, p."nameEn" AS name, p."nameZh" AS name_zh, p.health, 0 AS total
           FROM "Project" p
           WHERE ${where} AND (${Prisma.join(smallSites, " OR ")})
           ORDER BY ${SEVERITY}, p."nameSortKey", p.id`
       : Promise.resolve([] as ProjectRow[]),
     prisma.$queryRaw<ProjectRow[]>`
-      SELECT NULL AS country_code, NULL AS cell_lat, NULL AS cell_lon, p.slug, p."nameEn" AS name, p.health, (count(*) OVER ())::int AS total
+      SELECT NULL AS country_code, NULL AS cell_lat, NULL AS cell_lon, p.slug, p."nameEn" AS name, p."nameZh" AS name_zh, p.health, (count(*) OVER ())::int AS total
       FROM "Project" p
       WHERE ${where} AND p."countryCode" IS NULL AND NOT ${HAS_COORDS}
       ORDER BY ${SEVERITY}, p."nameSortKey", p.id
@@ -107,7 +108,7 @@ export async function listPortfolioSites({
   ]);
 
   const byKey = new Map<string, SiteProject[]>();
-  for (const r of projectRows) byKey.set(siteKey(r), [...(byKey.get(siteKey(r)) ?? []), { slug: r.slug, name: r.name, health: r.health }]);
+  for (const r of projectRows) byKey.set(siteKey(r), [...(byKey.get(siteKey(r)) ?? []), { slug: r.slug, name: r.name, nameZh: r.name_zh, health: r.health }]);
 
   const sites: PortfolioSite[] = shown.map((s) => ({
     key: siteKey(s),
@@ -123,7 +124,7 @@ export async function listPortfolioSites({
     omittedSites: Math.max(0, (siteRows[0]?.sites ?? 0) - siteRows.length),
     unlocated: {
       total: unlocatedRows[0]?.total ?? 0,
-      projects: unlocatedRows.map((r) => ({ slug: r.slug, name: r.name, health: r.health })),
+      projects: unlocatedRows.map((r) => ({ slug: r.slug, name: r.name, nameZh: r.name_zh, health: r.health })),
     },
   };
 }

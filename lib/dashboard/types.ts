@@ -13,15 +13,18 @@ export interface PortfolioFigures {
   noRegion: number;
 }
 
+/** A project as the cards name it: `name` is English, `nameZh` Chinese (shown by the interface language, lib/i18n/bilingual.ts). */
 export interface ProjectRef {
   slug: string;
   name: string;
+  nameZh: string | null;
   health: Health;
 }
 
 export interface DashboardMilestone {
   id: string;
   title: string;
+  titleZh: string | null;
   project: ProjectRef;
   /** The date it is due: the forecast, else the baseline. */
   due: FuzzyDate;
@@ -42,6 +45,7 @@ export interface MilestoneList {
 export interface SiteProject {
   slug: string;
   name: string;
+  nameZh: string | null;
   health: Health;
 }
 
@@ -78,6 +82,7 @@ export interface RecentUpdate {
   occurredAt: string; // ISO timestamp
   comment: string;
   milestoneTitle: string | null;
+  milestoneTitleZh: string | null;
   changes: ChangeSummary[];
 }
 

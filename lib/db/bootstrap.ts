@@ -1,5 +1,6 @@
 import { ensureDemoUsers, type NewUser } from "../auth/users";
 import type { Database } from "./client";
+import { backfillPinyinSortKeys } from "./backfill-sort-keys";
 import { applyPendingMigrations } from "./migrate";
 import { refreshStatisticsIfEmbedded } from "./planner-statistics";
 import { loadPortfolio } from "./seed";
@@ -14,6 +15,7 @@ export interface BootstrapResult {
 /** Brings a database up to date: pending migrations, then the real seed if it holds no project. */
 export async function bootstrapDatabase(database: Database, { seed = true, demoUsers = false } = {}): Promise<BootstrapResult> {
   const appliedMigrations = await applyPendingMigrations(database);
+  await backfillPinyinSortKeys(database.prisma);
   let seeded = false;
   if (seed && (await database.prisma.project.count()) === 0) {
     const { minmetalsPortfolio } = await import("../../prisma/seed/minmetals-2024");

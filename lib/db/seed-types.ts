@@ -47,6 +47,8 @@ export interface SeedProject {
   /** Only a well-established public Chinese name; leave out rather than guess. */
   nameZh?: string;
   summary: string;
+  /** Chinese summary: only a translation someone checked; leave out rather than machine-translate. */
+  summaryZh?: string;
   kind: ProjectKind;
   businessLine: BusinessLine;
   commodities: string[];

@@ -3,6 +3,7 @@ import { bulkInsert } from "./bulk-insert";
 import { analyzeTables } from "./planner-statistics";
 import { encodeFuzzy } from "../history/change-values";
 import { nameSortKey } from "../projects/name-sort-key";
+import { pinyinSortKey } from "../projects/pinyin-sort-key";
 import { regionOfCountry } from "../projects/regions";
 import type { FuzzyDate } from "../projects/types";
 import type { Prisma, PrismaClient } from "./generated/client";
@@ -53,7 +54,9 @@ function projectRows(p: SeedProject, sourceId: string | null, author: string, ro
     nameEn: p.nameEn,
     nameZh: p.nameZh ?? null,
     nameSortKey: nameSortKey(p.nameEn),
+    nameSortKeyZh: pinyinSortKey(p.nameZh ?? p.nameEn),
     summary: p.summary,
+    summaryZh: p.summaryZh ?? null,
     kind: p.kind,
     businessLine: p.businessLine,
     commodities: p.commodities,

@@ -1,4 +1,6 @@
 import { periodOf } from "../dates/fuzzy-date";
+import type { BilingualText } from "../i18n/bilingual";
+import type { AppLocale } from "../i18n/config";
 import type { ProjectColumnId } from "../projects/columns";
 import type { FuzzyDate, MilestoneView, ProjectRow } from "../projects/types";
 
@@ -16,7 +18,16 @@ export type ExportValue =
 
 /** Display text the export needs, resolved by the route for the request's locale (the same text the table shows). */
 export interface ExportLabels {
+  locale: AppLocale;
   header: (key: ExportHeaderKey) => string;
+  sheet: (name: "projects" | "milestones") => string;
+  commodity: (value: string) => string;
+  /** a bilingual text (project name, milestone title) in the export's language, else the other */
+  name: (value: BilingualText) => string;
+  /** a fuzzy date written as text (CSV) */
+  fuzzyDate: (value: FuzzyDate) => string;
+  /** shown after a quarter's first month in XLSX date cells (Excel has no quarter format) */
+  quarterNote: string;
   region: (value: string) => string;
   businessLine: (value: string) => string;
   stage: (value: string) => string;
@@ -59,12 +70,12 @@ const PROJECT_EXPORT: Record<ProjectColumnId, ExportColumn<ProjectRow>[]> = {
   health: [{ key: "health", width: 14, value: (r, l) => text(l.health(r.health)) }],
   progress: [{ key: "progress", width: 10, value: (r) => ({ kind: "percent", value: r.progressPercent }) }],
   nextMilestone: [
-    { key: "nextMilestone", width: 36, value: (r) => text(r.nextMilestone?.title) },
+    { key: "nextMilestone", width: 36, value: (r, l) => text(r.nextMilestone && l.name({ en: r.nextMilestone.title, zh: r.nextMilestone.titleZh })) },
     { key: "nextMilestoneDue", width: 14, value: (r) => ({ kind: "fuzzyDate", value: r.nextMilestone?.due ?? null }) },
   ],
   finish: [{ key: "finish", width: 14, value: (r) => ({ kind: "fuzzyDate", value: r.forecastFinish }) }],
   company: [{ key: "company", width: 30, value: (r) => text(r.operatingCompany) }],
-  commodities: [{ key: "commodities", width: 20, value: (r) => text(r.commodities.join("; ") || null) }],
+  commodities: [{ key: "commodities", width: 20, value: (r, l) => text(r.commodities.map(l.commodity).join("; ") || null) }],
   updated: [{ key: "updated", width: 18, value: (r) => ({ kind: "timestamp", value: new Date(r.updatedAt) }) }],
 };
 
@@ -114,15 +125,15 @@ export function fuzzyDateText(f: FuzzyDate): string {
   }
 }
 
-/** The CSV text of a value. */
-export function csvValue(v: ExportValue): string | number | null {
+/** The CSV text of a value (fuzzy dates in the labels' language when given). */
+export function csvValue(v: ExportValue, labels?: Pick<ExportLabels, "fuzzyDate">): string | number | null {
   switch (v.kind) {
     case "text":
     case "percent":
     case "number":
       return v.value;
     case "fuzzyDate":
-      return v.value ? fuzzyDateText(v.value) : null;
+      return v.value ? (labels ? labels.fuzzyDate(v.value) : fuzzyDateText(v.value)) : null;
     case "timestamp":
       return v.value.toISOString();
   }

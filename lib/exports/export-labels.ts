@@ -1,19 +1,10 @@
 import "server-only";
-import { getLocale, getTranslations } from "next-intl/server";
-import { countryNamer } from "../i18n/display-names";
-import type { ExportHeaderKey, ExportLabels } from "./export-columns";
+import { getLocale, getMessages } from "next-intl/server";
+import { localizedExportLabels } from "./localized-labels";
+import type { ExportLabels } from "./export-columns";
 
-/** The table's own display text for an export, in the request's locale. */
+/** The table's own display text for an export, in the request's language (the user's setting, else cookie, else browser). */
 export async function getExportLabels(): Promise<ExportLabels> {
-  const [t, tEnum, locale] = await Promise.all([getTranslations("projects.export.headers"), getTranslations("enums"), getLocale()]);
-  const country = countryNamer(locale);
-  return {
-    header: (key: ExportHeaderKey) => t(key),
-    region: (v) => tEnum(`region.${v}` as Parameters<typeof tEnum>[0]),
-    businessLine: (v) => tEnum(`businessLine.${v}` as Parameters<typeof tEnum>[0]),
-    stage: (v) => tEnum(`stage.${v}` as Parameters<typeof tEnum>[0]),
-    health: (v) => tEnum(`health.${v}` as Parameters<typeof tEnum>[0]),
-    milestoneState: (v) => tEnum(`milestoneState.${v}` as Parameters<typeof tEnum>[0]),
-    country: (code) => country(code) ?? code,
-  };
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  return localizedExportLabels(locale, messages as never);
 }

@@ -1,27 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import messages from "../../messages/en.json";
+import zhMessages from "../../messages/zh-CN.json";
 import { loadPortfolio } from "../db/seed";
 import { buildProject } from "../test/factories";
 import { testBackends, withTestDatabase } from "../test/database";
-import { countryNamer } from "../i18n/display-names";
 import { parseListParamsLenient } from "../projects/list-params";
 import { listProjects } from "../projects/list-projects";
 import type { ExportLabels } from "./export-columns";
 import { exportFileName, exportProjectsCsv, exportProjectsXlsx } from "./export-projects";
+import { localizedExportLabels } from "./localized-labels";
 import { parseExportRequest } from "./export-request";
 
-const enums = messages.enums as Record<string, Record<string, string>>;
-const country = countryNamer("en");
-const labels: ExportLabels = {
-  header: (k) => (messages.projects.export.headers as Record<string, string>)[k],
-  region: (v) => enums.region[v],
-  businessLine: (v) => enums.businessLine[v],
-  stage: (v) => enums.stage[v],
-  health: (v) => enums.health[v],
-  milestoneState: (v) => enums.milestoneState[v],
-  country: (c) => country(c) ?? c,
-};
+const labels: ExportLabels = localizedExportLabels("en", messages);
 
 /** A minimal RFC 4180 reader for the test (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -114,6 +105,25 @@ describe.each(testBackends())("exports on %s", (backend) => {
     expect(first.getCell(4).numFmt).toBe("yyyy");
     expect(first.getCell(8).value).toBe(60); // March 2026 starts 60 days after the end of 2025
     expect(milestones.rowCount).toBe(3);
+  });
+
+  it("writes the user's language: Chinese headers, values, dates as text and sheet names, in pinyin name order", async () => {
+    const zh = localizedExportLabels("zh-CN", zhMessages);
+    const rows = parseCsv((await read(exportProjectsCsv({ params, columns: [...columns], labels: zh }))).toString("utf8").slice(1));
+    expect(rows[0]).toEqual(["英文名称", "中文名称", "国家/地区", "阶段", "健康状况", "进度（%）", "预计完成", "运营公司", "矿种/产品", "下一里程碑", "下一里程碑到期"]);
+    const las = rows.find((r) => r[0] === "Las Bambas Copper Mine")!;
+    expect(las).toEqual(["Las Bambas Copper Mine", "拉斯邦巴斯铜矿", "秘鲁", "运营", "有风险", "85", "2027年第3季度", "MMG Limited", "铜; 钼", "查科班巴矿坑", "2026年3月"]);
+    // zh-CN order: the names zh-CN shows, as Intl.Collator("zh-CN") orders them (symbols, then Han by pinyin, then Latin)
+    const shown = rows.slice(1).map((r) => r[1] || r[0].replace(/^'/, ""));
+    expect(shown).toEqual([...shown].sort(new Intl.Collator("zh-CN").compare));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await read(exportProjectsXlsx({ params, columns: [...columns], labels: zh }))) as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["项目", "里程碑"]);
+    const projects = workbook.getWorksheet("项目")!;
+    const row = projects.getRows(2, 3)!.find((r) => r.getCell(1).value === "Las Bambas Copper Mine")!;
+    expect(row.getCell(7).value).toEqual(new Date("2027-07-01T00:00:00Z")); // still a typed date
+    expect(row.getCell(7).numFmt).toBe('yyyy-mm "（季度）"');
+    expect(workbook.getWorksheet("里程碑")!.getRow(2).getCell(1).value).toBe("拉斯邦巴斯铜矿");
   });
 
   it("parses an export request strictly and names the file by date", () => {

@@ -29,7 +29,7 @@ export interface ExportOptions {
  * overlap nor skip when projects change during a long export.
  */
 async function* projectBatches(opts: ExportOptions) {
-  const ids = await selectProjectIds({ params: opts.params, where: opts.where });
+  const ids = await selectProjectIds({ params: opts.params, where: { ...opts.where, locale: opts.labels.locale } });
   const size = opts.batchSize ?? EXPORT_BATCH_SIZE;
   for (let i = 0; i < ids.length; i += size) yield await selectProjectRowsByIds(ids.slice(i, i + size));
 }
@@ -41,7 +41,7 @@ export function exportProjectsCsv(opts: ExportOptions): ReadableStream<Uint8Arra
     yield UTF8_BOM + csvLine(columns.map((c) => opts.labels.header(c.key)));
     for await (const batch of projectBatches(opts)) {
       let chunk = "";
-      for (const row of batch) chunk += csvLine(columns.map((c) => csvValue(c.value(row, opts.labels))));
+      for (const row of batch) chunk += csvLine(columns.map((c) => csvValue(c.value(row, opts.labels), opts.labels)));
       yield chunk;
     }
   }
@@ -70,13 +70,12 @@ function toByteStream(source: AsyncGenerator<string>): ReadableStream<Uint8Array
 const FUZZY_FORMAT: Record<FuzzyDate["precision"], string> = {
   DAY: "yyyy-mm-dd",
   MONTH: "yyyy-mm",
-  // Excel formats cannot show a quarter: the quarter's first month, said so.
-  QUARTER: 'yyyy-mm "(quarter)"',
+  QUARTER: "yyyy-mm", // plus the quarter note (setCell)
   YEAR: "yyyy",
 };
 
 /** Sets one XLSX cell from a typed value: dates as dates (formatted to their precision), percentages as numbers. */
-function setCell(cell: ExcelJS.Cell, v: ExportValue): void {
+function setCell(cell: ExcelJS.Cell, v: ExportValue, labels: ExportLabels): void {
   switch (v.kind) {
     case "text":
       cell.value = v.value;
@@ -91,7 +90,8 @@ function setCell(cell: ExcelJS.Cell, v: ExportValue): void {
     case "fuzzyDate":
       if (!v.value) return;
       cell.value = periodOf(v.value).start;
-      cell.numFmt = FUZZY_FORMAT[v.value.precision];
+      // Excel formats cannot show a quarter: the quarter's first month, said so in the export's language.
+      cell.numFmt = v.value.precision === "QUARTER" ? `yyyy-mm "${labels.quarterNote.replace(/"/g, "")}"` : FUZZY_FORMAT[v.value.precision];
       return;
     case "timestamp":
       cell.value = v.value;
@@ -102,7 +102,7 @@ function setCell(cell: ExcelJS.Cell, v: ExportValue): void {
 
 function addRow<Row>(sheet: ExcelJS.Worksheet, columns: ExportColumn<Row>[], row: Row, labels: ExportLabels): void {
   const xlsxRow = sheet.addRow([]);
-  columns.forEach((c, i) => setCell(xlsxRow.getCell(i + 1), c.value(row, labels)));
+  columns.forEach((c, i) => setCell(xlsxRow.getCell(i + 1), c.value(row, labels), labels));
   xlsxRow.commit();
 }
 
@@ -119,21 +119,21 @@ export function exportProjectsXlsx(opts: ExportOptions): ReadableStream<Uint8Arr
   const { labels } = opts;
 
   void (async () => {
-    const ids = await selectProjectIds({ params: opts.params, where: opts.where });
+    const ids = await selectProjectIds({ params: opts.params, where: { ...opts.where, locale: labels.locale } });
     const size = opts.batchSize ?? EXPORT_BATCH_SIZE;
-    const projects = workbook.addWorksheet("Projects", { views: [{ state: "frozen", ySplit: 1 }] });
+    const projects = workbook.addWorksheet(labels.sheet("projects"), { views: [{ state: "frozen", ySplit: 1 }] });
     projects.columns = columns.map((c) => ({ header: labels.header(c.key), key: c.key, width: c.width }));
     projects.getRow(1).font = { bold: true };
     const names = new Map<string, string>();
     for (let i = 0; i < ids.length; i += size) {
       for (const row of await selectProjectRowsByIds(ids.slice(i, i + size))) {
-        names.set(row.id, row.nameEn);
+        names.set(row.id, labels.name({ en: row.nameEn, zh: row.nameZh }));
         addRow(projects, columns, row, labels);
       }
     }
     projects.commit();
 
-    const milestones = workbook.addWorksheet("Milestones", { views: [{ state: "frozen", ySplit: 1 }] });
+    const milestones = workbook.addWorksheet(labels.sheet("milestones"), { views: [{ state: "frozen", ySplit: 1 }] });
     milestones.columns = MILESTONE_EXPORT.map((c) => ({ header: labels.header(c.key), key: c.key, width: c.width }));
     milestones.getRow(1).font = { bold: true };
     for (let i = 0; i < ids.length; i += size) {

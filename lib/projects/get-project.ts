@@ -23,13 +23,13 @@ const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | nul
         orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }],
         include: {
           changes: { orderBy: { field: "asc" } },
-          milestone: { select: { title: true } },
+          milestone: { select: { title: true, titleZh: true } },
           source: { select: { title: true } },
         },
       },
       quotes: {
         orderBy: { id: "asc" },
-        include: { source: true, milestone: { select: { title: true } } },
+        include: { source: true, milestone: { select: { title: true, titleZh: true } } },
       },
     },
   });
@@ -58,6 +58,7 @@ const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | nul
     nameEn: p.nameEn,
     nameZh: p.nameZh,
     summary: p.summary,
+    summaryZh: p.summaryZh,
     kind: p.kind,
     businessLine: p.businessLine,
     commodities: p.commodities,
@@ -85,6 +86,7 @@ const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | nul
       occurredAt: u.occurredAt.toISOString(),
       comment: u.comment,
       milestoneTitle: u.milestone?.title ?? null,
+      milestoneTitleZh: u.milestone?.titleZh ?? null,
       sourceTitle: u.source?.title ?? null,
       changes: u.changes.map((c) => ({ field: c.field, before: c.before, after: c.after })),
     })),

@@ -1,13 +1,16 @@
 import "server-only";
 import { db } from "../db/client";
+import type { AppLocale } from "../i18n/config";
 
 export interface ProjectName {
   slug: string;
   nameEn: string;
+  nameZh: string | null;
 }
 
-/** Every project's slug and English name, in name order (the admin page's assignment picker). */
-export async function listProjectNames(): Promise<ProjectName[]> {
+/** Every project's slug and names, in name order for the interface language (the admin page's assignment picker). */
+export async function listProjectNames({ locale }: { locale?: AppLocale } = {}): Promise<ProjectName[]> {
   const prisma = await db();
-  return prisma.project.findMany({ orderBy: [{ nameSortKey: "asc" }, { id: "asc" }], select: { slug: true, nameEn: true } });
+  const orderBy = locale === "zh-CN" ? [{ nameSortKeyZh: "asc" as const }, { id: "asc" as const }] : [{ nameSortKey: "asc" as const }, { id: "asc" as const }];
+  return prisma.project.findMany({ orderBy, select: { slug: true, nameEn: true, nameZh: true } });
 }

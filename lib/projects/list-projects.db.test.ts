@@ -79,7 +79,7 @@ describe.each(testBackends())("projects data layer on %s", (backend) => {
 
   it("shows the next planned milestone by forecast date", async () => {
     const alpha = (await listProjects(params({ q: "alpha" }))).rows[0];
-    expect(alpha.nextMilestone).toEqual({ title: "Late thing", due: { date: "2026-06-15", precision: "DAY" } });
+    expect(alpha.nextMilestone).toEqual({ title: "Late thing", titleZh: null, due: { date: "2026-06-15", precision: "DAY" } });
     expect((await listProjects(params({ q: "beta" }))).rows[0].nextMilestone).toBeNull();
   });
 

@@ -5,20 +5,34 @@ import { Prisma } from "../db/generated/client";
 import { fuzzyFromDb } from "../dates/fuzzy-date";
 import { projectWhereSql, relevanceSql, type WhereOptions } from "./project-where";
 import { effectiveSort, type GroupKey, type ProjectListParams, type SortKey } from "./list-params";
+import type { AppLocale } from "../i18n/config";
 import type { DatePrecision } from "./enums";
 import type { FilterOptions, GroupCount, ListResult, ProjectRow } from "./types";
 
 const asc = Prisma.sql`ASC`;
 const desc = Prisma.sql`DESC`;
-const byName = Prisma.sql`p."nameSortKey" ASC`;
+
+/**
+ * Options of a list query beyond its filters. `locale` orders names as that
+ * interface language does: zh-CN by the pinyin key of the name it shows
+ * (lib/projects/pinyin-sort-key.ts), else by the English name.
+ */
+export interface ListOptions extends WhereOptions {
+  locale?: AppLocale;
+}
+
+function nameKey(locale: AppLocale | undefined): Prisma.Sql {
+  return locale === "zh-CN" ? Prisma.sql`p."nameSortKeyZh"` : Prisma.sql`p."nameSortKey"`;
+}
 
 /** ORDER BY for a sort; every order ends with the name and the id, so pages never overlap. */
-function orderSql(params: Pick<ProjectListParams, "q" | "sort" | "dir" | "group">): Prisma.Sql {
+function orderSql(params: Pick<ProjectListParams, "q" | "sort" | "dir" | "group">, locale?: AppLocale): Prisma.Sql {
   const dir = params.dir === "desc" ? desc : asc;
   const sort: SortKey = effectiveSort(params);
+  const byName = Prisma.sql`${nameKey(locale)} ASC`;
   const nullsLast = (column: string) => Prisma.sql`${Prisma.raw(`p."${column}"`)} ${dir} NULLS LAST, ${byName}`;
   const ORDER: Record<SortKey, () => Prisma.Sql> = {
-    name: () => Prisma.sql`p."nameSortKey" ${dir}`,
+    name: () => Prisma.sql`${nameKey(locale)} ${dir}`,
     region: () => nullsLast("region"),
     country: () => nullsLast("countryCode"),
     businessLine: () => nullsLast("businessLine"),
@@ -55,6 +69,7 @@ interface RawRow {
   operatingCompany: string | null;
   commodities: string[];
   nextTitle: string | null;
+  nextTitleZh: string | null;
   nextForecast: Date | null;
   nextForecastPrecision: DatePrecision | null;
   nextBaseline: Date | null;
@@ -65,11 +80,11 @@ const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."regi
       p."businessLine"::text AS "businessLine", p."stage"::text AS "stage", p."health"::text AS "health",
       p."progressPercent"::int AS "progressPercent", p."updatedAt", p."forecastFinish",
       p."forecastFinishPrecision"::text AS "forecastFinishPrecision", p."operatingCompany", p."commodities",
-      nm."title" AS "nextTitle", nm."forecastDate" AS "nextForecast", nm."forecastPrecision"::text AS "nextForecastPrecision",
+      nm."title" AS "nextTitle", nm."titleZh" AS "nextTitleZh", nm."forecastDate" AS "nextForecast", nm."forecastPrecision"::text AS "nextForecastPrecision",
       nm."baselineDate" AS "nextBaseline", nm."baselinePrecision"::text AS "nextBaselinePrecision"`;
 
 const NEXT_MILESTONE = Prisma.sql`LEFT JOIN LATERAL (
-      SELECT m."title", m."forecastDate", m."forecastPrecision", m."baselineDate", m."baselinePrecision"
+      SELECT m."title", m."titleZh", m."forecastDate", m."forecastPrecision", m."baselineDate", m."baselinePrecision"
       FROM "Milestone" m WHERE m."projectId" = p."id" AND m."state" = 'PLANNED'
       ORDER BY m."forecastDate" ASC NULLS LAST, m."baselineDate" ASC NULLS LAST, m."sortOrder" ASC LIMIT 1
     ) nm ON TRUE`;
@@ -83,11 +98,11 @@ export async function selectProjectRows(opts: {
   params: ProjectListParams;
   limit: number;
   offset: number;
-  where?: WhereOptions;
+  where?: ListOptions;
 }): Promise<ProjectRowWithId[]> {
   const prisma = await db();
   const where = projectWhereSql(opts.params, opts.where);
-  const order = orderSql(opts.params);
+  const order = orderSql(opts.params, opts.where?.locale);
   const rows = await prisma.$queryRaw<RawRow[]>`
     SELECT ${ROW_COLUMNS}
     FROM (SELECT p.* FROM "Project" p WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}) p
@@ -97,10 +112,10 @@ export async function selectProjectRows(opts: {
 }
 
 /** The ids of every matching project, in list order: the snapshot an export walks through in batches. */
-export async function selectProjectIds(opts: { params: ProjectListParams; where?: WhereOptions }): Promise<string[]> {
+export async function selectProjectIds(opts: { params: ProjectListParams; where?: ListOptions }): Promise<string[]> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT p."id" FROM "Project" p WHERE ${projectWhereSql(opts.params, opts.where)} ORDER BY ${orderSql(opts.params)}`;
+    SELECT p."id" FROM "Project" p WHERE ${projectWhereSql(opts.params, opts.where)} ORDER BY ${orderSql(opts.params, opts.where?.locale)}`;
   return rows.map((r) => r.id);
 }
 
@@ -131,7 +146,7 @@ function toRow(r: RawRow): ProjectRowWithId {
     stage: r.stage,
     health: r.health,
     progressPercent: r.progressPercent,
-    nextMilestone: r.nextTitle && due ? { title: r.nextTitle, due } : null,
+    nextMilestone: r.nextTitle && due ? { title: r.nextTitle, titleZh: r.nextTitleZh, due } : null,
     updatedAt: r.updatedAt.toISOString(),
     forecastFinish: fuzzyFromDb(r.forecastFinish, r.forecastFinishPrecision),
     operatingCompany: r.operatingCompany,
@@ -147,7 +162,7 @@ export async function countProjects(opts: { params: ProjectListParams; where?: W
 }
 
 /** One page of projects matching the filters, with the total; count and rows run in parallel. */
-export async function listProjects(params: ProjectListParams, where?: WhereOptions): Promise<ListResult<ProjectRow>> {
+export async function listProjects(params: ProjectListParams, where?: ListOptions): Promise<ListResult<ProjectRow>> {
   const [total, rows] = await Promise.all([
     countProjects({ params, where }),
     selectProjectRows({ params, where, limit: params.pageSize, offset: (params.page - 1) * params.pageSize }),

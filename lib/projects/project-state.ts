@@ -10,6 +10,10 @@ export interface ProjectState {
   health: Health;
   progressPercent: number | null;
   forecastFinish: FuzzyDate | null;
+  nameEn: string;
+  nameZh: string | null;
+  summary: string;
+  summaryZh: string | null;
 }
 
 /** History entries written after `version`: what someone else changed meanwhile. */
@@ -20,7 +24,7 @@ export async function getChangesSince(
   const rows = await tx.statusUpdate.findMany({
     where: { projectId, version: { gt: version }, milestoneId: milestoneId ?? null },
     orderBy: { occurredAt: "desc" },
-    include: { changes: true, milestone: { select: { title: true } } },
+    include: { changes: true, milestone: { select: { title: true, titleZh: true } } },
   });
   return rows.map((u) => ({
     id: u.id,
@@ -29,6 +33,7 @@ export async function getChangesSince(
     occurredAt: u.occurredAt.toISOString(),
     comment: u.comment,
     milestoneTitle: u.milestone?.title ?? null,
+    milestoneTitleZh: u.milestone?.titleZh ?? null,
     sourceTitle: null,
     changes: u.changes.map((c) => ({ field: c.field, before: c.before, after: c.after })),
   }));

@@ -10,6 +10,18 @@ import type { FuzzyDate } from "./types";
  * left as they are; `version` is the version the edit was based on.
  */
 export const COMMENT_MAX = 2000;
+export const NAME_MAX = 200;
+export const SUMMARY_MAX = 4000;
+
+/** An optional text in the other language: empty means "none" (null). */
+const optionalText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .nullable()
+    .optional()
+    .transform((v) => (v === "" ? null : v));
 
 export const projectUpdateSchema = z
   .object({
@@ -18,6 +30,11 @@ export const projectUpdateSchema = z
     health: z.enum(HEALTHS).optional(),
     progressPercent: z.number().int("Progress is a whole number.").min(0, "Progress is 0–100.").max(100, "Progress is 0–100.").nullable().optional(),
     forecastFinish: fuzzyDateSchema.nullable().optional(),
+    // Bilingual content: the English name is required, the rest may be empty.
+    nameEn: z.string().trim().min(1, "The English name is required.").max(NAME_MAX, "At most 200 characters.").optional(),
+    nameZh: optionalText(NAME_MAX, "At most 200 characters."),
+    summary: z.string().trim().max(SUMMARY_MAX, "At most 4000 characters.").optional(),
+    summaryZh: optionalText(SUMMARY_MAX, "At most 4000 characters."),
     comment: z.string().trim().max(COMMENT_MAX, `At most ${COMMENT_MAX} characters.`).default(""),
   })
   .strict();

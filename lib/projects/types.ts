@@ -16,7 +16,7 @@ export interface ProjectRow {
   stage: Stage;
   health: Health;
   progressPercent: number | null;
-  nextMilestone: { title: string; due: FuzzyDate } | null;
+  nextMilestone: { title: string; titleZh: string | null; due: FuzzyDate } | null;
   updatedAt: string; // ISO timestamp
   forecastFinish: FuzzyDate | null;
   operatingCompany: string | null;
@@ -63,6 +63,7 @@ export interface HistoryEntry {
   occurredAt: string;
   comment: string;
   milestoneTitle: string | null;
+  milestoneTitleZh?: string | null;
   sourceTitle: string | null;
   changes: FieldChangeView[];
 }
@@ -81,6 +82,7 @@ export interface ProjectDetail {
   nameEn: string;
   nameZh: string | null;
   summary: string;
+  summaryZh: string | null;
   kind: ProjectKind;
   businessLine: BusinessLine;
   commodities: string[];

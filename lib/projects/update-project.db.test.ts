@@ -39,7 +39,10 @@ describe.each(testBackends())("updateProjectStatus on %s", (backend) => {
       slug: "p1",
       input: { version: 1, stage: "COMMISSIONING", progressPercent: 80, forecastFinish: { date: "2026-05-17", precision: "DAY" }, comment: "Commissioning started" },
     });
-    expect(r).toEqual({ ok: true, data: { slug: "p1", version: 2, stage: "COMMISSIONING", health: "ON_TRACK", progressPercent: 80, forecastFinish: { date: "2026-05-17", precision: "DAY" } } });
+    expect(r).toEqual({
+      ok: true,
+      data: expect.objectContaining({ slug: "p1", version: 2, stage: "COMMISSIONING", health: "ON_TRACK", progressPercent: 80, forecastFinish: { date: "2026-05-17", precision: "DAY" } }),
+    });
     const p = await getProject({ slug: "p1" });
     const entry = p!.history[0];
     expect(entry).toMatchObject({ origin: "USER", authorName: "Mei Manager", comment: "Commissioning started" });

@@ -6,6 +6,8 @@ import { encodeFuzzy } from "../history/change-values";
 import { diffFields, recordChange } from "../history/record-change";
 import { mutate, type MutationResult } from "../server/mutation";
 import type { Health, Stage } from "./enums";
+import { nameSortKey } from "./name-sort-key";
+import { pinyinSortKey } from "./pinyin-sort-key";
 import { findWritableProject } from "./project-access";
 import { commentRequiredReason, projectUpdateSchema } from "./project-update.validation";
 import { getChangesSince, type ProjectState } from "./project-state";
@@ -22,6 +24,10 @@ const STATE_SELECT = {
   progressPercent: true,
   forecastFinish: true,
   forecastFinishPrecision: true,
+  nameEn: true,
+  nameZh: true,
+  summary: true,
+  summaryZh: true,
 } as const;
 
 /**
@@ -44,6 +50,10 @@ export async function updateProjectStatus({ viewer, slug, input }: { viewer: Vie
         health: p.health as Health,
         progressPercent: p.progressPercent,
         forecastFinish: fuzzyFromDb(p.forecastFinish, p.forecastFinishPrecision),
+        nameEn: p.nameEn,
+        nameZh: p.nameZh,
+        summary: p.summary,
+        summaryZh: p.summaryZh,
       };
       if (p.version !== input.version) {
         throw new AppError("CONFLICT", "Someone else saved this project after you opened it. Review their change, then apply yours again.", undefined, {
@@ -56,6 +66,10 @@ export async function updateProjectStatus({ viewer, slug, input }: { viewer: Vie
         health: input.health,
         progressPercent: input.progressPercent,
         forecastFinish: input.forecastFinish === undefined || input.forecastFinish === null ? input.forecastFinish : normalizeFuzzy(input.forecastFinish),
+        nameEn: input.nameEn,
+        nameZh: input.nameZh,
+        summary: input.summary,
+        summaryZh: input.summaryZh,
       };
       const changes = diffFields(before, after, (field, value) =>
         field === "forecastFinish" ? encodeFuzzy(value as FuzzyDate | null) : value === null || value === undefined ? null : String(value),
@@ -83,6 +97,14 @@ export async function updateProjectStatus({ viewer, slug, input }: { viewer: Vie
                 forecastFinishPrecision: after.forecastFinish?.precision ?? null,
               }
             : {}),
+          ...(after.nameEn !== undefined ? { nameEn: after.nameEn, nameSortKey: nameSortKey(after.nameEn) } : {}),
+          ...(after.nameZh !== undefined ? { nameZh: after.nameZh } : {}),
+          // The zh-CN sort key follows whichever name zh-CN shows.
+          ...(after.nameEn !== undefined || after.nameZh !== undefined
+            ? { nameSortKeyZh: pinyinSortKey((after.nameZh !== undefined ? after.nameZh : before.nameZh) ?? after.nameEn ?? before.nameEn) }
+            : {}),
+          ...(after.summary !== undefined ? { summary: after.summary } : {}),
+          ...(after.summaryZh !== undefined ? { summaryZh: after.summaryZh } : {}),
         },
       });
       if (written.count !== 1) throw new AppError("CONFLICT", "Someone else saved this project at the same moment. Reload and apply your change again.");
@@ -94,6 +116,10 @@ export async function updateProjectStatus({ viewer, slug, input }: { viewer: Vie
         health: after.health ?? before.health,
         progressPercent: after.progressPercent !== undefined ? after.progressPercent : before.progressPercent,
         forecastFinish: after.forecastFinish !== undefined ? after.forecastFinish : before.forecastFinish,
+        nameEn: after.nameEn ?? before.nameEn,
+        nameZh: after.nameZh !== undefined ? after.nameZh : before.nameZh,
+        summary: after.summary ?? before.summary,
+        summaryZh: after.summaryZh !== undefined ? after.summaryZh : before.summaryZh,
       };
     },
   });

@@ -6,7 +6,7 @@ import type { PrismaClient } from "../db/generated/client";
 export async function createViewer(prisma: PrismaClient, role: string | null, name = `${role ?? "norole"} user`): Promise<Viewer> {
   const id = randomUUID();
   await prisma.user.create({ data: { id, name, email: `${id}@test.local`, role } });
-  return { id, name, email: `${id}@test.local`, role: role as Viewer["role"], lastSeenAt: null };
+  return { id, name, email: `${id}@test.local`, role: role as Viewer["role"], lastSeenAt: null, locale: null };
 }
 
 export async function assignManager(prisma: PrismaClient, viewer: Viewer, slug: string): Promise<void> {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Viewer } from "../auth/session";
+import type { AppLocale } from "../i18n/config";
 import { parseListParamsLenient, toSearchParams, type RawParams } from "../projects/list-params";
 import { countProjectGroups, listFilterOptions, listProjects } from "../projects/list-projects";
 import { getPreferences, getView, listViews } from "./views";
@@ -11,7 +12,7 @@ import { getPreferences, getView, listViews } from "./views";
  * there; /projects with no query opens the reader's default view, unless
  * ?view=none. A view the reader may not open leaves the plain list.
  */
-export async function resolveListPage(opts: { viewer: Viewer | null; raw: RawParams }) {
+export async function resolveListPage(opts: { viewer: Viewer | null; raw: RawParams; locale?: AppLocale }) {
   const { params, ignored } = parseListParamsLenient(opts.raw);
   const keys = Object.keys(Object.fromEntries(new URLSearchParams(toSearchParams(params)).entries()));
   const [prefs, views] = await Promise.all([getPreferences({ viewer: opts.viewer }), listViews({ viewer: opts.viewer })]);
@@ -30,7 +31,7 @@ export async function resolveListPage(opts: { viewer: Viewer | null; raw: RawPar
   const effective = viewMissing ? { ...params, view: undefined } : params;
 
   const [result, options, groups] = await Promise.all([
-    listProjects(effective),
+    listProjects(effective, { locale: opts.locale }),
     listFilterOptions(),
     effective.group ? countProjectGroups({ params: effective, group: effective.group }) : Promise.resolve(null),
   ]);

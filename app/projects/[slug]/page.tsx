@@ -5,6 +5,7 @@ import { getLocale } from "next-intl/server";
 import { ProjectDetailView } from "@/components/projects/detail/project-detail-view";
 import { getViewer, requireReader } from "@/lib/auth/session";
 import { publicReadAllowed } from "@/lib/env";
+import { localizedString } from "@/lib/i18n/bilingual";
 import { countryNamer } from "@/lib/i18n/display-names";
 import { getProject } from "@/lib/projects/get-project";
 import { getProjectPermissions } from "@/lib/projects/project-permissions";
@@ -16,7 +17,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // No project name in the tab title for a visitor who may not read it.
   if (!(await getViewer()) && !publicReadAllowed()) return {};
   const project = await getProject({ slug: (await params).slug });
-  return project ? { title: project.nameEn, description: project.summary || undefined } : {};
+  if (!project) return {};
+  const locale = await getLocale();
+  return {
+    title: localizedString({ en: project.nameEn, zh: project.nameZh }, locale),
+    description: localizedString({ en: project.summary, zh: project.summaryZh }, locale) || undefined,
+  };
 }
 
 export default async function ProjectPage({ params }: Props) {

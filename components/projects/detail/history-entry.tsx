@@ -1,4 +1,6 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { localizedString } from "@/lib/i18n/bilingual";
+import type { AppLocale } from "@/lib/i18n/config";
 import type { HistoryEntry } from "@/lib/projects/types";
 import { ChangeLine } from "./change-line";
 
@@ -10,6 +12,7 @@ export function HistoryEntryView({ entry }: { entry: HistoryEntry }) {
   const t = useTranslations("projectDetail.history");
   const tEnum = useTranslations("enums");
   const tCommon = useTranslations("common");
+  const locale = useLocale() as AppLocale;
   const format = useFormatter();
   return (
     <>
@@ -21,7 +24,9 @@ export function HistoryEntryView({ entry }: { entry: HistoryEntry }) {
         <span className="text-slate-600">{tEnum(`origin.${entry.origin}`)}</span>
       </p>
       {entry.comment && <p className="mt-1 text-sm whitespace-pre-line text-slate-900">{entry.comment}</p>}
-      {entry.milestoneTitle && <p className="mt-1 text-sm text-slate-700">{t("milestone", { title: entry.milestoneTitle })}</p>}
+      {entry.milestoneTitle && (
+        <p className="mt-1 text-sm text-slate-700">{t("milestone", { title: localizedString({ en: entry.milestoneTitle, zh: entry.milestoneTitleZh }, locale) })}</p>
+      )}
       {entry.changes.length > 0 && (
         <ul className="mt-2 space-y-1 rounded-md bg-white p-3 text-sm ring-1 ring-slate-200">
           {entry.changes.map((change, i) => (

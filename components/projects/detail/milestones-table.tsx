@@ -1,6 +1,9 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { AddMilestone, MilestoneActions } from "@/components/projects/edit/milestone-actions";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
+import { LocalizedText, SecondaryText } from "@/components/ui/localized-text";
+import { localizedString } from "@/lib/i18n/bilingual";
+import type { AppLocale } from "@/lib/i18n/config";
 import type { ProjectPermissions } from "@/lib/projects/project-permissions";
 import type { MilestoneState } from "@/lib/projects/enums";
 import type { ProjectDetail } from "@/lib/projects/types";
@@ -18,6 +21,7 @@ export function MilestonesTable({ project, permissions }: { project: ProjectDeta
   const t = useTranslations("projectDetail.milestones");
   const tEnum = useTranslations("enums.milestoneState");
   const tCommon = useTranslations("common");
+  const locale = useLocale() as AppLocale;
 
   function slip(days: number | null): string {
     if (days === null) return tCommon("empty");
@@ -34,7 +38,7 @@ export function MilestonesTable({ project, permissions }: { project: ProjectDeta
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white shadow-xs">
           <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{t("caption", { project: project.nameEn })}</caption>
+            <caption className="sr-only">{t("caption", { project: localizedString({ en: project.nameEn, zh: project.nameZh }, locale) })}</caption>
             <thead className="bg-slate-100 text-slate-700">
               <tr>
                 {(["milestone", "baseline", "forecast", "actual", "state", "slip"] as const).map((key) => (
@@ -57,12 +61,8 @@ export function MilestonesTable({ project, permissions }: { project: ProjectDeta
               {project.milestones.map((m) => (
                 <tr key={m.id} className="border-b border-slate-200 last:border-b-0">
                   <th scope="row" className="px-3 py-2.5 text-left font-medium text-slate-900">
-                    {m.title}
-                    {m.titleZh && (
-                      <span lang="zh-CN" className="block font-normal text-slate-600">
-                        {m.titleZh}
-                      </span>
-                    )}
+                    <LocalizedText value={{ en: m.title, zh: m.titleZh }} />
+                    <SecondaryText value={{ en: m.title, zh: m.titleZh }} className="block font-normal text-slate-600" />
                   </th>
                   <td className="px-3 py-2.5 whitespace-nowrap">
                     <FuzzyDateText value={m.baseline} />
@@ -83,7 +83,7 @@ export function MilestonesTable({ project, permissions }: { project: ProjectDeta
                   <td className="px-3 py-2.5 text-right whitespace-nowrap tabular-nums">{slip(m.slipDays)}</td>
                   {permissions.canUpdateMilestone && (
                     <td className="px-3 py-2">
-                      <MilestoneActions slug={project.slug} milestone={m} canRebaseline={permissions.canRebaseline} />
+                      <MilestoneActions slug={project.slug} milestone={m} label={localizedString({ en: m.title, zh: m.titleZh }, locale)} canRebaseline={permissions.canRebaseline} />
                     </td>
                   )}
                 </tr>

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { StatusForm } from "@/components/projects/edit/status-form";
 import { HealthBadge } from "@/components/ui/health-badge";
+import { LocalizedText, SecondaryText } from "@/components/ui/localized-text";
+import { NamesForm } from "@/components/projects/edit/names-form";
 import type { ProjectPermissions } from "@/lib/projects/project-permissions";
 import type { ProjectDetail } from "@/lib/projects/types";
 import { HistoryTimeline } from "./history-timeline";
@@ -20,6 +22,7 @@ interface ProjectDetailViewProps {
 export function ProjectDetailView({ project, countryName, permissions }: ProjectDetailViewProps) {
   const t = useTranslations("projectDetail");
   const tEnum = useTranslations("enums");
+  const name = { en: project.nameEn, zh: project.nameZh };
   return (
     <article className="space-y-8">
       <nav aria-label={t("breadcrumb")}>
@@ -32,7 +35,7 @@ export function ProjectDetailView({ project, countryName, permissions }: Project
           <li aria-hidden="true">/</li>
           <li>
             <span aria-current="page" className="text-slate-800">
-              {project.nameEn}
+              <LocalizedText value={name} tagged={false} />
             </span>
           </li>
         </ol>
@@ -40,12 +43,10 @@ export function ProjectDetailView({ project, countryName, permissions }: Project
 
       <header className="space-y-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl">{project.nameEn}</h1>
-          {project.nameZh && (
-            <p lang="zh-CN" className="mt-1 text-lg text-slate-700">
-              {project.nameZh}
-            </p>
-          )}
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl">
+            <LocalizedText value={name} />
+          </h1>
+          <SecondaryText value={name} className="mt-1 text-lg text-slate-700" />
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <HealthBadge health={project.health} />
@@ -53,17 +54,25 @@ export function ProjectDetailView({ project, countryName, permissions }: Project
             {tEnum(`stage.${project.stage}`)}
           </span>
         </div>
-        {project.summary && (
+        {(project.summary || project.summaryZh) && (
           <section aria-labelledby="summary-heading">
             <h2 id="summary-heading" className="sr-only">
               {t("summary")}
             </h2>
-            <p className="max-w-3xl text-base leading-relaxed text-slate-800">{project.summary}</p>
+            <p className="max-w-3xl text-base leading-relaxed text-slate-800">
+              <LocalizedText value={{ en: project.summary, zh: project.summaryZh }} />
+            </p>
           </section>
         )}
       </header>
 
       <ProjectFacts project={project} countryName={countryName} />
+      {permissions.canUpdate && (
+        <NamesForm
+          slug={project.slug}
+          project={{ version: project.version, nameEn: project.nameEn, nameZh: project.nameZh, summary: project.summary, summaryZh: project.summaryZh }}
+        />
+      )}
       {permissions.canUpdate && (
         <StatusForm
           slug={project.slug}
@@ -73,6 +82,10 @@ export function ProjectDetailView({ project, countryName, permissions }: Project
             health: project.health,
             progressPercent: project.progressPercent,
             forecastFinish: project.forecastFinish,
+            nameEn: project.nameEn,
+            nameZh: project.nameZh,
+            summary: project.summary,
+            summaryZh: project.summaryZh,
           }}
         />
       )}

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { HealthBadge } from "@/components/ui/health-badge";
+import { commodityLabel } from "@/lib/i18n/commodities";
 import type { ProjectDetail } from "@/lib/projects/types";
 import { DetailSection } from "./section";
 
@@ -9,6 +10,7 @@ export function ProjectFacts({ project, countryName }: { project: ProjectDetail;
   const t = useTranslations("projectDetail.facts");
   const tEnum = useTranslations("enums");
   const tCommon = useTranslations("common");
+  const tCommodity = useTranslations("commodities");
   const format = useFormatter();
   const notReported = <span className="text-slate-500">{t("notReported")}</span>;
 
@@ -23,7 +25,7 @@ export function ProjectFacts({ project, countryName }: { project: ProjectDetail;
         <Fact label={t("businessLine")}>{tEnum(`businessLine.${project.businessLine}`)}</Fact>
         <Fact label={t("commodities")}>
           {project.commodities.length ? (
-            <span className="capitalize">{format.list(project.commodities, { type: "conjunction" })}</span>
+            <span className="capitalize">{format.list(project.commodities.map((c) => commodityLabel(tCommodity, c)), { type: "conjunction" })}</span>
           ) : (
             notReported
           )}

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { HistoryEntryView } from "@/components/projects/detail/history-entry";
 import type { HistoryEntry } from "@/lib/projects/types";
+import { useServerMessage } from "@/components/ui/form";
 
 interface ConflictPanelProps {
   message: string;
@@ -20,6 +21,7 @@ interface ConflictPanelProps {
  * edit" puts the user's changes on top of the current version to save again.
  */
 export function ConflictPanel({ message, current, changesSince, onReapply, onDiscard }: ConflictPanelProps) {
+  const translate = useServerMessage();
   const t = useTranslations("edit.conflict");
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -40,7 +42,7 @@ export function ConflictPanel({ message, current, changesSince, onReapply, onDis
         <h3 id={`${id}-title`} className="text-base font-semibold text-amber-950">
           {t("title")}
         </h3>
-        <p className="mt-1 text-amber-950">{message}</p>
+        <p className="mt-1 text-amber-950">{translate(message)}</p>
         <p className="mt-1 text-amber-950">{t("nothingSaved")}</p>
       </div>
       <div>

@@ -10,11 +10,13 @@ import { MilestoneForm, type MilestoneFormMode } from "./milestone-form";
 interface MilestoneActionsProps {
   slug: string;
   milestone: MilestoneView;
+  /** the milestone's title in the interface's language (names the buttons) */
+  label: string;
   canRebaseline: boolean;
 }
 
 /** A milestone row's controls: edit, and the quick "Mark achieved" and "Cancel" (each confirms in a dialog). */
-export function MilestoneActions({ slug, milestone, canRebaseline }: MilestoneActionsProps) {
+export function MilestoneActions({ slug, milestone, label, canRebaseline }: MilestoneActionsProps) {
   const t = useTranslations("edit.milestone");
   const titleId = useId();
   const [mode, setMode] = useState<MilestoneFormMode | null>(null);
@@ -32,7 +34,7 @@ export function MilestoneActions({ slug, milestone, canRebaseline }: MilestoneAc
 
   return (
     <div className="flex flex-wrap justify-end gap-2">
-      <button ref={editRef} type="button" disabled={!hydrated} className="btn-secondary h-8 px-3" aria-label={t("editButton", { title: milestone.title })} onClick={() => open("edit")}>
+      <button ref={editRef} type="button" disabled={!hydrated} className="btn-secondary h-8 px-3" aria-label={t("editButton", { title: label })} onClick={() => open("edit")}>
         {t("edit")}
       </button>
       {!closed && (
@@ -40,7 +42,7 @@ export function MilestoneActions({ slug, milestone, canRebaseline }: MilestoneAc
           type="button"
           disabled={!hydrated}
           className="btn-secondary h-8 px-3"
-          aria-label={t("achieveButton", { title: milestone.title })} onClick={() => open("achieve")}>
+          aria-label={t("achieveButton", { title: label })} onClick={() => open("achieve")}>
           {t("achieve")}
         </button>
       )}
@@ -49,7 +51,7 @@ export function MilestoneActions({ slug, milestone, canRebaseline }: MilestoneAc
           type="button"
           disabled={!hydrated}
           className="btn-secondary h-8 px-3"
-          aria-label={t("cancelButton", { title: milestone.title })} onClick={() => open("cancel")}>
+          aria-label={t("cancelButton", { title: label })} onClick={() => open("cancel")}>
           {t("cancel")}
         </button>
       )}

@@ -1,11 +1,13 @@
 "use client";
 
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { createMilestoneAction, updateMilestoneAction } from "@/app/projects/[slug]/actions";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { ErrorSummary, FieldError, FieldHint, type SummaryItem } from "@/components/ui/form";
 import { describedBy, errorFor, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
+import { localizedString } from "@/lib/i18n/bilingual";
+import type { AppLocale } from "@/lib/i18n/config";
 import { milestoneCreateSchema, milestoneUpdateSchema, TITLE_MAX } from "@/lib/milestones/milestone.validation";
 import { MILESTONE_STATES, type MilestoneState } from "@/lib/projects/enums";
 import { COMMENT_MAX } from "@/lib/projects/project-update.validation";
@@ -59,6 +61,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
   const t = useTranslations("edit.milestone");
   const tForms = useTranslations("forms");
   const tEnum = useTranslations("enums.milestoneState");
+  const locale = useLocale() as AppLocale;
   const id = useId();
   const [isPending, startTransition] = useTransition();
   const [base, setBase] = useState<MilestoneView | null>(milestone);
@@ -102,7 +105,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
       if (!parsed.success) return fail(zodFieldErrors(parsed.error), null);
       startTransition(async () => {
         const result = await createMilestoneAction(slug, parsed.data);
-        if (result.ok) return onDone(t("added", { title: result.data.title }));
+        if (result.ok) return onDone(t("added", { title: localizedString({ en: result.data.title, zh: result.data.titleZh }, locale) }));
         fail(result.error.fields ?? {}, result.error.message);
       });
       return;
@@ -121,7 +124,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
       const result = await updateMilestoneAction(slug, milestoneId, parsed.data);
       if (result.ok) {
         const done = { achieve: "achieved", cancel: "cancelled", edit: "saved", create: "saved" } as const;
-        return onDone(t(done[mode], { title: result.data.title }));
+        return onDone(t(done[mode], { title: localizedString({ en: result.data.title, zh: result.data.titleZh }, locale) }));
       }
       const { code, message, fields: serverFields, details } = result.error;
       if (code === "CONFLICT" && details && typeof details === "object" && "current" in details) {
@@ -172,10 +175,10 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
     mode === "create"
       ? t("addTitle")
       : mode === "achieve"
-        ? t("achieveTitle", { title: milestone!.title })
+        ? t("achieveTitle", { title: localizedString({ en: milestone!.title, zh: milestone!.titleZh }, locale) })
         : mode === "cancel"
-          ? t("cancelTitle", { title: milestone!.title })
-          : t("editTitle", { title: milestone!.title });
+          ? t("cancelTitle", { title: localizedString({ en: milestone!.title, zh: milestone!.titleZh }, locale) })
+          : t("editTitle", { title: localizedString({ en: milestone!.title, zh: milestone!.titleZh }, locale) });
   const submitLabel = { create: t("addSubmit"), edit: t("editSubmit"), achieve: t("achieveSubmit"), cancel: t("cancelSubmit") }[mode];
 
   const dateField = (f: "baseline" | "forecast" | "actual", extra?: { disabled?: boolean; hint?: string }) => (
