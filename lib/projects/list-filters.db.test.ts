@@ -100,6 +100,8 @@ describe.each(testBackends())("list filters and search on %s", (backend) => {
     expect(await slugs("q=laterite")).toEqual(["chile-nickel"]);
     await prisma.project.update({ where: { id: nickel.id }, data: { summary: "" } });
     expect(await slugs("q=laterite")).toEqual([]);
+    await prisma.project.update({ where: { id: nickel.id }, data: { summaryZh: "红土镍矿堆浸" } });
+    expect(await slugs("q=红土镍矿")).toEqual(["chile-nickel"]);
   });
 
   it("draws the timeline for exactly the table's projects, page and order, with their milestones", async () => {

@@ -54,7 +54,7 @@ export async function mutate<S extends z.ZodType, T>(opts: {
     const requestId = await currentRequestId();
     if (isDatabaseUnavailable(err)) {
       log().warn({ requestId, mutation: opts.name, viewer: viewer.id, err }, "database unavailable");
-      return { ok: false, error: { code: "UNAVAILABLE", message: "The database is busy or unreachable. Reload and try again.", requestId } };
+      return { ok: false, error: { code: "UNAVAILABLE", message: "The database is busy or unreachable; nothing was saved. Please try again.", requestId } };
     }
     log().error({ requestId, mutation: opts.name, viewer: viewer.id, err }, "unexpected error");
     return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side; nothing was saved. Please try again.", requestId } };
