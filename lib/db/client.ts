@@ -1,7 +1,8 @@
+import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { databaseTarget, type DatabaseTarget } from "../env";
+import { databaseTarget, sqlCapturePath, type DatabaseTarget } from "../env";
 import { acquireDataDirLock, type HeldLock } from "./data-dir-lock";
 import { PrismaClient } from "./generated/client";
 
@@ -21,7 +22,7 @@ const transactionOptions = { maxWait: 5_000, timeout: 10_000 };
 export async function openDatabase(target: DatabaseTarget = databaseTarget()): Promise<Database> {
   if (target.kind === "postgres") {
     const adapter = new PrismaPg({ connectionString: target.url, max: target.poolSize });
-    const prisma = new PrismaClient({ adapter, transactionOptions });
+    const prisma = captureSql(new PrismaClient({ adapter, transactionOptions, ...captureLog() }));
     return { target, prisma, close: () => prisma.$disconnect() };
   }
 
@@ -35,7 +36,7 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
     lock?.release();
     throw err;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
+  const prisma = captureSql(new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions, ...captureLog() }));
   let closed = false;
   return {
     target,
@@ -52,6 +53,22 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
       }
     },
   };
+}
+
+// The benchmark's "database ceiling" replays exactly the SQL a request sent
+// (scripts/bench/capture.ts): with LODESTONE_SQL_CAPTURE set, every statement
+// and its parameters are appended to that file. Off unless set.
+function captureLog(): { log?: [{ emit: "event"; level: "query" }] } {
+  return sqlCapturePath() ? { log: [{ emit: "event", level: "query" }] } : {};
+}
+
+function captureSql(prisma: PrismaClient): PrismaClient {
+  const file = sqlCapturePath();
+  if (file)
+    (prisma as unknown as { $on(event: "query", cb: (e: { query: string; params: string }) => void): void }).$on("query", (e) =>
+      fs.appendFileSync(file, `${JSON.stringify({ sql: e.query, params: e.params })}\n`),
+    );
+  return prisma;
 }
 
 // One instance per process: Next may load this module more than once, and a
