@@ -91,3 +91,18 @@ export function caseRequests(c: BenchCase, headers: Record<string, string>, pool
     },
   ];
 }
+
+/** One request of a case, sent as the load would send it; returns its status. */
+export async function sendOnce(base: string, c: BenchCase, headers: Record<string, string>, pool: UpdatePool): Promise<number> {
+  if (!c.writes) {
+    const res = await fetch(base + c.path, { headers, signal: AbortSignal.timeout(60_000) });
+    await res.arrayBuffer();
+    return res.status;
+  }
+  const { project, path, body } = nextUpdate(pool);
+  const res = await fetch(base + path, { method: "PATCH", headers: { ...headers, "content-type": "application/json" }, body, signal: AbortSignal.timeout(60_000) });
+  const text = await res.text();
+  applyUpdateAnswer(project, res.status, text);
+  return res.status;
+}
+

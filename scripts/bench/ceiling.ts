@@ -1,26 +1,11 @@
 import fs from "node:fs";
 import pg from "pg";
 import { openDatabase } from "../../lib/db/client";
-import type { BenchCase, UpdatePool } from "./cases";
-import { applyUpdateAnswer, nextUpdate } from "./cases";
+import { sendOnce, type BenchCase, type UpdatePool } from "./cases";
 import type { BenchDatabase } from "./data";
 import { closedLoop, type LoadResult } from "./load";
 import { sleep } from "./processes";
 import { freshIds, isWrite, parseCapture, type Statement } from "./sql-replay";
-
-/** One request of a case, sent as the load would send it; returns its status. */
-async function sendOnce(base: string, c: BenchCase, headers: Record<string, string>, pool: UpdatePool): Promise<number> {
-  if (!c.writes) {
-    const res = await fetch(base + c.path, { headers, signal: AbortSignal.timeout(60_000) });
-    await res.arrayBuffer();
-    return res.status;
-  }
-  const { project, path, body } = nextUpdate(pool);
-  const res = await fetch(base + path, { method: "PATCH", headers: { ...headers, "content-type": "application/json" }, body, signal: AbortSignal.timeout(60_000) });
-  const text = await res.text();
-  applyUpdateAnswer(project, res.status, text);
-  return res.status;
-}
 
 /**
  * The SQL each case's request sends, captured from a server started with

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { CaseId, RunArgs } from "./args";
-import { benchCases, caseRequests, STATIC_PATH, type BenchCase, type PoolProject, type UpdatePool } from "./cases";
+import { benchCases, caseRequests, sendOnce, STATIC_PATH, type BenchCase, type PoolProject, type UpdatePool } from "./cases";
 import { captureCases, measureDatabaseCeiling } from "./ceiling";
 import { prepareDatabase, type BenchDatabase } from "./data";
 import { httpLoad, type LoadResult } from "./load";
@@ -42,8 +42,8 @@ export interface SuiteResult {
   cases: CaseOutcome[];
 }
 
-/** Load at one connection before each case's measurement: caches, JIT, PGlite's lazily compiled code. */
-const WARMUP_SECONDS = 2;
+/** Requests, one at a time, before each case's measurement: caches, JIT, the route's first render (seconds on a busy machine). */
+const WARMUP_REQUESTS = 5;
 const POOL_SIZE = 300;
 
 interface Sessions {
@@ -146,6 +146,7 @@ export async function runSuite(args: RunArgs, kind: BenchDatabase["kind"], size:
     const sampler = rssSampler(server.pid);
 
     console.log(`▸ Framework ceiling: GET ${STATIC_PATH}, ${ceilingSeconds} s each …`);
+    for (let i = 0; i < WARMUP_REQUESTS; i++) await fetch(base + STATIC_PATH).then((r) => r.arrayBuffer());
     for (const connections of args.connections) {
       const r = await httpLoad({ url: base, connections, seconds: ceilingSeconds, requests: [{ method: "GET", path: STATIC_PATH, headers: { cookie: sessions.reader } }] });
       console.log(`  static ${String(connections).padStart(3)} conn: ${r.latency?.median ?? "–"} ms median, ${r.rps} req/s`);
@@ -154,7 +155,7 @@ export async function runSuite(args: RunArgs, kind: BenchDatabase["kind"], size:
 
     console.log(`▸ Load: ${args.duration} s per case and connection count …`);
     for (const c of cases) {
-      await httpLoad({ url: base, connections: 1, seconds: WARMUP_SECONDS, requests: caseRequests(c, headers(c), picked.pool) });
+      for (let i = 0; i < WARMUP_REQUESTS; i++) await sendOnce(base, c, headers(c), picked.pool);
       const levels: CaseLevel[] = [];
       for (const [k, connections] of args.connections.entries()) {
         const app = await httpLoad({ url: base, connections, seconds: args.duration, requests: caseRequests(c, headers(c), picked.pool) });
