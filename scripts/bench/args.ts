@@ -135,7 +135,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       ...common,
       sizes: numbers("sizes", v.sizes ?? "1000,20000,100000", 1, 1_000_000),
       databases: oneOf("db", v.db ?? "pglite,postgres", DATABASES),
-      connections: numbers("connections", v.connections ?? "1,8,32", 1, 1000),
+      connections: numbers("connections", v.connections ?? "1,8,32", 1, 1000).sort((a, b) => a - b),
       duration: whole("duration", v.duration ?? "10", 1, 3600),
       only: oneOf("only", v.only ?? CASE_IDS.join(","), CASE_IDS),
     };

@@ -38,3 +38,13 @@ describe("benchCases", () => {
     expect(cases.filter((c) => c.writes).map((c) => c.id)).toEqual(["status-update"]);
   });
 });
+
+describe("loadSeconds", async () => {
+  const { loadSeconds } = await import("./suite");
+  it("keeps the duration for fast cases and lengthens slow ones, within a limit", () => {
+    expect(loadSeconds(10, 20, 1, 32)).toBe(10); // 0.64 s a round
+    expect(loadSeconds(10, 600, 1, 32)).toBe(40); // 19 s a round: capped
+    expect(loadSeconds(10, 500, 1, 8)).toBe(12);
+    expect(loadSeconds(10, undefined, undefined, 1)).toBe(10);
+  });
+});

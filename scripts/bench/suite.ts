@@ -42,6 +42,23 @@ export interface SuiteResult {
   cases: CaseOutcome[];
 }
 
+/** Longest load of one measurement, however slow the case. */
+const MAX_LOAD_SECONDS = 40;
+
+/**
+ * autocannon drops the requests still in flight when the time is up, so a
+ * measurement shorter than a few response times at that concurrency would
+ * count only the fast ones (or none). When the case is slow, the load runs long
+ * enough for about three rounds of every connection, estimated from the
+ * median at the first connection count (a saturated server answers N
+ * connections N times slower), within MAX_LOAD_SECONDS.
+ */
+export function loadSeconds(duration: number, firstMedianMs: number | undefined, firstConnections: number | undefined, connections: number): number {
+  if (firstMedianMs === undefined || !firstConnections) return duration;
+  const perRound = (firstMedianMs * Math.max(1, connections / firstConnections)) / 1000;
+  return Math.max(duration, Math.min(MAX_LOAD_SECONDS, Math.ceil(3 * perRound)));
+}
+
 /** Requests, one at a time, before each case's measurement: caches, JIT, the route's first render (seconds on a busy machine). */
 const WARMUP_REQUESTS = 5;
 const POOL_SIZE = 300;
@@ -158,7 +175,8 @@ export async function runSuite(args: RunArgs, kind: BenchDatabase["kind"], size:
       for (let i = 0; i < WARMUP_REQUESTS; i++) await sendOnce(base, c, headers(c), picked.pool);
       const levels: CaseLevel[] = [];
       for (const [k, connections] of args.connections.entries()) {
-        const app = await httpLoad({ url: base, connections, seconds: args.duration, requests: caseRequests(c, headers(c), picked.pool) });
+        const seconds = loadSeconds(args.duration, levels[0]?.app.latency?.median, levels[0]?.connections, connections);
+        const app = await httpLoad({ url: base, connections, seconds, requests: caseRequests(c, headers(c), picked.pool) });
         const db = dbCeiling.get(c.id)?.[k];
         const fw = framework[k];
         const other = Object.entries(app.statuses).filter(([s]) => s !== "200").map(([s, n]) => `${n}×${s}`).join(" ");
