@@ -78,10 +78,14 @@ async function runMatrix(args: RunArgs, command: string): Promise<number> {
   console.log(`Benchmark: ${args.databases.join(", ")} × ${args.sizes.join(", ")} projects × ${args.connections.join("/")} connections, ${args.duration} s each`);
   console.log(`${m.cpus} CPUs (${m.cpuModel}), load average ${loadStart.join(" / ")}`);
   await ensureBuild(args.skipBuild);
+  const stem = stemFor(started);
   const suites: SuiteResult[] = [];
-  for (const size of args.sizes) for (const kind of args.databases) suites.push(await runSuite(args, kind, size));
-
-  const meta: RunMeta = {
+  const failures: { database: string; size: number; error: string }[] = [];
+  const save = () => {
+    const meta = metaNow();
+    return { meta, files: writeResults(stem, { meta, machine: m, config: args, suites, failures }, markdownReport(meta, suites, failures)) };
+  };
+  const metaNow = (): RunMeta => ({
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     command,
@@ -91,11 +95,24 @@ async function runMatrix(args: RunArgs, command: string): Promise<number> {
     loadavgEnd: loadavg(),
     durationSeconds: args.duration,
     ceilingSeconds: Math.max(2, Math.ceil(args.duration / 2)),
-  };
-  const markdown = markdownReport(meta, suites);
-  const files = writeResults(stemFor(started), { meta, machine: m, config: args, suites }, markdown);
-  console.log(`\n${markdown}\nResults: ${files.json}, ${files.md}`);
-  return 0;
+  });
+  // Each database × size is saved as soon as it is done, and a failure of one (a server that died) does not lose the others.
+  for (const size of args.sizes)
+    for (const kind of args.databases) {
+      try {
+        suites.push(await runSuite(args, kind, size));
+      } catch (err) {
+        if (isStopping()) throw err;
+        const error = err instanceof Error ? err.message : String(err);
+        console.error(`\n${kind} × ${size} failed: ${error}`);
+        failures.push({ database: kind, size, error });
+        await stopAllServers().catch(() => {});
+      }
+      save();
+    }
+  const { meta, files } = save();
+  console.log(`\n${markdownReport(meta, suites, failures)}\nResults: ${files.json}, ${files.md}`);
+  return failures.length ? 1 : 0;
 }
 
 async function main(): Promise<number> {

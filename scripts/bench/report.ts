@@ -103,7 +103,7 @@ export function summaryTable(suites: SuiteResult[], size: number): string {
   );
 }
 
-export function markdownReport(meta: RunMeta, suites: SuiteResult[]): string {
+export function markdownReport(meta: RunMeta, suites: SuiteResult[], failures: { database: string; size: number; error: string }[] = []): string {
   return [
     `# Benchmark ${meta.startedAt}`,
     "",
@@ -118,5 +118,6 @@ export function markdownReport(meta: RunMeta, suites: SuiteResult[]): string {
     "",
     memoryTable(suites),
     "",
+    ...failures.map((f) => `**Not measured: ${f.database} × ${f.size}** — ${f.error.split("\n")[0]}\n`),
   ].join("\n");
 }
