@@ -163,7 +163,6 @@ export async function runSoak(args: SoakArgs, command: string, info: { commit: s
     await drive(args.minutes * 60, true, t0);
     clearInterval(timer);
     clearInterval(progress);
-    rss.push({ minute: (performance.now() - t0) / 60_000, rssMb: sampleRss(server.pid).appMb });
   } finally {
     await stopServer(server);
   }
