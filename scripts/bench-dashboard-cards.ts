@@ -21,7 +21,7 @@ import { listPortfolioSites } from "../lib/dashboard/sites";
 import { getHealthTrend } from "../lib/dashboard/trend";
 import { closeDatabase, getDatabase } from "../lib/db/client";
 import { SYNTHETIC_AS_OF } from "../lib/db/synthetic";
-import { formatMs, markdownTable, summarize, type Summary } from "./bench-stats";
+import { formatMs, markdownTable, summarize, type Summary } from "./bench/stats";
 
 const { values } = parseArgs({ options: { calls: { type: "string", default: "50" }, warmup: { type: "string", default: "10" }, json: { type: "string" } } });
 const calls = Number(values.calls);

@@ -1,28 +1,47 @@
 /**
- * The projects table in a real browser, against a running server on a large
- * portfolio (issue 5's targets):
+ * The projects table in a real browser, on a large portfolio (issue 5's targets):
  * - filter changes: the time from the select's change event to the new first
  *   page on screen, read from performance marks the page itself sets;
  * - CSV export of every project: wall time, bytes, and the server's memory
  *   (RSS of the server's process tree, sampled every 20 ms) during it.
  *
- *   npx tsx scripts/bench-table.ts --base http://localhost:3400 --pid <server pid> [--changes 30] [--json out.json]
- *
- * `npm run bench -- table` starts a server on the synthetic portfolio and calls this.
+ *   npm run bench:table [-- --data-dir .data/bench-pglite-20000] [--changes 30] [--json out.json]
+ *       starts the built app (start:prod) on that embedded database (or on DATABASE_URL when set), measures, stops it;
+ *       seed it first with `npm run bench -- --sizes 20000 --db pglite` (or `npm run db:seed -- --synthetic 20000 --reset`)
+ *   npm run bench:table -- --base http://localhost:3400 --pid <server pid>
+ *       against a server you started.
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
-import { formatMs, markdownTable, summarize, type Summary } from "./bench-stats";
+import { freePort, startServer, stopServer, waitUntilReady, type Server } from "./bench/processes";
+import { formatMs, markdownTable, summarize, type Summary } from "./bench/stats";
 
 const { values } = parseArgs({
-  options: { base: { type: "string" }, pid: { type: "string" }, changes: { type: "string", default: "30" }, json: { type: "string" } },
+  options: {
+    base: { type: "string" },
+    pid: { type: "string" },
+    "data-dir": { type: "string", default: ".data/bench-pglite-20000" },
+    changes: { type: "string", default: "30" },
+    json: { type: "string" },
+  },
 });
-if (!values.base) throw new Error("--base http://host:port is required");
-const base = values.base.replace(/\/$/, "");
 const changes = Number(values.changes);
 if (!Number.isInteger(changes) || changes < 1) throw new Error("--changes must be a positive integer");
-const pid = values.pid ? Number(values.pid) : undefined;
+let server: Server | undefined;
+let base = values.base?.replace(/\/$/, "") ?? "";
+if (!values.base) {
+  if (!process.env.DATABASE_URL && !fs.existsSync(values["data-dir"])) throw new Error(`no database at ${values["data-dir"]}: seed one first (see the top of this file)`);
+  const port = await freePort();
+  server = startServer(
+    { ...process.env, PORT: String(port), LODESTONE_DATA_DIR: values["data-dir"], LODESTONE_PUBLIC_READ: "true", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    ".data/bench-table-server.log",
+  );
+  base = `http://127.0.0.1:${port}`;
+  await waitUntilReady(server, `${base}/api/health`, performance.now());
+  console.log(`▸ Serving ${process.env.DATABASE_URL ? "DATABASE_URL" : values["data-dir"]} on port ${port}`);
+}
+const pid = values.pid ? Number(values.pid) : server?.pid;
 
 const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && fs.existsSync(p));
 
@@ -127,11 +146,19 @@ try {
   // Warm-up: the first navigations compile and cache.
   await page.goto(`${base}/projects?view=none`);
   filter = summarize(await measureFilterChanges(page));
+} catch (err) {
+  if (server) await stopServer(server);
+  throw err;
 } finally {
   await browser.close();
 }
-await measureCsvExport(); // warm-up
-const csv = await measureCsvExport();
+let csv: Awaited<ReturnType<typeof measureCsvExport>>;
+try {
+  await measureCsvExport(); // warm-up
+  csv = await measureCsvExport();
+} finally {
+  if (server) await stopServer(server);
+}
 
 console.log(
   markdownTable(
