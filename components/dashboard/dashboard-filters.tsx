@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useOptimistic, useTransition, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { dashboardHref, hasFilters, type DashboardFilters as Filters } from "@/lib/dashboard/filters";
 import { BUSINESS_LINES, REGIONS } from "@/lib/projects/enums";
@@ -52,6 +53,7 @@ export function DashboardFilters({ basePath, filters }: { basePath: string; filt
         selected={shown.region}
         options={REGIONS.map((value) => ({ value, label: tEnum(`region.${value}`) }))}
         onChange={onChange}
+        className="w-full sm:w-64"
       />
       <FilterSelect
         id={`${id}-line`}
@@ -61,6 +63,7 @@ export function DashboardFilters({ basePath, filters }: { basePath: string; filt
         selected={shown.line}
         options={BUSINESS_LINES.map((value) => ({ value, label: tEnum(`businessLine.${value}`) }))}
         onChange={onChange}
+        className="w-full sm:w-64"
       />
       <div className="flex h-10 items-center gap-4">
         {!hydrated && (
@@ -80,37 +83,5 @@ export function DashboardFilters({ basePath, filters }: { basePath: string; filt
         )}
       </div>
     </form>
-  );
-}
-
-interface FilterSelectProps {
-  id: string;
-  name: keyof Filters;
-  label: string;
-  allLabel: string;
-  selected: string[];
-  options: { value: string; label: string }[];
-  onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
-}
-
-/** One value per select; a URL naming several (region=A&region=B) shows them as one combined option, submitted as "A,B". */
-function FilterSelect({ id, name, label, allLabel, selected, options, onChange }: FilterSelectProps) {
-  const value = selected.join(",");
-  const labelOf = (v: string) => options.find((o) => o.value === v)?.label ?? v;
-  const combined = selected.length > 1 ? [{ value, label: selected.map(labelOf).join(", ") }] : [];
-  return (
-    <div className="w-full sm:w-64">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select id={id} name={name} value={value} onChange={onChange} className="field-control">
-        <option value="">{allLabel}</option>
-        {[...combined, ...options].map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -4,7 +4,7 @@ import { atDataVersion } from "@/lib/dashboard/data-version";
 import type { DashboardFilters } from "@/lib/dashboard/filters";
 import { listLargestSlips, listOverdueMilestones, listUpcomingMilestones, UPCOMING_DAYS } from "@/lib/dashboard/milestones";
 import type { DashboardMilestone, MilestoneList } from "@/lib/dashboard/types";
-import { formatFuzzyDate } from "@/lib/dates/fuzzy-date";
+import { formatFuzzyDate, htmlDateTime } from "@/lib/dates/fuzzy-date";
 import type { Health } from "@/lib/projects/enums";
 import type { FuzzyDate } from "@/lib/projects/types";
 import { LocalizedText } from "@/components/ui/localized-text";
@@ -76,7 +76,7 @@ async function listTexts() {
     getFormatter(),
     getLocale(),
   ]);
-  const date = (f: FuzzyDate): DateText => ({ text: formatFuzzyDate(f, locale), machine: machineDate(f) });
+  const date = (f: FuzzyDate): DateText => ({ text: formatFuzzyDate(f, locale), machine: htmlDateTime(f) });
   return {
     t,
     view(list: MilestoneList, detail: (m: DashboardMilestone) => string | null, withBaseline: boolean) {
@@ -152,18 +152,4 @@ function MilestoneListView({ rows, count, more, empty, listLabel, tone }: Milest
       {more && <p className="text-xs text-slate-600">{more}</p>}
     </div>
   );
-}
-
-// HTML has date strings for a year, a month and a day, but none for a quarter (as FuzzyDateText).
-function machineDate({ date, precision }: FuzzyDate): string | null {
-  switch (precision) {
-    case "DAY":
-      return date;
-    case "MONTH":
-      return date.slice(0, 7);
-    case "YEAR":
-      return date.slice(0, 4);
-    case "QUARTER":
-      return null;
-  }
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useOptimistic, useRef, useTransition, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "@/lib/projects/enums";
 import { toSearchParams, type ProjectListParams } from "@/lib/projects/list-params";
@@ -188,42 +189,5 @@ export function ProjectFilters({ params, countries, commodities, companies }: Pr
         )}
       </div>
     </form>
-  );
-}
-
-interface FilterSelectProps {
-  id: string;
-  name: MultiKey;
-  label: string;
-  allLabel: string;
-  selected: string[];
-  options: { value: string; label: string }[];
-  onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
-}
-
-/**
- * One value per select; a URL with several values (region=A&region=B, which
- * the list supports) shows them as one combined option, submitted as "A,B".
- */
-function FilterSelect({ id, name, label, allLabel, selected, options, onChange }: FilterSelectProps) {
-  const value = selected.join(",");
-  const labelOf = (v: string) => options.find((o) => o.value === v)?.label ?? v;
-  const combined = selected.length > 1 ? { value, label: selected.map(labelOf).join(", ") } : null;
-  const missing = selected.length === 1 && !options.some((o) => o.value === value) ? { value, label: value } : null;
-  const all = [...(combined ? [combined] : []), ...options, ...(missing ? [missing] : [])];
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select id={id} name={name} value={value} onChange={onChange} className="field-control">
-        <option value="">{allLabel}</option>
-        {all.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

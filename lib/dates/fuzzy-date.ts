@@ -70,3 +70,17 @@ export function formatFuzzyDate(f: FuzzyDate | null, locale = "en"): string {
       return new Intl.DateTimeFormat(locale, { ...opts, year: "numeric", month: "short", day: "numeric" }).format(start);
   }
 }
+
+/** The value for `<time dateTime>`: HTML has date strings for a year, a month and a day, but none for a quarter (null). */
+export function htmlDateTime({ date, precision }: FuzzyDate): string | null {
+  switch (precision) {
+    case "DAY":
+      return date;
+    case "MONTH":
+      return date.slice(0, 7);
+    case "YEAR":
+      return date.slice(0, 4);
+    case "QUARTER":
+      return null;
+  }
+}
