@@ -12,6 +12,15 @@ import type { TimelineProject } from "@/lib/projects/timeline-types";
 import { TimelineRow } from "./timeline-row";
 import "./timeline.css";
 
+const LEGEND = [
+  { className: "tl-bar tl-baseline", key: "baseline" },
+  { className: "tl-bar tl-forecast", key: "forecast" },
+  { className: "tl-bar tl-actual", key: "actual" },
+  { className: "tl-ms tl-ms-planned", key: "milestone" },
+  { className: "tl-ms tl-ms-achieved", key: "achieved" },
+  { className: "tl-ms tl-ms-baseline", key: "milestoneBaseline" },
+] as const;
+
 interface ProjectTimelineProps {
   params: ProjectListParams;
   ignored: string[];
@@ -80,24 +89,11 @@ export async function ProjectTimeline({ params, ignored, rows, total, zoom, toda
       </p>
 
       <ul className="tl-legend" aria-label={t("legendLabel")}>
-        <li>
-          <span className="tl-bar tl-baseline" aria-hidden="true" /> {t("legend.baseline")}
-        </li>
-        <li>
-          <span className="tl-bar tl-forecast" aria-hidden="true" /> {t("legend.forecast")}
-        </li>
-        <li>
-          <span className="tl-bar tl-actual" aria-hidden="true" /> {t("legend.actual")}
-        </li>
-        <li>
-          <span className="tl-ms tl-ms-planned" aria-hidden="true" /> {t("legend.milestone")}
-        </li>
-        <li>
-          <span className="tl-ms tl-ms-achieved" aria-hidden="true" /> {t("legend.achieved")}
-        </li>
-        <li>
-          <span className="tl-ms tl-ms-baseline" aria-hidden="true" /> {t("legend.milestoneBaseline")}
-        </li>
+        {LEGEND.map(({ className, key }) => (
+          <li key={key}>
+            <span className={className} aria-hidden="true" /> {t(`legend.${key}`)}
+          </li>
+        ))}
         <li>
           <span className="tl-today-key" aria-hidden="true" /> {t("legend.today", { date: fmt({ date: today, precision: "DAY" }) })}
         </li>
