@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { openDatabase, installDatabase, type Database } from "../db/client";
 import { applyPendingMigrations } from "../db/migrate";
+import { createThrowawayPostgres } from "./throwaway-postgres";
 
 /**
  * Database tests run against the embedded PGlite always and, when
@@ -25,14 +24,7 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
     await applyPendingMigrations(database);
     return { ...database, backend };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `lodestone_test_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const { url, drop } = await createThrowawayPostgres(process.env.TEST_DATABASE_URL!, "lodestone_test");
   const database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 5 });
   await applyPendingMigrations(database);
   return {
@@ -40,10 +32,7 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
     backend,
     async close() {
       await database.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await drop();
     },
   };
 }

@@ -3,13 +3,12 @@
  * start` processes, on PGlite or a real PostgreSQL server, driven over HTTP.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { ensureDemoUsers } from "../../lib/auth/users";
+import { createThrowawayPostgres } from "../../lib/test/throwaway-postgres";
 import { bootstrapDatabase } from "../../lib/db/bootstrap";
 import { openDatabase, type Database } from "../../lib/db/client";
 import type { DatabaseTarget } from "../../lib/env";
@@ -45,24 +44,13 @@ export interface TestDb {
 
 /** A new, empty PostgreSQL database on the server at adminUrl. */
 export async function createPostgresDb(adminUrl: string, applicationName = "lodestone"): Promise<TestDb & { url: string }> {
-  const name = `lodestone_sys_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const { url, drop } = await createThrowawayPostgres(adminUrl, "lodestone_sys");
   url.searchParams.set("application_name", applicationName);
   return {
     url: url.toString(),
     target: { kind: "postgres", url: url.toString(), poolSize: 10 },
     env: { DATABASE_URL: url.toString() },
-    async drop() {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
+    drop,
   };
 }
 
