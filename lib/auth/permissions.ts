@@ -3,7 +3,7 @@
  * mutation against it (lib/auth/authorize.ts); the UI reads it only to hide
  * controls. A role not listed here, or no role, is denied everything.
  */
-export const ROLES = ["admin", "manager", "executive", "staff"] as const;
+export const ROLES = ["admin", "pmo", "manager", "executive", "staff"] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
@@ -16,16 +16,16 @@ export function isRole(value: unknown): value is Role {
 type Grant = true | "assigned";
 
 export const PERMISSIONS = {
-  "project:read": { description: "Read projects, milestones and history", roles: { admin: true, manager: true, executive: true, staff: true } },
-  "project:update": { description: "Change a project's stage, health, progress and forecast finish", roles: { admin: true, manager: "assigned" } },
-  "milestone:create": { description: "Add a milestone", roles: { admin: true, manager: "assigned" } },
-  "milestone:update": { description: "Edit a milestone's title, forecast and actual dates and state", roles: { admin: true, manager: "assigned" } },
+  "project:read": { description: "Read projects, milestones and history", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "project:update": { description: "Change a project's stage, health, progress and forecast finish", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "milestone:create": { description: "Add a milestone", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "milestone:update": { description: "Edit a milestone's title, forecast and actual dates and state", roles: { admin: true, pmo: true, manager: "assigned" } },
   "milestone:rebaseline": { description: "Change a milestone's baseline date (re-baseline)", roles: { admin: true } },
   "user:manage": { description: "List users, change roles, disable users", roles: { admin: true } },
   "project:assign-manager": { description: "Assign managers to projects", roles: { admin: true } },
-  "project:export": { description: "Export the projects table (CSV, XLSX) as the reader sees it", roles: { admin: true, manager: true, executive: true, staff: true } },
-  "view:create": { description: "Save, change and delete one's own views of the projects table; keep table preferences", roles: { admin: true, manager: true, executive: true, staff: true } },
-  "view:share": { description: "Share one's own view with everyone", roles: { admin: true, manager: true, executive: true, staff: true } },
+  "project:export": { description: "Export the projects table (CSV, XLSX) as the reader sees it", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "view:create": { description: "Save, change and delete one's own views of the projects table; keep table preferences", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "view:share": { description: "Share one's own view with everyone", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
 
 export type Permission = keyof typeof PERMISSIONS;
