@@ -29,7 +29,7 @@ function dateColumns(input: Partial<Record<DateField, FuzzyDate | null>>): Prism
     data[`${f}Date`] = dbDate(input[f]);
     data[`${f}Precision`] = input[f]?.precision ?? null;
   }
-  return data as Prisma.MilestoneUncheckedUpdateInput;
+  return data;
 }
 
 type MilestoneRow = Prisma.MilestoneGetPayload<object>;
@@ -66,7 +66,7 @@ export async function createMilestone({ viewer, slug, input }: { viewer: Viewer 
         },
       });
       const values = { title: input.title, titleZh: input.titleZh ?? null, state: input.state, baseline: input.baseline ?? null, forecast: input.forecast ?? null, actual: input.actual ?? null };
-      const changes = diffFields({ title: null, titleZh: null, state: null, baseline: null, forecast: null, actual: null } as Record<string, unknown>, values, encode).map((c) => ({
+      const changes = diffFields<Record<string, unknown>>({ title: null, titleZh: null, state: null, baseline: null, forecast: null, actual: null }, values, encode).map((c) => ({
         ...c,
         field: `milestone.${c.field}`,
       }));
@@ -154,7 +154,7 @@ export async function updateMilestone({
         version,
         changes: changes.map((c) => ({ ...c, field: `milestone.${c.field}` })),
       });
-      return toView((await tx.milestone.findUniqueOrThrow({ where: { id: m.id } })) as MilestoneRow);
+      return toView(await tx.milestone.findUniqueOrThrow({ where: { id: m.id } }));
     },
   });
 }

@@ -1,6 +1,5 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { localizedString } from "@/lib/i18n/bilingual";
-import type { AppLocale } from "@/lib/i18n/config";
 import type { HistoryEntry } from "@/lib/projects/types";
 import { ChangeLine } from "./change-line";
 
@@ -12,7 +11,7 @@ export function HistoryEntryView({ entry }: { entry: HistoryEntry }) {
   const t = useTranslations("projectDetail.history");
   const tEnum = useTranslations("enums");
   const tCommon = useTranslations("common");
-  const locale = useLocale() as AppLocale;
+  const locale = useLocale();
   const format = useFormatter();
   return (
     <>

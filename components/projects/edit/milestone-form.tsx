@@ -7,7 +7,6 @@ import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { ErrorSummary, FieldError, FieldHint, type SummaryItem } from "@/components/ui/form";
 import { describedBy, errorFor, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
 import { localizedString } from "@/lib/i18n/bilingual";
-import type { AppLocale } from "@/lib/i18n/config";
 import { milestoneCreateSchema, milestoneUpdateSchema, TITLE_MAX } from "@/lib/milestones/milestone.validation";
 import { MILESTONE_STATES, type MilestoneState } from "@/lib/projects/enums";
 import { COMMENT_MAX } from "@/lib/projects/project-update.validation";
@@ -61,7 +60,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
   const t = useTranslations("edit.milestone");
   const tForms = useTranslations("forms");
   const tEnum = useTranslations("enums.milestoneState");
-  const locale = useLocale() as AppLocale;
+  const locale = useLocale();
   const id = useId();
   const [isPending, startTransition] = useTransition();
   const [base, setBase] = useState<MilestoneView | null>(milestone);
