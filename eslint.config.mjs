@@ -36,6 +36,31 @@ const config = [
     },
   },
   {
+    // app/ holds routes only: nothing else imports from it (server actions live in lib/<domain>/actions.ts).
+    files: ["components/**", "lib/**", "scripts/**", "bench/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app", "@/app/*", "**/app/*"], message: "app/ holds routes only; import from lib/<domain>/ instead." }] },
+      ],
+    },
+  },
+  {
+    // Components get plain typed data from server code; they never reach the database layer.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app", "@/app/*", "**/app/*"], message: "app/ holds routes only; import from lib/<domain>/ instead." },
+            { group: ["@/lib/db", "@/lib/db/*", "**/lib/db/*"], message: "Components never import the database layer; pass plain data from server code." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only lib/env.ts reads the environment (STYLE.md, habit 10).
     files: ["app/**", "components/**", "lib/**"],
     ignores: ["lib/env.ts", "lib/test/**", "**/*.test.ts"],

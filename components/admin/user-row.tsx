@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { setManagerAssignmentAction, setUserDisabledAction, setUserRoleAction } from "@/app/admin/actions";
+import { setManagerAssignmentAction, setUserDisabledAction, setUserRoleAction } from "@/lib/auth/actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { UserRow } from "@/lib/auth/admin-users";
 import { localize, localizedString } from "@/lib/i18n/bilingual";

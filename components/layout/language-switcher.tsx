@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { chooseLocaleAction } from "@/app/(i18n)/actions";
+import { chooseLocaleAction } from "@/lib/i18n/actions";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { createMilestoneAction, updateMilestoneAction } from "@/app/projects/[slug]/actions";
+import { createMilestoneAction, updateMilestoneAction } from "@/lib/milestones/actions";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { ErrorSummary, FieldError, FieldHint, type SummaryItem } from "@/components/ui/form";
 import { describedBy, errorFor, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
