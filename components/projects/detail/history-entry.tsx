@@ -1,6 +1,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { localizedString } from "@/lib/i18n/bilingual";
 import type { HistoryEntry } from "@/lib/projects/types";
+import { ZonedDateTime } from "@/components/ui/zoned-date-time";
 import { ChangeLine } from "./change-line";
 
 /**
@@ -18,7 +19,11 @@ export function HistoryEntryView({ entry }: { entry: HistoryEntry }) {
       <p className="text-sm text-slate-700">
         <span className="font-medium text-slate-900">{t("entryBy", { author: entry.authorName })}</span>
         {tCommon("dotSeparator")}
-        <time dateTime={entry.occurredAt}>{format.dateTime(new Date(entry.occurredAt), { dateStyle: "medium", timeStyle: entry.origin === "USER" ? "short" : undefined })}</time>
+        {entry.origin === "USER" ? (
+          <ZonedDateTime iso={entry.occurredAt} />
+        ) : (
+          <time dateTime={entry.occurredAt}>{format.dateTime(new Date(entry.occurredAt), { dateStyle: "medium" })}</time>
+        )}
         {tCommon("dotSeparator")}
         <span className="text-slate-600">{tEnum(`origin.${entry.origin}`)}</span>
       </p>

@@ -6,6 +6,7 @@ import { createMilestoneAction, updateMilestoneAction } from "@/lib/milestones/a
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { ErrorSummary, FieldError, FieldHint, type SummaryItem } from "@/components/ui/form";
 import { describedBy, errorFor, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
+import { portfolioToday } from "@/lib/dates/portfolio-day";
 import { localizedString } from "@/lib/i18n/bilingual";
 import { milestoneCreateSchema, milestoneUpdateSchema, TITLE_MAX } from "@/lib/milestones/milestone.validation";
 import { MILESTONE_STATES, type MilestoneState } from "@/lib/projects/enums";
@@ -20,7 +21,6 @@ import {
   milestoneCreateInput,
   milestoneUpdateInput,
   milestoneValues,
-  todayIso,
   type MilestoneField,
   type MilestoneValues,
 } from "./milestone-values";
@@ -44,7 +44,7 @@ interface MilestoneFormProps {
 function initialValues(mode: MilestoneFormMode, m: MilestoneView | null): MilestoneValues {
   if (!m) return EMPTY_MILESTONE;
   const v = milestoneValues(m);
-  if (mode === "achieve") return { ...v, state: "ACHIEVED", actual: v.actual.date ? v.actual : { date: todayIso(), precision: "DAY" } };
+  if (mode === "achieve") return { ...v, state: "ACHIEVED", actual: v.actual.date ? v.actual : { date: portfolioToday(), precision: "DAY" } };
   if (mode === "cancel") return { ...v, state: "CANCELLED" };
   return v;
 }
