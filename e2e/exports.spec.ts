@@ -49,7 +49,7 @@ async function download(page: Page, name: string): Promise<{ file: Download; byt
   const pending = page.waitForEvent("download");
   await page.getByRole("link", { name }).click();
   const file = await pending;
-  return { file, bytes: await fs.readFile((await file.path())!) };
+  return { file, bytes: await fs.readFile((await file.path())) };
 }
 
 /** The table as text: header names and, per row, the cells' visible text. */

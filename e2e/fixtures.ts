@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { DEMO_LOGINS, type DemoRole } from "../lib/auth/demo-users";
 
 export { expect, test };
 
@@ -12,15 +13,8 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   expect(serious, serious.join("\n")).toEqual([]);
 }
 
-export type DemoRole = "admin" | "manager" | "executive" | "staff";
-
-/** The embedded demo's users (lib/auth/users.ts), created by `npm start` for the e2e server. */
-export const DEMO_LOGINS: Record<DemoRole, { email: string; password: string; name: string }> = {
-  admin: { email: "admin@lodestone.local", password: "lodestone-admin", name: "Ada Admin" },
-  manager: { email: "manager@lodestone.local", password: "lodestone-manager", name: "Mei Manager" },
-  executive: { email: "executive@lodestone.local", password: "lodestone-executive", name: "Eli Executive" },
-  staff: { email: "staff@lodestone.local", password: "lodestone-staff", name: "Sam Staff" },
-};
+// The embedded demo's users, created by `npm start` for the e2e server: the one copy is lib/auth/demo-users.ts.
+export { DEMO_LOGINS, type DemoRole };
 
 /**
  * Signs the page's browser context in through the session endpoint, not by

@@ -81,7 +81,7 @@ test.describe("saved views and exports", () => {
     await page.getByRole("link", { name: "Export CSV" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^lodestone-projects-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = (await (await import("node:fs/promises")).readFile((await file.path())!)).toString("utf8");
+    const text = (await (await import("node:fs/promises")).readFile((await file.path()))).toString("utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split("\r\n");
     expect(lines[0].startsWith("Name,Chinese name,Region,Country")).toBe(true);

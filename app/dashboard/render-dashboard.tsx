@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { parseDashboardParams } from "@/lib/dashboard/filters";
-import { dashboardToday } from "@/lib/dashboard/today";
+import { portfolioToday } from "@/lib/dates/portfolio-day";
 import { getDashboardViewer } from "@/lib/dashboard/viewer";
 
 /** The dashboard is served at "/" and "/dashboard"; both pages are this. */
@@ -23,7 +23,7 @@ export async function renderDashboard(basePath: string, searchParams: SearchPara
       basePath={basePath}
       filters={filters}
       ignored={ignored}
-      today={dashboardToday()}
+      today={portfolioToday()}
       since={viewer?.lastSeenAt ?? null}
       signedIn={viewer !== null}
     />

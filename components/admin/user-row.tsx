@@ -2,15 +2,16 @@
 
 import { useId, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { setManagerAssignmentAction, setUserDisabledAction, setUserRoleAction } from "@/app/admin/actions";
+import { setManagerAssignmentAction, setUserDisabledAction, setUserRoleAction } from "@/lib/auth/actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { UserRow } from "@/lib/auth/admin-users";
 import { localize, localizedString } from "@/lib/i18n/bilingual";
-import { CONTENT_LANG_TAG, type AppLocale } from "@/lib/i18n/config";
+import { CONTENT_LANG_TAG } from "@/lib/i18n/config";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { ProjectName } from "@/lib/projects/list-project-names";
 import type { MutationResult } from "@/lib/server/mutation";
-import type { Feedback } from "./users-admin";
+/** What the admin table announces after a change (null: nothing to say). */
+export type Feedback = { kind: "ok" | "error"; message: string } | null;
 
 interface UserRowProps {
   user: UserRow;
@@ -23,7 +24,7 @@ interface UserRowProps {
 export function UserRowView({ user, projects, isSelf, onFeedback }: UserRowProps) {
   const t = useTranslations("admin");
   const tRole = useTranslations("roles");
-  const locale = useLocale() as AppLocale;
+  const locale = useLocale();
   const name = (p: { nameEn: string; nameZh: string | null }) => localizedString({ en: p.nameEn, zh: p.nameZh }, locale);
   const id = useId();
   const [isPending, startTransition] = useTransition();

@@ -4,9 +4,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { UserRow } from "@/lib/auth/admin-users";
 import type { ProjectName } from "@/lib/projects/list-project-names";
-import { UserRowView } from "./user-row";
+import { UserRowView, type Feedback } from "./user-row";
 
-export type Feedback = { kind: "ok" | "error"; message: string } | null;
 
 /** The admin page: every user with their role, state and (for managers) projects, each editable in place. */
 export function UsersAdmin({ users, projects, viewerId }: { users: UserRow[]; projects: ProjectName[]; viewerId: string }) {

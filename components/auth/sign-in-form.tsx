@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { signInAction, type SignInState } from "@/app/(auth)/actions";
+import { signInAction, type SignInState } from "@/lib/auth/actions";
 import { ErrorSummary, FieldError, type SummaryItem } from "@/components/ui/form";
 import { describedBy, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
 import { signInSchema } from "@/lib/auth/sign-in.validation";

@@ -26,7 +26,7 @@ export function DashboardFilters({ basePath, filters }: { basePath: string; filt
   function onChange(event: ChangeEvent<HTMLSelectElement>) {
     const key = event.target.name as keyof Filters;
     const values = event.target.value ? event.target.value.split(",") : [];
-    const next = { ...shown, [key]: values } as Filters;
+    const next = { ...shown, [key]: values };
     startTransition(() => {
       setShown(next);
       router.push(dashboardHref(basePath, next), { scroll: false });

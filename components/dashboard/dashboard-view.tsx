@@ -34,7 +34,7 @@ interface DashboardViewProps {
  * card never holds up the others.
  */
 export async function DashboardView({ basePath, filters, ignored, today, since, signedIn }: DashboardViewProps) {
-  const [t, tEnum, format] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), getFormatter()]);
+  const [t, tEnum, tTime, format] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), getTranslations("time"), getFormatter()]);
   const todayText = format.dateTime(new Date(`${today}T00:00:00Z`), {
     dateStyle: "long",
     timeZone: "UTC",
@@ -68,10 +68,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
             id="since-heading"
             title={t("since.title")}
             description={t("since.description", {
-              date: format.dateTime(since, {
-                dateStyle: "medium",
-                timeStyle: "short",
-              }),
+              date: tTime("withZone", { time: format.dateTime(since, { dateStyle: "medium", timeStyle: "short" }) }),
             })}
             skeletonRows={3}
             className="print:hidden"

@@ -105,7 +105,7 @@ export function SiteMarkers({ sites, label, describedBy, filters }: { sites: Map
                 disabled={!hydrated}
                 onClick={() => setOpen(s)}
                 className="site-target"
-                style={{ anchorName: anchor(s) } as CSSProperties}
+                style={{ anchorName: anchor(s) }}
                 data-site={s.key}
               >
                 {visual}
@@ -120,7 +120,7 @@ export function SiteMarkers({ sites, label, describedBy, filters }: { sites: Map
         role="dialog"
         aria-labelledby={`${popoverId}-t`}
         className="site-popover"
-        style={open ? ({ positionAnchor: anchor(open) } as CSSProperties) : undefined}
+        style={open ? ({ positionAnchor: anchor(open) }) : undefined}
         onToggle={(event) => {
           if (event.newState === "closed") setOpen(null);
         }}

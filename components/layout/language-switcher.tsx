@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { chooseLocaleAction } from "@/app/(i18n)/actions";
-import { LOCALE_NAMES, LOCALES, type AppLocale } from "@/lib/i18n/config";
+import { chooseLocaleAction } from "@/lib/i18n/actions";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 
 /**
  * The header's language choice: one button per language, each named in its
@@ -10,7 +10,7 @@ import { LOCALE_NAMES, LOCALES, type AppLocale } from "@/lib/i18n/config";
  */
 export async function LanguageSwitcher() {
   const t = await getTranslations("layout");
-  const current = (await getLocale()) as AppLocale;
+  const current = (await getLocale());
   return (
     <form action={chooseLocaleAction} role="group" aria-label={t("language")} className="flex items-center rounded-md border border-slate-600 p-0.5 text-sm">
       {LOCALES.map((locale) => (

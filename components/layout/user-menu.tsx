@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { signOutAction } from "@/app/(auth)/actions";
+import { signOutAction } from "@/lib/auth/actions";
 import type { Role } from "@/lib/auth/permissions";
 import { SignInLink } from "./sign-in-link";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { savePreferencesAction } from "@/app/projects/(list)/actions";
+import { savePreferencesAction } from "@/lib/views/actions";
 import { ViewsMenu } from "@/components/views/views-menu";
 import { normalizeColumns } from "@/lib/projects/columns";
 import { toSearchParams, type ProjectListParams } from "@/lib/projects/list-params";

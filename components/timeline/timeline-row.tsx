@@ -22,7 +22,7 @@ type Bar = { kind: "baseline" | "forecast" | "actual"; from: FuzzyDate; to: Fuzz
 /** One project's row: its bars (baseline, forecast, actual), its milestones, and the same in words. */
 export async function TimelineRow({ project: p, scale, todayLeft, healthLabel, healthShape }: TimelineRowProps) {
   const t = await getTranslations("timeline");
-  const locale = (await getLocale()) as AppLocale;
+  const locale = (await getLocale());
   const fmt = (f: FuzzyDate) => formatFuzzyDate(f, locale);
   const names = { en: p.nameEn, zh: p.nameZh };
   const name = localizedString(names, locale);

@@ -1,13 +1,6 @@
-import type { z } from "zod";
+import type { FieldErrors } from "@/lib/validation/field-errors";
 
-/** Field errors keyed by path ("comment", "forecastFinish.date"; "_" for the form), first message per field, as the server reports them. */
-export type FieldErrors = Record<string, string>;
-
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
-  return fields;
-}
+export { zodFieldErrors, type FieldErrors } from "@/lib/validation/field-errors";
 
 /** The first error of a field or of any of its parts (forecast → forecast.date, forecast.precision). */
 export function errorFor(errors: FieldErrors, field: string): string | undefined {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { CONTENT_LANG_TAG, type AppLocale, type ContentLanguage } from "@/lib/i18n/config";
+import { CONTENT_LANG_TAG, type ContentLanguage } from "@/lib/i18n/config";
 import { localize, secondary, type BilingualText } from "@/lib/i18n/bilingual";
 
 /**
@@ -10,7 +10,7 @@ import { localize, secondary, type BilingualText } from "@/lib/i18n/bilingual";
  * readers, that no translation exists). Works in server and client components.
  */
 export function LocalizedText({ value, className, tagged = true }: { value: BilingualText; className?: string; tagged?: boolean }) {
-  const locale = useLocale() as AppLocale;
+  const locale = useLocale();
   const shown = localize(value, locale);
   if (!shown) return null;
   return (
@@ -41,7 +41,7 @@ export function FallbackTag({ language }: { language: ContentLanguage }) {
 
 /** The other language's text as a secondary line, when both exist (a bilingual name under the main one). */
 export function SecondaryText({ value, className }: { value: BilingualText; className?: string }) {
-  const locale = useLocale() as AppLocale;
+  const locale = useLocale();
   const other = secondary(value, locale);
   if (!other) return null;
   return (
@@ -53,7 +53,7 @@ export function SecondaryText({ value, className }: { value: BilingualText; clas
 
 /** A link named by a bilingual text; the fallback tag sits after the link, not in its name. */
 export function LocalizedLink({ href, value, className = "link" }: { href: string; value: BilingualText; className?: string }) {
-  const locale = useLocale() as AppLocale;
+  const locale = useLocale();
   const shown = localize(value, locale);
   if (!shown) return null;
   return (

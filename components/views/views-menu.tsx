@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { createViewAction, deleteViewAction, setDefaultViewAction, updateViewAction } from "@/app/projects/(list)/actions";
+import { createViewAction, deleteViewAction, setDefaultViewAction, updateViewAction } from "@/lib/views/actions";
 import type { SavedViewSummary } from "@/lib/views/types";
 import type { TableSettingsState } from "@/components/projects/table-settings";
 

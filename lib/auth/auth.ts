@@ -9,6 +9,7 @@ import { env, publicUrl } from "../env";
 import { asAuthApiError } from "./api-error";
 import { clearLoginFailures, minutesUntilAllowed, recordLoginFailure } from "./login-throttle";
 import { authSecret } from "./secret";
+import { trustedOrigins } from "../http/origin";
 
 /**
  * Better Auth: email + password now; OIDC single sign-on can be added as a
@@ -18,15 +19,12 @@ import { authSecret } from "./secret";
  */
 function createAuth(prisma: Awaited<ReturnType<typeof db>>) {
   const baseURL = publicUrl();
-  const url = new URL(baseURL);
-  // localhost and 127.0.0.1 are the same machine to a person, not to an origin check.
-  const loopbackTwin =
-    url.hostname === "localhost" ? `${url.protocol}//127.0.0.1:${url.port}` : url.hostname === "127.0.0.1" ? `${url.protocol}//localhost:${url.port}` : undefined;
   return betterAuth({
     appName: "Lodestone",
     baseURL,
     secret: authSecret(),
-    trustedOrigins: loopbackTwin ? [baseURL, loopbackTwin] : [baseURL],
+    // The one origin rule (lib/http/origin.ts); Better Auth refuses a missing Origin on its own endpoints too.
+    trustedOrigins: trustedOrigins(),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
     user: {
@@ -70,7 +68,7 @@ function createAuth(prisma: Awaited<ReturnType<typeof db>>) {
       }),
     },
     telemetry: { enabled: false },
-    advanced: { useSecureCookies: url.protocol === "https:" },
+    advanced: { useSecureCookies: new URL(baseURL).protocol === "https:" },
     plugins: [admin({ defaultRole: "staff", adminRoles: ["admin"] }), nextCookies()],
   });
 }

@@ -4,6 +4,7 @@ import { adoptLocaleOnSignIn } from "../i18n/set-locale";
 import { asAuthApiError } from "./api-error";
 import { getAuth } from "./auth";
 import { signInSchema } from "./sign-in.validation";
+import { zodFieldErrors } from "../validation/field-errors";
 
 export type SignInResult =
   | { ok: true; next: string | undefined }
@@ -17,9 +18,7 @@ export type SignInResult =
 export async function signInWithPassword(input: unknown): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const i of parsed.error.issues) fields[String(i.path[0])] ??= i.message;
-    return { ok: false, code: "BAD_REQUEST", message: "Check the highlighted fields.", fields };
+    return { ok: false, code: "BAD_REQUEST", message: "Check the highlighted fields.", fields: zodFieldErrors(parsed.error, { topLevel: true }) };
   }
   const { email, password, next } = parsed.data;
   let user: { id: string; locale?: string | null };

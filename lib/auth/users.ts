@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { PrismaClient } from "../db/generated/client";
 import { AppError } from "../errors";
+import { DEMO_LOGINS, DEMO_MANAGER_PROJECTS } from "./demo-users";
 import { isRole, type Role } from "./permissions";
 
 /**
@@ -33,16 +34,8 @@ export async function createUserWithPassword(prisma: PrismaClient, user: NewUser
   return { id };
 }
 
-/** One user per role for the embedded demo; their passwords are printed at `npm start`. */
-export const DEMO_USERS: NewUser[] = [
-  { email: "admin@lodestone.local", name: "Ada Admin", role: "admin", password: "lodestone-admin" },
-  { email: "manager@lodestone.local", name: "Mei Manager", role: "manager", password: "lodestone-manager" },
-  { email: "executive@lodestone.local", name: "Eli Executive", role: "executive", password: "lodestone-executive" },
-  { email: "staff@lodestone.local", name: "Sam Staff", role: "staff", password: "lodestone-staff" },
-];
-
-/** Projects the demo manager is assigned to (slugs of the Minmetals seed). */
-export const DEMO_MANAGER_PROJECTS = ["kinsevere-copper-expansion", "khoemacau-copper-mine", "las-bambas-copper-mine", "chentaigou-iron-mine"];
+/** One user per role for the embedded demo (lib/auth/demo-users.ts); their passwords are printed at `npm start`. */
+export const DEMO_USERS: NewUser[] = Object.values(DEMO_LOGINS);
 
 /** Creates the demo users that do not exist yet; returns those it created. */
 export async function ensureDemoUsers(prisma: PrismaClient): Promise<NewUser[]> {

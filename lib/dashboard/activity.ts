@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
+import { historyEntrySelect, toHistoryEntry } from "../history/history-entry";
 import type { Health } from "../projects/enums";
 import type { DashboardFilters } from "./filters";
 import { projectFilterSql } from "./sql";
@@ -20,16 +21,7 @@ export async function listRecentUpdates({ filters, limit = RECENT_UPDATES_LIMIT 
   if (latest.length === 0) return [];
   const updates = await prisma.statusUpdate.findMany({
     where: { id: { in: latest.map((u) => u.id) } },
-    select: {
-      id: true,
-      origin: true,
-      authorName: true,
-      occurredAt: true,
-      comment: true,
-      project: { select: { slug: true, nameEn: true, nameZh: true, health: true } },
-      milestone: { select: { title: true, titleZh: true } },
-      changes: { select: { field: true, before: true, after: true }, orderBy: { field: "asc" } },
-    },
+    select: { ...historyEntrySelect, project: { select: { slug: true, nameEn: true, nameZh: true, health: true } } },
   });
   const byId = new Map(updates.map((u) => [u.id, u]));
   return latest.flatMap(({ id }) => {
@@ -37,15 +29,8 @@ export async function listRecentUpdates({ filters, limit = RECENT_UPDATES_LIMIT 
     if (!u) return []; // deleted between the two reads
     return [
       {
-        id: u.id,
+        ...toHistoryEntry(u),
         project: { slug: u.project.slug, name: u.project.nameEn, nameZh: u.project.nameZh, health: u.project.health },
-        authorName: u.authorName,
-        origin: u.origin,
-        occurredAt: u.occurredAt.toISOString(),
-        comment: u.comment,
-        milestoneTitle: u.milestone?.title ?? null,
-        milestoneTitleZh: u.milestone?.titleZh ?? null,
-        changes: u.changes,
       },
     ];
   });

@@ -3,7 +3,7 @@ import { figureLinks } from "./figure-links";
 import { dashboardHref, NO_FILTERS, parseDashboardParams, projectsHref } from "./filters";
 import { memoize } from "./memo";
 import { periodStartsContaining } from "./sql";
-import { addDays, assertIsoDay, dashboardToday } from "./today";
+import { addDays, assertIsoDay, portfolioToday } from "../dates/portfolio-day";
 import { monthStarts, zonedMidnight } from "./trend";
 import type { PortfolioFigures } from "./types";
 
@@ -57,8 +57,8 @@ describe("dashboard filters", () => {
 
 describe("dashboard dates", () => {
   it("takes today in the portfolio's time zone (Beijing)", () => {
-    expect(dashboardToday(new Date("2026-11-25T15:59:59Z"))).toBe("2026-11-25");
-    expect(dashboardToday(new Date("2026-11-25T16:00:00Z"))).toBe("2026-11-26");
+    expect(portfolioToday(new Date("2026-11-25T15:59:59Z"))).toBe("2026-11-25");
+    expect(portfolioToday(new Date("2026-11-25T16:00:00Z"))).toBe("2026-11-26");
   });
 
   it("finds the period containing a day, for each precision", () => {

@@ -4,8 +4,9 @@ import { Prisma } from "../db/generated/client";
 import type { DatePrecision, Health } from "../projects/enums";
 import type { FuzzyDate } from "../projects/types";
 import { hasFilters, type DashboardFilters } from "./filters";
-import { periodEndSql, periodNotEndedBeforeSql, periodStartsContaining, projectFilterSql } from "./sql";
-import { addDays, assertIsoDay } from "./today";
+import { periodEndSql } from "../dates/period-sql";
+import { periodNotEndedBeforeSql, periodStartsContaining, projectFilterSql } from "./sql";
+import { addDays, assertIsoDay } from "../dates/portfolio-day";
 import type { DashboardMilestone, MilestoneList } from "./types";
 
 /**
@@ -19,7 +20,7 @@ export const UPCOMING_DAYS = 90;
 
 interface ListOptions {
   filters: DashboardFilters;
-  /** YYYY-MM-DD, in the portfolio's time zone (lib/dashboard/today.ts). */
+  /** YYYY-MM-DD, in the portfolio's time zone (lib/dates/portfolio-day.ts). */
   today: string;
   limit?: number;
 }

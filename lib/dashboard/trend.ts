@@ -6,7 +6,7 @@ import { TIME_ZONE } from "../i18n/config";
 import type { DashboardFilters } from "./filters";
 import { hasFilters } from "./filters";
 import { projectFilterSql } from "./sql";
-import { addDays, assertIsoDay } from "./today";
+import { addDays, assertIsoDay } from "../dates/portfolio-day";
 import type { TrendPoint } from "./types";
 
 /**

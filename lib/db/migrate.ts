@@ -4,7 +4,6 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { HistoryDiagnostic } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Database } from "./client";
 import { loadMigrationsList, MIGRATIONS_DIR, NO_FILTERS, readSchema, withSchemaEngine } from "./schema-engine";
@@ -82,7 +81,7 @@ export async function migrationStatus(database: Database): Promise<MigrationStat
       filters: NO_FILTERS,
     });
     const total = migrationsList.migrationDirectories.length;
-    const h = out.history as HistoryDiagnostic | null;
+    const h = out.history;
     const pending = h && "unappliedMigrationNames" in h ? h.unappliedMigrationNames : [];
     let problem: string | undefined;
     if (h?.diagnostic === "historiesDiverge" || h?.diagnostic === "migrationsDirectoryIsBehind")

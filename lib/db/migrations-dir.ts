@@ -31,7 +31,7 @@ export function loadMigrationsList(dir = MIGRATIONS_DIR): MigrationList {
                 ? { tag: "ok", value: fs.readFileSync(file, "utf8") }
                 : { tag: "error", value: `missing ${file}` },
             },
-          } as MigrationDirectory;
+          };
         })
     : [];
   return {

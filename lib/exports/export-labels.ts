@@ -6,5 +6,5 @@ import type { ExportLabels } from "./export-columns";
 /** The table's own display text for an export, in the request's language (the user's setting, else cookie, else browser). */
 export async function getExportLabels(): Promise<ExportLabels> {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
-  return localizedExportLabels(locale, messages as never);
+  return localizedExportLabels(locale, messages);
 }

@@ -3,7 +3,9 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { db } from "../db/client";
 import { log } from "../log/logger";
-import { fuzzyFromDb, periodOf, slipDays } from "../dates/fuzzy-date";
+import { periodOf } from "../dates/fuzzy-date";
+import { portfolioToday } from "../dates/portfolio-day";
+import { toMilestoneView } from "../milestones/milestone-view";
 import type { ProjectColumnId } from "../projects/columns";
 import type { ProjectListParams } from "../projects/list-params";
 import { selectProjectIds, selectProjectRowsByIds } from "../projects/list-projects";
@@ -159,25 +161,12 @@ async function milestoneRows(projectIds: string[], names: Map<string, string>): 
   const order = new Map(projectIds.map((id, i) => [id, i]));
   rows.sort((a, b) => order.get(a.projectId)! - order.get(b.projectId)!);
   return rows.map((m) => {
-    const baseline = fuzzyFromDb(m.baselineDate, m.baselinePrecision);
-    const forecast = fuzzyFromDb(m.forecastDate, m.forecastPrecision);
-    const actual = fuzzyFromDb(m.actualDate, m.actualPrecision);
-    const milestone: MilestoneView = {
-      id: m.id,
-      title: m.title,
-      titleZh: m.titleZh,
-      baseline,
-      forecast,
-      actual,
-      state: m.state,
-      slipDays: slipDays(baseline, actual ?? forecast),
-      version: m.version,
-    };
+    const milestone: MilestoneView = toMilestoneView(m);
     return { projectName: names.get(m.projectId) ?? "", milestone };
   });
 }
 
 /** lodestone-projects-2026-11-25.csv */
 export function exportFileName(format: "csv" | "xlsx", now = new Date()): string {
-  return `lodestone-projects-${now.toISOString().slice(0, 10)}.${format}`;
+  return `lodestone-projects-${portfolioToday(now)}.${format}`;
 }

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { publicUrl } from "../env";
 import { ERROR_STATUS } from "../errors";
 import type { MutationResult } from "../server/mutation";
 import { jsonError } from "./json-error";
+import { originRefusal } from "./origin";
 
 /** A mutation's result as the API's JSON: the data, or `{ error: { code, message, fields?, current?, changesSince? } }`. */
 export function mutationResponse<T>(result: MutationResult<T>, okStatus = 200): Response {
@@ -16,19 +16,12 @@ export function mutationResponse<T>(result: MutationResult<T>, okStatus = 200): 
 
 /**
  * Cookie-authenticated writes must come from the app's own pages: a request
- * whose Origin is missing or foreign is refused (CSRF). SameSite=Lax cookies
+ * whose Origin is missing or foreign is refused (CSRF; the rule: lib/http/origin.ts). SameSite=Lax cookies
  * already keep most cross-site requests out; this closes the rest.
  */
 export function checkOrigin(request: Request): Response | null {
-  const origin = request.headers.get("origin");
-  const own = new URL(publicUrl());
-  const requestHost = new URL(request.url).host;
-  const allowed = new Set([own.origin, `${own.protocol}//${requestHost}`]);
-  if (own.hostname === "localhost") allowed.add(`${own.protocol}//127.0.0.1:${own.port}`);
-  if (own.hostname === "127.0.0.1") allowed.add(`${own.protocol}//localhost:${own.port}`);
-  if (!origin) return jsonError("FORBIDDEN", "Missing Origin header: cross-site request protection refused this request.");
-  if (!allowed.has(origin)) return jsonError("FORBIDDEN", `Requests from ${origin} are not allowed to change data.`);
-  return null;
+  const refusal = originRefusal(request);
+  return refusal ? jsonError("FORBIDDEN", refusal) : null;
 }
 
 /** Reads a JSON body; a body that is not JSON is a 400, not a 500. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { grantFor } from "../auth/permissions";
 import type { Viewer } from "../auth/session";
-import { fuzzyFromDb, normalizeFuzzy, slipDays } from "../dates/fuzzy-date";
+import { normalizeFuzzy } from "../dates/fuzzy-date";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
 import { encodeFuzzy } from "../history/change-values";
@@ -11,6 +11,7 @@ import { forecastSlips } from "../projects/project-update.validation";
 import type { MilestoneView } from "../projects/types";
 import { mutate, type MutationResult } from "../server/mutation";
 import { milestoneCreateSchema, milestoneUpdateSchema } from "./milestone.validation";
+import { toMilestoneView } from "./milestone-view";
 import type { FuzzyDate } from "../projects/types";
 import { getChangesSince } from "../projects/project-state";
 
@@ -29,17 +30,12 @@ function dateColumns(input: Partial<Record<DateField, FuzzyDate | null>>): Prism
     data[`${f}Date`] = dbDate(input[f]);
     data[`${f}Precision`] = input[f]?.precision ?? null;
   }
-  return data as Prisma.MilestoneUncheckedUpdateInput;
+  return data;
 }
 
 type MilestoneRow = Prisma.MilestoneGetPayload<object>;
 
-function toView(m: MilestoneRow): MilestoneView {
-  const baseline = fuzzyFromDb(m.baselineDate, m.baselinePrecision);
-  const forecast = fuzzyFromDb(m.forecastDate, m.forecastPrecision);
-  const actual = fuzzyFromDb(m.actualDate, m.actualPrecision);
-  return { id: m.id, title: m.title, titleZh: m.titleZh, baseline, forecast, actual, state: m.state, slipDays: slipDays(baseline, actual ?? forecast), version: m.version };
-}
+const toView: (m: MilestoneRow) => MilestoneView = toMilestoneView;
 
 const encode = (field: string, value: unknown): string | null =>
   DATE_FIELDS.includes(field as DateField) ? encodeFuzzy(value as FuzzyDate | null) : value === null || value === undefined ? null : String(value);
@@ -66,7 +62,7 @@ export async function createMilestone({ viewer, slug, input }: { viewer: Viewer 
         },
       });
       const values = { title: input.title, titleZh: input.titleZh ?? null, state: input.state, baseline: input.baseline ?? null, forecast: input.forecast ?? null, actual: input.actual ?? null };
-      const changes = diffFields({ title: null, titleZh: null, state: null, baseline: null, forecast: null, actual: null } as Record<string, unknown>, values, encode).map((c) => ({
+      const changes = diffFields<Record<string, unknown>>({ title: null, titleZh: null, state: null, baseline: null, forecast: null, actual: null }, values, encode).map((c) => ({
         ...c,
         field: `milestone.${c.field}`,
       }));
@@ -154,7 +150,7 @@ export async function updateMilestone({
         version,
         changes: changes.map((c) => ({ ...c, field: `milestone.${c.field}` })),
       });
-      return toView((await tx.milestone.findUniqueOrThrow({ where: { id: m.id } })) as MilestoneRow);
+      return toView(await tx.milestone.findUniqueOrThrow({ where: { id: m.id } }));
     },
   });
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "../db/client";
-import { fuzzyFromDb, slipDays, toIsoDay } from "../dates/fuzzy-date";
+import { fuzzyFromDb, toIsoDay } from "../dates/fuzzy-date";
+import { historyEntrySelect, toHistoryEntry } from "../history/history-entry";
+import { toMilestoneView } from "../milestones/milestone-view";
 import type { MilestoneView, ProjectDetail } from "./types";
 
 /**
@@ -21,11 +23,7 @@ const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | nul
       milestones: { orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] },
       statusUpdates: {
         orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }],
-        include: {
-          changes: { orderBy: { field: "asc" } },
-          milestone: { select: { title: true, titleZh: true } },
-          source: { select: { title: true } },
-        },
+        select: historyEntrySelect,
       },
       quotes: {
         orderBy: { id: "asc" },
@@ -35,22 +33,7 @@ const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | nul
   });
   if (!p) return null;
 
-  const milestones: MilestoneView[] = p.milestones.map((m) => {
-    const baseline = fuzzyFromDb(m.baselineDate, m.baselinePrecision);
-    const forecast = fuzzyFromDb(m.forecastDate, m.forecastPrecision);
-    const actual = fuzzyFromDb(m.actualDate, m.actualPrecision);
-    return {
-      id: m.id,
-      title: m.title,
-      titleZh: m.titleZh,
-      baseline,
-      forecast,
-      actual,
-      state: m.state,
-      slipDays: slipDays(baseline, actual ?? forecast),
-      version: m.version,
-    };
-  });
+  const milestones: MilestoneView[] = p.milestones.map(toMilestoneView);
 
   return {
     id: p.id,
@@ -79,17 +62,7 @@ const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | nul
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     milestones,
-    history: p.statusUpdates.map((u) => ({
-      id: u.id,
-      origin: u.origin,
-      authorName: u.authorName,
-      occurredAt: u.occurredAt.toISOString(),
-      comment: u.comment,
-      milestoneTitle: u.milestone?.title ?? null,
-      milestoneTitleZh: u.milestone?.titleZh ?? null,
-      sourceTitle: u.source?.title ?? null,
-      changes: u.changes.map((c) => ({ field: c.field, before: c.before, after: c.after })),
-    })),
+    history: p.statusUpdates.map(toHistoryEntry),
     quotes: p.quotes.map((q) => ({
       id: q.id,
       text: q.text,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "./enums";
+import { zodFieldErrors } from "../validation/field-errors";
 
 /**
  * The projects list's state, as it lives in the URL and the API's query string.
@@ -102,8 +103,7 @@ export function parseListParamsStrict(raw: RawParams): StrictParse {
   const fields: Record<string, string> = {};
   for (const k of unknown) fields[k] = "unknown parameter";
   const result = projectListParamsSchema.safeParse(values);
-  if (!result.success)
-    for (const issue of result.error.issues) fields[String(issue.path[0])] ??= describeIssue(issue);
+  if (!result.success) for (const [k, m] of Object.entries(zodFieldErrors(result.error, { topLevel: true, describe: describeIssue }))) fields[k] ??= m;
   if (Object.keys(fields).length || !result.success)
     return {
       ok: false,

@@ -1,4 +1,5 @@
 import type { Prisma } from "../db/generated/client";
+import { historyEntrySelect, toHistoryEntry } from "../history/history-entry";
 import type { Health, Stage } from "./enums";
 import type { FuzzyDate, HistoryEntry } from "./types";
 
@@ -24,17 +25,7 @@ export async function getChangesSince(
   const rows = await tx.statusUpdate.findMany({
     where: { projectId, version: { gt: version }, milestoneId: milestoneId ?? null },
     orderBy: { occurredAt: "desc" },
-    include: { changes: true, milestone: { select: { title: true, titleZh: true } } },
+    select: historyEntrySelect,
   });
-  return rows.map((u) => ({
-    id: u.id,
-    origin: u.origin,
-    authorName: u.authorName,
-    occurredAt: u.occurredAt.toISOString(),
-    comment: u.comment,
-    milestoneTitle: u.milestone?.title ?? null,
-    milestoneTitleZh: u.milestone?.titleZh ?? null,
-    sourceTitle: null,
-    changes: u.changes.map((c) => ({ field: c.field, before: c.before, after: c.after })),
-  }));
+  return rows.map(toHistoryEntry);
 }

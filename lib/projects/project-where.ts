@@ -1,4 +1,6 @@
 import { Prisma } from "../db/generated/client";
+import { periodEndSql } from "../dates/period-sql";
+import { addDays, portfolioToday } from "../dates/portfolio-day";
 import type { ProjectListParams } from "./list-params";
 import { KNOWN_COUNTRIES } from "./regions";
 
@@ -18,15 +20,6 @@ export type ProjectFilter = Pick<
 export interface WhereOptions {
   /** "today" for the relative filters (due within, stale); injectable for tests */
   now?: Date;
-}
-
-/** The last day of a fuzzy date's period, from its first day and precision (lib/dates/fuzzy-date.ts periodOf). */
-export function periodEndSql(date: Prisma.Sql, precision: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(CASE ${precision}
-    WHEN 'YEAR' THEN (date_trunc('year', ${date}) + interval '1 year - 1 day')::date
-    WHEN 'QUARTER' THEN (date_trunc('quarter', ${date}) + interval '3 months - 1 day')::date
-    WHEN 'MONTH' THEN (date_trunc('month', ${date}) + interval '1 month - 1 day')::date
-    ELSE ${date} END)`;
 }
 
 const col = (name: string) => Prisma.raw(`p."${name}"`);
@@ -71,8 +64,9 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions = {
 
   if (params.due !== undefined) {
     // Due = the milestone's (forecast, else baseline) period overlaps [today, today + N]; overdue ones are not "due within".
-    const today = now.toISOString().slice(0, 10);
-    const until = new Date(now.getTime() + params.due * 86_400_000).toISOString().slice(0, 10);
+    // The portfolio's day (Beijing), as on the dashboard: not the server's UTC day.
+    const today = portfolioToday(now);
+    const until = addDays(today, params.due);
     const dueDate = Prisma.sql`COALESCE(m."forecastDate", m."baselineDate")`;
     const duePrecision = Prisma.sql`(CASE WHEN m."forecastDate" IS NOT NULL THEN m."forecastPrecision" ELSE m."baselinePrecision" END)::text`;
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Milestone" m WHERE m."projectId" = p."id" AND m."state" = 'PLANNED'

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
-import { fuzzyFromDb, slipDays } from "../dates/fuzzy-date";
+import { fuzzyFromDb } from "../dates/fuzzy-date";
+import { toMilestoneView } from "../milestones/milestone-view";
 import type { ProjectListParams } from "./list-params";
 import { countProjects, selectProjectRows } from "./list-projects";
 import type { WhereOptions } from "./project-where";
@@ -36,6 +37,7 @@ export async function listTimeline(opts: { params: ProjectListParams; where?: Wh
           title: true,
           titleZh: true,
           state: true,
+          version: true,
           baselineDate: true,
           baselinePrecision: true,
           forecastDate: true,
@@ -61,12 +63,7 @@ export async function listTimeline(opts: { params: ProjectListParams; where?: Wh
         baselineFinish: fuzzyFromDb(d.plannedFinish, d.plannedFinishPrecision),
         forecastFinish: r.forecastFinish,
         actualFinish: fuzzyFromDb(d.actualFinish, d.actualFinishPrecision),
-        milestones: d.milestones.map((m) => {
-          const baseline = fuzzyFromDb(m.baselineDate, m.baselinePrecision);
-          const forecast = fuzzyFromDb(m.forecastDate, m.forecastPrecision);
-          const actual = fuzzyFromDb(m.actualDate, m.actualPrecision);
-          return { id: m.id, title: m.title, titleZh: m.titleZh, state: m.state, baseline, forecast, actual, slipDays: slipDays(baseline, actual ?? forecast) };
-        }),
+        milestones: d.milestones.map(toMilestoneView),
       },
     ];
   });

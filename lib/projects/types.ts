@@ -63,7 +63,7 @@ export interface HistoryEntry {
   occurredAt: string;
   comment: string;
   milestoneTitle: string | null;
-  milestoneTitleZh?: string | null;
+  milestoneTitleZh: string | null;
   sourceTitle: string | null;
   changes: FieldChangeView[];
 }

@@ -5,7 +5,6 @@ import { AppError } from "../errors";
 import { encodeFuzzy } from "../history/change-values";
 import { diffFields, recordChange } from "../history/record-change";
 import { mutate, type MutationResult } from "../server/mutation";
-import type { Health, Stage } from "./enums";
 import { nameSortKey } from "./name-sort-key";
 import { pinyinSortKey } from "./pinyin-sort-key";
 import { findWritableProject } from "./project-access";
@@ -46,8 +45,8 @@ export async function updateProjectStatus({ viewer, slug, input }: { viewer: Vie
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: STATE_SELECT });
       const before = {
-        stage: p.stage as Stage,
-        health: p.health as Health,
+        stage: p.stage,
+        health: p.health,
         progressPercent: p.progressPercent,
         forecastFinish: fuzzyFromDb(p.forecastFinish, p.forecastFinishPrecision),
         nameEn: p.nameEn,

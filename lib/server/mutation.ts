@@ -8,6 +8,7 @@ import type { Prisma } from "../db/generated/client";
 import { AppError, type ErrorCode } from "../errors";
 import { log } from "../log/logger";
 import { currentRequestId } from "../log/request-context";
+import { zodFieldErrors } from "../validation/field-errors";
 
 /**
  * Every write goes this one way: parse with the shared schema → check the
@@ -37,9 +38,7 @@ export async function mutate<S extends z.ZodType, T>(opts: {
   if (!opts.viewer) return fail("UNAUTHENTICATED", "Sign in to make changes.");
   const parsed = opts.schema.safeParse(opts.input);
   if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
-    return { ok: false, error: { code: "BAD_REQUEST", message: "Some fields need attention.", fields } };
+    return { ok: false, error: { code: "BAD_REQUEST", message: "Some fields need attention.", fields: zodFieldErrors(parsed.error) } };
   }
   const grant = grantFor(opts.viewer.role, opts.permission);
   if (!grant) return fail("FORBIDDEN", "Your role does not allow this change.");

@@ -51,7 +51,7 @@ function toSummary(v: ViewRecord, viewerId: string, defaultViewId: string | null
 
 function widths(json: Prisma.JsonValue | null): Partial<Record<ProjectColumnId, number>> {
   if (!json || typeof json !== "object" || Array.isArray(json)) return {};
-  return Object.fromEntries(Object.entries(json).filter(([, w]) => typeof w === "number")) as Partial<Record<ProjectColumnId, number>>;
+  return Object.fromEntries(Object.entries(json).filter(([, w]) => typeof w === "number"));
 }
 
 /**

@@ -131,7 +131,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || !canRunOwnCluster())("PostgreS
     let reading = true;
     const reader = (async () => {
       while (reading) {
-        reads.push(await call(app!, cookie, "GET", `/api/projects?pageSize=10`, undefined, 20_000));
+        reads.push(await call(app, cookie, "GET", `/api/projects?pageSize=10`, undefined, 20_000));
         await sleep(50);
       }
     })();

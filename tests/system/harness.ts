@@ -7,6 +7,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { DEMO_LOGINS, DEMO_MANAGER_PROJECTS } from "../../lib/auth/demo-users";
 import { ensureDemoUsers } from "../../lib/auth/users";
 import { createThrowawayPostgres } from "../../lib/test/throwaway-postgres";
 import { bootstrapDatabase } from "../../lib/db/bootstrap";
@@ -15,10 +16,10 @@ import type { DatabaseTarget } from "../../lib/env";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const SECRET = "system-test-secret-0123456789-abcdefghijklmnop";
-export const MANAGER = { email: "manager@lodestone.local", password: "lodestone-manager" };
-export const ADMIN = { email: "admin@lodestone.local", password: "lodestone-admin" };
-/** Projects the demo manager may edit (lib/auth/users.ts). */
-export const MANAGED = ["kinsevere-copper-expansion", "khoemacau-copper-mine", "las-bambas-copper-mine", "chentaigou-iron-mine"];
+export const MANAGER = DEMO_LOGINS.manager;
+export const ADMIN = DEMO_LOGINS.admin;
+/** Projects the demo manager may edit. */
+export const MANAGED = DEMO_MANAGER_PROJECTS;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

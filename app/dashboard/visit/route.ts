@@ -1,6 +1,7 @@
 import { getViewer } from "@/lib/auth/session";
 import { recordDashboardVisit } from "@/lib/dashboard/visits";
 import { handleRoute } from "@/lib/http/json-error";
+import { originRefusal } from "@/lib/http/origin";
 
 /**
  * POST /dashboard/visit: the signed-in viewer has seen the dashboard (see
@@ -9,23 +10,12 @@ import { handleRoute } from "@/lib/http/json-error";
  * re-renders the whole dashboard into the action's response.
  */
 export async function POST(request: Request) {
-  // Only the app's own pages may mark a visit: the Origin must name the host the browser reached
-  // (behind a proxy too, which keeps Host). The session cookie is SameSite=Lax as well.
-  if (!sameOrigin(request)) return new Response(null, { status: 403 });
+  // Only the app's own pages may mark a visit (the one origin rule, lib/http/origin.ts). The session cookie is SameSite=Lax as well.
+  if (originRefusal(request)) return new Response(null, { status: 403 });
   return handleRoute("POST /dashboard/visit", async () => {
     const viewer = await getViewer();
     if (!viewer) return new Response(null, { status: 204 });
     await recordDashboardVisit({ userId: viewer.id });
     return new Response(null, { status: 204 });
   });
-}
-
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === null) return true; // not a browser: without a page there is no forgery to fear
-  try {
-    return new URL(origin).host === request.headers.get("host");
-  } catch {
-    return false;
-  }
 }

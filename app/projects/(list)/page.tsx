@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { AppLocale } from "@/lib/i18n/config";
 import { ProjectsView } from "@/components/projects/projects-view";
 import { requireReader } from "@/lib/auth/session";
 import { resolveListPage } from "@/lib/views/resolve-list-page";
@@ -15,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const viewer = await requireReader("/projects");
-  const page = await resolveListPage({ viewer, raw: await searchParams, locale: (await getLocale()) as AppLocale });
+  const page = await resolveListPage({ viewer, raw: await searchParams, locale: (await getLocale()) });
   if (page.redirect) redirect(page.redirect);
   return <ProjectsView {...page.props} signedIn={!!viewer} />;
 }

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { ProjectTimeline } from "@/components/timeline/project-timeline";
 import { requireReader } from "@/lib/auth/session";
-import { dashboardToday } from "@/lib/dashboard/today";
+import { portfolioToday } from "@/lib/dates/portfolio-day";
 import { parseListParamsLenient } from "@/lib/projects/list-params";
 import { listTimeline } from "@/lib/projects/timeline";
 import { ZOOMS, type Zoom } from "@/lib/projects/timeline-scale";
@@ -24,5 +24,5 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
   const { params, ignored } = parseListParamsLenient(raw);
   if (rawZoom !== undefined && !ZOOMS.includes(rawZoom as Zoom)) ignored.push("zoom");
   const { rows, total } = await listTimeline({ params });
-  return <ProjectTimeline params={params} ignored={ignored} rows={rows} total={total} zoom={zoom} today={dashboardToday()} />;
+  return <ProjectTimeline params={params} ignored={ignored} rows={rows} total={total} zoom={zoom} today={portfolioToday()} />;
 }

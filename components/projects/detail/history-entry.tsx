@@ -1,7 +1,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { localizedString } from "@/lib/i18n/bilingual";
-import type { AppLocale } from "@/lib/i18n/config";
 import type { HistoryEntry } from "@/lib/projects/types";
+import { ZonedDateTime } from "@/components/ui/zoned-date-time";
 import { ChangeLine } from "./change-line";
 
 /**
@@ -12,14 +12,18 @@ export function HistoryEntryView({ entry }: { entry: HistoryEntry }) {
   const t = useTranslations("projectDetail.history");
   const tEnum = useTranslations("enums");
   const tCommon = useTranslations("common");
-  const locale = useLocale() as AppLocale;
+  const locale = useLocale();
   const format = useFormatter();
   return (
     <>
       <p className="text-sm text-slate-700">
         <span className="font-medium text-slate-900">{t("entryBy", { author: entry.authorName })}</span>
         {tCommon("dotSeparator")}
-        <time dateTime={entry.occurredAt}>{format.dateTime(new Date(entry.occurredAt), { dateStyle: "medium", timeStyle: entry.origin === "USER" ? "short" : undefined })}</time>
+        {entry.origin === "USER" ? (
+          <ZonedDateTime iso={entry.occurredAt} />
+        ) : (
+          <time dateTime={entry.occurredAt}>{format.dateTime(new Date(entry.occurredAt), { dateStyle: "medium" })}</time>
+        )}
         {tCommon("dotSeparator")}
         <span className="text-slate-600">{tEnum(`origin.${entry.origin}`)}</span>
       </p>

@@ -3,7 +3,6 @@ import { AddMilestone, MilestoneActions } from "@/components/projects/edit/miles
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { LocalizedText, SecondaryText } from "@/components/ui/localized-text";
 import { localizedString } from "@/lib/i18n/bilingual";
-import type { AppLocale } from "@/lib/i18n/config";
 import type { ProjectPermissions } from "@/lib/projects/project-permissions";
 import type { MilestoneState } from "@/lib/projects/enums";
 import type { ProjectDetail } from "@/lib/projects/types";
@@ -21,7 +20,7 @@ export function MilestonesTable({ project, permissions }: { project: ProjectDeta
   const t = useTranslations("projectDetail.milestones");
   const tEnum = useTranslations("enums.milestoneState");
   const tCommon = useTranslations("common");
-  const locale = useLocale() as AppLocale;
+  const locale = useLocale();
 
   function slip(days: number | null): string {
     if (days === null) return tCommon("empty");

@@ -2,12 +2,12 @@
 
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { createMilestoneAction, updateMilestoneAction } from "@/app/projects/[slug]/actions";
+import { createMilestoneAction, updateMilestoneAction } from "@/lib/milestones/actions";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { ErrorSummary, FieldError, FieldHint, type SummaryItem } from "@/components/ui/form";
 import { describedBy, errorFor, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
+import { portfolioToday } from "@/lib/dates/portfolio-day";
 import { localizedString } from "@/lib/i18n/bilingual";
-import type { AppLocale } from "@/lib/i18n/config";
 import { milestoneCreateSchema, milestoneUpdateSchema, TITLE_MAX } from "@/lib/milestones/milestone.validation";
 import { MILESTONE_STATES, type MilestoneState } from "@/lib/projects/enums";
 import { COMMENT_MAX } from "@/lib/projects/project-update.validation";
@@ -21,7 +21,6 @@ import {
   milestoneCreateInput,
   milestoneUpdateInput,
   milestoneValues,
-  todayIso,
   type MilestoneField,
   type MilestoneValues,
 } from "./milestone-values";
@@ -45,7 +44,7 @@ interface MilestoneFormProps {
 function initialValues(mode: MilestoneFormMode, m: MilestoneView | null): MilestoneValues {
   if (!m) return EMPTY_MILESTONE;
   const v = milestoneValues(m);
-  if (mode === "achieve") return { ...v, state: "ACHIEVED", actual: v.actual.date ? v.actual : { date: todayIso(), precision: "DAY" } };
+  if (mode === "achieve") return { ...v, state: "ACHIEVED", actual: v.actual.date ? v.actual : { date: portfolioToday(), precision: "DAY" } };
   if (mode === "cancel") return { ...v, state: "CANCELLED" };
   return v;
 }
@@ -61,7 +60,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
   const t = useTranslations("edit.milestone");
   const tForms = useTranslations("forms");
   const tEnum = useTranslations("enums.milestoneState");
-  const locale = useLocale() as AppLocale;
+  const locale = useLocale();
   const id = useId();
   const [isPending, startTransition] = useTransition();
   const [base, setBase] = useState<MilestoneView | null>(milestone);

@@ -83,8 +83,3 @@ export function milestoneCommentReason(base: MilestoneView | null, v: MilestoneV
   return null;
 }
 
-/** Today in the browser's calendar, as YYYY-MM-DD (the default actual date when marking achieved). */
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}

@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { updateProjectAction } from "@/app/projects/[slug]/actions";
+import { updateProjectAction } from "@/lib/projects/actions";
 import { ErrorSummary, FieldError, FieldHint, type SummaryItem } from "@/components/ui/form";
 import { describedBy, errorFor, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
 import { useHydrated } from "@/components/ui/use-hydrated";

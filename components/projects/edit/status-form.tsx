@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { updateProjectAction } from "@/app/projects/[slug]/actions";
+import { updateProjectAction } from "@/lib/projects/actions";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { ErrorSummary, FieldError, FieldHint, type SummaryItem } from "@/components/ui/form";

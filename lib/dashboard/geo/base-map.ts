@@ -1,5 +1,4 @@
 import { geoPath } from "d3-geo";
-import type { MultiLineString } from "geojson";
 import { mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import world110 from "world-atlas/countries-110m.json" with { type: "json" };
@@ -24,7 +23,7 @@ export function renderBaseMap(view: MapView): string {
     .filter((f) => String(f.id) === CHINA_ID)
     .map((f) => path(f) ?? "")
     .join("");
-  const borders = path(mesh(topology, topology.objects.countries as GeometryCollection, (a, b) => a !== b) as MultiLineString) ?? "";
+  const borders = path(mesh(topology, topology.objects.countries as GeometryCollection, (a, b) => a !== b)) ?? "";
   // On the world map, the inset's area: its sites are shown (and operable) there.
   const inset = view === "world" ? `<path d="${insetOutline()}" fill="none" stroke="#475569" stroke-width="1.2" stroke-dasharray="4 3"/>` : "";
   return [

@@ -3,16 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/session";
 import { createMilestone, updateMilestone } from "@/lib/milestones/milestone-mutations";
-import { updateProjectStatus } from "@/lib/projects/update-project";
 
 // Thin: the domain functions validate, authorize and write; these only add the
-// viewer from the session and refresh the page after a successful save.
-
-export async function updateProjectAction(slug: string, input: unknown) {
-  const result = await updateProjectStatus({ viewer: await getViewer(), slug, input });
-  if (result.ok) revalidatePath(`/projects/${slug}`);
-  return result;
-}
+// viewer from the session and refresh the project page after a successful save.
 
 export async function createMilestoneAction(slug: string, input: unknown) {
   const result = await createMilestone({ viewer: await getViewer(), slug, input });

@@ -1,0 +1,46 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { setManagerAssignment, setUserDisabled, setUserRole } from "@/lib/auth/admin-users";
+import { getViewer } from "@/lib/auth/session";
+import { signInWithPassword, signOutCurrentUser, type SignInResult } from "@/lib/auth/sign-in";
+import { safeReturnPath } from "@/lib/auth/sign-in.validation";
+
+// Server actions of the auth domain (sign-in, sign-out, the admin page's user changes). Thin: the domain
+// functions validate, authorize and write; these add the viewer from the session and refresh the page.
+
+export type SignInState = Exclude<SignInResult, { ok: true }> | null;
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const result = await signInWithPassword({
+    email: String(formData.get("email") ?? ""),
+    password: String(formData.get("password") ?? ""),
+    next: formData.get("next") ? String(formData.get("next")) : undefined,
+  });
+  if (!result.ok) return result;
+  redirect(safeReturnPath(result.next));
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOutCurrentUser();
+  redirect("/");
+}
+
+export async function setUserRoleAction(input: unknown) {
+  const result = await setUserRole({ viewer: await getViewer(), input });
+  if (result.ok) revalidatePath("/admin");
+  return result;
+}
+
+export async function setUserDisabledAction(input: unknown) {
+  const result = await setUserDisabled({ viewer: await getViewer(), input });
+  if (result.ok) revalidatePath("/admin");
+  return result;
+}
+
+export async function setManagerAssignmentAction(input: unknown) {
+  const result = await setManagerAssignment({ viewer: await getViewer(), input });
+  if (result.ok) revalidatePath("/admin");
+  return result;
+}
