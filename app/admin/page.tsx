@@ -22,6 +22,6 @@ export default async function AdminPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?next=%2Fadmin");
   if (!can(viewer, "user:manage")) notFound();
-  const [users, projects] = await Promise.all([listUsers(), getLocale().then((locale) => listProjectNames({ locale }))]);
+  const [users, projects] = await Promise.all([listUsers(), getLocale().then((locale) => listProjectNames({ locale, viewer }))]);
   return <UsersAdmin users={users} projects={projects} viewerId={viewer.id} />;
 }

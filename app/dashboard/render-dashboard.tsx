@@ -5,6 +5,7 @@ import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { parseDashboardParams } from "@/lib/dashboard/filters";
 import { dashboardToday } from "@/lib/dashboard/today";
 import { getDashboardViewer } from "@/lib/dashboard/viewer";
+import { readScopeOf } from "@/lib/projects/project-scope";
 
 /** The dashboard is served at "/" and "/dashboard"; both pages are this. */
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -17,7 +18,7 @@ export async function dashboardMetadata(): Promise<Metadata> {
 export async function renderDashboard(basePath: string, searchParams: SearchParams) {
   await connection();
   const viewer = await getDashboardViewer(basePath);
-  const { filters, ignored } = parseDashboardParams(await searchParams);
+  const { filters, ignored } = parseDashboardParams(await searchParams, readScopeOf(viewer));
   return (
     <DashboardView
       basePath={basePath}
