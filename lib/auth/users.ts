@@ -13,6 +13,8 @@ export interface NewUser {
   email: string;
   name: string;
   role: Role;
+  /** code of the unit the role is held on; default: the group (the root) */
+  unit?: string;
   password: string;
 }
 
@@ -20,11 +22,17 @@ export async function createUserWithPassword(prisma: PrismaClient, user: NewUser
   if (!isRole(user.role)) throw new AppError("BAD_REQUEST", `Unknown role "${user.role}".`);
   const email = user.email.trim().toLowerCase();
   const id = randomUUID();
+  const unit = user.unit
+    ? await prisma.orgUnit.findUnique({ where: { code: user.unit }, select: { id: true } })
+    : await prisma.orgUnit.findFirst({ where: { parentId: null }, select: { id: true } });
+  if (!unit) throw new AppError("BAD_REQUEST", `Unknown organization unit "${user.unit ?? "(root)"}".`);
   const password = await hashPassword(user.password); // outside the transaction: ~170 ms of CPU
   try {
     await prisma.$transaction([
-      prisma.user.create({ data: { id, email, name: user.name, role: user.role, emailVerified: true } }),
+      // user.role stays empty: what a user may do comes from role assignments only.
+      prisma.user.create({ data: { id, email, name: user.name, emailVerified: true } }),
       prisma.account.create({ data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password } }),
+      prisma.roleAssignment.create({ data: { userId: id, unitId: unit.id, role: user.role } }),
     ]);
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `A user with email ${email} already exists.`);
@@ -39,6 +47,9 @@ export const DEMO_USERS: NewUser[] = [
   { email: "manager@lodestone.local", name: "Mei Manager", role: "manager", password: "lodestone-manager" },
   { email: "executive@lodestone.local", name: "Eli Executive", role: "executive", password: "lodestone-executive" },
   { email: "staff@lodestone.local", name: "Sam Staff", role: "staff", password: "lodestone-staff" },
+  // Roles scoped to a unit (issue 11): an executive of MMG reads MMG's projects only; a group PMO edits every project.
+  { email: "mmg.executive@lodestone.local", name: "Mo MMG Executive", role: "executive", unit: "MMG", password: "lodestone-mmg-executive" },
+  { email: "pmo@lodestone.local", name: "Pat PMO", role: "pmo", password: "lodestone-pmo" },
 ];
 
 /** Projects the demo manager is assigned to (slugs of the Minmetals seed). */
