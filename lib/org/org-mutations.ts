@@ -171,9 +171,7 @@ export function moveProjectsToUnit({ viewer, input }: { viewer: Viewer | null; i
     viewer,
     permission: "org:manage",
     run: async ({ tx, viewer, input }) => {
-      const target = await findUnit(tx, input.toCode);
-      assertCovers(viewer, "org:manage", target.path);
-      if (target.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new projects.", { toCode: "This unit is archived." });
+      // Projects first: one outside the caller's read scope is NOT_FOUND, like an unknown one.
       const slugs = [...new Set(input.slugs)];
       const projects = await tx.project.findMany({
         where: { AND: [{ slug: { in: slugs } }, projectReadScope(viewer)] },
@@ -181,6 +179,9 @@ export function moveProjectsToUnit({ viewer, input }: { viewer: Viewer | null; i
       });
       const missing = slugs.filter((s) => !projects.some((p) => p.slug === s));
       if (missing.length) throw new AppError("NOT_FOUND", `No project with slug "${missing[0]}".`, { slugs: `Unknown project: ${missing.join(", ")}` });
+      const target = await findUnit(tx, input.toCode);
+      assertCovers(viewer, "org:manage", target.path);
+      if (target.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new projects.", { toCode: "This unit is archived." });
       for (const p of projects) assertCovers(viewer, "org:manage", p.orgUnit.path);
       const moving = projects.filter((p) => p.orgUnit.code !== target.code);
       if (!moving.length) return { moved: 0 };
