@@ -5,6 +5,7 @@ import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { parseDashboardParams } from "@/lib/dashboard/filters";
 import { dashboardToday } from "@/lib/dashboard/today";
 import { getDashboardViewer } from "@/lib/dashboard/viewer";
+import { describeReadScope } from "@/lib/org/org-units";
 import { readScopeOf } from "@/lib/projects/project-scope";
 
 /** The dashboard is served at "/" and "/dashboard"; both pages are this. */
@@ -18,7 +19,9 @@ export async function dashboardMetadata(): Promise<Metadata> {
 export async function renderDashboard(basePath: string, searchParams: SearchParams) {
   await connection();
   const viewer = await getDashboardViewer(basePath);
-  const { filters, ignored } = parseDashboardParams(await searchParams, readScopeOf(viewer));
+  const scope = readScopeOf(viewer);
+  const { filters, ignored } = parseDashboardParams(await searchParams, scope);
+  const readerScope = await describeReadScope(scope);
   return (
     <DashboardView
       basePath={basePath}
@@ -27,6 +30,7 @@ export async function renderDashboard(basePath: string, searchParams: SearchPara
       today={dashboardToday()}
       since={viewer?.lastSeenAt ?? null}
       signedIn={viewer !== null}
+      readerScope={readerScope}
     />
   );
 }

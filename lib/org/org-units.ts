@@ -57,3 +57,13 @@ export async function describeUnits(codes: readonly string[]): Promise<{ code: s
   const prisma = await db();
   return prisma.orgUnit.findMany({ where: { code: { in: [...codes] } }, orderBy: { path: "asc" }, select: { code: true, nameEn: true, nameZh: true } });
 }
+
+export type ReaderScopeDescription = { kind: "all" } | { kind: "none" } | { kind: "units"; units: { code: string; nameEn: string; nameZh: string | null }[] };
+
+/** Which part of the group a reader's scope covers, for the dashboard to say so. */
+export async function describeReadScope(scope: { all: true } | { all: false; paths: string[] }): Promise<ReaderScopeDescription> {
+  if (scope.all) return { kind: "all" };
+  if (!scope.paths.length) return { kind: "none" };
+  const codes = scope.paths.map((p) => p.split("/").filter(Boolean).pop()!);
+  return { kind: "units", units: await describeUnits(codes) };
+}

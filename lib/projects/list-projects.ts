@@ -68,6 +68,9 @@ interface RawRow {
   forecastFinish: Date | null;
   forecastFinishPrecision: DatePrecision | null;
   operatingCompany: string | null;
+  orgCode: string | null;
+  orgNameEn: string | null;
+  orgNameZh: string | null;
   commodities: string[];
   nextTitle: string | null;
   nextTitleZh: string | null;
@@ -82,13 +85,15 @@ const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."regi
       p."progressPercent"::int AS "progressPercent", p."updatedAt", p."forecastFinish",
       p."forecastFinishPrecision"::text AS "forecastFinishPrecision", p."operatingCompany", p."commodities",
       nm."title" AS "nextTitle", nm."titleZh" AS "nextTitleZh", nm."forecastDate" AS "nextForecast", nm."forecastPrecision"::text AS "nextForecastPrecision",
-      nm."baselineDate" AS "nextBaseline", nm."baselinePrecision"::text AS "nextBaselinePrecision"`;
+      nm."baselineDate" AS "nextBaseline", nm."baselinePrecision"::text AS "nextBaselinePrecision",
+      ou."code" AS "orgCode", ou."nameEn" AS "orgNameEn", ou."nameZh" AS "orgNameZh"`;
 
 const NEXT_MILESTONE = Prisma.sql`LEFT JOIN LATERAL (
       SELECT m."title", m."titleZh", m."forecastDate", m."forecastPrecision", m."baselineDate", m."baselinePrecision"
       FROM "Milestone" m WHERE m."projectId" = p."id" AND m."state" = 'PLANNED'
       ORDER BY m."forecastDate" ASC NULLS LAST, m."baselineDate" ASC NULLS LAST, m."sortOrder" ASC LIMIT 1
-    ) nm ON TRUE`;
+    ) nm ON TRUE
+    LEFT JOIN "OrgUnit" ou ON ou."id" = p."orgUnitId"`;
 
 /**
  * The projects matching the filters, in list order, `limit` from `offset`, as
@@ -154,6 +159,7 @@ function toRow(r: RawRow): ProjectRowWithId {
     updatedAt: r.updatedAt.toISOString(),
     forecastFinish: fuzzyFromDb(r.forecastFinish, r.forecastFinishPrecision),
     operatingCompany: r.operatingCompany,
+    organization: r.orgCode ? { code: r.orgCode, nameEn: r.orgNameEn ?? r.orgCode, nameZh: r.orgNameZh } : null,
     commodities: r.commodities,
   };
 }

@@ -20,6 +20,8 @@ export interface ProjectRow {
   updatedAt: string; // ISO timestamp
   forecastFinish: FuzzyDate | null;
   operatingCompany: string | null;
+  /** the owning unit of the organization tree */
+  organization: { code: string; nameEn: string; nameZh: string | null } | null;
   commodities: string[];
 }
 
