@@ -12,7 +12,7 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   expect(serious, serious.join("\n")).toEqual([]);
 }
 
-export type DemoRole = "admin" | "manager" | "executive" | "staff";
+export type DemoRole = "admin" | "manager" | "executive" | "staff" | "mmgExecutive" | "pmo";
 
 /** The embedded demo's users (lib/auth/users.ts), created by `npm start` for the e2e server. */
 export const DEMO_LOGINS: Record<DemoRole, { email: string; password: string; name: string }> = {
@@ -20,6 +20,9 @@ export const DEMO_LOGINS: Record<DemoRole, { email: string; password: string; na
   manager: { email: "manager@lodestone.local", password: "lodestone-manager", name: "Mei Manager" },
   executive: { email: "executive@lodestone.local", password: "lodestone-executive", name: "Eli Executive" },
   staff: { email: "staff@lodestone.local", password: "lodestone-staff", name: "Sam Staff" },
+  // roles scoped to a unit (issue 11)
+  mmgExecutive: { email: "mmg.executive@lodestone.local", password: "lodestone-mmg-executive", name: "Mo MMG Executive" },
+  pmo: { email: "pmo@lodestone.local", password: "lodestone-pmo", name: "Pat PMO" },
 };
 
 /**
