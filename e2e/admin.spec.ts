@@ -2,15 +2,15 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, expectNoSeriousA11yViolations, signInAs, test } from "./fixtures";
 
 /**
- * The admin page. Tests act on users they create (through Better Auth's admin
- * endpoint, as the demo admin), never on the demo users other specs sign in as.
+ * The admin page. Tests act on users they create (through the app's audited
+ * admin API, as the demo admin), never on the demo users other specs sign in as.
  */
 const XIONGAN = { slug: "xiongan-itc-terminal", name: "Xiong'an New Area International Trade Center Terminal" };
 
 async function createUser(page: Page, role: "staff" | "manager", label: string) {
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const user = { email: `${label}-${stamp}@lodestone.local`, password: `pw-${stamp}-long-enough`, name: `${label[0].toUpperCase()}${label.slice(1)} ${stamp}` };
-  const res = await page.request.post("/api/auth/admin/create-user", {
+  const res = await page.request.post("/api/admin/create-user", {
     data: { ...user, role },
     headers: { Origin: test.info().project.use.baseURL! },
   });

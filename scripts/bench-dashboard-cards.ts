@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { listRecentUpdates, summarizeChangesSince } from "../lib/dashboard/activity";
 import { getDataVersion } from "../lib/dashboard/data-version";
 import { countPortfolio } from "../lib/dashboard/figures";
-import type { DashboardFilters } from "../lib/dashboard/filters";
+import { NO_FILTERS, type DashboardFilters } from "../lib/dashboard/filters";
 import { listLargestSlips, listOverdueMilestones, listUpcomingMilestones } from "../lib/dashboard/milestones";
 import { listPortfolioSites } from "../lib/dashboard/sites";
 import { getHealthTrend } from "../lib/dashboard/trend";
@@ -29,8 +29,8 @@ const warmup = Number(values.warmup);
 
 // The synthetic portfolio's "today", so overdue and upcoming have something to find.
 const today = SYNTHETIC_AS_OF;
-const all: DashboardFilters = { region: [], line: [] };
-const africaBase: DashboardFilters = { region: ["AFRICA"], line: ["BASE_METALS"] };
+const all: DashboardFilters = { ...NO_FILTERS };
+const africaBase: DashboardFilters = { ...NO_FILTERS, region: ["AFRICA"], line: ["BASE_METALS"] };
 const since = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000);
 
 const cases: { name: string; run: () => Promise<unknown> }[] = [

@@ -3,6 +3,7 @@ import { getDatabase } from "../lib/db/client";
 import { clearPortfolio, loadPortfolio } from "../lib/db/seed";
 import { generateSyntheticProjects } from "../lib/db/synthetic";
 import { minmetalsPortfolio } from "../prisma/seed/minmetals-2024";
+import { ORG_UNITS, PROJECT_OWNER_CODES } from "../prisma/seed/org-units";
 
 /**
  * npm run db:seed                           the Minmetals portfolio (into an empty database)
@@ -34,7 +35,7 @@ export async function seedCommand(argv: string[]): Promise<number> {
   const started = performance.now();
   const result =
     count === undefined
-      ? await loadPortfolio(prisma, minmetalsPortfolio)
+      ? await loadPortfolio(prisma, { ...minmetalsPortfolio, orgUnits: ORG_UNITS }, { owners: PROJECT_OWNER_CODES })
       : await loadPortfolio(prisma, {
           projects: generateSyntheticProjects({
             count,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AdminNav } from "@/components/org/admin-nav";
 import { UsersAdmin } from "@/components/admin/users-admin";
 import { listUsers } from "@/lib/auth/admin-users";
 import { can } from "@/lib/auth/permissions";
@@ -22,6 +23,11 @@ export default async function AdminPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?next=%2Fadmin");
   if (!can(viewer, "user:manage")) notFound();
-  const [users, projects] = await Promise.all([listUsers(), getLocale().then((locale) => listProjectNames({ locale }))]);
-  return <UsersAdmin users={users} projects={projects} viewerId={viewer.id} />;
+  const [users, projects] = await Promise.all([listUsers(), getLocale().then((locale) => listProjectNames({ locale, viewer }))]);
+  return (
+    <>
+      <AdminNav current="users" />
+      <UsersAdmin users={users} projects={projects} viewerId={viewer.id} />
+    </>
+  );
 }

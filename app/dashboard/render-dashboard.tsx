@@ -5,6 +5,8 @@ import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { parseDashboardParams } from "@/lib/dashboard/filters";
 import { portfolioToday } from "@/lib/dates/portfolio-day";
 import { getDashboardViewer } from "@/lib/dashboard/viewer";
+import { describeReadScope } from "@/lib/org/org-units";
+import { readScopeOf } from "@/lib/projects/project-scope";
 
 /** The dashboard is served at "/" and "/dashboard"; both pages are this. */
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -17,7 +19,9 @@ export async function dashboardMetadata(): Promise<Metadata> {
 export async function renderDashboard(basePath: string, searchParams: SearchParams) {
   await connection();
   const viewer = await getDashboardViewer(basePath);
-  const { filters, ignored } = parseDashboardParams(await searchParams);
+  const scope = readScopeOf(viewer);
+  const { filters, ignored } = parseDashboardParams(await searchParams, scope);
+  const readerScope = await describeReadScope(scope);
   return (
     <DashboardView
       basePath={basePath}
@@ -26,6 +30,7 @@ export async function renderDashboard(basePath: string, searchParams: SearchPara
       today={portfolioToday()}
       since={viewer?.lastSeenAt ?? null}
       signedIn={viewer !== null}
+      readerScope={readerScope}
     />
   );
 }

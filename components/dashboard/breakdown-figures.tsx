@@ -1,14 +1,22 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { atDataVersion } from "@/lib/dashboard/data-version";
 import { countPortfolio } from "@/lib/dashboard/figures";
 import { figureLinks, type FigureLink } from "@/lib/dashboard/figure-links";
-import type { DashboardFilters } from "@/lib/dashboard/filters";
+import { countBySubsidiary } from "@/lib/dashboard/by-unit";
+import { projectsHref, type DashboardFilters } from "@/lib/dashboard/filters";
+import { localizedString } from "@/lib/i18n/bilingual";
 
 /** Projects by stage, business line and region: each row a link to those projects, with a bar for its share. */
 export async function BreakdownFigures({ filters }: { filters: DashboardFilters }) {
-  const [t, tEnum, format] = await Promise.all([getTranslations("dashboard.figures"), getTranslations("enums"), getFormatter()]);
-  const links = figureLinks(filters, await atDataVersion("figures", filters, () => countPortfolio({ filters })));
+  const [t, tEnum, tOrg, format, locale] = await Promise.all([getTranslations("dashboard.figures"), getTranslations("enums"), getTranslations("org"), getFormatter(), getLocale()]);
+  const [figures, bySubsidiary] = await Promise.all([
+    atDataVersion("figures", filters, () => countPortfolio({ filters })),
+    atDataVersion("by-subsidiary", filters, () => countBySubsidiary({ filters })),
+  ]);
+  const links = figureLinks(filters, figures);
+  const unitName = (u: { nameEn: string; nameZh: string | null }) => localizedString({ en: u.nameEn, zh: u.nameZh }, locale);
+  const direct = bySubsidiary.find((u) => u.code === null);
   const total = links.total.count;
   // Texts are prepared here, once: the lists are plain components (no per-row translation lookups).
   const row = (label: string) => (f: FigureLink<string>) => ({
@@ -28,6 +36,13 @@ export async function BreakdownFigures({ filters }: { filters: DashboardFilters 
         total={total}
         rows={links.region.map((f) => row(tEnum(`region.${f.key}`))(f))}
         unlinked={links.noRegion > 0 ? { label: t("noRegion"), countText: format.number(links.noRegion), note: t("noRegionNote") } : undefined}
+      />
+      <FigureList
+        id="by-subsidiary"
+        title={tOrg("bySubsidiary")}
+        total={total}
+        rows={bySubsidiary.flatMap((u) => (u.code ? [row(unitName(u))({ key: u.code, count: u.count, href: projectsHref(filters, { org: [u.code] }) })] : []))}
+        unlinked={direct ? { label: tOrg("directly", { name: unitName(direct) }), countText: format.number(direct.count), note: tOrg("directlyNote") } : undefined}
       />
     </div>
   );

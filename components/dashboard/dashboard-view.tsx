@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { localizedString } from "@/lib/i18n/bilingual";
+import type { ReaderScopeDescription } from "@/lib/org/org-units";
 import { hasFilters, type DashboardFilters as Filters } from "@/lib/dashboard/filters";
 import { UPCOMING_DAYS } from "@/lib/dashboard/milestones";
 import { BreakdownFigures } from "./breakdown-figures";
@@ -26,6 +28,8 @@ interface DashboardViewProps {
   since: Date | null;
   /** A signed-in viewer: their visit is recorded once the page shows. */
   signedIn: boolean;
+  /** Which part of the group the reader may read: the dashboard opens on it and says so. */
+  readerScope?: ReaderScopeDescription;
 }
 
 /**
@@ -33,8 +37,14 @@ interface DashboardViewProps {
  * its own data and streams in behind its own Suspense boundary, so a slow
  * card never holds up the others.
  */
-export async function DashboardView({ basePath, filters, ignored, today, since, signedIn }: DashboardViewProps) {
-  const [t, tEnum, tTime, format] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), getTranslations("time"), getFormatter()]);
+export async function DashboardView({ basePath, filters, ignored, today, since, signedIn, readerScope }: DashboardViewProps) {
+  const [t, tEnum, tTime, tOrg, format, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), getTranslations("time"), getTranslations("org"), getFormatter(), getLocale()]);
+  const scopeNote =
+    !readerScope || readerScope.kind === "all"
+      ? tOrg("scope.all")
+      : readerScope.kind === "none"
+        ? tOrg("scope.none")
+        : tOrg("scope.units", { units: readerScope.units.map((u) => localizedString({ en: u.nameEn, zh: u.nameZh }, locale)).join(", ") });
   const todayText = format.dateTime(new Date(`${today}T00:00:00Z`), {
     dateStyle: "long",
     timeZone: "UTC",
@@ -49,6 +59,9 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
           <p className="mt-1 text-sm text-slate-600">{t("asOf", { date: todayText, scope })}</p>
+          <p className="mt-0.5 text-sm font-medium text-slate-700" data-testid="reader-scope">
+            {scopeNote}
+          </p>
         </div>
         <PrintButton />
       </div>

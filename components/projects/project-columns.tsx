@@ -79,6 +79,12 @@ export const projectColumns = helper.columns([
     cell: TextCell,
     enableSorting: false,
   }),
+  helper.accessor("organization", {
+    id: "organization" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: OrganizationCell,
+    enableSorting: false,
+  }),
   helper.accessor("commodities", {
     id: "commodities" satisfies ColumnId,
     header: ColumnHeader,
@@ -119,6 +125,11 @@ function Empty() {
 function TextCell({ getValue }: Cell<string | null>) {
   const value = getValue();
   return value ? value : <Empty />;
+}
+
+function OrganizationCell({ getValue }: Cell<ProjectListItem["organization"]>) {
+  const value = getValue();
+  return value ? <LocalizedText value={{ en: value.nameEn, zh: value.nameZh }} /> : <Empty />;
 }
 
 function RegionCell({ getValue }: Cell<ProjectListItem["region"]>) {

@@ -6,6 +6,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { admin } from "better-auth/plugins/admin";
 import { db } from "../db/client";
 import { env, publicUrl } from "../env";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./admin-users.validation";
 import { asAuthApiError } from "./api-error";
 import { clearLoginFailures, minutesUntilAllowed, recordLoginFailure } from "./login-throttle";
 import { authSecret } from "./secret";
@@ -26,7 +27,7 @@ function createAuth(prisma: Awaited<ReturnType<typeof db>>) {
     // The one origin rule (lib/http/origin.ts); Better Auth refuses a missing Origin on its own endpoints too.
     trustedOrigins: trustedOrigins(),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
     user: {
       additionalFields: {
         lastSeenAt: { type: "date", required: false, input: false },
@@ -69,7 +70,11 @@ function createAuth(prisma: Awaited<ReturnType<typeof db>>) {
     },
     telemetry: { enabled: false },
     advanced: { useSecureCookies: new URL(baseURL).protocol === "https:" },
-    plugins: [admin({ defaultRole: "staff", adminRoles: ["admin"] }), nextCookies()],
+    // The admin plugin stays for what it enforces at sign-in (a disabled user gets no session);
+    // its HTTP endpoints are closed (lib/auth/auth-route.ts) and the app never calls them:
+    // roles are unit-scoped assignments (RoleAssignment), changed through the app's audited path.
+    // No role the plugin knows is an admin role, so nothing in it ever grants admin powers.
+    plugins: [admin({ defaultRole: "none", adminRoles: [] }), nextCookies()],
   });
 }
 

@@ -11,9 +11,33 @@ export function isRole(value: unknown): value is Role {
 }
 
 /**
- * "assigned" means: allowed only on projects the user is assigned to manage.
+ * A role is held on an organization unit and applies to the unit and
+ * everything below it (docs/decisions/0011). `true`: allowed within the units
+ * the user holds that role on; "assigned": only on the projects, within those
+ * units, the user is assigned to manage.
  */
 type Grant = true | "assigned";
+
+/** One role a user holds, on the unit at `unitPath` ("/GRP/MMG/") and its subtree. */
+export interface RoleHolding {
+  role: Role;
+  unitPath: string;
+}
+
+/**
+ * Whoever asks: a viewer with its assignments, or (tests, scripts) a bare
+ * role, which counts as held on the whole group.
+ */
+export type PermissionSubject = { role?: string | null; assignments?: readonly RoleHolding[] } | null | undefined;
+
+/** Every path starts with "/": a role held there covers the whole tree. */
+const EVERYWHERE = "/";
+
+export function holdingsOf(subject: PermissionSubject): RoleHolding[] {
+  if (!subject) return [];
+  if (subject.assignments) return subject.assignments.filter((a) => isRole(a.role));
+  return isRole(subject.role) ? [{ role: subject.role, unitPath: EVERYWHERE }] : [];
+}
 
 export const PERMISSIONS = {
   "project:read": { description: "Read projects, milestones and history", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
@@ -25,6 +49,8 @@ export const PERMISSIONS = {
   "project:assign-manager": { description: "Assign managers to projects", roles: { admin: true } },
   "project:export": { description: "Export the projects table (CSV, XLSX) as the reader sees it", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "view:create": { description: "Save, change and delete one's own views of the projects table; keep table preferences", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "org:manage": { description: "Create, rename, move and archive organization units; move projects between units", roles: { admin: true } },
+  "audit:read": { description: "Read and export the audit trail of admin changes", roles: { admin: true } },
   "view:share": { description: "Share one's own view with everyone", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
 
@@ -36,14 +62,34 @@ export function grantFor(role: string | null | undefined, permission: Permission
   return (PERMISSIONS[permission].roles as Partial<Record<Role, Grant>>)[role] ?? false;
 }
 
-/** For the UI (hiding controls) and the server: may this user do it on this project? */
+/**
+ * Where a subject holds a permission: the unit paths where it is granted
+ * outright (`full`) and those where it holds only for managed projects
+ * (`assigned`). Both empty: denied everywhere.
+ */
+export function grantPaths(subject: PermissionSubject, permission: Permission): { full: string[]; assigned: string[] } {
+  const full: string[] = [];
+  const assigned: string[] = [];
+  for (const h of holdingsOf(subject)) {
+    const grant = grantFor(h.role, permission);
+    if (grant === true) full.push(h.unitPath);
+    else if (grant === "assigned") assigned.push(h.unitPath);
+  }
+  return { full, assigned };
+}
+
+/**
+ * For the UI (hiding controls) and the server: may this user do it? With a
+ * target unit (a project's owning unit path), only within the units the user
+ * holds a granting role on; without one, anywhere at all.
+ */
 export function can(
-  user: { role: string | null | undefined } | null | undefined,
+  user: PermissionSubject,
   permission: Permission,
-  project?: { managedByViewer: boolean },
+  target?: { managedByViewer?: boolean; unitPath?: string },
 ): boolean {
-  const grant = grantFor(user?.role, permission);
-  if (grant === true) return true;
-  if (grant === "assigned") return project?.managedByViewer === true;
-  return false;
+  const { full, assigned } = grantPaths(user, permission);
+  const covers = (paths: string[]) => (target?.unitPath === undefined ? paths.length > 0 : paths.some((p) => target.unitPath!.startsWith(p)));
+  if (covers(full)) return true;
+  return target?.managedByViewer === true && covers(assigned);
 }

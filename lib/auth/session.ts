@@ -2,30 +2,55 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { db } from "../db/client";
 import { publicReadAllowed } from "../env";
 import { AppError } from "../errors";
 import { getAuth } from "./auth";
-import { isRole, type Role } from "./permissions";
+import { isRole, type Role, type RoleHolding } from "./permissions";
+import { primaryRole } from "./primary-role";
+
+export interface ViewerAssignment extends RoleHolding {
+  unitId: string;
+  unitCode: string;
+}
 
 export interface Viewer {
   id: string;
   name: string;
   email: string;
-  /** null when the stored role is unknown: such a user may do nothing */
+  /**
+   * The role shown next to the name: the broadest one held (lib/auth/primary-role.ts).
+   * What the viewer may do comes from `assignments`, never from this alone.
+   * null when the user holds no role: such a user may do nothing.
+   */
   role: Role | null;
+  /** every (role, unit) the user holds; each applies to the unit's subtree */
+  assignments: ViewerAssignment[];
   lastSeenAt: Date | null;
   /** the interface language the user chose (validated by the reader: lib/i18n/negotiate.ts); null: not chosen */
   locale: string | null;
 }
 
-/** The signed-in user of this request, or null. Memoized per request. */
+/** The signed-in user of this request, or null. Memoized per request, with the role assignments loaded once. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session || session.user.banned) return null;
   const u = session.user as typeof session.user & { lastSeenAt?: Date | null; locale?: string | null };
-  return { id: u.id, name: u.name, email: u.email, role: isRole(u.role) ? u.role : null, lastSeenAt: u.lastSeenAt ?? null, locale: u.locale ?? null };
+  const assignments = await loadAssignments(u.id);
+  return { id: u.id, name: u.name, email: u.email, role: primaryRole(assignments), assignments, lastSeenAt: u.lastSeenAt ?? null, locale: u.locale ?? null };
 });
+
+/** A user's role assignments with their units' current paths. */
+export async function loadAssignments(userId: string): Promise<ViewerAssignment[]> {
+  const prisma = await db();
+  const rows = await prisma.roleAssignment.findMany({
+    where: { userId },
+    select: { role: true, unit: { select: { id: true, code: true, path: true } } },
+    orderBy: [{ unit: { path: "asc" } }, { role: "asc" }],
+  });
+  return rows.flatMap((r) => (isRole(r.role) ? [{ role: r.role, unitId: r.unit.id, unitCode: r.unit.code, unitPath: r.unit.path }] : []));
+}
 
 /**
  * For pages: the viewer, after making sure this visitor may read at all

@@ -14,6 +14,8 @@ export interface NewUser {
   email: string;
   name: string;
   role: Role;
+  /** code of the unit the role is held on; default: the group (the root) */
+  unit?: string;
   password: string;
 }
 
@@ -21,11 +23,17 @@ export async function createUserWithPassword(prisma: PrismaClient, user: NewUser
   if (!isRole(user.role)) throw new AppError("BAD_REQUEST", `Unknown role "${user.role}".`);
   const email = user.email.trim().toLowerCase();
   const id = randomUUID();
+  const unit = user.unit
+    ? await prisma.orgUnit.findUnique({ where: { code: user.unit }, select: { id: true } })
+    : await prisma.orgUnit.findFirst({ where: { parentId: null }, select: { id: true } });
+  if (!unit) throw new AppError("BAD_REQUEST", `Unknown organization unit "${user.unit ?? "(root)"}".`);
   const password = await hashPassword(user.password); // outside the transaction: ~170 ms of CPU
   try {
     await prisma.$transaction([
-      prisma.user.create({ data: { id, email, name: user.name, role: user.role, emailVerified: true } }),
+      // user.role stays empty: what a user may do comes from role assignments only.
+      prisma.user.create({ data: { id, email, name: user.name, emailVerified: true } }),
       prisma.account.create({ data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password } }),
+      prisma.roleAssignment.create({ data: { userId: id, unitId: unit.id, role: user.role } }),
     ]);
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `A user with email ${email} already exists.`);

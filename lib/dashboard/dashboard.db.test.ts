@@ -1,3 +1,4 @@
+import { WHOLE_PORTFOLIO } from "../projects/project-scope";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadPortfolio } from "../db/seed";
@@ -26,7 +27,7 @@ const quarter = (date: string) => ({ date, precision: "QUARTER" as const });
 const year = (date: string) => ({ date, precision: "YEAR" as const });
 const planned = (key: string, m: Omit<SeedMilestone, "key" | "title" | "state">): SeedMilestone => ({ key, title: key, state: "PLANNED", ...m });
 
-const AFRICA: DashboardFilters = { region: ["AFRICA"], line: [] };
+const AFRICA: DashboardFilters = { region: ["AFRICA"], line: [], org: [], scope: WHOLE_PORTFOLIO };
 const titles = (list: { rows: { title: string }[] }) => list.rows.map((r) => r.title);
 
 describe.each(testBackends())("dashboard data layer on %s", (backend) => {
@@ -110,7 +111,7 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
     });
 
     it("applies the dashboard's filters", async () => {
-      const f = await countPortfolio({ filters: { region: ["CHINA", "AFRICA"], line: ["FERROUS_METALS"] } });
+      const f = await countPortfolio({ filters: { region: ["CHINA", "AFRICA"], line: ["FERROUS_METALS"], org: [], scope: WHOLE_PORTFOLIO } });
       expect(f.total).toBe(3);
       expect(f.health).toEqual({ ON_TRACK: 1, AT_RISK: 1, OFF_TRACK: 1, NOT_ASSESSED: 0 });
     });
@@ -119,7 +120,7 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
     it.each<[string, DashboardFilters]>([
       ["no filters", NO_FILTERS],
       ["a region", AFRICA],
-      ["regions and lines", { region: ["CHINA", "LATIN_AMERICA"], line: ["BASE_METALS", "FERROUS_METALS"] }],
+      ["regions and lines", { region: ["CHINA", "LATIN_AMERICA"], line: ["BASE_METALS", "FERROUS_METALS"], org: [], scope: WHOLE_PORTFOLIO }],
     ])("each figure equals the projects table's total for its link (%s)", async (_name, filters) => {
       const links = figureLinks(filters, await countPortfolio({ filters }));
       const all = [links.total, ...links.health, ...links.stage, ...links.line, ...links.region];
@@ -127,7 +128,7 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
       for (const { href, count } of all) {
         const { params, ignored } = parseListParamsLenient(new URL(href, "http://x").searchParams);
         expect(ignored, href).toEqual([]);
-        expect(await countProjects({ params }), href).toBe(count);
+        expect(await countProjects({ params, where: { scope: WHOLE_PORTFOLIO } }), href).toBe(count);
       }
       expect(links.region.map((r) => r.key)).toEqual(
         filters.region.length ? filters.region.filter(() => true).sort((a, b) => REGIONS.indexOf(a) - REGIONS.indexOf(b)) : [...REGIONS],
@@ -185,11 +186,11 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
 
     it("filters by region and line, and limits the rows but not the total", async () => {
       expect(titles(await listOverdueMilestones({ filters: AFRICA, today: TODAY }))).toEqual(["baseline only", "overdue by day", "overdue by month"]);
-      expect(titles(await listLargestSlips({ filters: { region: [], line: ["FERROUS_METALS"] } }))).toEqual(["gamma late"]);
+      expect(titles(await listLargestSlips({ filters: { region: [], line: ["FERROUS_METALS"], org: [], scope: WHOLE_PORTFOLIO } }))).toEqual(["gamma late"]);
       const limited = await listOverdueMilestones({ filters: NO_FILTERS, today: TODAY, limit: 2 });
       expect(limited.rows).toHaveLength(2);
       expect(limited.total).toBe(5);
-      expect(await listOverdueMilestones({ filters: { region: ["EUROPE"], line: [] }, today: TODAY })).toEqual({ rows: [], total: 0 });
+      expect(await listOverdueMilestones({ filters: { region: ["EUROPE"], line: [], org: [], scope: WHOLE_PORTFOLIO }, today: TODAY })).toEqual({ rows: [], total: 0 });
     });
 
     it("rejects a malformed today", async () => {
@@ -235,7 +236,7 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
       );
       await loadPortfolio(database().prisma, { projects: many });
       try {
-        const { sites } = await listPortfolioSites({ filters: { region: [], line: ["NEW_ENERGY_MATERIALS"] } });
+        const { sites } = await listPortfolioSites({ filters: { region: [], line: ["NEW_ENERGY_MATERIALS"], org: [], scope: WHOLE_PORTFOLIO } });
         expect(sites).toHaveLength(1);
         expect(sites[0]).toMatchObject({ key: "ZM::", total: SITE_LIST_MAX + 1, projects: [] });
       } finally {
@@ -296,7 +297,7 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
       expect(last3[0].counts).toEqual({ ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 2, NOT_ASSESSED: 1 });
       const africa = await getHealthTrend({ filters: AFRICA, today: TODAY, months: 3 });
       expect(africa.map((p) => p.counts.OFF_TRACK + p.counts.ON_TRACK)).toEqual([1, 1, 1]);
-      expect(await getHealthTrend({ filters: { region: ["EUROPE"], line: [] }, today: TODAY })).toEqual([]);
+      expect(await getHealthTrend({ filters: { region: ["EUROPE"], line: [], org: [], scope: WHOLE_PORTFOLIO }, today: TODAY })).toEqual([]);
     });
 
     it("lists the latest updates, newest first", async () => {
@@ -305,7 +306,7 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
         ["beta", "Test author", [{ field: "health", before: "NOT_ASSESSED", after: "OFF_TRACK" }]],
         ["alpha", "Wang Fang", [{ field: "health", before: "OFF_TRACK", after: "ON_TRACK" }]],
       ]);
-      expect((await listRecentUpdates({ filters: { region: ["CHINA"], line: [] } })).every((u) => u.project.slug === "gamma")).toBe(true);
+      expect((await listRecentUpdates({ filters: { region: ["CHINA"], line: [], org: [], scope: WHOLE_PORTFOLIO } })).every((u) => u.project.slug === "gamma")).toBe(true);
     });
 
     it("summarizes what was recorded since a moment", async () => {

@@ -1,3 +1,4 @@
+import { WHOLE_PORTFOLIO } from "../projects/project-scope";
 import { describe, expect, it } from "vitest";
 import { figureLinks } from "./figure-links";
 import { dashboardHref, NO_FILTERS, parseDashboardParams, projectsHref } from "./filters";
@@ -9,30 +10,30 @@ import type { PortfolioFigures } from "./types";
 
 describe("dashboard filters", () => {
   it("keeps valid regions and lines, repeated or comma-separated", () => {
-    expect(parseDashboardParams({ region: ["AFRICA", "CHINA"], line: "BASE_METALS,FERROUS_METALS" })).toEqual({
-      filters: { region: ["AFRICA", "CHINA"], line: ["BASE_METALS", "FERROUS_METALS"] },
+    expect(parseDashboardParams({ region: ["AFRICA", "CHINA"], line: "BASE_METALS,FERROUS_METALS" }, WHOLE_PORTFOLIO)).toEqual({
+      filters: { region: ["AFRICA", "CHINA"], line: ["BASE_METALS", "FERROUS_METALS"], org: [], scope: WHOLE_PORTFOLIO },
       ignored: [],
     });
-    expect(parseDashboardParams(new URLSearchParams("region=AFRICA&region=AFRICA"))).toEqual({ filters: { region: ["AFRICA"], line: [] }, ignored: [] });
+    expect(parseDashboardParams(new URLSearchParams("region=AFRICA&region=AFRICA"), WHOLE_PORTFOLIO)).toEqual({ filters: { region: ["AFRICA"], line: [], org: [], scope: WHOLE_PORTFOLIO }, ignored: [] });
   });
 
   it("drops bad values and unknown parameters and names them", () => {
-    const r = parseDashboardParams({ region: ["NOPE", "EUROPE"], line: "lead", foo: "1", stage: "CONSTRUCTION" });
-    expect(r.filters).toEqual({ region: ["EUROPE"], line: [] });
+    const r = parseDashboardParams({ region: ["NOPE", "EUROPE"], line: "lead", foo: "1", stage: "CONSTRUCTION" }, WHOLE_PORTFOLIO);
+    expect(r.filters).toEqual({ region: ["EUROPE"], line: [], org: [], scope: WHOLE_PORTFOLIO });
     expect(r.ignored.sort()).toEqual(["foo", "line", "region", "stage"]);
   });
 
   it("ignores empty values silently", () => {
-    expect(parseDashboardParams({ region: "", line: "" })).toEqual({ filters: NO_FILTERS, ignored: [] });
+    expect(parseDashboardParams({ region: "", line: "" }, WHOLE_PORTFOLIO)).toEqual({ filters: NO_FILTERS, ignored: [] });
   });
 
   it("builds canonical dashboard and projects-table links", () => {
     expect(dashboardHref("/dashboard", NO_FILTERS)).toBe("/dashboard");
-    expect(dashboardHref("/", { region: ["AFRICA"], line: ["BASE_METALS"] })).toBe("/?region=AFRICA&line=BASE_METALS");
+    expect(dashboardHref("/", { region: ["AFRICA"], line: ["BASE_METALS"], org: [] })).toBe("/?region=AFRICA&line=BASE_METALS");
     expect(projectsHref(NO_FILTERS)).toBe("/projects");
-    expect(projectsHref({ region: ["AFRICA", "CHINA"], line: [] }, { health: ["AT_RISK"] })).toBe("/projects?region=AFRICA&region=CHINA&health=AT_RISK");
+    expect(projectsHref({ region: ["AFRICA", "CHINA"], line: [], org: [] }, { health: ["AT_RISK"] })).toBe("/projects?region=AFRICA&region=CHINA&health=AT_RISK");
     // A figure's own region replaces the dashboard's region filter (it is one of its values).
-    expect(projectsHref({ region: ["AFRICA", "CHINA"], line: ["BASE_METALS"] }, { region: ["CHINA"] })).toBe("/projects?region=CHINA&line=BASE_METALS");
+    expect(projectsHref({ region: ["AFRICA", "CHINA"], line: ["BASE_METALS"], org: [] }, { region: ["CHINA"] })).toBe("/projects?region=CHINA&line=BASE_METALS");
   });
 
   it("shows only the filtered regions and lines, and no 'no region' figure under a region filter", () => {
@@ -47,7 +48,7 @@ describe("dashboard filters", () => {
     const all = figureLinks(NO_FILTERS, figures);
     expect(all.region).toHaveLength(7);
     expect(all.noRegion).toBe(4);
-    const filtered = figureLinks({ region: ["AFRICA", "CHINA"], line: ["BASE_METALS"] }, figures);
+    const filtered = figureLinks({ region: ["AFRICA", "CHINA"], line: ["BASE_METALS"], org: [], scope: WHOLE_PORTFOLIO }, figures);
     expect(filtered.region.map((r) => r.key)).toEqual(["CHINA", "AFRICA"]); // in the enum's order
     expect(filtered.line.map((l) => [l.key, l.href])).toEqual([["BASE_METALS", "/projects?region=AFRICA&region=CHINA&line=BASE_METALS"]]);
     expect(filtered.noRegion).toBe(0);

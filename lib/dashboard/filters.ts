@@ -1,5 +1,6 @@
 import type { BusinessLine, Region } from "../projects/enums";
 import { parseListParamsLenient, toSearchParams, type ProjectListParams, type RawParams } from "../projects/list-params";
+import { WHOLE_PORTFOLIO, type ReadScope } from "../projects/project-scope";
 
 /**
  * The dashboard's filters, as they live in its URL: `?region=AFRICA&line=BASE_METALS`.
@@ -9,17 +10,25 @@ import { parseListParamsLenient, toSearchParams, type ProjectListParams, type Ra
 export interface DashboardFilters {
   region: Region[];
   line: BusinessLine[];
+  /** organization unit codes (each with its subtree) */
+  org: string[];
+  /**
+   * What the reader may read (lib/projects/project-scope.ts): not part of the
+   * URL, but of every query and memo key, so no figure counts past it.
+   */
+  scope: ReadScope;
 }
 
-export const NO_FILTERS: DashboardFilters = { region: [], line: [] };
+/** No filters over the whole portfolio (an anonymous reader's dashboard, tests). */
+export const NO_FILTERS: DashboardFilters = { region: [], line: [], org: [], scope: WHOLE_PORTFOLIO };
 
-const KEYS = ["region", "line"] as const;
+const KEYS = ["region", "line", "org"] as const;
 
 /**
  * For the page: keeps the valid region and line values, drops the rest and
  * names what it dropped (unknown parameters included), as the projects page does.
  */
-export function parseDashboardParams(raw: RawParams): { filters: DashboardFilters; ignored: string[] } {
+export function parseDashboardParams(raw: RawParams, scope: ReadScope): { filters: DashboardFilters; ignored: string[] } {
   const entries: [string, string][] =
     raw instanceof URLSearchParams
       ? [...raw.entries()]
@@ -32,21 +41,26 @@ export function parseDashboardParams(raw: RawParams): { filters: DashboardFilter
   }
   // The list's lenient parser owns the value sets and the "A,B" / repeated forms.
   const parsed = parseListParamsLenient(ours);
-  return { filters: { region: parsed.params.region, line: parsed.params.line }, ignored: [...ignored, ...parsed.ignored] };
+  return { filters: { region: parsed.params.region, line: parsed.params.line, org: parsed.params.org, scope }, ignored: [...ignored, ...parsed.ignored] };
 }
 
 /** The canonical query string of a dashboard state ("" without filters). */
-export function dashboardQuery(filters: DashboardFilters): string {
-  return toSearchParams({ region: filters.region, line: filters.line }).toString();
+export function dashboardQuery(filters: Pick<DashboardFilters, "region" | "line" | "org">): string {
+  return toSearchParams({ region: filters.region, line: filters.line, org: filters.org }).toString();
 }
 
-export function dashboardHref(basePath: string, filters: DashboardFilters): string {
+export function dashboardHref(basePath: string, filters: Pick<DashboardFilters, "region" | "line" | "org">): string {
   const query = dashboardQuery(filters);
   return query ? `${basePath}?${query}` : basePath;
 }
 
-export function hasFilters(filters: DashboardFilters): boolean {
-  return filters.region.length > 0 || filters.line.length > 0;
+export function hasFilters(filters: Pick<DashboardFilters, "region" | "line" | "org">): boolean {
+  return filters.region.length > 0 || filters.line.length > 0 || filters.org.length > 0;
+}
+
+/** Must a query on history or milestones join the projects? Under a filter, or a scope short of the whole portfolio. */
+export function narrowsProjects(filters: DashboardFilters): boolean {
+  return hasFilters(filters) || !filters.scope.all;
 }
 
 /**
@@ -56,9 +70,9 @@ export function hasFilters(filters: DashboardFilters): boolean {
  * figure's value wins: it is one of the filter's values, so the set is the same.
  */
 export function projectsHref(
-  filters: DashboardFilters,
-  extra: Partial<Pick<ProjectListParams, "region" | "line" | "stage" | "health" | "country">> = {},
+  filters: Pick<DashboardFilters, "region" | "line" | "org">,
+  extra: Partial<Pick<ProjectListParams, "region" | "line" | "stage" | "health" | "country" | "org">> = {},
 ): string {
-  const query = toSearchParams({ region: filters.region, line: filters.line, ...extra }).toString();
+  const query = toSearchParams({ region: filters.region, line: filters.line, org: filters.org, ...extra }).toString();
   return query ? `/projects?${query}` : "/projects";
 }

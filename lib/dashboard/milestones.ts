@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { DatePrecision, Health } from "../projects/enums";
 import type { FuzzyDate } from "../projects/types";
-import { hasFilters, type DashboardFilters } from "./filters";
+import { narrowsProjects, type DashboardFilters } from "./filters";
 import { periodEndSql } from "../dates/period-sql";
 import { periodNotEndedBeforeSql, periodStartsContaining, projectFilterSql } from "./sql";
 import { addDays, assertIsoDay } from "../dates/portfolio-day";
@@ -45,7 +45,7 @@ interface Row {
 
 // Milestones of the filtered projects: a semi-join, only when there are filters.
 function inFilteredProjects(filters: DashboardFilters): Prisma.Sql {
-  return hasFilters(filters) ? Prisma.sql`AND m."projectId" IN (SELECT p.id FROM "Project" p WHERE ${projectFilterSql(filters)})` : Prisma.empty;
+  return narrowsProjects(filters) ? Prisma.sql`AND m."projectId" IN (SELECT p.id FROM "Project" p WHERE ${projectFilterSql(filters)})` : Prisma.empty;
 }
 
 // The open milestones with their due date: forecast, else baseline. Two

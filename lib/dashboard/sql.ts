@@ -16,7 +16,7 @@ import type { DashboardFilters } from "./filters";
  * counts exactly the projects its link shows.
  */
 export function projectFilterSql(filters: DashboardFilters): Prisma.Sql {
-  return projectWhereSql(projectListParamsSchema.parse({ region: filters.region, line: filters.line }));
+  return projectWhereSql(projectListParamsSchema.parse({ region: filters.region, line: filters.line, org: filters.org }), { scope: filters.scope });
 }
 
 /**

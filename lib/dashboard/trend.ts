@@ -4,7 +4,7 @@ import { Prisma } from "../db/generated/client";
 import { HEALTHS, type Health } from "../projects/enums";
 import { TIME_ZONE } from "../i18n/config";
 import type { DashboardFilters } from "./filters";
-import { hasFilters } from "./filters";
+import { narrowsProjects } from "./filters";
 import { projectFilterSql } from "./sql";
 import { addDays, assertIsoDay } from "../dates/portfolio-day";
 import type { TrendPoint } from "./types";
@@ -37,7 +37,7 @@ export async function getHealthTrend({ filters, today, months = TREND_MONTHS }: 
   // Month k holds the changes made before ends[k]: the next month's start, or tomorrow for the current month.
   const ends = [...starts.slice(1), addDays(today, 1)].map((day) => zonedMidnight(day, TIME_ZONE).toISOString());
   const asOfEnd = ends[ends.length - 1];
-  const filtered = hasFilters(filters);
+  const filtered = narrowsProjects(filters);
 
   const prisma = await db();
   const rows = await prisma.$queryRaw<{ month: number; health: string; count: number }[]>`

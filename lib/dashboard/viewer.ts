@@ -6,6 +6,6 @@ import { requireReader, type Viewer } from "../auth/session";
  * reading is a setting), and the signed-in viewer, whose lastSeenAt drives
  * "since your last visit". One seam, so the dashboard depends on sign-in here only.
  */
-export async function getDashboardViewer(returnTo: string): Promise<Pick<Viewer, "id" | "name" | "lastSeenAt"> | null> {
+export async function getDashboardViewer(returnTo: string): Promise<Pick<Viewer, "id" | "name" | "lastSeenAt" | "role" | "assignments"> | null> {
   return requireReader(returnTo);
 }

@@ -27,7 +27,7 @@ describe.each(testBackends())("bootstrap and seed on %s", (backend) => {
     const source = await prisma.source.findUniqueOrThrow({ where: { key: minmetalsPortfolio.source.key } });
     expect(source.publishedOn.toISOString().slice(0, 10)).toBe("2025-01-23");
     const kinsevere = minmetalsPortfolio.projects.find((p) => p.slug.startsWith("kinsevere"))!;
-    const detail = await getProject({ slug: kinsevere.slug });
+    const detail = await getProject({ slug: kinsevere.slug, viewer: null });
     expect(detail?.countryCode).toBe("CD");
     expect(detail?.region).toBe("AFRICA");
     expect(detail?.quotes.some((q) => q.text.includes("ahead of schedule"))).toBe(true);

@@ -19,7 +19,8 @@ export async function bootstrapDatabase(database: Database, { seed = true, demoU
   let seeded = false;
   if (seed && (await database.prisma.project.count()) === 0) {
     const { minmetalsPortfolio } = await import("../../prisma/seed/minmetals-2024");
-    await loadPortfolio(database.prisma, minmetalsPortfolio);
+    const { ORG_UNITS, PROJECT_OWNER_CODES } = await import("../../prisma/seed/org-units");
+    await loadPortfolio(database.prisma, { ...minmetalsPortfolio, orgUnits: ORG_UNITS }, { owners: PROJECT_OWNER_CODES });
     seeded = true;
   }
   if (!seeded) await refreshStatisticsIfEmbedded(database); // a seed has just analyzed

@@ -65,6 +65,8 @@ export interface SeedProject {
   forecastFinish?: FuzzyDate;
   actualFinish?: FuzzyDate;
   operatingCompany?: string;
+  /** code of the owning organization unit (lib/org); missing: the group (the root) */
+  orgUnit?: string;
   milestones: SeedMilestone[];
   quotes: SeedQuote[];
   /** History written by the import. Each entry's changes are derived from the project's facts. */
@@ -81,4 +83,19 @@ export interface SeedPortfolio {
   /** Who the import's history entries name as author. */
   importedBy: string;
   projects: SeedProject[];
+}
+
+/** A unit of the organization tree, as seeds give it (parents before children). */
+export interface SeedOrgUnit {
+  /** fixed for the units the tree's migration creates; others get one at load */
+  id?: string;
+  code: string;
+  /** null: the root (the group) */
+  parentCode: string | null;
+  nameEn: string;
+  nameZh?: string;
+  /** ISO 4217 */
+  currency: string;
+  /** why this unit is in the seed */
+  basis?: string;
 }

@@ -7,7 +7,8 @@ import { pinyinSortKey } from "../projects/pinyin-sort-key";
 import { regionOfCountry } from "../projects/regions";
 import type { FuzzyDate } from "../projects/types";
 import type { Prisma, PrismaClient } from "./generated/client";
-import type { SeedPortfolio, SeedProject } from "./seed-types";
+import { ensureOrgUnits, rootUnitId } from "./seed-org-units";
+import type { SeedOrgUnit, SeedPortfolio, SeedProject } from "./seed-types";
 
 /**
  * Writes seed data (the real portfolio, synthetic portfolios, test factories)
@@ -45,7 +46,7 @@ const PROJECT_FACTS: Record<string, { field: string; value: (p: SeedProject) => 
 
 const day = (f: FuzzyDate | undefined) => (f ? new Date(`${f.date}T00:00:00Z`) : null);
 
-function projectRows(p: SeedProject, sourceId: string | null, author: string, rows: Rows): void {
+function projectRows(p: SeedProject, sourceId: string | null, author: string, rows: Rows, orgUnitId: string): void {
   const projectId = randomUUID();
   const lastUpdate = p.history.reduce((max, h) => (h.occurredAt > max ? h.occurredAt : max), "");
   rows.projects.push({
@@ -77,6 +78,7 @@ function projectRows(p: SeedProject, sourceId: string | null, author: string, ro
     actualFinish: day(p.actualFinish),
     actualFinishPrecision: p.actualFinish?.precision ?? null,
     operatingCompany: p.operatingCompany ?? null,
+    orgUnitId,
     // "Last updated" is when the newest reported fact dates from, not when the seed ran.
     ...(lastUpdate ? { createdAt: new Date(lastUpdate), updatedAt: new Date(lastUpdate) } : {}),
   });
@@ -157,9 +159,25 @@ async function insert(tx: Prisma.TransactionClient, rows: Rows): Promise<void> {
  */
 export async function loadPortfolio(
   prisma: PrismaClient,
-  portfolio: Pick<SeedPortfolio, "projects"> & Partial<Pick<SeedPortfolio, "source" | "importedBy">>,
-  { batchSize = 500 }: { batchSize?: number } = {},
+  portfolio: Pick<SeedPortfolio, "projects"> & Partial<Pick<SeedPortfolio, "source" | "importedBy">> & { orgUnits?: readonly SeedOrgUnit[] },
+  {
+    batchSize = 500,
+    owners = {},
+  }: {
+    batchSize?: number;
+    /** slug → owning unit code, for projects that do not name one (prisma/seed/org-units.ts) */
+    owners?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<LoadResult> {
+  const unitIds = await ensureOrgUnits(prisma, portfolio.orgUnits);
+  const root = await rootUnitId(prisma);
+  const ownerOf = (p: SeedProject): string => {
+    const code = p.orgUnit ?? owners[p.slug];
+    if (code === undefined) return root;
+    const id = unitIds.get(code);
+    if (!id) throw new Error(`${p.slug}: unknown organization unit ${code}`);
+    return id;
+  };
   let sourceId: string | null = null;
   if (portfolio.source) {
     const s = portfolio.source;
@@ -170,7 +188,7 @@ export async function loadPortfolio(
   const result: LoadResult = { projects: 0, milestones: 0, updates: 0 };
   for (let i = 0; i < portfolio.projects.length; i += batchSize) {
     const rows: Rows = { projects: [], milestones: [], quotes: [], updates: [], changes: [] };
-    for (const p of portfolio.projects.slice(i, i + batchSize)) projectRows(p, sourceId, author, rows);
+    for (const p of portfolio.projects.slice(i, i + batchSize)) projectRows(p, sourceId, author, rows, ownerOf(p));
     await prisma.$transaction((tx) => insert(tx, rows), { timeout: 120_000 });
     result.projects += rows.projects.length;
     result.milestones += rows.milestones.length;

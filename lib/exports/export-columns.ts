@@ -75,6 +75,7 @@ const PROJECT_EXPORT: Record<ProjectColumnId, ExportColumn<ProjectRow>[]> = {
   ],
   finish: [{ key: "finish", width: 14, value: (r) => ({ kind: "fuzzyDate", value: r.forecastFinish }) }],
   company: [{ key: "company", width: 30, value: (r) => text(r.operatingCompany) }],
+  organization: [{ key: "organization", width: 30, value: (r, l) => text(r.organization && l.name({ en: r.organization.nameEn, zh: r.organization.nameZh })) }],
   commodities: [{ key: "commodities", width: 20, value: (r, l) => text(r.commodities.map(l.commodity).join("; ") || null) }],
   updated: [{ key: "updated", width: 18, value: (r) => ({ kind: "timestamp", value: new Date(r.updatedAt) }) }],
 };

@@ -1,3 +1,4 @@
+import { WHOLE_PORTFOLIO } from "../projects/project-scope";
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import messages from "../../messages/en.json";
@@ -81,11 +82,11 @@ describe.each(testBackends())("exports on %s", (backend) => {
   const columns = ["name", "country", "stage", "health", "progress", "finish", "company", "commodities", "nextMilestone"] as const;
 
   it("writes CSV cell by cell as the table shows it, with a BOM, quoting and formula guard", async () => {
-    const bytes = await read(exportProjectsCsv({ params, columns: [...columns], labels, batchSize: 1 }));
+    const bytes = await read(exportProjectsCsv({ params, columns: [...columns], labels, where: { scope: WHOLE_PORTFOLIO }, batchSize: 1 }));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(bytes.toString("utf8").slice(1));
     expect(rows[0]).toEqual(["Name", "Chinese name", "Country", "Stage", "Health", "Progress (%)", "Forecast finish", "Operating company", "Commodities", "Next milestone", "Next milestone due"]);
-    const table = (await listProjects(params)).rows;
+    const table = (await listProjects(params, { scope: WHOLE_PORTFOLIO })).rows;
     expect(rows.slice(1).map((r) => r[0].replace(/^'/, ""))).toEqual(table.map((r) => r.nameEn));
     expect(rows[1]).toEqual(["'=HYPERLINK(\"http://evil\")", "", "China", "Design", "On track", "", "", "A, B \"and\" C", "copper", "", ""]);
     expect(rows[2]).toEqual(["Las Bambas Copper Mine", "拉斯邦巴斯铜矿", "Peru", "Operation", "At risk", "85", "2027-Q3", "MMG Limited", "copper; molybdenum", "Chalcobamba pit", "2026-03"]);
@@ -95,7 +96,7 @@ describe.each(testBackends())("exports on %s", (backend) => {
 
   it("writes XLSX with typed cells and a Milestones sheet", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await read(exportProjectsXlsx({ params, columns: [...columns], labels }))) as never);
+    await workbook.xlsx.load((await read(exportProjectsXlsx({ params, columns: [...columns], labels, where: { scope: WHOLE_PORTFOLIO } }))) as never);
     const projects = workbook.getWorksheet("Projects")!;
     const las = projects.getRow(3);
     expect(las.getCell(1).value).toBe("Las Bambas Copper Mine");
@@ -120,7 +121,7 @@ describe.each(testBackends())("exports on %s", (backend) => {
 
   it("writes the user's language: Chinese headers, values, dates as text and sheet names, in pinyin name order", async () => {
     const zh = localizedExportLabels("zh-CN", zhMessages);
-    const rows = parseCsv((await read(exportProjectsCsv({ params, columns: [...columns], labels: zh }))).toString("utf8").slice(1));
+    const rows = parseCsv((await read(exportProjectsCsv({ params, columns: [...columns], labels: zh, where: { scope: WHOLE_PORTFOLIO } }))).toString("utf8").slice(1));
     expect(rows[0]).toEqual(["英文名称", "中文名称", "国家/地区", "阶段", "健康状况", "进度（%）", "预计完成", "运营公司", "矿种/产品", "下一里程碑", "下一里程碑到期"]);
     const las = rows.find((r) => r[0] === "Las Bambas Copper Mine")!;
     expect(las).toEqual(["Las Bambas Copper Mine", "拉斯邦巴斯铜矿", "秘鲁", "运营", "有风险", "85", "2027年第3季度", "MMG Limited", "铜; 钼", "查科班巴矿坑", "2026年3月"]);
@@ -128,7 +129,7 @@ describe.each(testBackends())("exports on %s", (backend) => {
     const shown = rows.slice(1).map((r) => r[1] || r[0].replace(/^'/, ""));
     expect(shown).toEqual([...shown].sort(new Intl.Collator("zh-CN").compare));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await read(exportProjectsXlsx({ params, columns: [...columns], labels: zh }))) as never);
+    await workbook.xlsx.load((await read(exportProjectsXlsx({ params, columns: [...columns], labels: zh, where: { scope: WHOLE_PORTFOLIO } }))) as never);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["项目", "里程碑"]);
     const projects = workbook.getWorksheet("项目")!;
     const row = projects.getRows(2, 3)!.find((r) => r.getCell(1).value === "Las Bambas Copper Mine")!;

@@ -21,7 +21,8 @@ export interface ExportOptions {
   params: ProjectListParams;
   columns: readonly ProjectColumnId[];
   labels: ExportLabels;
-  where?: WhereOptions;
+  /** the reader's scope (required: an export never widens past what its reader may read) */
+  where: WhereOptions;
   batchSize?: number;
 }
 
@@ -33,7 +34,7 @@ export interface ExportOptions {
 async function* projectBatches(opts: ExportOptions) {
   const ids = await selectProjectIds({ params: opts.params, where: { ...opts.where, locale: opts.labels.locale } });
   const size = opts.batchSize ?? EXPORT_BATCH_SIZE;
-  for (let i = 0; i < ids.length; i += size) yield await selectProjectRowsByIds(ids.slice(i, i + size));
+  for (let i = 0; i < ids.length; i += size) yield await selectProjectRowsByIds(ids.slice(i, i + size), opts.where);
 }
 
 /** The CSV export of the current view, as a stream of UTF-8 (with BOM). */
@@ -128,7 +129,7 @@ export function exportProjectsXlsx(opts: ExportOptions): ReadableStream<Uint8Arr
     projects.getRow(1).font = { bold: true };
     const names = new Map<string, string>();
     for (let i = 0; i < ids.length; i += size) {
-      for (const row of await selectProjectRowsByIds(ids.slice(i, i + size))) {
+      for (const row of await selectProjectRowsByIds(ids.slice(i, i + size), opts.where)) {
         names.set(row.id, labels.name({ en: row.nameEn, zh: row.nameZh }));
         addRow(projects, columns, row, labels);
       }

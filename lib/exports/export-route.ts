@@ -1,6 +1,7 @@
 import "server-only";
 import type { Viewer } from "../auth/session";
 import { can } from "../auth/permissions";
+import { readScopeOf } from "../projects/project-scope";
 import type { ErrorCode } from "../errors";
 import { DEFAULT_COLUMNS } from "../projects/columns";
 import { getPreferences, getView } from "../views/views";
@@ -29,7 +30,7 @@ export async function exportProjects(opts: { viewer: Viewer | null; search: URLS
   if (!columns && parsed.params.view && parsed.params.view !== "none") columns = (await getView({ viewer: opts.viewer, id: parsed.params.view }))?.columns ?? null;
   columns ??= opts.viewer ? (await getPreferences({ viewer: opts.viewer })).columns : DEFAULT_COLUMNS;
   const labels = await getExportLabels();
-  const options = { params: parsed.params, columns, labels };
+  const options = { params: parsed.params, columns, labels, where: { scope: readScopeOf(opts.viewer) } };
   const body = parsed.format === "csv" ? exportProjectsCsv(options) : exportProjectsXlsx(options);
   return {
     ok: true,

@@ -1,5 +1,4 @@
 import "server-only";
-import { grantFor } from "../auth/permissions";
 import type { Viewer } from "../auth/session";
 import { normalizeFuzzy } from "../dates/fuzzy-date";
 import type { Prisma } from "../db/generated/client";
@@ -7,6 +6,7 @@ import { AppError } from "../errors";
 import { encodeFuzzy } from "../history/change-values";
 import { diffFields, recordChange } from "../history/record-change";
 import { findWritableProject } from "../projects/project-access";
+import { projectWriteScope } from "../projects/project-scope";
 import { forecastSlips } from "../projects/project-update.validation";
 import type { MilestoneView } from "../projects/types";
 import { mutate, type MutationResult } from "../server/mutation";
@@ -120,7 +120,7 @@ export async function updateMilestone({
       if (!changes.length) throw new AppError("BAD_REQUEST", "Nothing changed: edit a field before saving.");
 
       const rebaseline = changes.some((c) => c.field === "baseline");
-      if (rebaseline && grantFor(viewer.role, "milestone:rebaseline") !== true)
+      if (rebaseline && !(await tx.project.count({ where: { AND: [{ id: p.id }, projectWriteScope(viewer, "milestone:rebaseline")] } })))
         throw new AppError("FORBIDDEN", "Only an admin can change a baseline (re-baseline).", { baseline: "Only an admin can re-baseline." });
       if (rebaseline && !input.comment) throw new AppError("BAD_REQUEST", "Give the reason for the re-baseline.", { comment: "A reason is required to re-baseline." });
       if (next.forecast !== undefined && forecastSlips(current.forecast, next.forecast) && !input.comment)

@@ -1,3 +1,4 @@
+import { WHOLE_PORTFOLIO } from "./project-scope";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/session";
 import { backfillPinyinSortKeys } from "../db/backfill-sort-keys";
@@ -25,42 +26,42 @@ describe.each(testBackends())("bilingual projects on %s", (backend) => {
   });
 
   it("finds projects by a partial Chinese name: 铜矿 and 锡矿山", async () => {
-    const copper = await listProjects(params({ q: "铜矿" }));
+    const copper = await listProjects(params({ q: "铜矿" }), { scope: WHOLE_PORTFOLIO });
     const expected = minmetalsPortfolio.projects.filter((p) => p.nameZh?.includes("铜矿")).map((p) => p.slug);
     expect(expected.length).toBeGreaterThanOrEqual(2);
     expect(copper.rows.map((r) => r.slug).sort()).toEqual(expected.sort());
-    const tin = await listProjects(params({ q: "锡矿山" }));
+    const tin = await listProjects(params({ q: "锡矿山" }), { scope: WHOLE_PORTFOLIO });
     expect(tin.rows.map((r) => r.nameZh)).toEqual(["锡矿山深边部找矿项目"]);
   });
 
   it("finds the same project by either language's name", async () => {
-    const en = await listProjects(params({ q: "bambas" }));
-    const zh = await listProjects(params({ q: "邦巴斯" }));
+    const en = await listProjects(params({ q: "bambas" }), { scope: WHOLE_PORTFOLIO });
+    const zh = await listProjects(params({ q: "邦巴斯" }), { scope: WHOLE_PORTFOLIO });
     expect(en.rows.map((r) => r.slug)).toEqual(zh.rows.map((r) => r.slug));
     expect(zh.rows[0].nameEn).toBe("Las Bambas Copper Mine");
   });
 
   it("sorts by name in pinyin order in zh-CN (Chinese name, else English) and alphabetically in en", async () => {
-    const zh = await listProjects(params({ sort: "name" }), { locale: "zh-CN" });
+    const zh = await listProjects(params({ sort: "name" }), { locale: "zh-CN", scope: WHOLE_PORTFOLIO });
     const shown = zh.rows.map((r) => r.nameZh ?? r.nameEn);
     expect(shown).toEqual([...shown].sort(collator.compare));
-    const desc = await listProjects(params({ sort: "name", dir: "desc" }), { locale: "zh-CN" });
+    const desc = await listProjects(params({ sort: "name", dir: "desc" }), { locale: "zh-CN", scope: WHOLE_PORTFOLIO });
     expect(desc.rows.map((r) => r.nameZh ?? r.nameEn)).toEqual([...shown].reverse());
-    const en = await listProjects(params({ sort: "name" }), { locale: "en" });
+    const en = await listProjects(params({ sort: "name" }), { locale: "en", scope: WHOLE_PORTFOLIO });
     const names = en.rows.map((r) => r.nameEn);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
   });
 
   it("saves both languages' names and summaries through the audited update, keeping the zh-CN sort key current", async () => {
     const slug = minmetalsPortfolio.projects[0].slug;
-    const before = (await getProject({ slug }))!;
+    const before = (await getProject({ slug, viewer: null }))!;
     const r = await updateProjectStatus({
       viewer: manager,
       slug,
       input: { version: before.version, nameZh: " 测试铜矿 ", summaryZh: "中文概况", comment: "" },
     });
     expect(r.ok).toBe(true);
-    const after = (await getProject({ slug }))!;
+    const after = (await getProject({ slug, viewer: null }))!;
     expect([after.nameZh, after.summaryZh, after.nameEn]).toEqual(["测试铜矿", "中文概况", before.nameEn]);
     expect(after.history[0].changes).toEqual(
       expect.arrayContaining([
@@ -80,7 +81,7 @@ describe.each(testBackends())("bilingual projects on %s", (backend) => {
 
   it("refuses an empty English name, and a Chinese name from a reader", async () => {
     const slug = minmetalsPortfolio.projects[0].slug;
-    const { version } = (await getProject({ slug }))!;
+    const { version } = (await getProject({ slug, viewer: null }))!;
     const empty = await updateProjectStatus({ viewer: manager, slug, input: { version, nameEn: "  " } });
     expect(!empty.ok && empty.error.fields).toEqual({ nameEn: "The English name is required." });
     const staff = await createViewer(database().prisma, "staff");

@@ -13,6 +13,7 @@ export const PROJECT_COLUMNS = [
   "nextMilestone",
   "finish",
   "company",
+  "organization",
   "commodities",
   "updated",
 ] as const;

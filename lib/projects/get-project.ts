@@ -1,25 +1,29 @@
 import "server-only";
 import { cache } from "react";
+import type { Viewer } from "../auth/session";
 import { db } from "../db/client";
 import { fuzzyFromDb, toIsoDay } from "../dates/fuzzy-date";
 import { historyEntrySelect, toHistoryEntry } from "../history/history-entry";
 import { toMilestoneView } from "../milestones/milestone-view";
+import { readScopeOf, scopeWhere, type ReadScope } from "./project-scope";
 import type { MilestoneView, ProjectDetail } from "./types";
 
 /**
- * Everything the project page shows, or null for an unknown slug. Memoized per
- * request (React cache), so the page and its metadata share one query.
+ * Everything the project page shows, or null for an unknown slug or a project
+ * outside the viewer's scope (the same answer: 404). Memoized per request
+ * (React cache), so the page and its metadata share one query.
  */
-export function getProject({ slug }: { slug: string }): Promise<ProjectDetail | null> {
-  return getProjectBySlug(slug);
+export function getProject({ slug, viewer }: { slug: string; viewer: Viewer | null }): Promise<ProjectDetail | null> {
+  return getProjectBySlug(slug, JSON.stringify(readScopeOf(viewer)));
 }
 
-// cache() keys on argument identity: a string, not the options object.
-const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | null> => {
+// cache() keys on argument identity: strings, not the options object.
+const getProjectBySlug = cache(async (slug: string, scopeKey: string): Promise<ProjectDetail | null> => {
   const prisma = await db();
-  const p = await prisma.project.findUnique({
-    where: { slug },
+  const p = await prisma.project.findFirst({
+    where: { AND: [{ slug }, scopeWhere(JSON.parse(scopeKey) as ReadScope)] },
     include: {
+      orgUnit: { select: { code: true, nameEn: true, nameZh: true, path: true } },
       milestones: { orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] },
       statusUpdates: {
         orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }],
@@ -58,6 +62,7 @@ const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | nul
     forecastFinish: fuzzyFromDb(p.forecastFinish, p.forecastFinishPrecision),
     actualFinish: fuzzyFromDb(p.actualFinish, p.actualFinishPrecision),
     operatingCompany: p.operatingCompany,
+    orgUnit: p.orgUnit,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

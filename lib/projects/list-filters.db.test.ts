@@ -1,3 +1,4 @@
+import { WHOLE_PORTFOLIO } from "./project-scope";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadPortfolio } from "../db/seed";
 import { buildProject } from "../test/factories";
@@ -8,7 +9,7 @@ import { listTimeline } from "./timeline";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
 const params = (query: string): ProjectListParams => parseListParamsLenient(new URLSearchParams(query)).params;
-const slugs = async (query: string) => (await listProjects(params(query), { now: NOW })).rows.map((r) => r.slug);
+const slugs = async (query: string) => (await listProjects(params(query), { now: NOW, scope: WHOLE_PORTFOLIO })).rows.map((r) => r.slug);
 
 describe.each(testBackends())("list filters and search on %s", (backend) => {
   const database = withTestDatabase(backend);
@@ -106,17 +107,17 @@ describe.each(testBackends())("list filters and search on %s", (backend) => {
 
   it("draws the timeline for exactly the table's projects, page and order, with their milestones", async () => {
     for (const query of ["q=copper", "region=LATIN_AMERICA&sort=name&dir=desc", "slipping=true", "pageSize=2&page=2"]) {
-      const timeline = await listTimeline({ params: params(query), where: { now: NOW } });
-      const list = await listProjects(params(query), { now: NOW });
+      const timeline = await listTimeline({ params: params(query), where: { now: NOW, scope: WHOLE_PORTFOLIO } });
+      const list = await listProjects(params(query), { now: NOW, scope: WHOLE_PORTFOLIO });
       expect(timeline.rows.map((r) => r.slug)).toEqual(list.rows.map((r) => r.slug));
       expect(timeline.total).toBe(list.total);
     }
-    const { rows } = await listTimeline({ params: params("q=big+copper"), where: { now: NOW } });
+    const { rows } = await listTimeline({ params: params("q=big+copper"), where: { now: NOW, scope: WHOLE_PORTFOLIO } });
     expect(rows[0].milestones.map((m) => [m.title, m.state, m.slipDays])).toEqual([
       ["Furnace relining", "PLANNED", null],
       ["Permit", "ACHIEVED", 2], // actual 2 Apr 2025 against a March 2025 baseline
     ]);
-    expect((await listTimeline({ params: params("q=nothing-like-this"), where: { now: NOW } })).rows).toEqual([]);
+    expect((await listTimeline({ params: params("q=nothing-like-this"), where: { now: NOW, scope: WHOLE_PORTFOLIO } })).rows).toEqual([]);
   });
 
   it("filters by several values at once and by commodity and company", async () => {
@@ -141,17 +142,17 @@ describe.each(testBackends())("list filters and search on %s", (backend) => {
   });
 
   it("counts groups in the database", async () => {
-    expect(await countProjectGroups({ params: params("commodity=copper"), group: "region", where: { now: NOW } })).toEqual([
+    expect(await countProjectGroups({ params: params("commodity=copper"), group: "region", where: { now: NOW, scope: WHOLE_PORTFOLIO } })).toEqual([
       { key: "CHINA", count: 1 },
       { key: "AFRICA", count: 1 },
       { key: "LATIN_AMERICA", count: 1 },
     ]);
-    const grouped = await listProjects(params("group=region"), { now: NOW });
+    const grouped = await listProjects(params("group=region"), { now: NOW, scope: WHOLE_PORTFOLIO });
     expect(grouped.rows.map((r) => r.region)).toEqual(["CHINA", "AFRICA", "LATIN_AMERICA", "LATIN_AMERICA", "LATIN_AMERICA", "LATIN_AMERICA"]);
   });
 
   it("offers the commodities and companies present", async () => {
-    const options = await listFilterOptions();
+    const options = await listFilterOptions({ scope: WHOLE_PORTFOLIO });
     expect(options.commodities).toEqual(["copper", "lithium", "molybdenum", "nickel", "zinc"]);
     expect(options.companies).toEqual(["China Minmetals Co., Ltd.", "MMG Limited"]);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UNIT_CODE } from "../org/org-path";
 import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "./enums";
 import { zodFieldErrors } from "../validation/field-errors";
 
@@ -38,6 +39,11 @@ export const projectListParamsSchema = z.object({
   commodity: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20).default([]),
   /** operating companies, exact names; repeated only (names contain commas) */
   company: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  /** organization unit codes: each includes its subtree (lib/org) */
+  org: z
+    .array(z.string().trim().toUpperCase().regex(UNIT_CODE, "must be an organization unit code"))
+    .max(20)
+    .default([]),
   /** forecast finish on or after / on or before (the forecast's period overlaps the bound) */
   finishAfter: isoDay.optional(),
   finishBefore: isoDay.optional(),
@@ -60,7 +66,7 @@ export const projectListParamsSchema = z.object({
 export type ProjectListParams = z.infer<typeof projectListParamsSchema>;
 type Key = keyof ProjectListParams;
 
-const MULTI: Key[] = ["region", "country", "line", "stage", "health", "commodity", "company"];
+const MULTI: Key[] = ["region", "country", "line", "stage", "health", "commodity", "company", "org"];
 /** Multi-valued keys whose values may contain commas: repeated form only. */
 const REPEAT_ONLY: Key[] = ["company"];
 const KEYS = Object.keys(projectListParamsSchema.shape) as Key[];

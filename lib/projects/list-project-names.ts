@@ -1,5 +1,7 @@
 import "server-only";
+import type { Viewer } from "../auth/session";
 import { db } from "../db/client";
+import { projectReadScope } from "./project-scope";
 import type { AppLocale } from "../i18n/config";
 
 export interface ProjectName {
@@ -8,9 +10,9 @@ export interface ProjectName {
   nameZh: string | null;
 }
 
-/** Every project's slug and names, in name order for the interface language (the admin page's assignment picker). */
-export async function listProjectNames({ locale }: { locale?: AppLocale } = {}): Promise<ProjectName[]> {
+/** The slug and names of every project the viewer may read, in name order for the interface language (the admin page's pickers). */
+export async function listProjectNames({ locale, viewer }: { locale?: AppLocale; viewer: Viewer | null }): Promise<ProjectName[]> {
   const prisma = await db();
   const orderBy = locale === "zh-CN" ? [{ nameSortKeyZh: "asc" as const }, { id: "asc" as const }] : [{ nameSortKey: "asc" as const }, { id: "asc" as const }];
-  return prisma.project.findMany({ orderBy, select: { slug: true, nameEn: true, nameZh: true } });
+  return prisma.project.findMany({ where: projectReadScope(viewer), orderBy, select: { slug: true, nameEn: true, nameZh: true } });
 }

@@ -1,3 +1,4 @@
+import { WHOLE_PORTFOLIO } from "./project-scope";
 import { describe, expect, it, beforeAll } from "vitest";
 import { loadPortfolio } from "../db/seed";
 import { buildProject } from "../test/factories";
@@ -40,51 +41,51 @@ describe.each(testBackends())("projects data layer on %s", (backend) => {
   });
 
   it("lists all projects sorted by name with the total", async () => {
-    const r = await listProjects(params());
+    const r = await listProjects(params(), { scope: WHOLE_PORTFOLIO });
     expect(r.total).toBe(4);
     expect(slugs(r)).toEqual(["alpha-copper", "beta-zinc", "delta-lab", "gamma-steel"]);
     expect(r).toMatchObject({ page: 1, pageSize: 25 });
   });
 
   it("derives region from country", async () => {
-    expect(slugs(await listProjects(params({ region: ["AFRICA"] })))).toEqual(["alpha-copper"]);
-    expect(slugs(await listProjects(params({ region: ["AFRICA", "LATIN_AMERICA"] })))).toEqual(["alpha-copper", "beta-zinc"]);
+    expect(slugs(await listProjects(params({ region: ["AFRICA"] }), { scope: WHOLE_PORTFOLIO }))).toEqual(["alpha-copper"]);
+    expect(slugs(await listProjects(params({ region: ["AFRICA", "LATIN_AMERICA"] }), { scope: WHOLE_PORTFOLIO }))).toEqual(["alpha-copper", "beta-zinc"]);
   });
 
   it("combines filters with AND and values with OR", async () => {
-    expect(slugs(await listProjects(params({ stage: ["CONSTRUCTION"] })))).toEqual(["beta-zinc", "gamma-steel"]);
-    expect(slugs(await listProjects(params({ stage: ["CONSTRUCTION"], line: ["FERROUS_METALS"] })))).toEqual(["gamma-steel"]);
-    expect(slugs(await listProjects(params({ health: ["AT_RISK", "OFF_TRACK"], country: ["CN"] })))).toEqual(["gamma-steel"]);
-    expect((await listProjects(params({ region: ["EUROPE"] }))).total).toBe(0);
+    expect(slugs(await listProjects(params({ stage: ["CONSTRUCTION"] }), { scope: WHOLE_PORTFOLIO }))).toEqual(["beta-zinc", "gamma-steel"]);
+    expect(slugs(await listProjects(params({ stage: ["CONSTRUCTION"], line: ["FERROUS_METALS"] }), { scope: WHOLE_PORTFOLIO }))).toEqual(["gamma-steel"]);
+    expect(slugs(await listProjects(params({ health: ["AT_RISK", "OFF_TRACK"], country: ["CN"] }), { scope: WHOLE_PORTFOLIO }))).toEqual(["gamma-steel"]);
+    expect((await listProjects(params({ region: ["EUROPE"] }), { scope: WHOLE_PORTFOLIO })).total).toBe(0);
   });
 
   it("searches English names case-insensitively and Chinese names by part", async () => {
-    expect(slugs(await listProjects(params({ q: "ALPHA" })))).toEqual(["alpha-copper"]);
-    expect(slugs(await listProjects(params({ q: "Delta LAB" })))).toEqual(["delta-lab"]);
-    expect(slugs(await listProjects(params({ q: "铜矿" })))).toEqual(["alpha-copper"]);
-    expect(slugs(await listProjects(params({ q: "钢" })))).toEqual(["gamma-steel"]);
+    expect(slugs(await listProjects(params({ q: "ALPHA" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["alpha-copper"]);
+    expect(slugs(await listProjects(params({ q: "Delta LAB" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["delta-lab"]);
+    expect(slugs(await listProjects(params({ q: "铜矿" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["alpha-copper"]);
+    expect(slugs(await listProjects(params({ q: "钢" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["gamma-steel"]);
     // LIKE wildcards in the query are matched literally
-    expect((await listProjects(params({ q: "%" }))).total).toBe(0);
+    expect((await listProjects(params({ q: "%" }), { scope: WHOLE_PORTFOLIO })).total).toBe(0);
   });
 
   it("sorts by each column, nulls last, and pages", async () => {
-    expect(slugs(await listProjects(params({ sort: "name", dir: "desc" })))).toEqual(["gamma-steel", "delta-lab", "beta-zinc", "alpha-copper"]);
-    expect(slugs(await listProjects(params({ sort: "progress", dir: "desc" }))).slice(0, 2)).toEqual(["alpha-copper", "beta-zinc"]);
-    expect(slugs(await listProjects(params({ sort: "country", dir: "asc" })))).toEqual(["alpha-copper", "gamma-steel", "beta-zinc", "delta-lab"]);
-    const page2 = await listProjects(params({ pageSize: 3, page: 2 }));
+    expect(slugs(await listProjects(params({ sort: "name", dir: "desc" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["gamma-steel", "delta-lab", "beta-zinc", "alpha-copper"]);
+    expect(slugs(await listProjects(params({ sort: "progress", dir: "desc" }), { scope: WHOLE_PORTFOLIO })).slice(0, 2)).toEqual(["alpha-copper", "beta-zinc"]);
+    expect(slugs(await listProjects(params({ sort: "country", dir: "asc" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["alpha-copper", "gamma-steel", "beta-zinc", "delta-lab"]);
+    const page2 = await listProjects(params({ pageSize: 3, page: 2 }), { scope: WHOLE_PORTFOLIO });
     expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(slugs(page2)).toEqual(["gamma-steel"]);
-    expect((await listProjects(params({ pageSize: 3, page: 9 }))).rows).toEqual([]);
+    expect((await listProjects(params({ pageSize: 3, page: 9 }), { scope: WHOLE_PORTFOLIO })).rows).toEqual([]);
   });
 
   it("shows the next planned milestone by forecast date", async () => {
-    const alpha = (await listProjects(params({ q: "alpha" }))).rows[0];
+    const alpha = (await listProjects(params({ q: "alpha" }), { scope: WHOLE_PORTFOLIO })).rows[0];
     expect(alpha.nextMilestone).toEqual({ title: "Late thing", titleZh: null, due: { date: "2026-06-15", precision: "DAY" } });
-    expect((await listProjects(params({ q: "beta" }))).rows[0].nextMilestone).toBeNull();
+    expect((await listProjects(params({ q: "beta" }), { scope: WHOLE_PORTFOLIO })).rows[0].nextMilestone).toBeNull();
   });
 
   it("offers the countries present, with their regions", async () => {
-    expect((await listFilterOptions()).countries).toEqual([
+    expect((await listFilterOptions({ scope: WHOLE_PORTFOLIO })).countries).toEqual([
       { code: "CD", region: "AFRICA" },
       { code: "CN", region: "CHINA" },
       { code: "PE", region: "LATIN_AMERICA" },
@@ -92,7 +93,7 @@ describe.each(testBackends())("projects data layer on %s", (backend) => {
   });
 
   it("returns a project's facts, milestones with slip, history and quotes", async () => {
-    const p = await getProject({ slug: "alpha-copper" });
+    const p = await getProject({ slug: "alpha-copper", viewer: null });
     expect(p).toMatchObject({ nameEn: "Alpha Copper Mine", region: "AFRICA", countryCode: "CD", stage: "OPERATION", version: 1 });
     expect(p!.milestones.map((m) => [m.title, m.slipDays])).toEqual([
       ["Done thing", null],
@@ -109,6 +110,6 @@ describe.each(testBackends())("projects data layer on %s", (backend) => {
   });
 
   it("returns null for an unknown slug", async () => {
-    expect(await getProject({ slug: "no-such-project" })).toBeNull();
+    expect(await getProject({ slug: "no-such-project", viewer: null })).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { atDataVersion } from "../dashboard/data-version";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { fuzzyFromDb } from "../dates/fuzzy-date";
+import { scopeSql, scopeWhere, type ReadScope } from "./project-scope";
 import { projectWhereSql, relevanceSql, type WhereOptions } from "./project-where";
 import { effectiveSort, type GroupKey, type ProjectListParams, type SortKey } from "./list-params";
 import type { AppLocale } from "../i18n/config";
@@ -67,6 +68,9 @@ interface RawRow {
   forecastFinish: Date | null;
   forecastFinishPrecision: DatePrecision | null;
   operatingCompany: string | null;
+  orgCode: string | null;
+  orgNameEn: string | null;
+  orgNameZh: string | null;
   commodities: string[];
   nextTitle: string | null;
   nextTitleZh: string | null;
@@ -81,13 +85,15 @@ const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."regi
       p."progressPercent"::int AS "progressPercent", p."updatedAt", p."forecastFinish",
       p."forecastFinishPrecision"::text AS "forecastFinishPrecision", p."operatingCompany", p."commodities",
       nm."title" AS "nextTitle", nm."titleZh" AS "nextTitleZh", nm."forecastDate" AS "nextForecast", nm."forecastPrecision"::text AS "nextForecastPrecision",
-      nm."baselineDate" AS "nextBaseline", nm."baselinePrecision"::text AS "nextBaselinePrecision"`;
+      nm."baselineDate" AS "nextBaseline", nm."baselinePrecision"::text AS "nextBaselinePrecision",
+      ou."code" AS "orgCode", ou."nameEn" AS "orgNameEn", ou."nameZh" AS "orgNameZh"`;
 
 const NEXT_MILESTONE = Prisma.sql`LEFT JOIN LATERAL (
       SELECT m."title", m."titleZh", m."forecastDate", m."forecastPrecision", m."baselineDate", m."baselinePrecision"
       FROM "Milestone" m WHERE m."projectId" = p."id" AND m."state" = 'PLANNED'
       ORDER BY m."forecastDate" ASC NULLS LAST, m."baselineDate" ASC NULLS LAST, m."sortOrder" ASC LIMIT 1
-    ) nm ON TRUE`;
+    ) nm ON TRUE
+    LEFT JOIN "OrgUnit" ou ON ou."id" = p."orgUnitId"`;
 
 /**
  * The projects matching the filters, in list order, `limit` from `offset`, as
@@ -98,11 +104,11 @@ export async function selectProjectRows(opts: {
   params: ProjectListParams;
   limit: number;
   offset: number;
-  where?: ListOptions;
+  where: ListOptions;
 }): Promise<ProjectRowWithId[]> {
   const prisma = await db();
   const where = projectWhereSql(opts.params, opts.where);
-  const order = orderSql(opts.params, opts.where?.locale);
+  const order = orderSql(opts.params, opts.where.locale);
   const rows = await prisma.$queryRaw<RawRow[]>`
     SELECT ${ROW_COLUMNS}
     FROM (SELECT p.* FROM "Project" p WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}) p
@@ -112,20 +118,23 @@ export async function selectProjectRows(opts: {
 }
 
 /** The ids of every matching project, in list order: the snapshot an export walks through in batches. */
-export async function selectProjectIds(opts: { params: ProjectListParams; where?: ListOptions }): Promise<string[]> {
+export async function selectProjectIds(opts: { params: ProjectListParams; where: ListOptions }): Promise<string[]> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT p."id" FROM "Project" p WHERE ${projectWhereSql(opts.params, opts.where)} ORDER BY ${orderSql(opts.params, opts.where?.locale)}`;
+    SELECT p."id" FROM "Project" p WHERE ${projectWhereSql(opts.params, opts.where)} ORDER BY ${orderSql(opts.params, opts.where.locale)}`;
   return rows.map((r) => r.id);
 }
 
-/** List rows of the given projects, in the order of `ids` (projects deleted meanwhile are left out). */
-export async function selectProjectRowsByIds(ids: readonly string[]): Promise<ProjectRowWithId[]> {
+/**
+ * List rows of the given projects, in the order of `ids` (projects deleted
+ * meanwhile, or moved out of the reader's scope, are left out).
+ */
+export async function selectProjectRowsByIds(ids: readonly string[], { scope }: { scope: ReadScope }): Promise<ProjectRowWithId[]> {
   if (!ids.length) return [];
   const prisma = await db();
   const rows = await prisma.$queryRaw<RawRow[]>`
     SELECT ${ROW_COLUMNS}
-    FROM (SELECT p.* FROM "Project" p WHERE p."id" IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})) p
+    FROM (SELECT p.* FROM "Project" p WHERE p."id" IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))}) AND ${scopeSql(scope)}) p
     ${NEXT_MILESTONE}`;
   const byId = new Map(rows.map((r) => [r.id, toRow(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -150,11 +159,12 @@ function toRow(r: RawRow): ProjectRowWithId {
     updatedAt: r.updatedAt.toISOString(),
     forecastFinish: fuzzyFromDb(r.forecastFinish, r.forecastFinishPrecision),
     operatingCompany: r.operatingCompany,
+    organization: r.orgCode ? { code: r.orgCode, nameEn: r.orgNameEn ?? r.orgCode, nameZh: r.orgNameZh } : null,
     commodities: r.commodities,
   };
 }
 
-export async function countProjects(opts: { params: ProjectListParams; where?: WhereOptions }): Promise<number> {
+export async function countProjects(opts: { params: ProjectListParams; where: WhereOptions }): Promise<number> {
   const prisma = await db();
   const [{ count }] = await prisma.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS "count" FROM "Project" p WHERE ${projectWhereSql(opts.params, opts.where)}`;
@@ -162,7 +172,7 @@ export async function countProjects(opts: { params: ProjectListParams; where?: W
 }
 
 /** One page of projects matching the filters, with the total; count and rows run in parallel. */
-export async function listProjects(params: ProjectListParams, where?: ListOptions): Promise<ListResult<ProjectRow>> {
+export async function listProjects(params: ProjectListParams, where: ListOptions): Promise<ListResult<ProjectRow>> {
   const [total, rows] = await Promise.all([
     countProjects({ params, where }),
     selectProjectRows({ params, where, limit: params.pageSize, offset: (params.page - 1) * params.pageSize }),
@@ -171,7 +181,7 @@ export async function listProjects(params: ProjectListParams, where?: ListOption
 }
 
 /** How many matching projects each group holds, counted in the database, in the enum's order. */
-export async function countProjectGroups(opts: { params: ProjectListParams; group: GroupKey; where?: WhereOptions }): Promise<GroupCount[]> {
+export async function countProjectGroups(opts: { params: ProjectListParams; group: GroupKey; where: WhereOptions }): Promise<GroupCount[]> {
   const prisma = await db();
   const column = groupColumn(opts.group);
   return prisma.$queryRaw<GroupCount[]>`
@@ -179,19 +189,20 @@ export async function countProjectGroups(opts: { params: ProjectListParams; grou
     WHERE ${projectWhereSql(opts.params, opts.where)} GROUP BY ${column} ORDER BY ${column} ASC NULLS LAST`;
 }
 
-/** Values the filters can offer: the countries, commodities and operating companies present in the portfolio. */
-export async function listFilterOptions(): Promise<FilterOptions> {
-  // Three scans of every project, the same for every reader: computed once per data version
+/** Values the filters can offer: the countries, commodities and operating companies present in the reader's scope. */
+export async function listFilterOptions({ scope }: { scope: ReadScope }): Promise<FilterOptions> {
+  // Three scans of the projects, the same for every reader of one scope: computed once per data version
   // (any recorded change or new project moves it; see lib/dashboard/data-version.ts).
-  return atDataVersion("filter-options", null, computeFilterOptions);
+  return atDataVersion("filter-options", scope, () => computeFilterOptions(scope));
 }
 
-async function computeFilterOptions(): Promise<FilterOptions> {
+async function computeFilterOptions(scope: ReadScope): Promise<FilterOptions> {
   const prisma = await db();
+  const inScope = scopeWhere(scope);
   const [countries, commodities, companies] = await Promise.all([
-    prisma.project.groupBy({ by: ["countryCode", "region"], where: { countryCode: { not: null } }, orderBy: { countryCode: "asc" } }),
-    prisma.$queryRaw<{ value: string }[]>`SELECT DISTINCT unnest("commodities") AS "value" FROM "Project" ORDER BY 1`,
-    prisma.project.groupBy({ by: ["operatingCompany"], where: { operatingCompany: { not: null } }, orderBy: { operatingCompany: "asc" } }),
+    prisma.project.groupBy({ by: ["countryCode", "region"], where: { AND: [inScope, { countryCode: { not: null } }] }, orderBy: { countryCode: "asc" } }),
+    prisma.$queryRaw<{ value: string }[]>`SELECT DISTINCT unnest(p."commodities") AS "value" FROM "Project" p WHERE ${scopeSql(scope)} ORDER BY 1`,
+    prisma.project.groupBy({ by: ["operatingCompany"], where: { AND: [inScope, { operatingCompany: { not: null } }] }, orderBy: { operatingCompany: "asc" } }),
   ]);
   return {
     countries: countries.map((c) => ({ code: c.countryCode!, region: c.region })),

@@ -1,20 +1,32 @@
+import type { Permission } from "../auth/permissions";
 import type { Viewer } from "../auth/session";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
+import { projectReadScope, projectWriteScope } from "./project-scope";
 
 /**
  * Finds a project the viewer may change: the permission scope is part of the
- * query. A project that exists but is not the manager's is FORBIDDEN (the
- * project is public to readers, so 404 would hide nothing).
+ * query. A project outside the viewer's read scope is NOT_FOUND, exactly like
+ * an unknown one; one the viewer may read but not change is FORBIDDEN.
+ *
+ * `permission`: the permission being exercised (mutate() passes it through
+ * the context); `grant` is kept for callers written before the organization
+ * tree and no longer widens anything on its own.
  */
 export async function findWritableProject<S extends Prisma.ProjectSelect>(
   tx: Prisma.TransactionClient,
-  { slug, viewer, grant, select }: { slug: string; viewer: Viewer; grant: true | "assigned"; select: S },
+  {
+    slug,
+    viewer,
+    grant,
+    select,
+    permission = (viewer as Viewer & { actingPermission?: Permission }).actingPermission ?? "project:update",
+  }: { slug: string; viewer: Viewer; grant: true | "assigned"; select: S; permission?: Permission },
 ): Promise<Prisma.ProjectGetPayload<{ select: S }>> {
-  const scope: Prisma.ProjectWhereInput = grant === "assigned" ? { managers: { some: { userId: viewer.id } } } : {};
-  const project = await tx.project.findFirst({ where: { slug, ...scope }, select });
+  void grant;
+  const project = await tx.project.findFirst({ where: { AND: [{ slug }, projectWriteScope(viewer, permission)] }, select });
   if (project) return project;
-  const exists = await tx.project.count({ where: { slug } });
-  if (!exists) throw new AppError("NOT_FOUND", `No project with slug "${slug}".`);
-  throw new AppError("FORBIDDEN", "You are not a manager of this project.");
+  const readable = await tx.project.count({ where: { AND: [{ slug }, projectReadScope(viewer)] } });
+  if (!readable) throw new AppError("NOT_FOUND", `No project with slug "${slug}".`);
+  throw new AppError("FORBIDDEN", "You may not change this project.");
 }

@@ -2,6 +2,7 @@ import { Prisma } from "../db/generated/client";
 import { periodEndSql } from "../dates/period-sql";
 import { addDays, portfolioToday } from "../dates/portfolio-day";
 import type { ProjectListParams } from "./list-params";
+import { scopeSql, type ReadScope } from "./project-scope";
 import { KNOWN_COUNTRIES } from "./regions";
 
 /**
@@ -14,12 +15,17 @@ import { KNOWN_COUNTRIES } from "./regions";
  */
 export type ProjectFilter = Pick<
   ProjectListParams,
-  "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "finishAfter" | "finishBefore" | "due" | "slipping" | "stale"
+  "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "org" | "finishAfter" | "finishBefore" | "due" | "slipping" | "stale"
 >;
 
 export interface WhereOptions {
   /** "today" for the relative filters (due within, stale); injectable for tests */
   now?: Date;
+  /**
+   * What the reader may read (lib/projects/project-scope.ts readScopeOf):
+   * required, so no query forgets it.
+   */
+  scope: ReadScope;
 }
 
 const col = (name: string) => Prisma.raw(`p."${name}"`);
@@ -43,9 +49,10 @@ export function countriesMatching(q: string): string[] {
   return countryNames.filter((c) => c.names.some((n) => n.includes(needle))).map((c) => c.code);
 }
 
-export function projectWhereSql(params: ProjectFilter, options: WhereOptions = {}): Prisma.Sql {
+export function projectWhereSql(params: ProjectFilter, options: WhereOptions): Prisma.Sql {
   const now = options.now ?? new Date();
   const and: Prisma.Sql[] = [];
+  if (!options.scope.all) and.push(scopeSql(options.scope));
   // Values are cast to the column's enum type so the column's index stays usable.
   const anyOf = (column: string, values: readonly string[], enumType?: string) =>
     and.push(Prisma.sql`${col(column)} IN (${Prisma.join(values.map((v) => (enumType ? Prisma.sql`${v}::${Prisma.raw(`"${enumType}"`)}` : Prisma.sql`${v}`)))})`);
@@ -55,6 +62,8 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions = {
   if (params.stage.length) anyOf("stage", params.stage, "Stage");
   if (params.health.length) anyOf("health", params.health, "Health");
   if (params.company.length) anyOf("operatingCompany", params.company);
+  if (params.org?.length)
+    and.push(Prisma.sql`p."orgUnitId" IN (SELECT d."id" FROM "OrgUnit" d JOIN "OrgUnit" a ON d."path" LIKE a."path" || '%' WHERE a."code" IN (${Prisma.join(params.org)}))`);
   if (params.commodity.length) and.push(Prisma.sql`p."commodities" && ARRAY[${Prisma.join(params.commodity)}]::text[]`);
 
   // A forecast finish known only to a year is "before" a day when its period may be: compare by overlap.

@@ -12,7 +12,7 @@ import type { TimelineProject } from "./timeline-types";
  * and paging, so the timeline and the table show the same projects), each
  * with its baseline, forecast and actual dates and all its milestones.
  */
-export async function listTimeline(opts: { params: ProjectListParams; where?: WhereOptions }): Promise<{ rows: TimelineProject[]; total: number }> {
+export async function listTimeline(opts: { params: ProjectListParams; where: WhereOptions }): Promise<{ rows: TimelineProject[]; total: number }> {
   const { params } = opts;
   const [page, total] = await Promise.all([
     selectProjectRows({ params, limit: params.pageSize, offset: (params.page - 1) * params.pageSize, where: opts.where }),

@@ -20,6 +20,8 @@ export interface ProjectRow {
   updatedAt: string; // ISO timestamp
   forecastFinish: FuzzyDate | null;
   operatingCompany: string | null;
+  /** the owning unit of the organization tree */
+  organization: { code: string; nameEn: string; nameZh: string | null } | null;
   commodities: string[];
 }
 
@@ -99,12 +101,22 @@ export interface ProjectDetail {
   forecastFinish: FuzzyDate | null;
   actualFinish: FuzzyDate | null;
   operatingCompany: string | null;
+  /** the owning unit of the organization tree */
+  orgUnit: OrgUnitRef;
   version: number;
   createdAt: string;
   updatedAt: string;
   milestones: MilestoneView[];
   history: HistoryEntry[];
   quotes: SourceQuoteView[];
+}
+
+/** An organization unit as a project names it. */
+export interface OrgUnitRef {
+  code: string;
+  nameEn: string;
+  nameZh: string | null;
+  path: string;
 }
 
 export interface FilterOptions {

@@ -29,7 +29,7 @@ describe.each(testBackends())("updateProjectStatus on %s", (backend) => {
   });
 
   const state = async (slug: string) => {
-    const p = await getProject({ slug });
+    const p = await getProject({ slug, viewer: null });
     return { version: p!.version, stage: p!.stage, health: p!.health, progressPercent: p!.progressPercent, forecastFinish: p!.forecastFinish, history: p!.history.length };
   };
 
@@ -43,7 +43,7 @@ describe.each(testBackends())("updateProjectStatus on %s", (backend) => {
       ok: true,
       data: expect.objectContaining({ slug: "p1", version: 2, stage: "COMMISSIONING", health: "ON_TRACK", progressPercent: 80, forecastFinish: { date: "2026-05-17", precision: "DAY" } }),
     });
-    const p = await getProject({ slug: "p1" });
+    const p = await getProject({ slug: "p1", viewer: null });
     const entry = p!.history[0];
     expect(entry).toMatchObject({ origin: "USER", authorName: "Mei Manager", comment: "Commissioning started" });
     expect(entry.changes).toEqual([
@@ -136,7 +136,7 @@ describe.each(testBackends())("updateProjectStatus on %s", (backend) => {
       const { version } = await state("p2");
       const comment = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
       expect((await updateProjectStatus({ viewer: admin, slug: "p2", input: { version, health: "AT_RISK", comment } })).ok).toBe(true);
-      expect((await getProject({ slug: "p2" }))!.history[0].comment).toBe(comment);
+      expect((await getProject({ slug: "p2", viewer: null }))!.history[0].comment).toBe(comment);
     });
 
     it("refuses an update that changes nothing", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Viewer } from "../auth/session";
-import { grantFor, type Permission } from "../auth/permissions";
+import { grantPaths, type Permission } from "../auth/permissions";
 import { db } from "../db/client";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import type { Prisma } from "../db/generated/client";
@@ -22,8 +22,14 @@ export type MutationResult<T> = { ok: true; data: T } | { ok: false; error: Muta
 export interface MutationContext<I> {
   tx: Prisma.TransactionClient;
   viewer: Viewer;
-  /** true: everywhere; "assigned": only on projects the viewer manages */
+  /**
+   * true: the viewer holds the permission outright on some unit; "assigned":
+   * only on projects they manage. Where exactly: findWritableProject and
+   * projectWriteScope (lib/projects/project-scope.ts) read the viewer's
+   * assignments for `permission`.
+   */
   grant: true | "assigned";
+  permission: Permission;
   input: I;
 }
 
@@ -40,12 +46,14 @@ export async function mutate<S extends z.ZodType, T>(opts: {
   if (!parsed.success) {
     return { ok: false, error: { code: "BAD_REQUEST", message: "Some fields need attention.", fields: zodFieldErrors(parsed.error) } };
   }
-  const grant = grantFor(opts.viewer.role, opts.permission);
+  const paths = grantPaths(opts.viewer, opts.permission);
+  const grant = paths.full.length ? true : paths.assigned.length ? "assigned" : false;
   if (!grant) return fail("FORBIDDEN", "Your role does not allow this change.");
-  const viewer = opts.viewer;
+  // The permission travels with the viewer, so findWritableProject scopes to exactly it.
+  const viewer: Viewer = { ...opts.viewer, actingPermission: opts.permission } as Viewer;
   try {
     const prisma = await db();
-    const data = await prisma.$transaction((tx) => opts.run({ tx, viewer, grant, input: parsed.data }));
+    const data = await prisma.$transaction((tx) => opts.run({ tx, viewer, grant, permission: opts.permission, input: parsed.data }));
     return { ok: true, data };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, fields: err.fields, details: err.details } };

@@ -3,6 +3,7 @@ import type { Viewer } from "../auth/session";
 import type { AppLocale } from "../i18n/config";
 import { parseListParamsLenient, toSearchParams, type RawParams } from "../projects/list-params";
 import { countProjectGroups, listFilterOptions, listProjects } from "../projects/list-projects";
+import { readScopeOf } from "../projects/project-scope";
 import { getPreferences, getView, listViews } from "./views";
 
 /**
@@ -30,10 +31,12 @@ export async function resolveListPage(opts: { viewer: Viewer | null; raw: RawPar
   const viewMissing = !!params.view && params.view !== "none" && !view;
   const effective = viewMissing ? { ...params, view: undefined } : params;
 
+  // Views shared "with everyone" store filters, not rows: each reader sees the rows of their own scope.
+  const scope = readScopeOf(opts.viewer);
   const [result, options, groups] = await Promise.all([
-    listProjects(effective, { locale: opts.locale }),
-    listFilterOptions(),
-    effective.group ? countProjectGroups({ params: effective, group: effective.group }) : Promise.resolve(null),
+    listProjects(effective, { locale: opts.locale, scope }),
+    listFilterOptions({ scope }),
+    effective.group ? countProjectGroups({ params: effective, group: effective.group, where: { scope } }) : Promise.resolve(null),
   ]);
   const settings = view
     ? { columns: view.columns, columnWidths: view.columnWidths, density: view.density ?? prefs.density }

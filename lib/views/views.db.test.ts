@@ -1,3 +1,4 @@
+import { WHOLE_PORTFOLIO } from "../projects/project-scope";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/session";
 import { loadPortfolio } from "../db/seed";
@@ -43,7 +44,7 @@ describe.each(testBackends())("saved views on %s", (backend) => {
     if (!r.ok) throw new Error(r.error.message);
     const seen = await getView({ viewer: staff, id: r.data.id });
     expect(seen).toMatchObject({ name: "China", ownerName: "Eli Exec", mine: false, shared: true });
-    const rows = (await listProjects(parseListParamsLenient(new URLSearchParams(seen!.query)).params)).rows.map((x) => x.slug);
+    const rows = (await listProjects(parseListParamsLenient(new URLSearchParams(seen!.query)).params, { scope: WHOLE_PORTFOLIO })).rows.map((x) => x.slug);
     expect(rows).toEqual(["b"]);
     const change = await updateView({ viewer: staff, id: r.data.id, input: { name: "Mine now" } });
     expect(!change.ok && change.error.code).toBe("NOT_FOUND");
@@ -73,7 +74,7 @@ describe.each(testBackends())("saved views on %s", (backend) => {
     const r = await createView({ viewer: staff, input: { name: "Europe", query: "region=EUROPE" } });
     if (!r.ok) throw new Error(r.error.message);
     const view = await getView({ viewer: staff, id: r.data.id });
-    expect((await listProjects(parseListParamsLenient(new URLSearchParams(view!.query)).params)).total).toBe(0);
+    expect((await listProjects(parseListParamsLenient(new URLSearchParams(view!.query)).params, { scope: WHOLE_PORTFOLIO })).total).toBe(0);
   });
 
   it("remembers columns, widths and density per user", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Viewer } from "../auth/session";
-import { grantFor } from "../auth/permissions";
+import { can } from "../auth/permissions";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
@@ -98,7 +98,7 @@ async function assertNameFree(tx: Prisma.TransactionClient, ownerId: string, nam
 }
 
 function assertMayShare(viewer: Viewer, shared: boolean | undefined) {
-  if (shared && !grantFor(viewer.role, "view:share")) throw new AppError("FORBIDDEN", "Your role does not allow sharing views.");
+  if (shared && !can(viewer, "view:share")) throw new AppError("FORBIDDEN", "Your role does not allow sharing views.");
 }
 
 export async function createView(opts: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<SavedViewSummary>> {

@@ -15,8 +15,9 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   // No project name in the tab title for a visitor who may not read it.
-  if (!(await getViewer()) && !publicReadAllowed()) return {};
-  const project = await getProject({ slug: (await params).slug });
+  const viewer = await getViewer();
+  if (!viewer && !publicReadAllowed()) return {};
+  const project = await getProject({ slug: (await params).slug, viewer });
   if (!project) return {};
   const locale = await getLocale();
   return {
@@ -29,7 +30,7 @@ export default async function ProjectPage({ params }: Props) {
   await connection();
   const { slug } = await params;
   const viewer = await requireReader(`/projects/${encodeURIComponent(slug)}`);
-  const project = await getProject({ slug });
+  const project = await getProject({ slug, viewer });
   if (!project) notFound();
   const [permissions, locale] = await Promise.all([getProjectPermissions({ slug, viewer }), getLocale()]);
   return <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />;

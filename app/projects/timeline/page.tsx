@@ -6,6 +6,7 @@ import { requireReader } from "@/lib/auth/session";
 import { portfolioToday } from "@/lib/dates/portfolio-day";
 import { parseListParamsLenient } from "@/lib/projects/list-params";
 import { listTimeline } from "@/lib/projects/timeline";
+import { readScopeOf } from "@/lib/projects/project-scope";
 import { ZOOMS, type Zoom } from "@/lib/projects/timeline-scale";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,11 +19,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** The filtered projects as a timeline: the table's filters, sort and page, drawn against time. */
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
-  await requireReader("/projects/timeline");
+  const viewer = await requireReader("/projects/timeline");
   const { zoom: rawZoom, ...raw } = await searchParams;
   const zoom: Zoom = ZOOMS.includes(rawZoom as Zoom) ? (rawZoom as Zoom) : "year";
   const { params, ignored } = parseListParamsLenient(raw);
   if (rawZoom !== undefined && !ZOOMS.includes(rawZoom as Zoom)) ignored.push("zoom");
-  const { rows, total } = await listTimeline({ params });
+  const { rows, total } = await listTimeline({ params, where: { scope: readScopeOf(viewer) } });
   return <ProjectTimeline params={params} ignored={ignored} rows={rows} total={total} zoom={zoom} today={portfolioToday()} />;
 }

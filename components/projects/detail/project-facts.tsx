@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { HealthBadge } from "@/components/ui/health-badge";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { commodityLabel } from "@/lib/i18n/commodities";
 import type { ProjectDetail } from "@/lib/projects/types";
 import { DetailSection } from "./section";
@@ -29,6 +30,9 @@ export function ProjectFacts({ project, countryName }: { project: ProjectDetail;
           ) : (
             notReported
           )}
+        </Fact>
+        <Fact label={t("organization")}>
+          <LocalizedText value={{ en: project.orgUnit.nameEn, zh: project.orgUnit.nameZh }} />
         </Fact>
         <Fact label={t("operatingCompany")}>{project.operatingCompany ?? notReported}</Fact>
         <Fact label={t("region")}>{project.region ? tEnum(`region.${project.region}`) : notReported}</Fact>

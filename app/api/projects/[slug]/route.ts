@@ -10,9 +10,9 @@ type Context = { params: Promise<{ slug: string }> };
 export async function GET(_request: NextRequest, { params }: Context) {
   await connection();
   return handleRoute("GET /api/projects/[slug]", async () => {
-    await assertReader();
+    const viewer = await assertReader();
     const { slug } = await params;
-    const project = await getProject({ slug });
+    const project = await getProject({ slug, viewer });
     if (!project) return jsonError("NOT_FOUND", `No project with slug "${slug}".`);
     return NextResponse.json(project);
   });

@@ -1,0 +1,94 @@
+import "server-only";
+import { toNextJsHandler } from "better-auth/next-js";
+import { db } from "../db/client";
+import { jsonError } from "../http/json-error";
+import { getAuth } from "./auth";
+import { updateUserBodySchema } from "./display-name.validation";
+
+/**
+ * The auth library's HTTP endpoints the app serves: an allowlist. Everything
+ * else under /api/auth is a 404, among them the admin plugin's endpoints
+ * (/admin/set-role, create-user, ban, impersonate-user, set-user-password,
+ * remove-user, …), which would bypass the app's audited, unit-scoped write
+ * path (lib/auth/admin-users.ts, lib/org/org-mutations.ts; docs/decisions/0012),
+ * and sign-up, email change, account deletion and session listing, which the
+ * app does not offer.
+ */
+const OPEN: Record<string, "GET" | "POST"> = {
+  "/get-session": "GET",
+  "/ok": "GET",
+  "/error": "GET",
+  "/sign-in/email": "POST",
+  "/sign-out": "POST",
+  "/change-password": "POST",
+  "/update-user": "POST",
+};
+
+export const AUTH_BASE_PATH = "/api/auth";
+
+export function authEndpointOf(url: string): string {
+  const path = new URL(url).pathname;
+  const rest = path.startsWith(AUTH_BASE_PATH) ? path.slice(AUTH_BASE_PATH.length) : path;
+  return rest.length > 1 && rest.endsWith("/") ? rest.slice(0, -1) : rest;
+}
+
+export function isOpenAuthEndpoint(method: string, url: string): boolean {
+  return OPEN[authEndpointOf(url)] === method;
+}
+
+export async function handleAuthRequest(request: Request): Promise<Response> {
+  if (!isOpenAuthEndpoint(request.method, request.url)) return jsonError("NOT_FOUND", "Not found.");
+  const auth = await getAuth();
+  const handler = toNextJsHandler(auth);
+  const endpoint = authEndpointOf(request.url);
+  if (endpoint === "/change-password") return handler.POST(await withBody(request, await changePasswordBody(request)));
+  if (endpoint === "/update-user") {
+    const checked = await checkedUpdateUser(request);
+    if (checked instanceof Response) return checked;
+    return handler.POST(checked);
+  }
+  return request.method === "GET" ? handler.GET(request) : handler.POST(request);
+}
+
+async function readObject(request: Request): Promise<Record<string, unknown> | null> {
+  try {
+    const body: unknown = await request.clone().json();
+    return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function withBody(request: Request, body: unknown): Request {
+  const headers = new Headers(request.headers);
+  headers.delete("content-length");
+  return new Request(request.url, { method: request.method, headers, body: JSON.stringify(body) });
+}
+
+/** A password change always ends the user's other sessions (whoever knew the old password is signed out). */
+async function changePasswordBody(request: Request): Promise<unknown> {
+  const body = await readObject(request);
+  return body ? { ...body, revokeOtherSessions: true } : {};
+}
+
+/**
+ * /update-user changes the display name only: validated (not empty, no
+ * control or bidi characters) and never another user's name, which would
+ * make their history and audit entries ambiguous.
+ */
+async function checkedUpdateUser(request: Request): Promise<Request | Response> {
+  const body = await readObject(request);
+  const parsed = updateUserBodySchema.safeParse(body ?? {});
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
+    return jsonError("BAD_REQUEST", "Only a valid name can be changed here.", fields);
+  }
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: request.headers });
+  if (!session) return jsonError("UNAUTHENTICATED", "Sign in first.");
+  const prisma = await db();
+  const taken = await prisma.user.count({ where: { name: { equals: parsed.data.name, mode: "insensitive" }, NOT: { id: session.user.id } } });
+  if (taken) return jsonError("CONFLICT", "Another user has this name.", { name: "Another user has this name." });
+  return withBody(request, parsed.data);
+}
