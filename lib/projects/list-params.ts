@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "./enums";
+import { text } from "../validation/text";
 
 /**
  * The projects list's state, as it lives in the URL and the API's query string.
@@ -24,7 +25,7 @@ const days = z.coerce.number().int().min(1).max(MAX_DAYS);
 const list = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
 
 export const projectListParamsSchema = z.object({
-  q: z.string().trim().max(MAX_QUERY_LENGTH).optional(),
+  q: text({ max: MAX_QUERY_LENGTH }).optional(),
   region: list(REGIONS).default([]),
   country: z
     .array(z.string().regex(/^[A-Z]{2}$/, "must be a two-letter ISO country code"))
@@ -34,9 +35,9 @@ export const projectListParamsSchema = z.object({
   stage: list(STAGES).default([]),
   health: list(HEALTHS).default([]),
   /** commodity keys as stored (lower case), any of them */
-  commodity: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20).default([]),
+  commodity: z.array(text({ max: 40, required: true }).transform((v) => v.toLowerCase())).max(20).default([]),
   /** operating companies, exact names; repeated only (names contain commas) */
-  company: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  company: z.array(text({ max: 200, required: true })).max(20).default([]),
   /** forecast finish on or after / on or before (the forecast's period overlaps the bound) */
   finishAfter: isoDay.optional(),
   finishBefore: isoDay.optional(),
