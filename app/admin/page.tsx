@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
+import { SignInUnlock } from "@/components/admin/sign-in-unlock";
 import { UsersAdmin } from "@/components/admin/users-admin";
 import { listUsers } from "@/lib/auth/admin-users";
 import { can } from "@/lib/auth/permissions";
@@ -23,5 +24,10 @@ export default async function AdminPage() {
   if (!viewer) redirect("/sign-in?next=%2Fadmin");
   if (!can(viewer, "user:manage")) notFound();
   const [users, projects] = await Promise.all([listUsers(), getLocale().then((locale) => listProjectNames({ locale }))]);
-  return <UsersAdmin users={users} projects={projects} viewerId={viewer.id} />;
+  return (
+    <>
+      <UsersAdmin users={users} projects={projects} viewerId={viewer.id} />
+      <SignInUnlock />
+    </>
+  );
 }
