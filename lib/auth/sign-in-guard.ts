@@ -1,7 +1,7 @@
 import { APIError } from "better-auth/api";
 import type { PrismaClient } from "../db/generated/client";
 import { env } from "../env";
-import { CLIENT_IP_HEADER, UNKNOWN_CLIENT } from "../http/client-ip";
+import { requestClient } from "../http/client-ip";
 import { asAuthApiError } from "./api-error";
 import { releaseSignInAttempt, reserveSignInAttempt, retryMessage, signInSucceeded } from "./login-throttle";
 import { consumeRateLimit } from "./rate-limit";
@@ -35,17 +35,13 @@ function emailOf(ctx: HookContext): string {
   return typeof email === "string" ? email.trim().toLowerCase().slice(0, 320) : "";
 }
 
-export function clientSource(headers: Headers | undefined): string {
-  return headers?.get(CLIENT_IP_HEADER)?.trim() || UNKNOWN_CLIENT;
-}
-
 function tooMany(message: string, retryAfterSeconds: number): APIError {
   return new APIError("TOO_MANY_REQUESTS", { message, code: "TOO_MANY_REQUESTS" }, { "Retry-After": String(retryAfterSeconds) });
 }
 
 export async function beforeSignIn(prisma: PrismaClient, ctx: HookContext): Promise<void> {
   if (ctx.path !== SIGN_IN_PATH) return;
-  const source = clientSource(ctx.headers ?? ctx.request?.headers);
+  const source = requestClient(ctx.headers ?? ctx.request?.headers);
   const perAddress = await consumeRateLimit(prisma, { key: `sign-in:${source}`, max: env().LODESTONE_SIGN_IN_RATE_LIMIT, windowSeconds: WINDOW_SECONDS });
   if (!perAddress.allowed)
     throw tooMany(`Too many sign-in attempts from your address. Try again in ${retryMessage(perAddress.retryAfterSeconds)}.`, perAddress.retryAfterSeconds);
@@ -60,7 +56,7 @@ export async function afterSignIn(prisma: PrismaClient, ctx: HookContext): Promi
   if (ctx.path !== SIGN_IN_PATH) return;
   const email = emailOf(ctx);
   if (!email) return;
-  const source = clientSource(ctx.headers ?? ctx.request?.headers);
+  const source = requestClient(ctx.headers ?? ctx.request?.headers);
   const failure = asAuthApiError(ctx.context.returned);
   // A wrong password keeps its reservation: that is the recorded failure.
   if (!failure) await signInSucceeded(prisma, { email, source });

@@ -75,3 +75,8 @@ export function clientAddress(socketAddress: string | undefined, forwardedFor: s
   }
   return hops[0] ?? socket;
 }
+
+/** The address lib/server/http-lifecycle.ts settled for this request (UNKNOWN_CLIENT outside an HTTP request). */
+export function requestClient(headers: Headers | undefined): string {
+  return headers?.get(CLIENT_IP_HEADER)?.trim() || UNKNOWN_CLIENT;
+}

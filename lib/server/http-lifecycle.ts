@@ -1,6 +1,7 @@
 import diagnostics from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { env } from "../env";
+import { FETCH_FORBIDDEN_METHODS, REFUSED_METHOD_HEADER } from "../http/allowed-methods";
 import { CLIENT_IP_HEADER, clientAddress, fromTrustedProxy, trustedProxyList } from "../http/client-ip";
 import { log } from "../log/logger";
 import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "../log/request-id";
@@ -43,6 +44,11 @@ export function trackHttpRequests(): void {
     const requestId = acceptOrCreateRequestId(viaProxy ? (request.headers[REQUEST_ID_HEADER] as string | undefined) : undefined);
     request.headers[REQUEST_ID_HEADER] = requestId;
     request.headers[CLIENT_IP_HEADER] = clientAddress(socketAddress, request.headers["x-forwarded-for"], trusted);
+    delete request.headers[REFUSED_METHOD_HEADER];
+    if (request.method && FETCH_FORBIDDEN_METHODS.has(request.method.toUpperCase())) {
+      request.headers[REFUSED_METHOD_HEADER] = request.method.toUpperCase();
+      request.method = "GET";
+    }
     if (state.draining) response.setHeader("Connection", "close");
     state.inFlight.add(response);
     const started = process.hrtime.bigint();
