@@ -207,24 +207,7 @@ describe("behind a trusted proxy", () => {
     expect(res.headers.get("x-request-id")).toBe("lb-0123");
   });
 
-  it("9: limits concurrent exports per user (429 with Retry-After) and frees the slot when an export ends", async () => {
-    const cookie = await signIn(app, MANAGER);
-    const open = async () => fetch(`${app.origin}/api/projects/export?format=csv`, { headers: { cookie } });
-    // two exports whose bodies are not read yet hold their slots
-    const first = await open();
-    const second = await open();
-    expect([first.status, second.status]).toEqual([200, 200]);
-    const third = await open();
-    expect(third.status).toBe(429);
-    expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(((await third.json()) as { error: { code: string } }).error.code).toBe("TOO_MANY_REQUESTS");
-    await first.text();
-    await second.body?.cancel();
-    await sleep(200);
-    const again = await open();
-    expect(again.status).toBe(200);
-    expect(await again.text()).toContain(",");
-  });
+  // 9, export slots: lib/exports/export-route.db.test.ts (an export of the 23 seeded projects ends too fast to overlap reliably over HTTP).
 
   it("stops cleanly", async () => {
     expect(await stopApp(app)).toEqual({ code: 0, signal: null });
