@@ -47,7 +47,8 @@ export default defineConfig({
     command: `npx tsx scripts/e2e-server.ts`,
     url: `http://localhost:${PORT}/api/health`,
     // LOG_LEVEL warn: the server's access log would bury the test report.
-    env: { PORT: String(PORT), LODESTONE_DATA_DIR: ".data/e2e/pglite", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    // The suite signs in from one address far more often than a person would: lift the per-address sign-in limit.
+    env: { PORT: String(PORT), LODESTONE_DATA_DIR: ".data/e2e/pglite", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", LODESTONE_SIGN_IN_RATE_LIMIT: "1000" },
     reuseExistingServer: !process.env.CI,
     timeout: 600_000, // includes `next build` on a fresh clone
     stdout: "pipe",

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseProxySpec, type ProxySpec } from "./http/client-ip";
 
 /**
  * The app's configuration, read from the environment once. Nothing else reads
@@ -37,6 +38,26 @@ const envSchema = z.object({
   LODESTONE_PUBLIC_READ: z.enum(["true", "false"]).optional(),
   /** Create one demo user per role (default: on for the embedded demo, never with DATABASE_URL). */
   LODESTONE_DEMO_USERS: z.enum(["true", "false"]).optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For and X-Request-Id are believed:
+   * comma-separated addresses or networks (10.0.0.5, 10.0.0.0/8, ::1). Unset:
+   * none, so rate limits key on the connecting socket's address.
+   */
+  LODESTONE_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const entries = (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      const specs: ProxySpec[] = [];
+      for (const entry of entries) {
+        const spec = parseProxySpec(entry);
+        if (spec) specs.push(spec);
+        else ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or network (such as 10.0.0.5 or 10.0.0.0/8)` });
+      }
+      return specs;
+    }),
+  /** Sign-in attempts (form and API together) per client address per minute. */
+  LODESTONE_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   /** pino level of the JSON log on stdout. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /**

@@ -38,7 +38,9 @@ async function main(): Promise<number> {
   if (demoUsers) printDemoUsers();
 
   const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  if (values.dev) return serve(["dev", "-p", String(e.PORT)], { ...childEnv, NODE_ENV: "development" });
+  // Listen on HOSTNAME only (default localhost): never on every interface unless asked (README, Security).
+  const listen = ["-p", String(e.PORT), "-H", e.HOSTNAME];
+  if (values.dev) return serve(["dev", ...listen], { ...childEnv, NODE_ENV: "development" });
 
   if (!values["no-build"] && !buildIsCurrent(root)) {
     console.log("Building the app (first run or sources changed) …");
@@ -47,7 +49,7 @@ async function main(): Promise<number> {
     markBuilt(root);
   }
   // Next would exit on SIGTERM before we close the database; we handle signals ourselves (instrumentation.ts).
-  return serve(["start", "-p", String(e.PORT)], { ...childEnv, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1" });
+  return serve(["start", ...listen], { ...childEnv, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1" });
 }
 
 function printDemoUsers(): void {

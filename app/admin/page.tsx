@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/org/admin-nav";
+import { SignInUnlock } from "@/components/admin/sign-in-unlock";
 import { UsersAdmin } from "@/components/admin/users-admin";
 import { listUsers } from "@/lib/auth/admin-users";
 import { can } from "@/lib/auth/permissions";
@@ -28,6 +29,7 @@ export default async function AdminPage() {
     <>
       <AdminNav current="users" />
       <UsersAdmin users={users} projects={projects} viewerId={viewer.id} />
+      <SignInUnlock />
     </>
   );
 }

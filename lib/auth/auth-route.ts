@@ -1,7 +1,9 @@
 import "server-only";
 import { toNextJsHandler } from "better-auth/next-js";
 import { db } from "../db/client";
-import { jsonError } from "../http/json-error";
+import { jsonError, unexpectedErrorResponse } from "../http/json-error";
+import { isJsonMediaType } from "../http/mutation-response";
+import { text, TEXT_MESSAGES, token } from "../validation/text";
 import { getAuth } from "./auth";
 import { updateUserBodySchema } from "./display-name.validation";
 
@@ -36,8 +38,27 @@ export function isOpenAuthEndpoint(method: string, url: string): boolean {
   return OPEN[authEndpointOf(url)] === method;
 }
 
+/**
+ * In front of the library: the allowlist, then the app's text rules (a NUL
+ * byte or an invisible display name is a 400, not an empty 500), then the
+ * library's handler; any 5xx it gives becomes the app's generic JSON error.
+ */
 export async function handleAuthRequest(request: Request): Promise<Response> {
   if (!isOpenAuthEndpoint(request.method, request.url)) return jsonError("NOT_FOUND", "Not found.");
+  try {
+    if (request.method === "POST") {
+      const refused = await refuseBadText(request);
+      if (refused) return refused;
+    }
+    const response = await forward(request);
+    if (response.status >= 500) return unexpectedErrorResponse(`${request.method} /api/auth`, new Error(`auth handler answered ${response.status}`));
+    return response;
+  } catch (err) {
+    return unexpectedErrorResponse(`${request.method} /api/auth`, err);
+  }
+}
+
+async function forward(request: Request): Promise<Response> {
   const auth = await getAuth();
   const handler = toNextJsHandler(auth);
   const endpoint = authEndpointOf(request.url);
@@ -91,4 +112,32 @@ async function checkedUpdateUser(request: Request): Promise<Request | Response> 
   const taken = await prisma.user.count({ where: { name: { equals: parsed.data.name, mode: "insensitive" }, NOT: { id: session.user.id } } });
   if (taken) return jsonError("CONFLICT", "Another user has this name.", { name: "Another user has this name." });
   return withBody(request, parsed.data);
+}
+
+const NAME = text({ max: 100, required: true, requiredMessage: "Enter a name." });
+const ANY_TEXT = token({ max: 10_000 });
+/** Passwords are whatever their owners chose; only NUL, which no system stores, is refused. */
+const PASSWORD_FIELDS = new Set(["password", "newPassword", "currentPassword"]);
+
+async function refuseBadText(request: Request): Promise<Response | null> {
+  if (!isJsonMediaType(request.headers.get("content-type"))) return null; // Better Auth refuses it
+  let body: unknown;
+  try {
+    body = JSON.parse(await request.clone().text());
+  } catch {
+    return null; // Better Auth answers malformed JSON itself
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) return null;
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value !== "string") continue;
+    if (PASSWORD_FIELDS.has(key)) {
+      if (value.includes("\u0000")) fields[key] = TEXT_MESSAGES.control;
+      continue;
+    }
+    const check = key === "name" && new URL(request.url).pathname.endsWith("/update-user") ? NAME : ANY_TEXT;
+    const parsed = check.safeParse(value);
+    if (!parsed.success) fields[key] = parsed.error.issues[0].message;
+  }
+  return Object.keys(fields).length ? jsonError("BAD_REQUEST", "Some fields need attention.", fields) : null;
 }

@@ -2,13 +2,13 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { createAuthMiddleware } from "better-auth/api";
 import { admin } from "better-auth/plugins/admin";
 import { db } from "../db/client";
 import { env, publicUrl } from "../env";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./admin-users.validation";
-import { asAuthApiError } from "./api-error";
-import { clearLoginFailures, minutesUntilAllowed, recordLoginFailure } from "./login-throttle";
+import { CLIENT_IP_HEADER } from "../http/client-ip";
+import { afterSignIn, beforeSignIn } from "./sign-in-guard";
 import { authSecret } from "./secret";
 import { trustedOrigins } from "../http/origin";
 
@@ -36,40 +36,24 @@ function createAuth(prisma: Awaited<ReturnType<typeof db>>) {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    // Counted in the database so every instance shares the limits; the per-email
-    // failure throttle (login-throttle.ts) is what stops password guessing.
+    // Counted in the database so every instance shares the limits, keyed on the
+    // client address settled by lib/server/http-lifecycle.ts (never a client's
+    // X-Forwarded-For). Sign-in has its own limits, on the form's action too:
+    // lib/auth/sign-in-guard.ts, run in the hooks below.
     rateLimit: {
       enabled: env().NODE_ENV === "production",
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { "/sign-in/email": { window: 60, max: 60 } },
+      // Sign-in's own limit (one per address for the form and the API) is in the hooks.
+      customRules: { "/sign-in/email": false },
     },
-    // Per-email failure throttle on every way in: the sign-in form's action and
-    // a direct POST to /api/auth/sign-in/email alike.
     hooks: {
-      before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-        const wait = email ? await minutesUntilAllowed(prisma, email) : 0;
-        if (wait > 0)
-          throw new APIError("TOO_MANY_REQUESTS", {
-            message: `Too many failed sign-ins for this account. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`,
-          });
-      }),
-      after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-        if (!email) return;
-        const returned = ctx.context.returned;
-        const failure = asAuthApiError(returned);
-        if (failure) {
-          if (failure.status === "UNAUTHORIZED") await recordLoginFailure(prisma, email, ctx.request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null);
-        } else await clearLoginFailures(prisma, email);
-      }),
+      before: createAuthMiddleware((ctx) => beforeSignIn(prisma, ctx)),
+      after: createAuthMiddleware((ctx) => afterSignIn(prisma, ctx)),
     },
     telemetry: { enabled: false },
-    advanced: { useSecureCookies: new URL(baseURL).protocol === "https:" },
+    advanced: { useSecureCookies: new URL(baseURL).protocol === "https:", ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     // The admin plugin stays for what it enforces at sign-in (a disabled user gets no session);
     // its HTTP endpoints are closed (lib/auth/auth-route.ts) and the app never calls them:
     // roles are unit-scoped assignments (RoleAssignment), changed through the app's audited path.

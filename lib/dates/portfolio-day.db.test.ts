@@ -4,6 +4,7 @@ import { NO_FILTERS } from "../dashboard/filters";
 import { listOverdueMilestones, listUpcomingMilestones } from "../dashboard/milestones";
 import { parseListParamsLenient } from "../projects/list-params";
 import { listProjects } from "../projects/list-projects";
+import { WHOLE_PORTFOLIO } from "../projects/project-scope";
 import { buildProject } from "../test/factories";
 import { testBackends, withTestDatabase } from "../test/database";
 import { portfolioToday } from "./portfolio-day";
@@ -20,7 +21,7 @@ const AFTER_BEIJING_MIDNIGHT = new Date("2026-06-01T17:30:00Z");
 const BEFORE_BEIJING_MIDNIGHT = new Date("2026-06-01T15:30:00Z");
 
 const dueSlugs = async (days: number, now: Date) =>
-  (await listProjects(parseListParamsLenient(new URLSearchParams(`due=${days}`)).params, { now })).rows.map((r) => r.slug).sort();
+  (await listProjects(parseListParamsLenient(new URLSearchParams(`due=${days}`)).params, { now, scope: WHOLE_PORTFOLIO })).rows.map((r) => r.slug).sort();
 
 describe.each(testBackends())("one portfolio day across the UTC/Beijing midnight on %s", (backend) => {
   const database = withTestDatabase(backend);

@@ -5,6 +5,7 @@ import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import type { DatabaseTarget } from "../env";
 import type { Database } from "./client";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { restrictNewFiles, tightenTree } from "./private-files";
 import type { PrismaClient } from "./generated/client";
 
 /**
@@ -15,11 +16,14 @@ import type { PrismaClient } from "./generated/client";
 export async function backupDatabase(database: Database, file: string): Promise<void> {
   if (database.pglite) {
     const dump = await database.pglite.dumpDataDir("gzip");
-    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    // A backup holds every password hash: readable by this account only.
+    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
     return;
   }
   if (database.target.kind !== "postgres") throw new Error("unknown database kind");
   run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, database.target.url]);
+  fs.chmodSync(file, 0o600);
 }
 
 /** Restores into an empty target: a new data folder, or an empty PostgreSQL database. */
@@ -28,10 +32,12 @@ export async function restoreDatabase(target: DatabaseTarget, file: string): Pro
   if (target.kind === "pglite") {
     if (fs.existsSync(target.dataDir) && fs.readdirSync(target.dataDir).length)
       throw new Error(`${target.dataDir} is not empty: restore into a new folder (set LODESTONE_DATA_DIR) or move it away first`);
+    restrictNewFiles();
     const lock = acquireDataDirLock(target.dataDir);
     try {
       const pglite = await PGlite.create(target.dataDir, { loadDataDir: new Blob([fs.readFileSync(file)]), extensions: PGLITE_EXTENSIONS });
       await pglite.close();
+      tightenTree(target.dataDir);
     } finally {
       lock.release();
     }

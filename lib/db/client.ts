@@ -5,7 +5,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseTarget, sqlCapturePath, type DatabaseTarget } from "../env";
 import { log } from "../log/logger";
-import { acquireDataDirLock, type HeldLock } from "./data-dir-lock";
+import { acquireDataDirLock, lockPathFor, type HeldLock } from "./data-dir-lock";
+import { restrictNewFiles, tightenTree } from "./private-files";
 import { PrismaClient } from "./generated/client";
 
 export type { PrismaClient };
@@ -43,11 +44,17 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
   }
 
   const inMemory = target.dataDir.startsWith("memory://");
+  // Only this account may read or change the database's files (lib/db/private-files.ts).
+  if (!inMemory) restrictNewFiles();
   // The lock comes first: PGlite must never open a folder another process holds.
   const lock: HeldLock | undefined = inMemory ? undefined : acquireDataDirLock(target.dataDir);
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(inMemory ? undefined : target.dataDir, { extensions: PGLITE_EXTENSIONS });
+    if (!inMemory) {
+      tightenTree(target.dataDir);
+      tightenTree(lockPathFor(target.dataDir));
+    }
   } catch (err) {
     lock?.release();
     throw err;

@@ -24,6 +24,18 @@ export interface ExportOptions {
   /** the reader's scope (required: an export never widens past what its reader may read) */
   where: WhereOptions;
   batchSize?: number;
+  /** the matching ids in list order, fetched before the response starts (selectExportIds) */
+  ids?: readonly string[];
+}
+
+/**
+ * The matching projects' ids in list order: the export's one query that can
+ * fail on the request (a bad filter, a database that is down). The route
+ * runs it before it answers, so such a failure is an error response, not a
+ * 200 cut off mid-body.
+ */
+export function selectExportIds(opts: Pick<ExportOptions, "params" | "where" | "labels">): Promise<string[]> {
+  return selectProjectIds({ params: opts.params, where: { ...opts.where, locale: opts.labels.locale } });
 }
 
 /**
@@ -32,7 +44,7 @@ export interface ExportOptions {
  * overlap nor skip when projects change during a long export.
  */
 async function* projectBatches(opts: ExportOptions) {
-  const ids = await selectProjectIds({ params: opts.params, where: { ...opts.where, locale: opts.labels.locale } });
+  const ids = opts.ids ?? (await selectExportIds(opts));
   const size = opts.batchSize ?? EXPORT_BATCH_SIZE;
   for (let i = 0; i < ids.length; i += size) yield await selectProjectRowsByIds(ids.slice(i, i + size), opts.where);
 }

@@ -26,8 +26,7 @@ export function checkOrigin(request: Request): Response | null {
 
 /** Reads a JSON body; a body that is not JSON is a 400, not a 500. */
 export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) return { ok: false, response: jsonError("BAD_REQUEST", "Send the body as JSON (Content-Type: application/json).") };
+  if (!isJsonMediaType(request.headers.get("content-type"))) return { ok: false, response: jsonError("BAD_REQUEST", "Send the body as JSON (Content-Type: application/json).") };
   const text = await request.text();
   if (text.length > 64_000) return { ok: false, response: jsonError("BAD_REQUEST", "The body is too large.") };
   try {
@@ -35,4 +34,15 @@ export async function readJson(request: Request): Promise<{ ok: true; body: unkn
   } catch {
     return { ok: false, response: jsonError("BAD_REQUEST", "The body is not valid JSON.") };
   }
+}
+
+/**
+ * Whether a Content-Type names JSON: the media type before any parameters is
+ * application/json (or a +json type), whatever the case; a parameter that
+ * mentions JSON (`text/plain; charset=application/json`) does not count.
+ */
+export function isJsonMediaType(contentType: string | null): boolean {
+  if (!contentType) return false;
+  const mediaType = contentType.split(";", 1)[0].trim().toLowerCase();
+  return mediaType === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
 }

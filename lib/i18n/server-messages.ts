@@ -14,6 +14,7 @@ export type ServerMessage = { key: ServerMessageKey; values?: Record<string, num
 const PATTERNS: [RegExp, ServerMessageKey, string][] = [
   [/^At most (\d+) characters\.$/, "atMost", "max"],
   [/^Too many failed sign-ins for this account\. Try again in (\d+) minutes?\.$/, "tooManySignIns", "minutes"],
+  [/^Too many sign-in attempts from your address\. Try again in (\d+) minutes?\.$/, "tooManySignInsFromAddress", "minutes"],
 ];
 
 const BY_TEXT = new Map<string, ServerMessageKey>(

@@ -2,17 +2,19 @@ import { z } from "zod";
 import { fuzzyDateSchema } from "../dates/fuzzy-date.validation";
 import { MILESTONE_STATES } from "../projects/enums";
 import { COMMENT_MAX } from "../projects/project-update.validation";
+import { text } from "../validation/text";
 
 /** Milestone forms and milestone API routes validate with these schemas. */
 export const TITLE_MAX = 300;
 
-const title = z.string().trim().min(1, "A title is required.").max(TITLE_MAX, `At most ${TITLE_MAX} characters.`);
-const comment = z.string().trim().max(COMMENT_MAX, `At most ${COMMENT_MAX} characters.`).default("");
+const title = text({ max: TITLE_MAX, required: true, requiredMessage: "A title is required." });
+const titleZh = text({ max: TITLE_MAX });
+const comment = text({ max: COMMENT_MAX, multiline: true }).default("");
 
 export const milestoneCreateSchema = z
   .object({
     title,
-    titleZh: z.string().trim().max(TITLE_MAX).nullable().optional(),
+    titleZh: titleZh.nullable().optional(),
     baseline: fuzzyDateSchema.nullable().optional(),
     forecast: fuzzyDateSchema.nullable().optional(),
     actual: fuzzyDateSchema.nullable().optional(),
@@ -30,7 +32,7 @@ export const milestoneUpdateSchema = z
   .object({
     version: z.number({ error: "version is required: the version your edit is based on" }).int().min(1),
     title: title.optional(),
-    titleZh: z.string().trim().max(TITLE_MAX).nullable().optional(),
+    titleZh: titleZh.nullable().optional(),
     baseline: fuzzyDateSchema.nullable().optional(),
     forecast: fuzzyDateSchema.nullable().optional(),
     actual: fuzzyDateSchema.nullable().optional(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UNIT_CODE } from "../org/org-path";
 import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "./enums";
 import { zodFieldErrors } from "../validation/field-errors";
+import { text } from "../validation/text";
 
 /**
  * The projects list's state, as it lives in the URL and the API's query string.
@@ -26,7 +27,7 @@ const days = z.coerce.number().int().min(1).max(MAX_DAYS);
 const list = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
 
 export const projectListParamsSchema = z.object({
-  q: z.string().trim().max(MAX_QUERY_LENGTH).optional(),
+  q: text({ max: MAX_QUERY_LENGTH }).optional(),
   region: list(REGIONS).default([]),
   country: z
     .array(z.string().regex(/^[A-Z]{2}$/, "must be a two-letter ISO country code"))
@@ -36,9 +37,9 @@ export const projectListParamsSchema = z.object({
   stage: list(STAGES).default([]),
   health: list(HEALTHS).default([]),
   /** commodity keys as stored (lower case), any of them */
-  commodity: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20).default([]),
+  commodity: z.array(text({ max: 40, required: true }).transform((v) => v.toLowerCase())).max(20).default([]),
   /** operating companies, exact names; repeated only (names contain commas) */
-  company: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  company: z.array(text({ max: 200, required: true })).max(20).default([]),
   /** organization unit codes: each includes its subtree (lib/org) */
   org: z
     .array(z.string().trim().toUpperCase().regex(UNIT_CODE, "must be an organization unit code"))

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { fuzzyDateSchema } from "../dates/fuzzy-date.validation";
 import { HEALTHS, STAGES, type Health } from "./enums";
 import { periodOf } from "../dates/fuzzy-date";
+import { text } from "../validation/text";
 import type { FuzzyDate } from "./types";
 
 /**
@@ -14,11 +15,8 @@ export const NAME_MAX = 200;
 export const SUMMARY_MAX = 4000;
 
 /** An optional text in the other language: empty means "none" (null). */
-const optionalText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, tooLong)
+const optionalText = (max: number, tooLong: string, multiline = false) =>
+  text({ max, tooLong, multiline })
     .nullable()
     .optional()
     .transform((v) => (v === "" ? null : v));
@@ -31,11 +29,11 @@ export const projectUpdateSchema = z
     progressPercent: z.number().int("Progress is a whole number.").min(0, "Progress is 0–100.").max(100, "Progress is 0–100.").nullable().optional(),
     forecastFinish: fuzzyDateSchema.nullable().optional(),
     // Bilingual content: the English name is required, the rest may be empty.
-    nameEn: z.string().trim().min(1, "The English name is required.").max(NAME_MAX, "At most 200 characters.").optional(),
+    nameEn: text({ max: NAME_MAX, tooLong: "At most 200 characters.", required: true, requiredMessage: "The English name is required." }).optional(),
     nameZh: optionalText(NAME_MAX, "At most 200 characters."),
-    summary: z.string().trim().max(SUMMARY_MAX, "At most 4000 characters.").optional(),
-    summaryZh: optionalText(SUMMARY_MAX, "At most 4000 characters."),
-    comment: z.string().trim().max(COMMENT_MAX, `At most ${COMMENT_MAX} characters.`).default(""),
+    summary: text({ max: SUMMARY_MAX, tooLong: "At most 4000 characters.", multiline: true }).optional(),
+    summaryZh: optionalText(SUMMARY_MAX, "At most 4000 characters.", true),
+    comment: text({ max: COMMENT_MAX, multiline: true }).default(""),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { scheduleThrottleCleanup } from "../auth/throttle-cleanup";
 import { closeDatabase, getDatabase } from "../db/client";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import { env, EnvError } from "../env";
@@ -13,8 +14,9 @@ import { drainHttp, inFlightRequests, trackHttpRequests } from "./http-lifecycle
  * lock released) and the process exits 0.
  */
 export async function openDatabaseAtBoot(): Promise<void> {
+  let database: Awaited<ReturnType<typeof getDatabase>>;
   try {
-    await getDatabase();
+    database = await getDatabase();
   } catch (err) {
     if (err instanceof DataDirLockedError || err instanceof EnvError) {
       console.error(`error: ${err.message}`);
@@ -23,6 +25,7 @@ export async function openDatabaseAtBoot(): Promise<void> {
     throw err;
   }
   trackHttpRequests();
+  scheduleThrottleCleanup(database.prisma, (err) => log().warn({ err }, "pruning old sign-in failures and rate-limit rows failed"));
   // With NEXT_MANUAL_SIG_HANDLE=1 Next leaves signals to us (npm start sets it);
   // without it Next exits on its own and the database is not closed first.
   if (env().NEXT_MANUAL_SIG_HANDLE) {

@@ -1,5 +1,8 @@
 import diagnostics from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { env } from "../env";
+import { FETCH_FORBIDDEN_METHODS, REFUSED_METHOD_HEADER } from "../http/allowed-methods";
+import { CLIENT_IP_HEADER, clientAddress, fromTrustedProxy, trustedProxyList } from "../http/client-ip";
 import { log } from "../log/logger";
 import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "../log/request-id";
 
@@ -9,10 +12,13 @@ import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "../log/request-id";
  * one access-log line per request. Node publishes every request on the
  * `http.server.request.start` diagnostics channel, with its server.
  *
- * The request id is settled here, before Next sees the request: a sane
- * incoming x-request-id (from a load balancer) is kept, else one is made and
- * written into the request's headers, so proxy.ts, route handlers and
- * onRequestError all see the same id.
+ * The request id and the client's address are settled here, before Next
+ * sees the request, and written into the request's headers (replacing what
+ * the client sent), so proxy.ts, route handlers, server actions, Better Auth
+ * and onRequestError all see the same values: a sane incoming x-request-id
+ * is kept only from a trusted proxy (LODESTONE_TRUSTED_PROXIES), else one is
+ * made; the address is the socket's, or X-Forwarded-For's behind a trusted
+ * proxy (lib/http/client-ip.ts).
  */
 interface HttpState {
   subscribed: boolean;
@@ -32,8 +38,17 @@ export function trackHttpRequests(): void {
   diagnostics.subscribe("http.server.request.start", (message) => {
     const { request, response, server } = message as RequestStart;
     state.servers.add(server);
-    const requestId = acceptOrCreateRequestId(request.headers[REQUEST_ID_HEADER] as string | undefined);
+    const trusted = trustedProxies();
+    const socketAddress = request.socket.remoteAddress;
+    const viaProxy = fromTrustedProxy(socketAddress, trusted);
+    const requestId = acceptOrCreateRequestId(viaProxy ? (request.headers[REQUEST_ID_HEADER] as string | undefined) : undefined);
     request.headers[REQUEST_ID_HEADER] = requestId;
+    request.headers[CLIENT_IP_HEADER] = clientAddress(socketAddress, request.headers["x-forwarded-for"], trusted);
+    delete request.headers[REFUSED_METHOD_HEADER];
+    if (request.method && FETCH_FORBIDDEN_METHODS.has(request.method.toUpperCase())) {
+      request.headers[REFUSED_METHOD_HEADER] = request.method.toUpperCase();
+      request.method = "GET";
+    }
     if (state.draining) response.setHeader("Connection", "close");
     state.inFlight.add(response);
     const started = process.hrtime.bigint();
@@ -47,6 +62,12 @@ export function trackHttpRequests(): void {
       else log().info(line, "request");
     });
   });
+}
+
+let trustedList: ReturnType<typeof trustedProxyList> | undefined;
+function trustedProxies() {
+  if (trustedList === undefined) trustedList = trustedProxyList(env().LODESTONE_TRUSTED_PROXIES);
+  return trustedList;
 }
 
 export function inFlightRequests(): number {

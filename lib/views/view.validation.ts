@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DENSITIES, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, normalizeColumns, PROJECT_COLUMNS } from "../projects/columns";
 import { GROUP_KEYS } from "../projects/list-params";
+import { text, token } from "../validation/text";
 
 /** Shared by the save-view form and the server (lib/views/views.ts). */
 export const columnListSchema = z
@@ -13,9 +14,9 @@ export const columnWidthsSchema = z
   .refine((r) => Object.keys(r).length <= PROJECT_COLUMNS.length);
 
 export const viewInputSchema = z.object({
-  name: z.string().trim().min(1, "Give the view a name.").max(120, "At most 120 characters."),
+  name: text({ max: 120, tooLong: "At most 120 characters.", required: true, requiredMessage: "Give the view a name." }),
   /** the list's query string; normalized by the server (lib/views/views.ts canonicalViewQuery) */
-  query: z.string().max(4000).default(""),
+  query: token({ max: 4000 }).default(""),
   columns: columnListSchema.default([]),
   columnWidths: columnWidthsSchema.optional(),
   groupBy: z.enum(GROUP_KEYS).nullable().optional(),
@@ -31,7 +32,7 @@ export type ViewInput = z.input<typeof viewInputSchema>;
  */
 export const viewUpdateSchema = z.object({
   name: viewInputSchema.shape.name.optional(),
-  query: z.string().max(4000).optional(),
+  query: token({ max: 4000 }).optional(),
   columns: columnListSchema.optional(),
   columnWidths: columnWidthsSchema.optional(),
   groupBy: z.enum(GROUP_KEYS).nullable().optional(),

@@ -5,7 +5,11 @@ import { ERROR_STATUS } from "../../lib/errors";
 import { milestoneCreateSchema, milestoneUpdateSchema } from "../../lib/milestones/milestone.validation";
 import { HEALTHS, MILESTONE_STATES, STAGES } from "../../lib/projects/enums";
 import { projectUpdateSchema } from "../../lib/projects/project-update.validation";
+import { text as textField } from "../../lib/validation/text";
 import { defaultViewSchema, preferencesSchema, viewInputSchema, viewUpdateSchema } from "../../lib/views/view.validation";
+
+/** What /api/auth/update-user accepts as a display name (lib/auth/auth-route.ts). */
+const displayName = textField({ max: 100, required: true });
 import { createPgliteDb, dataChecksum, MANAGER, seed, signIn, startApp, stopApp, withDb, type App, type TestDb } from "./harness";
 
 /**
@@ -63,10 +67,22 @@ function parses(text: string): boolean {
   }
 }
 
+/**
+ * Text with what a form never sends: NUL and other control characters, bidi
+ * overrides and isolates, invisible-only text (issue 16). Every text field
+ * gets these besides arbitrary strings.
+ */
+const NASTY = ["\u0000", "a\u0000b", "\u0000".repeat(50), "\u0007", "x\u001b[31mred", "\u0008\u007f", "\u0085", "\u200b", "\u200b\u200c\u2060", "\u3164", "\u202e", "\u202e\u2066\u2069", "  \u00a0 "];
+const nastyText = fc.oneof(
+  fc.constantFrom(...NASTY),
+  fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom(...NASTY), fc.string({ maxLength: 20 })).map(([a, b, c]) => a + b + c),
+);
+const text = () => fc.oneof(fc.string(), nastyText);
+
 const fuzzyDate = fc.record({ date: fc.oneof(fc.constantFrom("2026-06-01", "2026-13-45", "0000-00-00"), fc.string()), precision: fc.oneof(fc.constantFrom("DAY", "MONTH", "QUARTER", "YEAR"), fc.string()) });
-const PROJECT_KEYS = { version: fc.constantFrom(0, -1, 2 ** 31, "1", 1.5), stage: fc.constantFrom(...STAGES), health: fc.constantFrom(...HEALTHS), progressPercent: fc.integer({ min: -5, max: 105 }), forecastFinish: fuzzyDate, comment: fc.string() };
-const MILESTONE_KEYS = { title: fc.string(), titleZh: fc.string(), baseline: fuzzyDate, forecast: fuzzyDate, actual: fuzzyDate, state: fc.constantFrom(...MILESTONE_STATES), comment: fc.string() };
-const VIEW_KEYS = { name: fc.string(), query: fc.string(), columns: fc.array(fc.constantFrom("name", "stage", "bogus")), columnWidths: fc.dictionary(fc.constantFrom("name", "stage", "x"), fc.integer()), groupBy: fc.string(), density: fc.string(), shared: fc.boolean() };
+const PROJECT_KEYS = { version: fc.constantFrom(0, -1, 2 ** 31, "1", 1.5), stage: fc.constantFrom(...STAGES), health: fc.constantFrom(...HEALTHS), progressPercent: fc.integer({ min: -5, max: 105 }), forecastFinish: fuzzyDate, comment: text(), nameEn: text(), nameZh: text(), summary: text(), summaryZh: text() };
+const MILESTONE_KEYS = { title: text(), titleZh: text(), baseline: fuzzyDate, forecast: fuzzyDate, actual: fuzzyDate, state: fc.constantFrom(...MILESTONE_STATES), comment: text() };
+const VIEW_KEYS = { name: text(), query: text(), columns: fc.array(fc.constantFrom("name", "stage", "bogus")), columnWidths: fc.dictionary(fc.constantFrom("name", "stage", "x"), fc.integer()), groupBy: fc.string(), density: fc.string(), shared: fc.boolean() };
 
 /** A payload the shared schema accepts could legitimately change data: those are not fuzz cases. */
 const schemaRejects = (schema: { safeParse(v: unknown): { success: boolean } }) => (b: Body) => {
@@ -113,7 +129,8 @@ describe("fuzzing every mutation endpoint", () => {
       viewId = (await d.prisma.savedView.create({ data: { ownerId: manager.id, name: "Fuzz view", query: "stage=OPERATION" } })).id;
       before = await dataChecksum(d);
     });
-    app = await startApp(db);
+    // Each sign-in fuzz case comes "through a proxy" from its own address, so the per-address limit (429) does not hide the validation under test.
+    app = await startApp(db, { env: { LODESTONE_TRUSTED_PROXIES: "127.0.0.1" } });
     cookie = await signIn(app, MANAGER);
   });
 
@@ -190,13 +207,24 @@ describe("fuzzing every mutation endpoint", () => {
   });
 
   it(`POST /api/auth/sign-in/email: ${RUNS} bad payloads → 4xx JSON errors`, async () => {
-    const keys = { email: fc.oneof(fc.emailAddress(), fc.constant(MANAGER.email)), password: fc.string({ maxLength: 300 }), rememberMe: fc.boolean(), callbackURL: fc.webUrl() };
+    const keys = { email: fc.oneof(fc.emailAddress(), fc.constant(MANAGER.email), nastyText, fc.emailAddress().map((e) => `${e}\u0000`)), password: fc.oneof(fc.string({ maxLength: 300 }), nastyText), rememberMe: fc.boolean(), callbackURL: fc.webUrl() };
     let n = 0;
     await fc.assert(
       fc.asyncProperty(payloads(keys).filter(schemaRejects(signInSchema)), async (body) => {
         // A different client address each time, so the per-IP rate limit (429) does not hide the validation under test.
         const r = await send("POST /api/auth/sign-in/email", "POST", "/api/auth/sign-in/email", body, { "x-forwarded-for": `10.9.${(n >> 8) & 255}.${n++ & 255}` });
         expect(typeof (r.json.message ?? (r.json.error as { message?: string } | undefined)?.message), JSON.stringify(r.json)).toBe("string");
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+
+  it(`POST /api/auth/update-user: ${RUNS} display names with NUL, control or only invisible characters → 4xx JSON errors`, async () => {
+    const badName = fc.oneof(nastyText, text()).filter((name) => !displayName.safeParse(name).success);
+    await fc.assert(
+      fc.asyncProperty(badName, async (name) => {
+        const r = await send("POST /api/auth/update-user", "POST", "/api/auth/update-user", { kind: "json", value: { name } });
+        appError(r.json);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );

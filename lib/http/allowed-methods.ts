@@ -1,0 +1,44 @@
+/**
+ * Which methods each API route answers, for the proxy: a request with any
+ * other method gets a 405 with an `Allow` header and the app's JSON error
+ * (Next answers an unexported method with an empty 405 without `Allow`, and
+ * TRACE with a 500). lib/http/allowed-methods.test.ts checks this table
+ * against the methods app/api/**\/route.ts export, so it cannot drift.
+ * No Next imports (proxy.ts).
+ */
+export const API_ROUTE_METHODS: readonly { route: string; pattern: RegExp; methods: readonly string[] }[] = [
+  { route: "projects", pattern: /^\/api\/projects\/?$/, methods: ["GET"] },
+  { route: "projects/export", pattern: /^\/api\/projects\/export\/?$/, methods: ["GET"] },
+  { route: "projects/[slug]", pattern: /^\/api\/projects\/[^/]+\/?$/, methods: ["GET", "PATCH"] },
+  { route: "projects/[slug]/milestones", pattern: /^\/api\/projects\/[^/]+\/milestones\/?$/, methods: ["POST"] },
+  { route: "projects/[slug]/milestones/[milestoneId]", pattern: /^\/api\/projects\/[^/]+\/milestones\/[^/]+\/?$/, methods: ["PATCH"] },
+  { route: "views", pattern: /^\/api\/views\/?$/, methods: ["GET", "POST"] },
+  { route: "views/preferences", pattern: /^\/api\/views\/preferences\/?$/, methods: ["PUT"] },
+  { route: "views/default", pattern: /^\/api\/views\/default\/?$/, methods: ["PUT"] },
+  { route: "views/[id]", pattern: /^\/api\/views\/[^/]+\/?$/, methods: ["GET", "PATCH", "DELETE"] },
+  { route: "auth/[...all]", pattern: /^\/api\/auth(\/.*)?$/, methods: ["GET", "POST"] },
+  { route: "health", pattern: /^\/api\/health\/?$/, methods: ["GET"] },
+  { route: "ready", pattern: /^\/api\/ready\/?$/, methods: ["GET"] },
+  { route: "bench-static", pattern: /^\/api\/bench-static\/?$/, methods: ["GET"] },
+];
+
+/** Pages answer GET and HEAD; POST carries server actions. */
+export const PAGE_METHODS = ["GET", "HEAD", "POST"] as const;
+
+/** The methods a path answers (HEAD wherever GET is), or null for a path no route serves (Next's 404 then). */
+export function allowedMethods(pathname: string): string[] | null {
+  if (!pathname.startsWith("/api/") && pathname !== "/api") return [...PAGE_METHODS];
+  // the first match: static segments are listed before the dynamic ones they shadow
+  const entry = API_ROUTE_METHODS.find((e) => e.pattern.test(pathname));
+  if (!entry) return null;
+  return entry.methods.includes("GET") ? [...entry.methods, "HEAD"] : [...entry.methods];
+}
+
+/**
+ * Methods the Fetch standard forbids: Next cannot even build a Request for
+ * them (TRACE was a 500). lib/server/http-lifecycle.ts turns such a request
+ * into a GET carrying the real method in REFUSED_METHOD_HEADER (a header it
+ * removes from every other request), and the proxy answers it 405.
+ */
+export const FETCH_FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+export const REFUSED_METHOD_HEADER = "x-lodestone-refused-method";
