@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db/client";
 import { fuzzyFromDb, slipDays, toIsoDay } from "../dates/fuzzy-date";
-import type { MilestoneView, ProjectDetail } from "./types";
+import { FACT_BASIS_ORDER, type FactBasisView, type MilestoneView, type ProjectDetail } from "./types";
 
 /**
  * Everything the project page shows, or null for an unknown slug. Memoized per
@@ -10,6 +10,19 @@ import type { MilestoneView, ProjectDetail } from "./types";
  */
 export function getProject({ slug }: { slug: string }): Promise<ProjectDetail | null> {
   return getProjectBySlug(slug);
+}
+
+const PROJECT_LINK = { slug: true, nameEn: true, nameZh: true } as const;
+
+/** Bases in the order of the facts on the page (FACT_BASIS_ORDER), milestones in their order. */
+function sortBases(bases: (FactBasisView & { milestoneOrder: number })[]): FactBasisView[] {
+  const rank = (fact: string) => {
+    const i = (FACT_BASIS_ORDER as readonly string[]).indexOf(fact);
+    return i === -1 ? FACT_BASIS_ORDER.length : i;
+  };
+  return bases
+    .sort((a, b) => rank(a.fact) - rank(b.fact) || a.milestoneOrder - b.milestoneOrder)
+    .map((b) => ({ fact: b.fact, kind: b.kind, note: b.note, milestoneTitle: b.milestoneTitle, milestoneTitleZh: b.milestoneTitleZh }));
 }
 
 // cache() keys on argument identity: a string, not the options object.
@@ -31,6 +44,11 @@ const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | nul
         orderBy: { id: "asc" },
         include: { source: true, milestone: { select: { title: true, titleZh: true } } },
       },
+      factBases: { include: { milestone: { select: { title: true, titleZh: true, sortOrder: true } } } },
+      // Programmes are one level deep: a project has a programme or parts. (When the read
+      // scope of issue 11 takes the viewer, these two relations take it too.)
+      programme: { select: PROJECT_LINK },
+      parts: { select: { ...PROJECT_LINK, stage: true, health: true }, orderBy: [{ nameSortKey: "asc" }, { id: "asc" }] },
     },
   });
   if (!p) return null;
@@ -90,6 +108,18 @@ const getProjectBySlug = cache(async (slug: string): Promise<ProjectDetail | nul
       sourceTitle: u.source?.title ?? null,
       changes: u.changes.map((c) => ({ field: c.field, before: c.before, after: c.after })),
     })),
+    programme: p.programme,
+    parts: p.parts,
+    bases: sortBases(
+      p.factBases.map((b) => ({
+        fact: b.fact,
+        kind: b.kind,
+        note: b.note,
+        milestoneTitle: b.milestone?.title ?? null,
+        milestoneTitleZh: b.milestone?.titleZh ?? null,
+        milestoneOrder: b.milestone?.sortOrder ?? 0,
+      })),
+    ),
     quotes: p.quotes.map((q) => ({
       id: q.id,
       text: q.text,

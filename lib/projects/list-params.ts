@@ -37,6 +37,8 @@ export const projectListParamsSchema = z.object({
   commodity: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20).default([]),
   /** operating companies, exact names; repeated only (names contain commas) */
   company: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  /** the parts of these programmes (programme slugs), any of them */
+  programme: z.array(z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a project slug").max(120)).max(20).default([]),
   /** forecast finish on or after / on or before (the forecast's period overlaps the bound) */
   finishAfter: isoDay.optional(),
   finishBefore: isoDay.optional(),
@@ -59,7 +61,7 @@ export const projectListParamsSchema = z.object({
 export type ProjectListParams = z.infer<typeof projectListParamsSchema>;
 type Key = keyof ProjectListParams;
 
-const MULTI: Key[] = ["region", "country", "line", "stage", "health", "commodity", "company"];
+const MULTI: Key[] = ["region", "country", "line", "stage", "health", "commodity", "company", "programme"];
 /** Multi-valued keys whose values may contain commas: repeated form only. */
 const REPEAT_ONLY: Key[] = ["company"];
 const KEYS = Object.keys(projectListParamsSchema.shape) as Key[];

@@ -12,7 +12,7 @@ import { KNOWN_COUNTRIES } from "./regions";
  */
 export type ProjectFilter = Pick<
   ProjectListParams,
-  "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "finishAfter" | "finishBefore" | "due" | "slipping" | "stale"
+  "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "programme" | "finishAfter" | "finishBefore" | "due" | "slipping" | "stale"
 >;
 
 export interface WhereOptions {
@@ -62,6 +62,8 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions = {
   if (params.stage.length) anyOf("stage", params.stage, "Stage");
   if (params.health.length) anyOf("health", params.health, "Health");
   if (params.company.length) anyOf("operatingCompany", params.company);
+  if (params.programme.length)
+    and.push(Prisma.sql`p."programmeId" IN (SELECT pp."id" FROM "Project" pp WHERE pp."slug" IN (${Prisma.join(params.programme)}))`);
   if (params.commodity.length) and.push(Prisma.sql`p."commodities" && ARRAY[${Prisma.join(params.commodity)}]::text[]`);
 
   // A forecast finish known only to a year is "before" a day when its period may be: compare by overlap.
