@@ -76,6 +76,7 @@ const PROJECT_EXPORT: Record<ProjectColumnId, ExportColumn<ProjectRow>[]> = {
   finish: [{ key: "finish", width: 14, value: (r) => ({ kind: "fuzzyDate", value: r.forecastFinish }) }],
   company: [{ key: "company", width: 30, value: (r) => text(r.operatingCompany) }],
   commodities: [{ key: "commodities", width: 20, value: (r, l) => text(r.commodities.map(l.commodity).join("; ") || null) }],
+  programme: [{ key: "programme", width: 36, value: (r, l) => text(r.programme && l.name({ en: r.programme.nameEn, zh: r.programme.nameZh })) }],
   updated: [{ key: "updated", width: 18, value: (r) => ({ kind: "timestamp", value: new Date(r.updatedAt) }) }],
 };
 

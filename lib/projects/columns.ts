@@ -14,6 +14,7 @@ export const PROJECT_COLUMNS = [
   "finish",
   "company",
   "commodities",
+  "programme",
   "updated",
 ] as const;
 export type ProjectColumnId = (typeof PROJECT_COLUMNS)[number];

@@ -74,6 +74,9 @@ interface RawRow {
   nextForecastPrecision: DatePrecision | null;
   nextBaseline: Date | null;
   nextBaselinePrecision: DatePrecision | null;
+  programmeSlug: string | null;
+  programmeNameEn: string | null;
+  programmeNameZh: string | null;
 }
 
 const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."region"::text AS "region", p."countryCode",
@@ -81,13 +84,15 @@ const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."regi
       p."progressPercent"::int AS "progressPercent", p."updatedAt", p."forecastFinish",
       p."forecastFinishPrecision"::text AS "forecastFinishPrecision", p."operatingCompany", p."commodities",
       nm."title" AS "nextTitle", nm."titleZh" AS "nextTitleZh", nm."forecastDate" AS "nextForecast", nm."forecastPrecision"::text AS "nextForecastPrecision",
-      nm."baselineDate" AS "nextBaseline", nm."baselinePrecision"::text AS "nextBaselinePrecision"`;
+      nm."baselineDate" AS "nextBaseline", nm."baselinePrecision"::text AS "nextBaselinePrecision",
+      pg."slug" AS "programmeSlug", pg."nameEn" AS "programmeNameEn", pg."nameZh" AS "programmeNameZh"`;
 
 const NEXT_MILESTONE = Prisma.sql`LEFT JOIN LATERAL (
       SELECT m."title", m."titleZh", m."forecastDate", m."forecastPrecision", m."baselineDate", m."baselinePrecision"
       FROM "Milestone" m WHERE m."projectId" = p."id" AND m."state" = 'PLANNED'
       ORDER BY m."forecastDate" ASC NULLS LAST, m."baselineDate" ASC NULLS LAST, m."sortOrder" ASC LIMIT 1
-    ) nm ON TRUE`;
+    ) nm ON TRUE
+    LEFT JOIN "Project" pg ON pg."id" = p."programmeId"`;
 
 /**
  * The projects matching the filters, in list order, `limit` from `offset`, as
@@ -151,6 +156,7 @@ function toRow(r: RawRow): ProjectRowWithId {
     forecastFinish: fuzzyFromDb(r.forecastFinish, r.forecastFinishPrecision),
     operatingCompany: r.operatingCompany,
     commodities: r.commodities,
+    programme: r.programmeSlug && r.programmeNameEn ? { slug: r.programmeSlug, nameEn: r.programmeNameEn, nameZh: r.programmeNameZh } : null,
   };
 }
 

@@ -21,6 +21,8 @@ export interface ProjectRow {
   forecastFinish: FuzzyDate | null;
   operatingCompany: string | null;
   commodities: string[];
+  /** the programme the project is a part of */
+  programme: ProjectLink | null;
 }
 
 /** A group of the list (rows grouped by region, business line, stage or health) and how many projects it holds. */

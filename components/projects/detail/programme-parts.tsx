@@ -6,7 +6,7 @@ import type { ProjectDetail } from "@/lib/projects/types";
 import { DetailSection } from "./section";
 
 /** The programme a project is part of, or a programme's parts (programmes are one level deep). */
-export function ProgrammeParts({ project }: { project: Pick<ProjectDetail, "programme" | "parts"> }) {
+export function ProgrammeParts({ project }: { project: Pick<ProjectDetail, "slug" | "programme" | "parts"> }) {
   const t = useTranslations("programmes");
   const tEnum = useTranslations("enums");
   if (project.programme) {
@@ -37,6 +37,11 @@ export function ProgrammeParts({ project }: { project: Pick<ProjectDetail, "prog
           </li>
         ))}
       </ul>
+      <p className="text-sm">
+        <Link href={`/projects?programme=${encodeURIComponent(project.slug)}`} className="link">
+          {t("showInTable", { count: project.parts.length })}
+        </Link>
+      </p>
     </DetailSection>
   );
 }
