@@ -109,7 +109,8 @@ test.describe("dashboard", () => {
 
   test("the map shows a site for Khoemacau in Botswana, linked to the project", async ({ page }) => {
     await openDashboard(page);
-    const khoemacau = worldMap(page).getByRole("link", { name: "Khoemacau Copper Mine, Botswana, On track" });
+    const seededKhoemacau = minmetalsPortfolio.projects.find((p) => p.slug === "khoemacau-copper-mine")!;
+    const khoemacau = worldMap(page).getByRole("link", { name: `Khoemacau Copper Mine, Botswana, ${HEALTH_LABELS[seededKhoemacau.health]}` });
     await expect(khoemacau).toBeVisible();
     await khoemacau.click();
     await expect(page).toHaveURL(/\/projects\/khoemacau-copper-mine$/, { timeout: 20_000 });
