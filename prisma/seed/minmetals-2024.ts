@@ -8,7 +8,7 @@ import type { FuzzyDate } from "../../lib/projects/types";
  * which reviews 2024 (sources/minmetals-2025-annual-working-conference.txt).
  *
  * Ground rules for this file (the test beside it checks each one):
- * - Every fact has exactly one basis (docs/decisions/0021-seed-fact-basis.md):
+ * - Every fact has exactly one basis (docs/decisions/0021-fact-basis.md):
  *   - SOURCE: a quote copied verbatim from the source text, with the document's
  *     curly quotes (’ “ ”) and typos ("Hangshaping", "China Minmetal’s"), each a
  *     unique substring of it; the quote's `supports` names the facts it states.
@@ -18,7 +18,7 @@ import type { FuzzyDate } from "../../lib/projects/types";
  *     out in the basis. Where not certain, the fact is left empty.
  *   - INFERENCE: a reading of the source or one of the rules below, with its
  *     reasoning written out.
- * - The health rule (HEALTH_RULE, healthByRule): health is a verdict against a
+ * - The health rule (HEALTH_RULE, healthByRule; docs/decisions/0022-seed-rules.md): health is a verdict against a
  *   plan, a schedule or a standard. A project is ON_TRACK only when one of its
  *   quotes says it met or beat one ("ahead of schedule", "outperformed the
  *   annual construction plan", "met the standard"), OFF_TRACK only when one
@@ -476,8 +476,8 @@ const facts: ProjectFacts[] = [
       ["operatingCompany", "commodities"],
     ),
     bases: [
-      publicFact("country", "China Minmetals Salt Lake Co., Ltd. (五矿盐湖) works the Qarhan salt lake in Qinghai, China."),
-      publicFact("subdivision", "China Minmetals Salt Lake Co., Ltd. (五矿盐湖) works the Qarhan salt lake in Qinghai, China."),
+      publicFact("country", "China Minmetals Salt Lake Co., Ltd. (五矿盐湖) works a salt lake in Qinghai, China."),
+      publicFact("subdivision", "China Minmetals Salt Lake Co., Ltd. (五矿盐湖) works a salt lake in Qinghai, China."),
       chineseName("Chinese sources call it 锂项目技改三期项目 of 五矿盐湖 (China Minmetals Salt Lake)."),
     ],
     paraphrase: `construction commenced in 2024.`,
@@ -732,13 +732,13 @@ const facts: ProjectFacts[] = [
     commodities: ["tungsten"],
     commoditiesBasis: "site name",
     countryCode: "CN",
-    bases: [publicFact("country", "Yuanjing Tungsten (远景钨业) is a China Minmetals tungsten company in China.")],
+    bases: [publicFact("country", "Yuanjing Tungsten is a China Minmetals tungsten company in China.")],
   }),
   prospectingSite({
     slug: "xikuangshan-deep-peripheral-prospecting",
     site: "Xikuangshan",
     commodities: ["antimony"],
-    commoditiesBasis: publicFact("commodities", "Xikuangshan (锡矿山) is the world’s largest antimony deposit (its name, tin mine mountain, comes from antimony once mistaken for tin)."),
+    commoditiesBasis: publicFact("commodities", "Xikuangshan (锡矿山) is the world’s largest antimony deposit."),
     countryCode: "CN",
     subdivision: "Hunan",
     bases: [
