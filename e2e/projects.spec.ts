@@ -107,6 +107,7 @@ test.describe("projects list", () => {
   });
 
   test("sorts by name, descending", async ({ page }) => {
+    test.setTimeout(60_000); // a page of the whole portfolio, on a loaded machine
     // One page holds the whole portfolio, so the last name descending is the first ascending.
     await openList(page, `/projects?pageSize=${PAGE_SIZE_FOR_ALL}`);
     const nameHeader = page.getByRole("columnheader", { name: "Name" });
