@@ -43,6 +43,39 @@ test.describe("project detail", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
   });
 
+  test("shows how each fact is known: a quote from the source, a public fact, an inference", async ({ page }) => {
+    await page.goto("/projects/las-bambas-copper-mine");
+    const basis = page.getByRole("table", { name: "How each fact is known" });
+    // The mine's quote does not say it is operating: its stage is a public fact, with the fact stated.
+    const stage = basis.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Stage", exact: true }) });
+    await expect(stage.getByRole("cell", { name: "Public fact", exact: true })).toBeVisible();
+    await expect(stage.getByRole("cell", { name: /commercial production/ })).toBeVisible();
+    const country = basis.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Country", exact: true }) });
+    await expect(country.getByRole("cell", { name: "Source", exact: true })).toBeVisible();
+    // No milestone: the bridge it supported is community work, in the summary.
+    await expect(page.getByRole("table", { name: /^Milestones of/ }).getByRole("rowheader")).toHaveCount(0);
+
+    await page.goto("/projects/resorts-world-sentosa-hotel-expansion");
+    const design = page.getByRole("table", { name: "How each fact is known" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Stage", exact: true }) });
+    await expect(design.getByRole("cell", { name: "Inferred", exact: true })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("a programme lists its parts, and a part names its programme", async ({ page }) => {
+    await page.goto("/projects/deep-peripheral-prospecting-programme");
+    const parts = page.getByRole("region", { name: "Parts of this programme" });
+    await expect(parts.getByRole("listitem")).toHaveCount(5);
+    await parts.getByRole("link", { name: "Shizhuyuan Deep and Peripheral Prospecting" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Shizhuyuan Deep and Peripheral Prospecting" })).toBeVisible();
+    const partOf = page.getByRole("region", { name: "Part of the programme" });
+    await expect(partOf.getByRole("link", { name: "Deep and Peripheral Prospecting Programme (11 Projects)" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await partOf.getByRole("link").click();
+    await page.getByRole("link", { name: "Show the 5 parts in the projects table" }).click();
+    await expect(page).toHaveURL(/\/projects\?programme=deep-peripheral-prospecting-programme$/);
+    await expect(page.getByRole("status").filter({ hasText: /^\d+ projects?$/ })).toHaveText("5 projects");
+  });
+
   test("an unknown project is a 404", async ({ page }) => {
     const response = await page.goto("/projects/no-such-project");
     expect(response?.status()).toBe(404);

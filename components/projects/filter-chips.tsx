@@ -21,6 +21,10 @@ export async function FilterChips({ params, countryName, path }: { params: Proje
   const enumLabel = (key: (typeof MULTI)[number], v: string) =>
     key === "region" ? tEnum(`region.${v}` as never) : key === "line" ? tEnum(`businessLine.${v}` as never) : key === "stage" ? tEnum(`stage.${v}` as never) : key === "health" ? tEnum(`health.${v}` as never) : key === "country" ? countryName(v) : key === "commodity" ? commodityLabel(tCommodity, v) : v;
   for (const key of MULTI) for (const v of params[key]) add(key, enumLabel(key, v), { [key]: params[key].filter((x) => x !== v) });
+  // A programme chip names the programme by its slug (the list does not load the programme's name).
+  const tProgramme = await getTranslations("programmes");
+  for (const v of params.programme)
+    chips.push({ key: `programme-${v}`, label: tProgramme("chip", { value: v }), href: projectsHref({ ...base, programme: params.programme.filter((x) => x !== v) }, path) });
   if (params.finishAfter) add("finishAfter", params.finishAfter, { finishAfter: undefined });
   if (params.finishBefore) add("finishBefore", params.finishBefore, { finishBefore: undefined });
   if (params.due) add("due", String(params.due), { due: undefined });

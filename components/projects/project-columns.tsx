@@ -91,6 +91,12 @@ export const projectColumns = helper.columns([
     cell: CommoditiesCell,
     enableSorting: false,
   }),
+  helper.accessor("programme", {
+    id: "programme" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: ProgrammeCell,
+    enableSorting: false,
+  }),
   helper.accessor("updatedAt", {
     id: "updated" satisfies ColumnId,
     header: ColumnHeader,
@@ -115,6 +121,12 @@ function NameCell({ row }: Cell<string>) {
       <SecondaryText value={{ en: nameEn, zh: nameZh }} className="mt-0.5 text-slate-600" />
     </div>
   );
+}
+
+function ProgrammeCell({ getValue }: Cell<ProjectListItem["programme"]>) {
+  const programme = getValue();
+  if (!programme) return <Empty />;
+  return <LocalizedLink href={`/projects/${programme.slug}`} value={{ en: programme.nameEn, zh: programme.nameZh }} />;
 }
 
 function Empty() {

@@ -9,7 +9,7 @@ import type { Prisma } from "./generated/client";
  * json_populate_recordset fills absent keys with NULL, not the column default,
  * so every NOT NULL column with a default must be given (DEFAULTS below).
  */
-type Table = "Project" | "Milestone" | "StatusUpdate" | "FieldChange" | "SourceQuote";
+type Table = "Project" | "Milestone" | "StatusUpdate" | "FieldChange" | "SourceQuote" | "FactBasis";
 
 function defaults(table: Table, now: string): Record<string, unknown> {
   switch (table) {
@@ -23,6 +23,8 @@ function defaults(table: Table, now: string): Record<string, unknown> {
       return { supports: [] };
     case "FieldChange":
       return {};
+    case "FactBasis":
+      return { note: "" };
   }
 }
 

@@ -9,7 +9,7 @@ import type { PrismaClient } from "./generated/client";
  * by itself, but only after a while, so bulk loads analyze on both.
  */
 export async function analyzeTables(prisma: PrismaClient): Promise<void> {
-  await prisma.$executeRawUnsafe(`ANALYZE "Project", "Milestone", "StatusUpdate", "FieldChange", "SourceQuote", "Source"`);
+  await prisma.$executeRawUnsafe(`ANALYZE "Project", "Milestone", "StatusUpdate", "FieldChange", "SourceQuote", "Source", "FactBasis"`);
 }
 
 /** At start-up: on the embedded database, where nothing else keeps statistics current. */

@@ -31,6 +31,39 @@ export interface SeedQuote {
   milestoneKey?: string;
 }
 
+/**
+ * The facts of a project that carry a basis (FactBasis rows): "milestone" with
+ * a milestoneKey, the others once per project. "recognition" may appear in a
+ * quote's supports too: it backs the summary, not a field.
+ */
+export const BASIS_FACTS = [
+  "stage",
+  "health",
+  "kind",
+  "businessLine",
+  "commodities",
+  "country",
+  "subdivision",
+  "operatingCompany",
+  "actualFinish",
+  "nameZh",
+  "programme",
+  "milestone",
+] as const;
+export type BasisFact = (typeof BASIS_FACTS)[number];
+
+/**
+ * The basis of a fact no quote states: a named public fact (the fact as
+ * stated) or an inference (its reasoning). A fact a quote states is backed by
+ * the quotes whose supports name it, and has no SeedBasis.
+ */
+export interface SeedBasis {
+  fact: BasisFact;
+  milestoneKey?: string;
+  kind: "PUBLIC_FACT" | "INFERENCE";
+  note: string;
+}
+
 export interface SeedMilestone {
   key: string;
   title: string;
@@ -69,6 +102,10 @@ export interface SeedProject {
   orgUnit?: string;
   milestones: SeedMilestone[];
   quotes: SeedQuote[];
+  /** Slug of the programme (a PROGRAMME project of the same portfolio) this project is a part of. */
+  programme?: string;
+  /** The basis of each fact no quote states (public facts, inferences). */
+  bases?: SeedBasis[];
   /** History written by the import. Each entry's changes are derived from the project's facts. */
   history: {
     occurredAt: string; // ISO date the source reports the facts

@@ -7,6 +7,7 @@ import { pinyinSortKey } from "../projects/pinyin-sort-key";
 import { regionOfCountry } from "../projects/regions";
 import type { FuzzyDate } from "../projects/types";
 import type { Prisma, PrismaClient } from "./generated/client";
+import { factBasisRows } from "./seed-basis";
 import { ensureOrgUnits, rootUnitId } from "./seed-org-units";
 import type { SeedOrgUnit, SeedPortfolio, SeedProject } from "./seed-types";
 
@@ -27,6 +28,7 @@ interface Rows {
   quotes: Prisma.SourceQuoteCreateManyInput[];
   updates: Prisma.StatusUpdateCreateManyInput[];
   changes: Prisma.FieldChangeCreateManyInput[];
+  bases: Prisma.FactBasisCreateManyInput[];
   // ids are set here, not by the database: the rows reference each other before insertion
 }
 
@@ -46,8 +48,10 @@ const PROJECT_FACTS: Record<string, { field: string; value: (p: SeedProject) => 
 
 const day = (f: FuzzyDate | undefined) => (f ? new Date(`${f.date}T00:00:00Z`) : null);
 
-function projectRows(p: SeedProject, sourceId: string | null, author: string, rows: Rows, orgUnitId: string): void {
-  const projectId = randomUUID();
+function projectRows(p: SeedProject, ids: Map<string, string>, sourceId: string | null, author: string, rows: Rows, orgUnitId: string): void {
+  const projectId = ids.get(p.slug)!;
+  const programmeId = p.programme === undefined ? null : ids.get(p.programme);
+  if (programmeId === undefined) throw new Error(`${p.slug}: unknown programme ${p.programme}`);
   const lastUpdate = p.history.reduce((max, h) => (h.occurredAt > max ? h.occurredAt : max), "");
   rows.projects.push({
     id: projectId,
@@ -79,6 +83,7 @@ function projectRows(p: SeedProject, sourceId: string | null, author: string, ro
     actualFinishPrecision: p.actualFinish?.precision ?? null,
     operatingCompany: p.operatingCompany ?? null,
     orgUnitId,
+    programmeId,
     // "Last updated" is when the newest reported fact dates from, not when the seed ran.
     ...(lastUpdate ? { createdAt: new Date(lastUpdate), updatedAt: new Date(lastUpdate) } : {}),
   });
@@ -115,6 +120,8 @@ function projectRows(p: SeedProject, sourceId: string | null, author: string, ro
     });
   }
 
+  rows.bases.push(...factBasisRows(p, projectId, milestoneIds));
+
   for (const h of p.history) {
     const occurredAt = new Date(h.occurredAt);
     const base = { projectId, origin: "IMPORT" as const, authorName: author, occurredAt, comment: h.comment, sourceId };
@@ -150,6 +157,7 @@ async function insert(tx: Prisma.TransactionClient, rows: Rows): Promise<void> {
   await bulkInsert(tx, "SourceQuote", rows.quotes);
   await bulkInsert(tx, "StatusUpdate", rows.updates);
   await bulkInsert(tx, "FieldChange", rows.changes);
+  await bulkInsert(tx, "FactBasis", rows.bases);
 }
 
 /**
@@ -186,9 +194,12 @@ export async function loadPortfolio(
   }
   const author = portfolio.importedBy ?? "Source import";
   const result: LoadResult = { projects: 0, milestones: 0, updates: 0 };
-  for (let i = 0; i < portfolio.projects.length; i += batchSize) {
-    const rows: Rows = { projects: [], milestones: [], quotes: [], updates: [], changes: [] };
-    for (const p of portfolio.projects.slice(i, i + batchSize)) projectRows(p, sourceId, author, rows, ownerOf(p));
+  // Programmes first, so that a part's programme row exists when the part is inserted.
+  const projects = [...portfolio.projects.filter((p) => p.programme === undefined), ...portfolio.projects.filter((p) => p.programme !== undefined)];
+  const ids = new Map(projects.map((p) => [p.slug, randomUUID()]));
+  for (let i = 0; i < projects.length; i += batchSize) {
+    const rows: Rows = { projects: [], milestones: [], quotes: [], updates: [], changes: [], bases: [] };
+    for (const p of projects.slice(i, i + batchSize)) projectRows(p, ids, sourceId, author, rows, ownerOf(p));
     await prisma.$transaction((tx) => insert(tx, rows), { timeout: 120_000 });
     result.projects += rows.projects.length;
     result.milestones += rows.milestones.length;
@@ -200,5 +211,5 @@ export async function loadPortfolio(
 
 /** Empties every portfolio table (for --reset and tests). */
 export async function clearPortfolio(prisma: PrismaClient): Promise<void> {
-  await prisma.$executeRawUnsafe('TRUNCATE TABLE "FieldChange", "StatusUpdate", "SourceQuote", "Milestone", "Project", "Source" CASCADE');
+  await prisma.$executeRawUnsafe('TRUNCATE TABLE "FactBasis", "FieldChange", "StatusUpdate", "SourceQuote", "Milestone", "Project", "Source" CASCADE');
 }

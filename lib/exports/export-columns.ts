@@ -77,6 +77,7 @@ const PROJECT_EXPORT: Record<ProjectColumnId, ExportColumn<ProjectRow>[]> = {
   company: [{ key: "company", width: 30, value: (r) => text(r.operatingCompany) }],
   organization: [{ key: "organization", width: 30, value: (r, l) => text(r.organization && l.name({ en: r.organization.nameEn, zh: r.organization.nameZh })) }],
   commodities: [{ key: "commodities", width: 20, value: (r, l) => text(r.commodities.map(l.commodity).join("; ") || null) }],
+  programme: [{ key: "programme", width: 36, value: (r, l) => text(r.programme && l.name({ en: r.programme.nameEn, zh: r.programme.nameZh })) }],
   updated: [{ key: "updated", width: 18, value: (r) => ({ kind: "timestamp", value: new Date(r.updatedAt) }) }],
 };
 

@@ -25,13 +25,15 @@ describe.each(testBackends())("bilingual projects on %s", (backend) => {
     await assignManager(prisma, manager, minmetalsPortfolio.projects[0].slug);
   });
 
-  it("finds projects by a partial Chinese name: 铜矿 and 锡矿山", async () => {
+  it("finds projects by a partial Chinese name: 铜矿 and 故宫", async () => {
     const copper = await listProjects(params({ q: "铜矿" }), { scope: WHOLE_PORTFOLIO });
     const expected = minmetalsPortfolio.projects.filter((p) => p.nameZh?.includes("铜矿")).map((p) => p.slug);
     expect(expected.length).toBeGreaterThanOrEqual(2);
     expect(copper.rows.map((r) => r.slug).sort()).toEqual(expected.sort());
-    const tin = await listProjects(params({ q: "锡矿山" }), { scope: WHOLE_PORTFOLIO });
-    expect(tin.rows.map((r) => r.nameZh)).toEqual(["锡矿山深边部找矿项目"]);
+    const museum = await listProjects(params({ q: "故宫" }), { scope: WHOLE_PORTFOLIO });
+    const expectedMuseum = minmetalsPortfolio.projects.filter((p) => p.nameZh?.includes("故宫")).map((p) => p.nameZh);
+    expect(expectedMuseum.length).toBeGreaterThanOrEqual(1);
+    expect(museum.rows.map((r) => r.nameZh)).toEqual(expectedMuseum);
   });
 
   it("finds the same project by either language's name", async () => {

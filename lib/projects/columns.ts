@@ -15,6 +15,7 @@ export const PROJECT_COLUMNS = [
   "company",
   "organization",
   "commodities",
+  "programme",
   "updated",
 ] as const;
 export type ProjectColumnId = (typeof PROJECT_COLUMNS)[number];

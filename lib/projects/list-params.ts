@@ -2,7 +2,7 @@ import { z } from "zod";
 import { UNIT_CODE } from "../org/org-path";
 import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "./enums";
 import { zodFieldErrors } from "../validation/field-errors";
-import { text } from "../validation/text";
+import { text, token } from "../validation/text";
 
 /**
  * The projects list's state, as it lives in the URL and the API's query string.
@@ -45,6 +45,8 @@ export const projectListParamsSchema = z.object({
     .array(z.string().trim().toUpperCase().regex(UNIT_CODE, "must be an organization unit code"))
     .max(20)
     .default([]),
+  /** the parts of these programmes (programme slugs), any of them */
+  programme: z.array(token({ max: 120 }).pipe(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a project slug"))).max(20).default([]),
   /** forecast finish on or after / on or before (the forecast's period overlaps the bound) */
   finishAfter: isoDay.optional(),
   finishBefore: isoDay.optional(),
@@ -67,7 +69,7 @@ export const projectListParamsSchema = z.object({
 export type ProjectListParams = z.infer<typeof projectListParamsSchema>;
 type Key = keyof ProjectListParams;
 
-const MULTI: Key[] = ["region", "country", "line", "stage", "health", "commodity", "company", "org"];
+const MULTI: Key[] = ["region", "country", "line", "stage", "health", "commodity", "company", "org", "programme"];
 /** Multi-valued keys whose values may contain commas: repeated form only. */
 const REPEAT_ONLY: Key[] = ["company"];
 const KEYS = Object.keys(projectListParamsSchema.shape) as Key[];

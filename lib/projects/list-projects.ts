@@ -78,6 +78,9 @@ interface RawRow {
   nextForecastPrecision: DatePrecision | null;
   nextBaseline: Date | null;
   nextBaselinePrecision: DatePrecision | null;
+  programmeSlug: string | null;
+  programmeNameEn: string | null;
+  programmeNameZh: string | null;
 }
 
 const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."region"::text AS "region", p."countryCode",
@@ -86,14 +89,16 @@ const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."regi
       p."forecastFinishPrecision"::text AS "forecastFinishPrecision", p."operatingCompany", p."commodities",
       nm."title" AS "nextTitle", nm."titleZh" AS "nextTitleZh", nm."forecastDate" AS "nextForecast", nm."forecastPrecision"::text AS "nextForecastPrecision",
       nm."baselineDate" AS "nextBaseline", nm."baselinePrecision"::text AS "nextBaselinePrecision",
-      ou."code" AS "orgCode", ou."nameEn" AS "orgNameEn", ou."nameZh" AS "orgNameZh"`;
+      ou."code" AS "orgCode", ou."nameEn" AS "orgNameEn", ou."nameZh" AS "orgNameZh",
+      pg."slug" AS "programmeSlug", pg."nameEn" AS "programmeNameEn", pg."nameZh" AS "programmeNameZh"`;
 
 const NEXT_MILESTONE = Prisma.sql`LEFT JOIN LATERAL (
       SELECT m."title", m."titleZh", m."forecastDate", m."forecastPrecision", m."baselineDate", m."baselinePrecision"
       FROM "Milestone" m WHERE m."projectId" = p."id" AND m."state" = 'PLANNED'
       ORDER BY m."forecastDate" ASC NULLS LAST, m."baselineDate" ASC NULLS LAST, m."sortOrder" ASC LIMIT 1
     ) nm ON TRUE
-    LEFT JOIN "OrgUnit" ou ON ou."id" = p."orgUnitId"`;
+    LEFT JOIN "OrgUnit" ou ON ou."id" = p."orgUnitId"
+    LEFT JOIN "Project" pg ON pg."id" = p."programmeId"`;
 
 /**
  * The projects matching the filters, in list order, `limit` from `offset`, as
@@ -161,6 +166,7 @@ function toRow(r: RawRow): ProjectRowWithId {
     operatingCompany: r.operatingCompany,
     organization: r.orgCode ? { code: r.orgCode, nameEn: r.orgNameEn ?? r.orgCode, nameZh: r.orgNameZh } : null,
     commodities: r.commodities,
+    programme: r.programmeSlug && r.programmeNameEn ? { slug: r.programmeSlug, nameEn: r.programmeNameEn, nameZh: r.programmeNameZh } : null,
   };
 }
 

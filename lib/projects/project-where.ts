@@ -15,7 +15,7 @@ import { KNOWN_COUNTRIES } from "./regions";
  */
 export type ProjectFilter = Pick<
   ProjectListParams,
-  "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "org" | "finishAfter" | "finishBefore" | "due" | "slipping" | "stale"
+  "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "org" | "programme" | "finishAfter" | "finishBefore" | "due" | "slipping" | "stale"
 >;
 
 export interface WhereOptions {
@@ -64,6 +64,8 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions): P
   if (params.company.length) anyOf("operatingCompany", params.company);
   if (params.org?.length)
     and.push(Prisma.sql`p."orgUnitId" IN (SELECT d."id" FROM "OrgUnit" d JOIN "OrgUnit" a ON d."path" LIKE a."path" || '%' WHERE a."code" IN (${Prisma.join(params.org)}))`);
+  if (params.programme.length)
+    and.push(Prisma.sql`p."programmeId" IN (SELECT pp."id" FROM "Project" pp WHERE pp."slug" IN (${Prisma.join(params.programme)}))`);
   if (params.commodity.length) and.push(Prisma.sql`p."commodities" && ARRAY[${Prisma.join(params.commodity)}]::text[]`);
 
   // A forecast finish known only to a year is "before" a day when its period may be: compare by overlap.

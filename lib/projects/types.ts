@@ -23,6 +23,8 @@ export interface ProjectRow {
   /** the owning unit of the organization tree */
   organization: { code: string; nameEn: string; nameZh: string | null } | null;
   commodities: string[];
+  /** the programme the project is a part of */
+  programme: ProjectLink | null;
 }
 
 /** A group of the list (rows grouped by region, business line, stage or health) and how many projects it holds. */
@@ -78,6 +80,39 @@ export interface SourceQuoteView {
   source: { title: string; publisher: string; publishedOn: string; url: string | null };
 }
 
+/** The facts a basis may be recorded for, in the order the project page lists them. */
+export const FACT_BASIS_ORDER = [
+  "nameZh",
+  "kind",
+  "businessLine",
+  "programme",
+  "stage",
+  "health",
+  "commodities",
+  "country",
+  "subdivision",
+  "operatingCompany",
+  "actualFinish",
+  "milestone",
+] as const;
+export type FactBasisFact = (typeof FACT_BASIS_ORDER)[number];
+
+/** How one fact of the project is known (FactBasis). SOURCE facts are backed by the project's quotes. */
+export interface FactBasisView {
+  fact: string;
+  kind: "SOURCE" | "PUBLIC_FACT" | "INFERENCE";
+  /** the public fact, or the inference's reasoning; empty for SOURCE */
+  note: string;
+  milestoneTitle: string | null;
+  milestoneTitleZh: string | null;
+}
+
+export interface ProjectLink {
+  slug: string;
+  nameEn: string;
+  nameZh: string | null;
+}
+
 export interface ProjectDetail {
   id: string;
   slug: string;
@@ -109,6 +144,11 @@ export interface ProjectDetail {
   milestones: MilestoneView[];
   history: HistoryEntry[];
   quotes: SourceQuoteView[];
+  /** the programme this project is a part of */
+  programme: ProjectLink | null;
+  /** the parts of this programme */
+  parts: (ProjectLink & { stage: Stage; health: Health })[];
+  bases: FactBasisView[];
 }
 
 /** An organization unit as a project names it. */

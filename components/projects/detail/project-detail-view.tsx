@@ -8,6 +8,8 @@ import type { ProjectPermissions } from "@/lib/projects/project-permissions";
 import type { ProjectDetail } from "@/lib/projects/types";
 import { HistoryTimeline } from "./history-timeline";
 import { MilestonesTable } from "./milestones-table";
+import { FactBases } from "./fact-bases";
+import { ProgrammeParts } from "./programme-parts";
 import { ProjectFacts } from "./project-facts";
 import { SourceQuotes } from "./source-quotes";
 
@@ -67,6 +69,7 @@ export function ProjectDetailView({ project, countryName, permissions }: Project
       </header>
 
       <ProjectFacts project={project} countryName={countryName} />
+      <ProgrammeParts project={project} />
       {permissions.canUpdate && (
         <NamesForm
           slug={project.slug}
@@ -94,6 +97,7 @@ export function ProjectDetailView({ project, countryName, permissions }: Project
         <HistoryTimeline history={project.history} />
         <SourceQuotes quotes={project.quotes} />
       </div>
+      <FactBases bases={project.bases} />
     </article>
   );
 }

@@ -1,9 +1,10 @@
 import { useTranslations } from "next-intl";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
-import type { SourceQuoteView } from "@/lib/projects/types";
+import { FACT_BASIS_ORDER, type SourceQuoteView } from "@/lib/projects/types";
 import { DetailSection } from "./section";
 
-const FACT_LABELS = ["stage", "health", "country", "milestone", "operatingCompany", "progress", "recognition"] as const;
+// The labels are factBasis.facts: every fact a basis is recorded for, plus what backs the summary.
+const FACT_LABELS = [...FACT_BASIS_ORDER, "progress", "recognition", "summary"] as const;
 type KnownFact = (typeof FACT_LABELS)[number];
 const isKnownFact = (v: string): v is KnownFact => (FACT_LABELS as readonly string[]).includes(v);
 
@@ -11,6 +12,7 @@ const isKnownFact = (v: string): v is KnownFact => (FACT_LABELS as readonly stri
 export function SourceQuotes({ quotes }: { quotes: SourceQuoteView[] }) {
   const t = useTranslations("projectDetail.sources");
   const tCommon = useTranslations("common");
+  const tFact = useTranslations("factBasis.facts");
   return (
     <DetailSection id="sources-heading" title={t("title")}>
       {quotes.length === 0 ? (
@@ -42,7 +44,7 @@ export function SourceQuotes({ quotes }: { quotes: SourceQuoteView[] }) {
                   <p className="mt-2 text-xs text-slate-600">
                     {t("supports", {
                       facts: quote.supports
-                        .map((fact) => (isKnownFact(fact) ? t(`facts.${fact}`) : fact))
+                        .map((fact) => (isKnownFact(fact) ? tFact(fact) : fact))
                         .join(tCommon("listSeparator")),
                     })}
                   </p>
