@@ -65,11 +65,6 @@ const envSchema = z.object({
    * their connections are closed and the database with them.
    */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
-  /**
-   * Benchmarks only (`npm run bench`): append every SQL statement with its
-   * parameters to this file, one JSON object a line. Unset in production.
-   */
-  LODESTONE_SQL_CAPTURE: z.string().trim().min(1).optional(),
   /** Set by `npm start`: Next leaves SIGTERM/SIGINT to us, so we can close the database first. */
   NEXT_MANUAL_SIG_HANDLE: z
     .string()
@@ -113,10 +108,6 @@ export function databaseTarget(e: Env = env()): DatabaseTarget {
 }
 
 /** The file the bench's SQL capture appends to, when it is on. */
-export function sqlCapturePath(e: Env = env()): string | undefined {
-  return e.LODESTONE_SQL_CAPTURE;
-}
-
 /** Where the app says it is served, for the start banner and origin checks. */
 export function publicUrl(e: Env = env()): string {
   return (e.BETTER_AUTH_URL ?? `http://${e.HOSTNAME}:${e.PORT}`).replace(/\/$/, "");

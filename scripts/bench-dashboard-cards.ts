@@ -20,7 +20,7 @@ import { listLargestSlips, listOverdueMilestones, listUpcomingMilestones } from 
 import { listPortfolioSites } from "../lib/dashboard/sites";
 import { getHealthTrend } from "../lib/dashboard/trend";
 import { closeDatabase, getDatabase } from "../lib/db/client";
-import { SYNTHETIC_AS_OF } from "../lib/db/synthetic";
+import { SYNTHETIC_AS_OF } from "./bench/synthetic";
 import { formatMs, markdownTable, summarize, type Summary } from "./bench/stats";
 
 const { values } = parseArgs({ options: { calls: { type: "string", default: "50" }, warmup: { type: "string", default: "10" }, json: { type: "string" } } });

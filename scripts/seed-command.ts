@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { getDatabase } from "../lib/db/client";
 import { clearPortfolio, loadPortfolio } from "../lib/db/seed";
-import { generateSyntheticProjects } from "../lib/db/synthetic";
+import { generateSyntheticProjects } from "./bench/synthetic";
 import { minmetalsPortfolio } from "../prisma/seed/minmetals-2024";
 import { ORG_UNITS, PROJECT_OWNER_CODES } from "../prisma/seed/org-units";
 

@@ -1,6 +1,6 @@
 /**
  * Who may do what: the single source of truth. The server checks every
- * mutation against it (lib/auth/authorize.ts); the UI reads it only to hide
+ * mutation against it (grantFor, in mutate(): lib/server/mutation.ts); the UI reads it only to hide
  * controls. A role not listed here, or no role, is denied everything.
  */
 export const ROLES = ["admin", "pmo", "manager", "executive", "staff"] as const;

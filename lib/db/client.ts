@@ -1,9 +1,8 @@
-import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { databaseTarget, sqlCapturePath, type DatabaseTarget } from "../env";
+import { databaseTarget, type DatabaseTarget } from "../env";
 import { log } from "../log/logger";
 import { acquireDataDirLock, lockPathFor, type HeldLock } from "./data-dir-lock";
 import { restrictNewFiles, tightenTree } from "./private-files";
@@ -39,7 +38,7 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
         onConnectionError: (err) => log().warn({ err }, "database connection error"),
       },
     );
-    const prisma = captureSql(new PrismaClient({ adapter, transactionOptions, ...captureLog() }));
+    const prisma = new PrismaClient({ adapter, transactionOptions });
     return { target, prisma, close: () => prisma.$disconnect() };
   }
 
@@ -59,7 +58,7 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
     lock?.release();
     throw err;
   }
-  const prisma = captureSql(new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions, ...captureLog() }));
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
   let closed = false;
   return {
     target,
@@ -76,22 +75,6 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
       }
     },
   };
-}
-
-// The benchmark's "database ceiling" replays exactly the SQL a request sent
-// (scripts/bench/capture.ts): with LODESTONE_SQL_CAPTURE set, every statement
-// and its parameters are appended to that file. Off unless set.
-function captureLog(): { log?: [{ emit: "event"; level: "query" }] } {
-  return sqlCapturePath() ? { log: [{ emit: "event", level: "query" }] } : {};
-}
-
-function captureSql(prisma: PrismaClient): PrismaClient {
-  const file = sqlCapturePath();
-  if (file)
-    (prisma as unknown as { $on(event: "query", cb: (e: { query: string; params: string }) => void): void }).$on("query", (e) =>
-      fs.appendFileSync(file, `${JSON.stringify({ sql: e.query, params: e.params })}\n`),
-    );
-  return prisma;
 }
 
 // One instance per process: Next may load this module more than once, and a

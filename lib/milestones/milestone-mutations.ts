@@ -104,7 +104,7 @@ export async function updateMilestone({
       if (m.version !== input.version)
         throw new AppError("CONFLICT", "Someone else saved this milestone after you opened it. Review their change, then apply yours again.", undefined, {
           current,
-          changesSince: await getChangesSince(tx, { projectId: p.id, milestoneId: m.id, version: input.version }),
+          changesSince: await getChangesSince(tx, { projectId: p.id, milestoneId: m.id, version: input.version, viewerId: viewer.id }),
         });
 
       const next = {

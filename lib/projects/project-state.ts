@@ -17,15 +17,19 @@ export interface ProjectState {
   summaryZh: string | null;
 }
 
-/** History entries written after `version`: what someone else changed meanwhile. */
+/**
+ * History entries written after `version`: what changed meanwhile. `byViewer`
+ * marks the viewer's own entries (the same user saved from another tab or
+ * window), so the conflict panel does not say "someone else" (issue 17.26).
+ */
 export async function getChangesSince(
   tx: Prisma.TransactionClient,
-  { projectId, version, milestoneId }: { projectId: string; version: number; milestoneId?: string },
+  { projectId, version, milestoneId, viewerId }: { projectId: string; version: number; milestoneId?: string; viewerId?: string },
 ): Promise<HistoryEntry[]> {
   const rows = await tx.statusUpdate.findMany({
     where: { projectId, version: { gt: version }, milestoneId: milestoneId ?? null },
     orderBy: { occurredAt: "desc" },
-    select: historyEntrySelect,
+    select: { ...historyEntrySelect, authorId: true },
   });
-  return rows.map(toHistoryEntry);
+  return rows.map((u) => ({ ...toHistoryEntry(u), byViewer: viewerId !== undefined && u.authorId === viewerId }));
 }

@@ -70,6 +70,8 @@ export interface HistoryEntry {
   milestoneTitleZh: string | null;
   sourceTitle: string | null;
   changes: FieldChangeView[];
+  /** In a conflict's "changed meanwhile": written by the viewer themselves (another tab or window). */
+  byViewer?: boolean;
 }
 
 export interface SourceQuoteView {

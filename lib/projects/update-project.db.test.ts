@@ -76,6 +76,17 @@ describe.each(testBackends())("updateProjectStatus on %s", (backend) => {
     expect(details.current).toMatchObject({ version: version + 1, stage: "OPERATION" });
     expect(details.changesSince.map((e) => e.changes)).toEqual([[{ field: "stage", before: "CONSTRUCTION", after: "OPERATION" }]]);
     expect((await state("p2")).progressPercent).toBeNull();
+    // The same user saved first (another tab): the panel must not say "someone else" (issue 17.26).
+    expect((second.error.details as { changesSince: { byViewer?: boolean }[] }).changesSince.map((e) => e.byViewer)).toEqual([true]);
+  });
+
+  it("marks a conflicting change by another user as not the viewer's", async () => {
+    const { version } = await state("p1");
+    expect((await updateProjectStatus({ viewer: manager, slug: "p1", input: { version, progressPercent: 10 } })).ok).toBe(true);
+    const second = await updateProjectStatus({ viewer: admin, slug: "p1", input: { version, progressPercent: 20 } });
+    expect(second).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    if (second.ok) return;
+    expect((second.error.details as { changesSince: { byViewer?: boolean }[] }).changesSince.map((e) => e.byViewer)).toEqual([false]);
   });
 
   it("keeps every acknowledged update under 200 concurrent edits (no lost write)", async () => {

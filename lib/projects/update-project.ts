@@ -57,7 +57,7 @@ export async function updateProjectStatus({ viewer, slug, input }: { viewer: Vie
       if (p.version !== input.version) {
         throw new AppError("CONFLICT", "Someone else saved this project after you opened it. Review their change, then apply yours again.", undefined, {
           current: { ...before, version: p.version, slug: p.slug },
-          changesSince: await getChangesSince(tx, { projectId: p.id, version: input.version }),
+          changesSince: await getChangesSince(tx, { projectId: p.id, version: input.version, viewerId: viewer.id }),
         });
       }
       const after = {

@@ -27,8 +27,8 @@ export function benchCases(projectSlug: string): BenchCase[] {
   ];
 }
 
-/** The framework ceiling: a prerendered route that does no work (app/api/bench-static/route.ts). */
-export const STATIC_PATH = "/api/bench-static";
+/** The framework ceiling: the product's liveness route, which does no work (app/api/health/route.ts); no bench-only route ships. */
+export const STATIC_PATH = "/api/health";
 
 // ---------------------------------------------------------------------------
 // Status updates. Every edit names the version it is based on, so the bench

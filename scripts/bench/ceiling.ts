@@ -9,7 +9,7 @@ import { freshIds, isWrite, parseCapture, type Statement } from "./sql-replay";
 
 /**
  * The SQL each case's request sends, captured from a server started with
- * LODESTONE_SQL_CAPTURE=file: one request to warm up (caches fill as they would
+ * the SQL-capture preload (scripts/bench/sql-capture.mjs): one request to warm up (caches fill as they would
  * under load), then the statements of one more.
  */
 export async function captureCases(opts: {

@@ -15,7 +15,7 @@ export const MILESTONES_PER_PROJECT = 10;
 export const HISTORY_PER_PROJECT = 20;
 
 /** Everything that shapes the seeded rows: a change to any of it seeds again. */
-const GENERATOR_INPUTS = ["lib/db/synthetic.ts", "lib/db/seed.ts", "lib/db/bulk-insert.ts", "lib/db/seed-types.ts", "prisma/schema.prisma"];
+const GENERATOR_INPUTS = ["scripts/bench/synthetic.ts", "lib/db/seed.ts", "lib/db/bulk-insert.ts", "lib/db/seed-types.ts", "prisma/schema.prisma"];
 
 export function generatorVersion(): string {
   const hash = createHash("sha256");
@@ -85,7 +85,7 @@ export async function prepareDatabase(opts: { kind: DatabaseKind; size: number; 
   const base: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: BENCH_AUTH_SECRET };
   delete base.DATABASE_URL;
   delete base.LODESTONE_DATA_DIR;
-  delete base.LODESTONE_SQL_CAPTURE;
+  delete base.BENCH_SQL_CAPTURE;
 
   let location: string;
   let env: NodeJS.ProcessEnv;

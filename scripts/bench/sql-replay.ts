@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 
 /**
  * The database ceiling replays the SQL a request sent (captured from the app
- * with LODESTONE_SQL_CAPTURE, lib/db/client.ts) straight to the database: the
+ * by the preload scripts/bench/sql-capture.mjs) straight to the database: the
  * same statements with the same parameters, one after another, with nothing of
  * the app around them. Pure parts here; the drivers in ceiling.ts.
  */

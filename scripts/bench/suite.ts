@@ -7,6 +7,7 @@ import { prepareDatabase, type BenchDatabase } from "./data";
 import { httpLoad, type LoadResult } from "./load";
 import { assertPortFree, freePort, root, rssSampler, sampleRss, sleep, startServer, stopServer, waitUntilReady, type RssSample, type Server } from "./processes";
 import { BENCH_USERS, signIn } from "./session";
+import { sqlCaptureEnv } from "./sql-capture-env";
 import { ratio } from "./stats";
 
 /** One database × size of the matrix: data, SQL capture, database ceiling, then the app under load. */
@@ -133,7 +134,7 @@ export async function runSuite(args: RunArgs, kind: BenchDatabase["kind"], size:
   let statements;
   let cases: BenchCase[];
   {
-    const { server, base } = await boot(database, port, { LODESTONE_SQL_CAPTURE: captureFile }, `bench-${kind}-${size}-capture.log`);
+    const { server, base } = await boot(database, port, sqlCaptureEnv(captureFile), `bench-${kind}-${size}-capture.log`);
     try {
       const sessions = await signInBoth(base);
       picked = await pickProjects(base, sessions.reader);

@@ -25,6 +25,8 @@ export function ConflictPanel({ message, current, changesSince, onReapply, onDis
   const t = useTranslations("edit.conflict");
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
+  // Every change meanwhile was the viewer's own (another tab or window): not "someone else".
+  const self = changesSince.length > 0 && changesSince.every((e) => e.byViewer);
 
   useEffect(() => {
     ref.current?.focus();
@@ -40,7 +42,7 @@ export function ConflictPanel({ message, current, changesSince, onReapply, onDis
     >
       <div>
         <h3 id={`${id}-title`} className="text-base font-semibold text-amber-950">
-          {t("title")}
+          {self ? t("titleSelf") : t("title")}
         </h3>
         <p className="mt-1 text-amber-950">{translate(message)}</p>
         <p className="mt-1 text-amber-950">{t("nothingSaved")}</p>

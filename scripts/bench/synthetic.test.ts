@@ -7,10 +7,10 @@ import {
   PROJECT_KINDS,
   REGIONS,
   STAGES,
-} from "../projects/enums";
-import { regionOfCountry } from "../projects/regions";
-import type { FuzzyDate } from "../projects/types";
-import type { SeedProject } from "./seed-types";
+} from "../../lib/projects/enums";
+import { regionOfCountry } from "../../lib/projects/regions";
+import type { FuzzyDate } from "../../lib/projects/types";
+import type { SeedProject } from "../../lib/db/seed-types";
 import { fuzzyDate, generateSyntheticProjects, isSyntheticSlug, mulberry32, SYNTHETIC_AS_OF } from "./synthetic";
 
 // One sample shared by the distribution tests (generation is deterministic).

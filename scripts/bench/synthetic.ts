@@ -6,10 +6,10 @@ import type {
   ProjectKind,
   Region,
   Stage,
-} from "../projects/enums";
-import { KNOWN_COUNTRIES, regionOfCountry } from "../projects/regions";
-import type { FuzzyDate } from "../projects/types";
-import type { SeedMilestone, SeedProject } from "./seed-types";
+} from "../../lib/projects/enums";
+import { KNOWN_COUNTRIES, regionOfCountry } from "../../lib/projects/regions";
+import type { FuzzyDate } from "../../lib/projects/types";
+import type { SeedMilestone, SeedProject } from "../../lib/db/seed-types";
 
 /**
  * A deterministic synthetic portfolio for benchmarks and scale tests. It is
