@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { getDatabase } from "../lib/db/client";
 import { clearPortfolio, loadPortfolio } from "../lib/db/seed";
-import { generateSyntheticProjects } from "./bench/synthetic";
+import { generateSyntheticProjects, SYNTHETIC_ORG_UNITS } from "./bench/synthetic";
 import { minmetalsPortfolio } from "../prisma/seed/minmetals-2024";
 import { ORG_UNITS, PROJECT_OWNER_CODES } from "../prisma/seed/org-units";
 
@@ -37,6 +37,7 @@ export async function seedCommand(argv: string[]): Promise<number> {
     count === undefined
       ? await loadPortfolio(prisma, { ...minmetalsPortfolio, orgUnits: ORG_UNITS }, { owners: PROJECT_OWNER_CODES })
       : await loadPortfolio(prisma, {
+          orgUnits: SYNTHETIC_ORG_UNITS,
           projects: generateSyntheticProjects({
             count,
             milestonesPerProject: Number(values.milestones),

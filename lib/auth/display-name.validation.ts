@@ -8,7 +8,6 @@ import { z } from "zod";
 export const DISPLAY_NAME_MAX = 200;
 
 // C0/C1 controls and the bidi overrides/isolates that can disguise a name.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
 export const displayNameSchema = z

@@ -1,6 +1,6 @@
 import type { BusinessLine, Region } from "../projects/enums";
 import { parseListParamsLenient, toSearchParams, type ProjectListParams, type RawParams } from "../projects/list-params";
-import { WHOLE_PORTFOLIO, type ReadScope } from "../projects/project-scope";
+import { WHOLE_PORTFOLIO, type ReadScope } from "../projects/read-scope";
 
 /**
  * The dashboard's filters, as they live in its URL: `?region=AFRICA&line=BASE_METALS`.

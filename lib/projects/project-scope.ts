@@ -2,6 +2,7 @@ import { grantPaths, holdingsOf, type Permission, type PermissionSubject } from 
 import { publicReadAllowed } from "../env";
 import { Prisma } from "../db/generated/client";
 import { coveringPaths } from "../org/org-path";
+import { WHOLE_PORTFOLIO, type ReadScope } from "./read-scope";
 
 /**
  * The projects a reader may read. Every read path (list, counts, dashboard,
@@ -14,9 +15,7 @@ import { coveringPaths } from "../org/org-path";
  * (every role reads); one who holds none reads nothing. An anonymous reader,
  * when LODESTONE_PUBLIC_READ allows reading at all, reads the whole portfolio.
  */
-export type ReadScope = { all: true } | { all: false; paths: string[] };
-
-export const WHOLE_PORTFOLIO: ReadScope = { all: true };
+export { WHOLE_PORTFOLIO, type ReadScope } from "./read-scope";
 
 export function readScopeOf(viewer: PermissionSubject): ReadScope {
   if (!viewer) return publicReadAllowed() ? WHOLE_PORTFOLIO : { all: false, paths: [] };

@@ -9,7 +9,7 @@ import type {
 } from "../../lib/projects/enums";
 import { KNOWN_COUNTRIES, regionOfCountry } from "../../lib/projects/regions";
 import type { FuzzyDate } from "../../lib/projects/types";
-import type { SeedMilestone, SeedProject } from "../../lib/db/seed-types";
+import type { SeedMilestone, SeedOrgUnit, SeedProject } from "../../lib/db/seed-types";
 
 /**
  * A deterministic synthetic portfolio for benchmarks and scale tests. It is
@@ -351,6 +351,24 @@ const REPORT_KINDS = ["Quarterly status report", "Site visit note", "Board updat
 
 // ---------------------------------------------------------------------------
 
+/**
+ * 40 synthetic units under the group: 8 subsidiaries (SYN-A … SYN-H) of 4
+ * branches each. Projects are spread over them (and the group itself) by
+ * their number, without drawing from the random stream, so every other
+ * generated value is unchanged.
+ */
+const SUBSIDIARY_LETTERS = ["A", "B", "C", "D", "E", "F", "G", "H"];
+export const SYNTHETIC_ORG_UNITS: SeedOrgUnit[] = SUBSIDIARY_LETTERS.flatMap((l) => [
+  { code: `SYN-${l}`, parentCode: "GRP", nameEn: `Synthetic subsidiary ${l}`, nameZh: `合成子公司${l}`, currency: "CNY" },
+  ...[1, 2, 3, 4].map((b) => ({ code: `SYN-${l}${b}`, parentCode: `SYN-${l}`, nameEn: `Synthetic branch ${l}${b}`, currency: "CNY" })),
+]);
+const SYNTHETIC_OWNERS: (string | undefined)[] = [undefined, ...SYNTHETIC_ORG_UNITS.map((u) => u.code)];
+
+/** The owning unit of synthetic project number `index` (undefined: the group itself). */
+export function syntheticOrgUnitOf(index: number): string | undefined {
+  return SYNTHETIC_OWNERS[(index * 7) % SYNTHETIC_OWNERS.length];
+}
+
 export function generateSyntheticProjects(opts: SyntheticOptions): SeedProject[] {
   const {
     count,
@@ -462,6 +480,7 @@ function syntheticProject(
     forecastFinish: rng() < 0.9 ? fuzzyDate(forecastFinish, finishDay, pickPrecision(rng)) : undefined,
     actualFinish: finished ? fuzzyDate(forecastFinish, finishDay, pickActualPrecision(rng)) : undefined,
     operatingCompany: rng() < 0.9 ? pick(rng, OPERATING_COMPANIES) : undefined,
+    orgUnit: syntheticOrgUnitOf(index),
     milestones,
     quotes: [], // synthetic facts have no source
     history: [],
