@@ -17,7 +17,7 @@ import { NO_FILTERS, type DashboardFilters } from "../lib/dashboard/filters";
 import { listOverdueMilestones } from "../lib/dashboard/milestones";
 import { listPortfolioSites } from "../lib/dashboard/sites";
 import { closeDatabase, getDatabase } from "../lib/db/client";
-import { SYNTHETIC_AS_OF } from "../lib/db/synthetic";
+import { SYNTHETIC_AS_OF } from "./bench/synthetic";
 import { parseListParamsLenient } from "../lib/projects/list-params";
 import { listProjects } from "../lib/projects/list-projects";
 import { WHOLE_PORTFOLIO, type ReadScope } from "../lib/projects/project-scope";
