@@ -1,6 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
 import { localizedString } from "@/lib/i18n/bilingual";
-import type { AppLocale } from "@/lib/i18n/config";
 import { FACT_BASIS_ORDER, type FactBasisFact, type FactBasisView } from "@/lib/projects/types";
 import { DetailSection } from "./section";
 
@@ -15,7 +14,7 @@ const isFact = (v: string): v is FactBasisFact => (FACT_BASIS_ORDER as readonly 
 /** How each fact of the project is known: a quote from the source, a named public fact, or an inference. */
 export function FactBases({ bases }: { bases: FactBasisView[] }) {
   const t = useTranslations("factBasis");
-  const locale = useLocale() as AppLocale;
+  const locale = useLocale();
   if (!bases.length) return null;
   return (
     <DetailSection id="fact-basis-heading" title={t("title")}>
