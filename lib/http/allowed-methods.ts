@@ -16,10 +16,10 @@ export const API_ROUTE_METHODS: readonly { route: string; pattern: RegExp; metho
   { route: "views/preferences", pattern: /^\/api\/views\/preferences\/?$/, methods: ["PUT"] },
   { route: "views/default", pattern: /^\/api\/views\/default\/?$/, methods: ["PUT"] },
   { route: "views/[id]", pattern: /^\/api\/views\/[^/]+\/?$/, methods: ["GET", "PATCH", "DELETE"] },
+  { route: "admin/[action]", pattern: /^\/api\/admin\/[^/]+\/?$/, methods: ["POST"] },
   { route: "auth/[...all]", pattern: /^\/api\/auth(\/.*)?$/, methods: ["GET", "POST"] },
   { route: "health", pattern: /^\/api\/health\/?$/, methods: ["GET"] },
   { route: "ready", pattern: /^\/api\/ready\/?$/, methods: ["GET"] },
-  { route: "bench-static", pattern: /^\/api\/bench-static\/?$/, methods: ["GET"] },
 ];
 
 /** Pages answer GET and HEAD; POST carries server actions. */
