@@ -53,7 +53,8 @@ test.describe("project detail", () => {
     const country = basis.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Country", exact: true }) });
     await expect(country.getByRole("cell", { name: "Source", exact: true })).toBeVisible();
     // No milestone: the bridge it supported is community work, in the summary.
-    await expect(page.getByRole("table", { name: /^Milestones of/ }).getByRole("rowheader")).toHaveCount(0);
+    // (Other specs add milestones to the demo projects: look for the bridge, not for an empty table.)
+    await expect(page.getByRole("table", { name: /^Milestones of/ }).getByRole("rowheader", { name: /Kutuketai/ })).toHaveCount(0);
 
     await page.goto("/projects/resorts-world-sentosa-hotel-expansion");
     const design = page.getByRole("table", { name: "How each fact is known" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Stage", exact: true }) });
