@@ -19,3 +19,16 @@ export async function AdminNav({ current }: { current: "users" | "organization" 
     </nav>
   );
 }
+
+/** The admin sections' common top: the section links, then the page's title and introduction. */
+export async function AdminHeader({ current, title, intro }: { current: "users" | "organization" | "audit"; title: string; intro: string }) {
+  return (
+    <>
+      <AdminNav current={current} />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{intro}</p>
+      </div>
+    </>
+  );
+}

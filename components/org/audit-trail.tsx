@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { AuditFilters } from "@/lib/audit/audit-filters";
 import type { AuditRow } from "@/lib/audit/list-audit";
-import { AdminNav } from "./admin-nav";
+import { AdminHeader } from "./admin-nav";
 
 const input = "mt-1 block rounded-md border border-slate-400 px-2 py-1.5 text-sm";
 
@@ -16,11 +16,7 @@ export async function AuditTrail({ filters, rows, total, exportHref }: { filters
   );
   return (
     <div className="space-y-5">
-      <AdminNav current="audit" />
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
-      </div>
+      <AdminHeader current="audit" title={t("title")} intro={t("intro")} />
       <form method="get" aria-label={t("filters")} className="flex flex-wrap items-end gap-3">
         {field("action")}
         {field("entityType")}

@@ -4,7 +4,7 @@ import { ROLES } from "@/lib/auth/permissions";
 import { archiveUnitAction, createUnitAction, moveProjectsAction, moveUnitAction, renameUnitAction, roleAssignmentAction } from "@/lib/org/actions";
 import type { OrgUnitNode } from "@/lib/org/org-units";
 import type { ProjectName } from "@/lib/projects/list-project-names";
-import { AdminNav } from "./admin-nav";
+import { AdminHeader } from "./admin-nav";
 
 const input = "mt-1 block w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm";
 const button = "rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2";
@@ -30,11 +30,7 @@ export async function OrgAdmin({ units, users, projects, done, error }: { units:
   );
   return (
     <div className="space-y-6">
-      <AdminNav current="organization" />
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
-      </div>
+      <AdminHeader current="organization" title={t("title")} intro={t("intro")} />
       <div role="status" className="min-h-6 text-sm font-medium text-emerald-800">
         {done && t("done")}
       </div>
