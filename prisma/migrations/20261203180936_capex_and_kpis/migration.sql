@@ -251,8 +251,9 @@ UPDATE "Project" SET "currency" = 'CNY' WHERE "region" = 'CHINA' OR "countryCode
 
 CREATE FUNCTION lodestone_project_default_currency() RETURNS trigger AS $$
 BEGIN
-  IF NEW."currency" = 'USD' AND (NEW."region" = 'CHINA' OR NEW."countryCode" = 'CN') THEN
-    NEW."currency" := 'CNY';
+  -- NULL: a bulk loader (json_populate_recordset) that does not name the column.
+  IF NEW."currency" IS NULL OR NEW."currency" = 'USD' THEN
+    NEW."currency" := CASE WHEN NEW."region" = 'CHINA' OR NEW."countryCode" = 'CN' THEN 'CNY' ELSE 'USD' END;
   END IF;
   RETURN NEW;
 END;
