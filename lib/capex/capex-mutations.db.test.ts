@@ -16,7 +16,7 @@ describe.each(testBackends())("capex mutations on %s", (backend) => {
 
   beforeAll(async () => {
     const prisma = database().prisma;
-    await loadPortfolio(prisma, { projects: [buildProject({ slug: "cx", countryCode: "PE", region: "LATIN_AMERICA" }), buildProject({ slug: "cn", countryCode: "CN", region: "CHINA" })] });
+    await loadPortfolio(prisma, { projects: [buildProject({ slug: "cx", countryCode: "PE" }), buildProject({ slug: "cn", countryCode: "CN" })] });
     admin = await createViewer(prisma, "admin", "Ada Admin");
     pmo = await createViewer(prisma, "pmo", "Pia PMO");
     manager = await createViewer(prisma, "manager", "Mei Manager");
