@@ -6,6 +6,7 @@ import { buildProject } from "../test/factories";
 import { assignManager, createViewer } from "../test/viewers";
 import { getProjectKpis } from "./get-project-kpis";
 import { createKpiDefinition, setDesignCapacity, setKpiActual, setKpiTarget } from "./kpi-mutations";
+import { applyKpiUpload, dryRunKpiUpload } from "./kpi-upload";
 
 describe.each(testBackends())("KPI mutations on %s", (backend) => {
   const database = withTestDatabase(backend);
@@ -79,5 +80,26 @@ describe.each(testBackends())("KPI mutations on %s", (backend) => {
     const ok = await createKpiDefinition({ viewer: admin, input: { key: "water-use", nameEn: "Water use", nameZh: "用水量", unit: "m3", category: "ESG", direction: "LOWER_BETTER", aggregation: "SUM" } });
     expect(ok.ok).toBe(true);
     expect(await createKpiDefinition({ viewer: manager, input: { key: "w2", nameEn: "W", nameZh: "W", unit: "m3", category: "ESG", direction: "LOWER_BETTER", aggregation: "SUM" } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  });
+
+  it("KPI upload: dry run lists bad rows; applying is all or nothing and idempotent", async () => {
+    const prisma = database().prisma;
+    const bad = [
+      { row: 2, project: "kp", kpi: "ore-milled", period: "2026-05", value: "81000" },
+      { row: 3, project: "kp", kpi: "trifr", period: "2026-05", value: "2" },
+      { row: 4, project: "nope", kpi: "ore-milled", period: "2026-05", value: "1" },
+      { row: 5, project: "kp", kpi: "ore-milled", period: "May", value: "1,0" },
+      { row: 6, project: "kp", kpi: "ore-milled", period: "2026-05", value: "81000" },
+    ];
+    const dry = await dryRunKpiUpload({ viewer: manager, input: { rows: bad } });
+    if (!dry.ok) throw new Error("dry run");
+    expect(dry.data.rows.map((r) => r.errors.map((e) => e.code))).toEqual([[], ["computedKpi"], ["unknownProject"], ["badPeriod", "badNumber"], ["duplicateReference"]]);
+    const before = await prisma.kpiActual.count();
+    expect(await applyKpiUpload({ viewer: manager, input: { rows: bad } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(await prisma.kpiActual.count()).toBe(before);
+    const good = [bad[0], { row: 3, project: "kp", kpi: "ore-milled", period: "2026-02", value: "76000" }];
+    expect(await applyKpiUpload({ viewer: manager, input: { rows: good } })).toMatchObject({ ok: true, data: { counts: { create: 1, unchanged: 1 } } });
+    expect(await applyKpiUpload({ viewer: manager, input: { rows: good } })).toMatchObject({ ok: true, data: { counts: { create: 0, update: 0, unchanged: 2 } } });
+    expect(await prisma.kpiActual.count()).toBe(before + 1);
   });
 });
