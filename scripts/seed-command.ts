@@ -2,12 +2,14 @@ import { parseArgs } from "node:util";
 import { getDatabase } from "../lib/db/client";
 import { clearPortfolio, loadPortfolio } from "../lib/db/seed";
 import { generateSyntheticProjects, SYNTHETIC_ORG_UNITS } from "./bench/synthetic";
+import { generateSyntheticCapex } from "../lib/capex/synthetic-capex";
 import { minmetalsPortfolio } from "../prisma/seed/minmetals-2024";
 import { ORG_UNITS, PROJECT_OWNER_CODES } from "../prisma/seed/org-units";
 
 /**
  * npm run db:seed                           the Minmetals portfolio (into an empty database)
  * npm run db:seed -- --synthetic 20000      a synthetic portfolio (benchmarks, scale tests)
+ * --capex-months N                          synthetic capex and KPIs per project (default 24; 0: none)
  * --reset                                   empty the portfolio tables first
  * Synthetic and real data never share a database: each refuses a non-empty one without --reset.
  */
@@ -19,6 +21,7 @@ export async function seedCommand(argv: string[]): Promise<number> {
       reset: { type: "boolean", default: false },
       milestones: { type: "string", default: "10" },
       history: { type: "string", default: "3" },
+      "capex-months": { type: "string", default: "24" },
     },
   });
   const count = values.synthetic === undefined ? undefined : Number(values.synthetic);
@@ -44,6 +47,10 @@ export async function seedCommand(argv: string[]): Promise<number> {
             historyPerProject: Number(values.history),
           }),
         });
+  if (count !== undefined && Number(values["capex-months"]) > 0) {
+    const capex = await generateSyntheticCapex(prisma, { months: Number(values["capex-months"]) });
+    console.log(`Synthetic capex and KPIs: ${capex.budgetLines} budget lines, ${capex.costLines} cost lines, ${capex.kpiActuals} KPI actuals.`);
+  }
   console.log(
     `Seeded ${result.projects} projects, ${result.milestones} milestones, ${result.updates} history entries ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s.`,

@@ -3,6 +3,8 @@ import { localizedString } from "@/lib/i18n/bilingual";
 import type { ReaderScopeDescription } from "@/lib/org/org-units";
 import { hasFilters, type DashboardFilters as Filters } from "@/lib/dashboard/filters";
 import { UPCOMING_DAYS } from "@/lib/dashboard/milestones";
+import { PortfolioCapexCard } from "@/components/capex/portfolio-capex-card";
+import { PortfolioKpiCard } from "@/components/kpis/portfolio-kpi-card";
 import { BreakdownFigures } from "./breakdown-figures";
 import { DashboardCard } from "./dashboard-card";
 import { DashboardFilters } from "./dashboard-filters";
@@ -45,6 +47,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
       : readerScope.kind === "none"
         ? tOrg("scope.none")
         : tOrg("scope.units", { units: readerScope.units.map((u) => localizedString({ en: u.nameEn, zh: u.nameZh }, locale)).join(", ") });
+  const [tCapex, tKpis] = await Promise.all([getTranslations("capex.portfolio"), getTranslations("kpis.portfolio")]);
   const todayText = format.dateTime(new Date(`${today}T00:00:00Z`), {
     dateStyle: "long",
     timeZone: "UTC",
@@ -124,6 +127,15 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
           </DashboardCard>
           <DashboardCard id="breakdown-heading" title={t("figures.breakdownTitle")} skeletonRows={8} area="breakdown">
             <BreakdownFigures filters={filters} />
+          </DashboardCard>
+        </div>
+
+        <div className="dashboard-row grid gap-5 lg:grid-cols-2">
+          <DashboardCard id="capex-portfolio-heading" title={tCapex("title")} description={tCapex("description")} skeletonRows={6} area="capex">
+            <PortfolioCapexCard filters={filters} />
+          </DashboardCard>
+          <DashboardCard id="kpi-portfolio-heading" title={tKpis("title")} description={tKpis("description")} skeletonRows={4} area="kpis">
+            <PortfolioKpiCard filters={filters} />
           </DashboardCard>
         </div>
 

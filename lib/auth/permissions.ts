@@ -52,6 +52,11 @@ export const PERMISSIONS = {
   "org:manage": { description: "Create, rename, move and archive organization units; move projects between units", roles: { admin: true } },
   "audit:read": { description: "Read and export the audit trail of admin changes", roles: { admin: true } },
   "view:share": { description: "Share one's own view with everyone", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "capex:edit": { description: "Edit a project's draft budget versions, cost lines and currency; upload cost sheets", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "capex:approve": { description: "Approve a budget version (it becomes immutable)", roles: { admin: true, pmo: true } },
+  "capex:reference": { description: "Maintain cost categories and exchange-rate sets", roles: { admin: true } },
+  "kpi:edit": { description: "Enter a project's KPI actuals, targets and design capacity; upload KPI sheets", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "kpi:reference": { description: "Maintain KPI definitions", roles: { admin: true } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { signInSchema } from "../../lib/auth/sign-in.validation";
+import { rateSetCreateSchema } from "../../lib/capex/capex.validation";
 import { ERROR_STATUS } from "../../lib/errors";
 import { milestoneCreateSchema, milestoneUpdateSchema } from "../../lib/milestones/milestone.validation";
 import { HEALTHS, MILESTONE_STATES, STAGES } from "../../lib/projects/enums";
@@ -82,6 +83,7 @@ const text = () => fc.oneof(fc.string(), nastyText);
 const fuzzyDate = fc.record({ date: fc.oneof(fc.constantFrom("2026-06-01", "2026-13-45", "0000-00-00"), fc.string()), precision: fc.oneof(fc.constantFrom("DAY", "MONTH", "QUARTER", "YEAR"), fc.string()) });
 const PROJECT_KEYS = { version: fc.constantFrom(0, -1, 2 ** 31, "1", 1.5), stage: fc.constantFrom(...STAGES), health: fc.constantFrom(...HEALTHS), progressPercent: fc.integer({ min: -5, max: 105 }), forecastFinish: fuzzyDate, comment: text(), nameEn: text(), nameZh: text(), summary: text(), summaryZh: text() };
 const MILESTONE_KEYS = { title: text(), titleZh: text(), baseline: fuzzyDate, forecast: fuzzyDate, actual: fuzzyDate, state: fc.constantFrom(...MILESTONE_STATES), comment: text() };
+const RATE_SET_KEYS = { name: text(), effectiveFrom: fc.oneof(fc.constantFrom("2026-01", "2026-13", "2026-01-15"), fc.string()), rates: fc.array(fc.record({ currency: fc.oneof(fc.constantFrom("USD", "CNY", "us"), fc.string()), toCny: fc.oneof(fc.constantFrom("7.1", "-1", "1e3"), fc.string()), toUsd: fc.string() })) };
 const VIEW_KEYS = { name: text(), query: text(), columns: fc.array(fc.constantFrom("name", "stage", "bogus")), columnWidths: fc.dictionary(fc.constantFrom("name", "stage", "x"), fc.integer()), groupBy: fc.string(), density: fc.string(), shared: fc.boolean() };
 
 /** A payload the shared schema accepts could legitimately change data: those are not fuzz cases. */
@@ -174,6 +176,7 @@ describe("fuzzing every mutation endpoint", () => {
     { label: "PATCH /api/views/[id]", method: "PATCH", path: () => `/api/views/${viewId}`, schema: viewUpdateSchema, keys: VIEW_KEYS },
     { label: "PUT /api/views/preferences", method: "PUT", path: () => "/api/views/preferences", schema: preferencesSchema, keys: { columns: VIEW_KEYS.columns, columnWidths: VIEW_KEYS.columnWidths, density: VIEW_KEYS.density } },
     { label: "PUT /api/views/default", method: "PUT", path: () => "/api/views/default", schema: defaultViewSchema, keys: { viewId: fc.oneof(fc.uuid(), fc.string()) } },
+    { label: "POST /api/capex/rate-sets", method: "POST", path: () => "/api/capex/rate-sets", schema: rateSetCreateSchema, keys: RATE_SET_KEYS },
   ];
 
   for (const ep of endpoints)

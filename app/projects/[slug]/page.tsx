@@ -2,15 +2,20 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getLocale } from "next-intl/server";
+import { ProjectMoneySections } from "@/components/capex/project-money-sections";
 import { ProjectDetailView } from "@/components/projects/detail/project-detail-view";
 import { getViewer, requireReader } from "@/lib/auth/session";
+import { getCapexPermissions } from "@/lib/capex/capex-permissions";
+import { getProjectCapex } from "@/lib/capex/get-project-capex";
+import { rollupCurrency } from "@/lib/capex/rollup-currency";
+import { getProjectKpis } from "@/lib/kpis/get-project-kpis";
 import { publicReadAllowed } from "@/lib/env";
 import { localizedString } from "@/lib/i18n/bilingual";
 import { countryNamer } from "@/lib/i18n/display-names";
 import { getProject } from "@/lib/projects/get-project";
 import { getProjectPermissions } from "@/lib/projects/project-permissions";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
@@ -26,12 +31,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ProjectPage({ params }: Props) {
+export default async function ProjectPage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
   const viewer = await requireReader(`/projects/${encodeURIComponent(slug)}`);
   const project = await getProject({ slug, viewer });
   if (!project) notFound();
-  const [permissions, locale] = await Promise.all([getProjectPermissions({ slug, viewer }), getLocale()]);
-  return <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />;
+  const [permissions, locale, capex, kpis, capexPermissions] = await Promise.all([
+    getProjectPermissions({ slug, viewer }),
+    getLocale(),
+    getProjectCapex({ slug, viewer }),
+    getProjectKpis({ slug, viewer }),
+    getCapexPermissions({ slug, viewer }),
+  ]);
+  if (!capex || !kpis) notFound();
+  return (
+    <>
+      <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />
+      <ProjectMoneySections slug={slug} capex={capex} kpis={kpis} rollup={rollupCurrency((await searchParams).rollup, locale)} permissions={capexPermissions} />
+    </>
+  );
 }

@@ -1,0 +1,207 @@
+import "server-only";
+import { z } from "zod";
+import type { Viewer } from "../auth/session";
+import { recordAudit } from "../audit/record-audit";
+import type { Prisma } from "../db/generated/client";
+import { AppError } from "../errors";
+import { findWritableProject } from "../projects/project-access";
+import { mutate, type MutationResult } from "../server/mutation";
+import { dec, periodToDate } from "./money";
+import { convertWith, loadRateSets } from "./rate-sets";
+import { MAX_UPLOAD_ROWS } from "./sheet";
+import { checkCostRow, duplicateReferences, type ParsedCostRow, type UploadError } from "./upload-rows";
+
+/**
+ * The ERP cost-sheet upload: a dry run lists every row's errors and what each
+ * row would do; applying re-checks everything and writes all rows in one
+ * transaction, or nothing. Rows are keyed by (project, external reference), so
+ * uploading the same sheet twice changes nothing. BUDGET rows go into the
+ * project's newest draft budget version.
+ */
+const cell = z.string().max(500).default("");
+export const costUploadSchema = z
+  .object({
+    rows: z
+      .array(z.object({ row: z.number().int().min(1), project: cell, externalRef: cell, category: cell, measure: cell, period: cell, amount: cell, currency: cell }).strict())
+      .min(1, "The sheet has no rows.")
+      .max(MAX_UPLOAD_ROWS, `At most ${MAX_UPLOAD_ROWS} rows per upload.`),
+  })
+  .strict();
+
+export type RowAction = "create" | "update" | "unchanged";
+export interface RowPlan {
+  row: number;
+  errors: UploadError[];
+  action: RowAction | null;
+}
+export interface UploadPlan {
+  rows: RowPlan[];
+  errorRows: number;
+  counts: Record<RowAction, number>;
+}
+
+interface Target {
+  parsed: ParsedCostRow;
+  projectId: string;
+  categoryId: string;
+  converted: { amountCny: string; amountUsd: string; rateSetId: string };
+  budgetVersionId: string | null;
+  existing: { id: string; amount: string; measure: string; period: string; categoryId: string; version: number } | null;
+}
+
+async function plan(tx: Prisma.TransactionClient, viewer: Viewer, grant: true | "assigned", rows: z.infer<typeof costUploadSchema>["rows"]): Promise<{ plan: UploadPlan; targets: Target[] }> {
+  const checked = rows.map((r) => ({ row: r.row, ...checkCostRow(r) }));
+  const dups = duplicateReferences(checked.flatMap((c) => (c.parsed ? [c.parsed] : [])));
+  const [categories, rateSets] = await Promise.all([tx.costCategory.findMany({ select: { id: true, key: true } }), loadRateSets(tx)]);
+  const categoryId = new Map(categories.map((c) => [c.key, c.id]));
+
+  // Each project once, through the one writable-project lookup (scope in its where).
+  const projects = new Map<string, { id: string; currency: string; draft: string | null } | UploadError>();
+  for (const slug of new Set(checked.flatMap((c) => (c.parsed ? [c.parsed.project] : [])))) {
+    try {
+      const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, currency: true } });
+      const draft = await tx.budgetVersion.findFirst({ where: { projectId: p.id, state: "DRAFT" }, orderBy: { createdAt: "desc" }, select: { id: true } });
+      projects.set(slug, { ...p, draft: draft?.id ?? null });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      projects.set(slug, { code: err.code === "FORBIDDEN" ? "notYourProject" : "unknownProject", field: "project", params: { value: slug } });
+    }
+  }
+
+  const targets: Target[] = [];
+  const pending: { plan: RowPlan; target: Omit<Target, "existing"> }[] = [];
+  const out: RowPlan[] = checked.map((c) => {
+    const errors = [...c.errors];
+    const dup = dups.get(c.row);
+    if (dup) errors.push(dup);
+    const rowPlan: RowPlan = { row: c.row, errors, action: null };
+    if (!c.parsed) return rowPlan;
+    const p = projects.get(c.parsed.project)!;
+    if ("code" in p) errors.push(p);
+    const cat = categoryId.get(c.parsed.category);
+    if (!cat) errors.push({ code: "unknownCategory", field: "category", params: { value: c.parsed.category } });
+    if (!("code" in p)) {
+      if (c.parsed.currency !== p.currency) errors.push({ code: "currencyMismatch", field: "currency", params: { value: c.parsed.currency, expected: p.currency } });
+      if (c.parsed.measure === "BUDGET" && !p.draft) errors.push({ code: "noDraftBudget", field: "measure", params: { project: c.parsed.project } });
+    }
+    const currencyOk = !("code" in p) && c.parsed.currency === p.currency;
+    const converted = currencyOk ? convertWith(rateSets, dec(c.parsed.amount), c.parsed.currency, c.parsed.period) : { error: "currency" };
+    if (currencyOk && "error" in converted) errors.push({ code: "noRateSet", field: "period", params: { value: c.parsed.period, currency: c.parsed.currency } });
+    if (errors.length || "code" in p || !cat || "error" in converted) return rowPlan;
+    pending.push({ plan: rowPlan, target: { parsed: c.parsed, projectId: p.id, categoryId: cat, converted, budgetVersionId: c.parsed.measure === "BUDGET" ? p.draft : null } });
+    return rowPlan;
+  });
+
+  // What exists already, in one query per kind.
+  const costKeys = pending.filter((x) => !x.target.budgetVersionId);
+  const existingCosts = costKeys.length
+    ? await tx.costLine.findMany({
+        where: { OR: [...groupBy(costKeys, (x) => x.target.projectId)].map(([projectId, xs]) => ({ projectId, externalRef: { in: xs.map((x) => x.target.parsed.externalRef) } })) },
+        select: { id: true, projectId: true, externalRef: true, amount: true, measure: true, period: true, categoryId: true, version: true },
+      })
+    : [];
+  const budgetKeys = pending.filter((x) => x.target.budgetVersionId);
+  const existingBudget = budgetKeys.length
+    ? await tx.budgetLine.findMany({
+        where: { budgetVersionId: { in: [...new Set(budgetKeys.map((x) => x.target.budgetVersionId!))] }, externalRef: { in: budgetKeys.map((x) => x.target.parsed.externalRef) } },
+        select: { id: true, budgetVersionId: true, externalRef: true, amount: true, period: true, categoryId: true },
+      })
+    : [];
+  const costIndex = new Map(existingCosts.map((e) => [`${e.projectId}|${e.externalRef}`, e]));
+  const budgetIndex = new Map(existingBudget.map((e) => [`${e.budgetVersionId}|${e.externalRef}`, e]));
+  for (const { plan: rowPlan, target } of pending) {
+    const e = target.budgetVersionId ? budgetIndex.get(`${target.budgetVersionId}|${target.parsed.externalRef}`) : costIndex.get(`${target.projectId}|${target.parsed.externalRef}`);
+    const existing = e
+      ? { id: e.id, amount: e.amount.toFixed(2), measure: "measure" in e ? e.measure : "BUDGET", period: e.period.toISOString().slice(0, 7), categoryId: e.categoryId, version: "version" in e ? e.version : 0 }
+      : null;
+    const same =
+      existing && dec(existing.amount).eq(dec(target.parsed.amount)) && existing.measure === target.parsed.measure && existing.period === target.parsed.period && existing.categoryId === target.categoryId;
+    rowPlan.action = !existing ? "create" : same ? "unchanged" : "update";
+    targets.push({ ...target, existing });
+  }
+  const counts = { create: 0, update: 0, unchanged: 0 };
+  for (const r of out) if (r.action) counts[r.action] += 1;
+  return { plan: { rows: out, errorRows: out.filter((r) => r.errors.length).length, counts }, targets };
+}
+
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const i of items) m.set(key(i), [...(m.get(key(i)) ?? []), i]);
+  return m;
+}
+
+/** The dry run: what every row would do, and every row's errors. Writes nothing. */
+export async function dryRunCostUpload({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<UploadPlan>> {
+  return mutate({ name: "dryRunCostUpload", schema: costUploadSchema, input, viewer, permission: "capex:edit", run: async ({ tx, viewer, grant, input }) => (await plan(tx, viewer, grant, input.rows)).plan });
+}
+
+/** Applies a sheet with no errors, all rows in one transaction; with any error, nothing. */
+export async function applyCostUpload({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<UploadPlan>> {
+  return mutate({
+    name: "applyCostUpload",
+    schema: costUploadSchema,
+    input,
+    viewer,
+    permission: "capex:edit",
+    run: async ({ tx, viewer, grant, input }) => {
+      const { plan: result, targets } = await plan(tx, viewer, grant, input.rows);
+      if (result.errorRows) throw new AppError("BAD_REQUEST", `${result.errorRows} row(s) have errors: fix them and upload again. Nothing was applied.`, undefined, result);
+      const creates = targets.filter((t) => !t.existing && !t.budgetVersionId);
+      if (creates.length)
+        await tx.costLine.createMany({
+          data: creates.map((t) => ({
+            projectId: t.projectId,
+            categoryId: t.categoryId,
+            measure: t.parsed.measure as "COMMITTED" | "ACTUAL" | "FORECAST",
+            period: periodToDate(t.parsed.period),
+            amount: t.parsed.amount,
+            currency: t.parsed.currency,
+            externalRef: t.parsed.externalRef,
+            ...t.converted,
+          })),
+        });
+      const budgetCreates = targets.filter((t) => !t.existing && t.budgetVersionId);
+      if (budgetCreates.length)
+        await tx.budgetLine.createMany({
+          data: budgetCreates.map((t) => ({
+            budgetVersionId: t.budgetVersionId!,
+            categoryId: t.categoryId,
+            period: periodToDate(t.parsed.period),
+            amount: t.parsed.amount,
+            currency: t.parsed.currency,
+            externalRef: t.parsed.externalRef,
+            ...t.converted,
+          })),
+        });
+      const actionOf = new Map(result.rows.map((r) => [r.row, r.action]));
+      const updates = targets.filter((t) => t.existing && actionOf.get(t.parsed.row) === "update");
+      for (const t of updates) {
+        const data = { categoryId: t.categoryId, period: periodToDate(t.parsed.period), amount: t.parsed.amount, ...t.converted };
+        if (t.budgetVersionId) await tx.budgetLine.update({ where: { id: t.existing!.id }, data });
+        else {
+          const w = await tx.costLine.updateMany({ where: { id: t.existing!.id, version: t.existing!.version }, data: { ...data, measure: t.parsed.measure as "COMMITTED" | "ACTUAL" | "FORECAST", version: t.existing!.version + 1 } });
+          if (w.count !== 1) throw new AppError("CONFLICT", "A cost line changed while the sheet was applied. Run the upload again.");
+        }
+      }
+      // A changed draft budget gets a new version, so an open form on it sees a conflict.
+      for (const id of new Set([...budgetCreates, ...updates].flatMap((t) => (t.budgetVersionId ? [t.budgetVersionId] : []))))
+        await tx.budgetVersion.update({ where: { id }, data: { version: { increment: 1 } } });
+      // One audit entry per project touched, with what changed.
+      for (const [projectId, ts] of groupBy(
+        targets.filter((t) => t.existing === null || updates.includes(t)),
+        (t) => t.projectId,
+      ))
+        await recordAudit(tx, viewer, {
+          action: "capex.upload.apply",
+          entityType: "Project",
+          entityId: projectId,
+          after: {
+            created: ts.filter((t) => !t.existing).length,
+            updated: ts.filter((t) => t.existing).length,
+            changes: ts.slice(0, 500).map((t) => ({ ref: t.parsed.externalRef, measure: t.parsed.measure, period: t.parsed.period, before: t.existing?.amount ?? null, after: dec(t.parsed.amount).toFixed(2) })),
+          },
+        });
+      return result;
+    },
+  });
+}
