@@ -26,6 +26,12 @@ export const PERMISSIONS = {
   "project:export": { description: "Export the projects table (CSV, XLSX) as the reader sees it", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "view:create": { description: "Save, change and delete one's own views of the projects table; keep table preferences", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "view:share": { description: "Share one's own view with everyone", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "risk:edit": { description: "Raise and edit a project's risks, score them and manage their actions", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "gate:review": { description: "Set a project's gate process; prepare a gate review (approvers, conditions, deliverables)", roles: { admin: true, pmo: true } },
+  "gate:decide": { description: "Record a gate review's decision (final once recorded)", roles: { admin: true, pmo: true } },
+  "gate:approve": { description: "Approve or reject a gate review one is named an approver of", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "gate:condition": { description: "Mark a gate condition met or waived", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "document:upload": { description: "Attach documents (and new versions) to a project, its risks, milestones and gate deliverables", roles: { admin: true, pmo: true, manager: "assigned" } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
 
 export type Permission = keyof typeof PERMISSIONS;
