@@ -209,3 +209,10 @@ export async function riskOwners({ viewer }: { viewer: Viewer | null }): Promise
   const prisma = await db();
   return prisma.user.findMany({ where: { ownedRisks: { some: { project: projectReadScope(viewer) } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
+
+/** Projects in scope that have risks (the project filter's options). */
+export async function riskProjects({ viewer }: { viewer: Viewer | null }): Promise<{ slug: string; name: { en: string; zh: string | null } }[]> {
+  const prisma = await db();
+  const rows = await prisma.project.findMany({ where: { ...projectReadScope(viewer), risks: { some: {} } }, select: { slug: true, nameEn: true, nameZh: true }, orderBy: { nameSortKey: "asc" }, take: 500 });
+  return rows.map((p) => ({ slug: p.slug, name: { en: p.nameEn, zh: p.nameZh } }));
+}

@@ -9,6 +9,11 @@ import { localizedString } from "@/lib/i18n/bilingual";
 import { countryNamer } from "@/lib/i18n/display-names";
 import { getProject } from "@/lib/projects/get-project";
 import { getProjectPermissions } from "@/lib/projects/project-permissions";
+import { ProjectGatesSection } from "@/components/gates/project-gates-section";
+import { ProjectRisksSection } from "@/components/risks/project-risks-section";
+import { getProjectGates } from "@/lib/gates/gate-queries";
+import { getRiskGatePermissions, listPeople } from "@/lib/risks/risk-permissions";
+import { getDefaultMatrix, listProjectRisks } from "@/lib/risks/risk-queries";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -32,5 +37,12 @@ export default async function ProjectPage({ params }: Props) {
   const project = await getProject({ slug });
   if (!project) notFound();
   const [permissions, locale] = await Promise.all([getProjectPermissions({ slug, viewer }), getLocale()]);
-  return <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />;
+  const [risks, matrix, gates, riskGatePermissions, people] = await Promise.all([listProjectRisks({ viewer, slug }), getDefaultMatrix(), getProjectGates({ viewer, slug }), getRiskGatePermissions({ slug, viewer }), listPeople()]);
+  return (
+    <div className="space-y-10">
+      <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />
+      <ProjectRisksSection slug={slug} risks={risks} matrix={matrix} permissions={riskGatePermissions} people={people} />
+      {gates && <ProjectGatesSection slug={slug} gates={gates} permissions={riskGatePermissions} people={people} />}
+    </div>
+  );
 }
