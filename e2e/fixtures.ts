@@ -12,12 +12,13 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   expect(serious, serious.join("\n")).toEqual([]);
 }
 
-export type DemoRole = "admin" | "manager" | "executive" | "staff";
+export type DemoRole = "admin" | "pmo" | "manager" | "executive" | "staff";
 
 /** The embedded demo's users (lib/auth/users.ts), created by `npm start` for the e2e server. */
 export const DEMO_LOGINS: Record<DemoRole, { email: string; password: string; name: string }> = {
   admin: { email: "admin@lodestone.local", password: "lodestone-admin", name: "Ada Admin" },
   manager: { email: "manager@lodestone.local", password: "lodestone-manager", name: "Mei Manager" },
+  pmo: { email: "pmo@lodestone.local", password: "lodestone-pmo", name: "Pat PMO" },
   executive: { email: "executive@lodestone.local", password: "lodestone-executive", name: "Eli Executive" },
   staff: { email: "staff@lodestone.local", password: "lodestone-staff", name: "Sam Staff" },
 };

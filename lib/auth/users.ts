@@ -37,6 +37,7 @@ export async function createUserWithPassword(prisma: PrismaClient, user: NewUser
 export const DEMO_USERS: NewUser[] = [
   { email: "admin@lodestone.local", name: "Ada Admin", role: "admin", password: "lodestone-admin" },
   { email: "manager@lodestone.local", name: "Mei Manager", role: "manager", password: "lodestone-manager" },
+  { email: "pmo@lodestone.local", name: "Pat PMO", role: "pmo", password: "lodestone-pmo" },
   { email: "executive@lodestone.local", name: "Eli Executive", role: "executive", password: "lodestone-executive" },
   { email: "staff@lodestone.local", name: "Sam Staff", role: "staff", password: "lodestone-staff" },
 ];
