@@ -2,6 +2,8 @@ import { parseArgs } from "node:util";
 import { getDatabase } from "../lib/db/client";
 import { clearPortfolio, loadPortfolio } from "../lib/db/seed";
 import { generateSyntheticProjects } from "../lib/db/synthetic";
+import { ensureRiskAndGateReferenceData } from "../lib/risks/ensure-reference-data";
+import { seedSyntheticRisks } from "../lib/risks/synthetic-risks";
 import { minmetalsPortfolio } from "../prisma/seed/minmetals-2024";
 
 /**
@@ -18,6 +20,8 @@ export async function seedCommand(argv: string[]): Promise<number> {
       reset: { type: "boolean", default: false },
       milestones: { type: "string", default: "10" },
       history: { type: "string", default: "3" },
+      risks: { type: "string", default: "10" },
+      assessments: { type: "string", default: "5" },
     },
   });
   const count = values.synthetic === undefined ? undefined : Number(values.synthetic);
@@ -42,6 +46,11 @@ export async function seedCommand(argv: string[]): Promise<number> {
             historyPerProject: Number(values.history),
           }),
         });
+  if (count !== undefined && Number(values.risks) > 0) {
+    await ensureRiskAndGateReferenceData(prisma);
+    const r = await seedSyntheticRisks(prisma, { risksPerProject: Number(values.risks), assessmentsPerRisk: Number(values.assessments) });
+    console.log(`Seeded ${r.risks} synthetic risks with ${r.assessments} assessments.`);
+  }
   console.log(
     `Seeded ${result.projects} projects, ${result.milestones} milestones, ${result.updates} history entries ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
