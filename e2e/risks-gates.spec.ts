@@ -23,6 +23,9 @@ const form = (page: Page, name: string) => page.getByRole("form", { name });
 const pdf = (name: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.7\n% ${name}\n`) });
 
 test.describe.serial("risks and stage gates", () => {
+  // Long flows of many saves, each a server round trip: give them room on a loaded machine.
+  test.describe.configure({ timeout: 240_000 });
+  test.use({ actionTimeout: 30_000 });
   test("a manager raises a risk, scores it and adds an action", async ({ browser }) => {
     const page = await as(browser, "manager");
     await page.goto(KINSEVERE);
@@ -30,7 +33,7 @@ test.describe.serial("risks and stage gates", () => {
     await raise.getByLabel("Title (English)").fill(RISK_TITLE);
     await raise.getByLabel("Category").selectOption({ label: "Environmental" });
     await raise.getByRole("button", { name: "Raise risk" }).click();
-    await expect(raise.getByRole("status")).toHaveText("Risk raised.");
+    await expect(raise.getByRole("status")).toHaveText("Risk raised.", { timeout: 30_000 });
     await page.getByRole("region", { name: "Risks" }).getByRole("link", { name: RISK_TITLE }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(RISK_TITLE);
 
@@ -40,7 +43,7 @@ test.describe.serial("risks and stage gates", () => {
     await score.getByLabel("Impact on Cost").selectOption({ label: "3 · Moderate" });
     await score.getByLabel("Impact on Safety").selectOption({ label: "5 · Severe" });
     await score.getByRole("button", { name: "Save score" }).click();
-    await expect(score.getByRole("status")).toHaveText("Score recorded.");
+    await expect(score.getByRole("status")).toHaveText("Score recorded.", { timeout: 30_000 });
     const assessments = page.getByRole("table", { name: "Assessments" });
     await expect(assessments.getByRole("row").nth(1)).toContainText("20");
     await expect(assessments.getByRole("row").nth(1)).toContainText("High");
@@ -49,7 +52,7 @@ test.describe.serial("risks and stage gates", () => {
     await add.getByLabel("Action", { exact: true }).fill("Line the spillway channel");
     await add.getByLabel("Due date").fill("2027-03-31");
     await add.getByRole("button", { name: "Add" }).click();
-    await expect(add.getByRole("status")).toHaveText("Action added.");
+    await expect(add.getByRole("status")).toHaveText("Action added.", { timeout: 30_000 });
     await expect(page.getByRole("region", { name: "Actions" })).toContainText("Line the spillway channel");
     await expectNoSeriousA11yViolations(page);
     await page.context().close();
@@ -67,7 +70,7 @@ test.describe.serial("risks and stage gates", () => {
     await plan.getByLabel("Approval rule").selectOption({ label: "All approvers" });
     await plan.getByLabel("Approvers").selectOption([{ label: "Eli Executive" }, { label: "Ada Admin" }]);
     await plan.getByRole("button", { name: "Create review" }).click();
-    await expect(plan.getByRole("status")).toHaveText("Review created.");
+    await expect(plan.getByRole("status")).toHaveText("Review created.", { timeout: 30_000 });
     await pmo.getByRole("region", { name: "Stage gates" }).getByRole("link", { name: "Exploration → pre-feasibility" }).click();
     await expect(pmo.getByRole("heading", { level: 1 })).toContainText("Exploration → pre-feasibility");
     const reviewUrl = pmo.url();
@@ -76,7 +79,7 @@ test.describe.serial("risks and stage gates", () => {
     await condition.getByLabel("Condition").fill(CONDITION);
     await condition.getByLabel("Due date").fill("2026-01-15");
     await condition.getByRole("button", { name: "Add" }).click();
-    await expect(condition.getByRole("status")).toHaveText("Condition added.");
+    await expect(condition.getByRole("status")).toHaveText("Condition added.", { timeout: 30_000 });
 
     for (const [deliverable, file] of [
       ["Mineral resource estimate", "resource-estimate.pdf"],
@@ -85,7 +88,7 @@ test.describe.serial("risks and stage gates", () => {
       const item = pmo.getByRole("region", { name: "Deliverables and evidence" }).getByRole("listitem").filter({ has: pmo.getByLabel(`Attach evidence for ${deliverable}`) });
       await item.getByLabel(`Attach evidence for ${deliverable}`).setInputFiles(pdf(file));
       await item.getByRole("button", { name: "Upload" }).click();
-      await expect(item.getByRole("status")).toHaveText(`Uploaded ${file}.`);
+      await expect(item.getByRole("status")).toHaveText(`Uploaded ${file}.`, { timeout: 30_000 });
       await expect(item.getByRole("link", { name: file })).toBeVisible();
     }
 
@@ -112,7 +115,7 @@ test.describe.serial("risks and stage gates", () => {
       const answer = form(approver, "Your answer");
       await answer.getByRole("combobox", { name: "Your answer" }).selectOption({ label: "Approved" });
       await answer.getByRole("button", { name: "Send answer" }).click();
-      await expect(answer.getByRole("status")).toHaveText("Answer recorded.");
+      await expect(answer.getByRole("status")).toHaveText("Answer recorded.", { timeout: 30_000 });
       await approver.context().close();
     }
 
@@ -121,7 +124,7 @@ test.describe.serial("risks and stage gates", () => {
     await decideNow.getByLabel("Decision").selectOption({ label: "Go with conditions" });
     await decideNow.getByLabel("Rationale (English)").fill("Resource estimate supports a pre-feasibility study.");
     await decideNow.getByRole("button", { name: "Record decision (final)" }).click();
-    await expect(pmo.getByText(/^Decided: Go with conditions by Pat PMO/)).toBeVisible();
+    await expect(pmo.getByText(/^Decided: Go with conditions by Pat PMO/)).toBeVisible({ timeout: 30_000 });
     await expect(form(pmo, "Record the decision")).toHaveCount(0);
     await expectNoSeriousA11yViolations(pmo);
 

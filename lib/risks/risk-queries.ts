@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "../auth/session";
 import { db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import { projectReadScope } from "../projects/project-scope";
 import type { AssessmentKind } from "./enums";
 import { matrixFromRow } from "./matrix-row";
@@ -168,24 +168,21 @@ export async function getHeatMap({ viewer, asOf, kind = "RESIDUAL" }: { viewer: 
     for (const g of groups) if (g.currentProbability && g.currentImpact) cells.push({ probability: g.currentProbability, impact: g.currentImpact, count: g._count._all });
   } else {
     const end = new Date(`${asOf}T23:59:59.999Z`);
-    // The latest assessment per risk up to that date: ordered newest first, the first per risk wins.
-    const rows = await prisma.riskAssessment.findMany({
-      where: { kind, assessedAt: { lte: end }, risk: { project: projectReadScope(viewer) } },
-      orderBy: [{ riskId: "asc" }, { assessedAt: "desc" }],
-      select: { riskId: true, probability: true, impact: true },
-    });
-    const seen = new Set<string>();
-    const counts = new Map<string, number>();
-    for (const r of rows) {
-      if (seen.has(r.riskId)) continue;
-      seen.add(r.riskId);
-      const key = `${r.probability}:${r.impact}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    for (const [key, count] of counts) {
-      const [probability, impact] = key.split(":").map(Number);
-      cells.push({ probability, impact, count });
-    }
+    // Each risk's latest assessment of the kind up to that day (DISTINCT ON, one index walk), within the reader's
+    // scope: no filter when the scope is everything, else the scope's project ids (the scope stays a Prisma where).
+    const scope = projectReadScope(viewer);
+    const projectIds = Object.keys(scope).length ? (await prisma.project.findMany({ where: scope, select: { id: true } })).map((p) => p.id) : null;
+    const rows = await prisma.$queryRaw<{ probability: number; impact: number; count: number }[]>`
+      SELECT a."probability", a."impact", count(*)::int AS "count"
+      FROM (
+        SELECT DISTINCT ON (ra."riskId") ra."probability", ra."impact"
+        FROM "RiskAssessment" ra
+        ${projectIds ? Prisma.sql`JOIN "Risk" r ON r."id" = ra."riskId" AND r."projectId" = ANY(${projectIds}::uuid[])` : Prisma.empty}
+        WHERE ra."kind" = ${kind}::"RiskAssessmentKind" AND ra."assessedAt" <= ${end}
+        ORDER BY ra."riskId", ra."assessedAt" DESC
+      ) a
+      GROUP BY a."probability", a."impact"`;
+    for (const r of rows) cells.push({ probability: Number(r.probability), impact: Number(r.impact), count: Number(r.count) });
   }
   cells.sort((a, b) => b.probability - a.probability || a.impact - b.impact);
   return { matrix, asOf: asOf ?? null, cells, total: cells.reduce((s, c) => s + c.count, 0) };
