@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as scope from "../projects/project-scope";
 import type { Viewer } from "../auth/session";
 import { loadPortfolio } from "../db/seed";
 import { testBackends, withTestDatabase } from "../test/database";
@@ -146,6 +147,15 @@ describe.each(testBackends())("risk register on %s", (backend) => {
     const mar = await getHeatMap({ viewer: manager, asOf: "2026-03-10" });
     expect(mar.cells.find((c) => c.probability === 4 && c.impact === 4)).toBeUndefined();
     expect(mar.cells).toContainEqual({ probability: 2, impact: 2, count: 1 });
+    // a narrower scope (the organization tree's hook): only its projects' risks count, today and on a past date
+    const spy = vi.spyOn(scope, "projectReadScope").mockReturnValue({ slug: "rq" });
+    try {
+      expect((await getHeatMap({ viewer: manager, asOf: "2026-02-28" })).total).toBe(0);
+      expect((await getHeatMap({ viewer: manager })).total).toBe(0);
+      expect((await listRisks({ viewer: manager, params: parseRiskListParams({}) })).total).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
     const now = await getHeatMap({ viewer: manager });
     expect(now.cells).toContainEqual(expect.objectContaining({ probability: 2, impact: 2 }));
 
