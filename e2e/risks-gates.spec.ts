@@ -107,7 +107,7 @@ test.describe.serial("risks and stage gates", () => {
     await decide.getByLabel("Decision").selectOption({ label: "Go with conditions" });
     await decide.getByLabel("Rationale (English)").fill("Resource estimate supports a pre-feasibility study.");
     await decide.getByRole("button", { name: "Record decision (final)" }).click();
-    await expect(decide.getByRole("group", { name: "There is a problem" }).or(decide.getByText("A go needs every approver's approval."))).toBeVisible();
+    await expect(decide.getByRole("group", { name: "There is a problem" })).toContainText("A go needs every approver's approval.", { timeout: 30_000 });
 
     for (const role of ["executive", "admin"] as const) {
       const approver = await as(browser, role);

@@ -62,7 +62,7 @@ export function GateReviewView({ review, permissions, people, viewerId, today }:
             </Link>
           </p>
         )}
-        {(review.rationale.en || review.rationale.zh) && fact(t("fields.rationale"), <LocalizedText value={review.rationale} />)}
+        {(review.rationale.en || review.rationale.zh) && <dl>{fact(t("fields.rationale"), <LocalizedText value={review.rationale} />)}</dl>}
       </header>
 
       {open && permissions.canReviewGates && (
