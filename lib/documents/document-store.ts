@@ -130,6 +130,8 @@ export async function uploadDocument({
       }
     }
     if (size === 0) throw new AppError("BAD_REQUEST", "The file is empty.", { file: "empty" });
+    // Fewer bytes than announced: the body was cut short (a client gone, or a proxy's body limit): store nothing.
+    if (declaredSize != null && size !== declaredSize) throw new Error(`upload body ended after ${size} of ${declaredSize} bytes`);
     // A file shorter than a signature cannot be sniffed: refuse it.
     if (!sniffed && filled < SNIFF_BYTES && !contentMatches(job.extension, buffer.subarray(0, filled))) throw new AppError("BAD_REQUEST", "The file's content is not what its name says.", { file: "typeNotAllowed" });
     await flush();
