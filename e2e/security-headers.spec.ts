@@ -71,7 +71,7 @@ test.describe("strict CSP and security headers", () => {
     const b = (await request.get("/projects")).headers()["content-security-policy"];
     expect(a).not.toBe(b);
     const api = await request.get("/api/health", { headers: { "x-request-id": "lb-trace-123" } });
-    expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(api.headers()["content-security-policy"]).toBe("sandbox; default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     // a client's request id is not kept unless it comes through a trusted proxy (LODESTONE_TRUSTED_PROXIES;
     // the kept case is tests/system/security.test.ts "9:")
     expect(api.headers()["x-request-id"]).not.toBe("lb-trace-123");

@@ -65,6 +65,8 @@ const envSchema = z.object({
    * their connections are closed and the database with them.
    */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+  /** The largest document a user may upload, in bytes (default 25 MB). */
+  LODESTONE_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(2 ** 31 - 1).default(25 * 1024 * 1024),
   /** Set by `npm start`: Next leaves SIGTERM/SIGINT to us, so we can close the database first. */
   NEXT_MANUAL_SIG_HANDLE: z
     .string()
@@ -116,6 +118,11 @@ export function publicUrl(e: Env = env()): string {
 /** Anonymous visitors may read the portfolio (the demo), or must sign in (production). */
 export function publicReadAllowed(e: Env = env()): boolean {
   return e.LODESTONE_PUBLIC_READ ? e.LODESTONE_PUBLIC_READ === "true" : !e.DATABASE_URL;
+}
+
+/** The largest document upload accepted, in bytes. */
+export function maxUploadBytes(e: Env = env()): number {
+  return e.LODESTONE_MAX_UPLOAD_BYTES;
 }
 
 export function demoUsersEnabled(e: Env = env()): boolean {

@@ -1,7 +1,7 @@
 /**
  * npm run bench:capex [-- --projects 200 --months 24 --upload 10000]   (node --conditions=react-server: the data layer imports "server-only")
  * Seeds an in-memory PGlite with the synthetic portfolio and its capex and KPIs
- * (lib/capex/synthetic-capex.ts), then times, uncached: the dashboard's capex
+ * (scripts/bench/synthetic-capex.ts), then times, uncached: the dashboard's capex
  * and KPI cards' data, a project's capex and KPIs (the project page's curves),
  * and applying a cost upload of N rows. Medians of several runs, in ms.
  */
@@ -11,7 +11,7 @@ import { applyPendingMigrations } from "../lib/db/migrate";
 import { loadPortfolio } from "../lib/db/seed";
 import { generateSyntheticProjects, SYNTHETIC_ORG_UNITS } from "./bench/synthetic";
 import { createViewer } from "../lib/test/viewers";
-import { generateSyntheticCapex } from "../lib/capex/synthetic-capex";
+import { generateSyntheticCapex } from "./bench/synthetic-capex";
 import { getPortfolioCapex } from "../lib/capex/portfolio";
 import { readProjectCapex } from "../lib/capex/get-project-capex";
 import { readProjectKpis } from "../lib/kpis/get-project-kpis";

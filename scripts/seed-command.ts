@@ -2,7 +2,9 @@ import { parseArgs } from "node:util";
 import { getDatabase } from "../lib/db/client";
 import { clearPortfolio, loadPortfolio } from "../lib/db/seed";
 import { generateSyntheticProjects, SYNTHETIC_ORG_UNITS } from "./bench/synthetic";
-import { generateSyntheticCapex } from "../lib/capex/synthetic-capex";
+import { generateSyntheticCapex } from "./bench/synthetic-capex";
+import { ensureRiskAndGateReferenceData } from "../lib/risks/ensure-reference-data";
+import { seedSyntheticRisks } from "./bench/synthetic-risks";
 import { minmetalsPortfolio } from "../prisma/seed/minmetals-2024";
 import { ORG_UNITS, PROJECT_OWNER_CODES } from "../prisma/seed/org-units";
 
@@ -22,6 +24,8 @@ export async function seedCommand(argv: string[]): Promise<number> {
       milestones: { type: "string", default: "10" },
       history: { type: "string", default: "3" },
       "capex-months": { type: "string", default: "24" },
+      risks: { type: "string", default: "10" },
+      assessments: { type: "string", default: "5" },
     },
   });
   const count = values.synthetic === undefined ? undefined : Number(values.synthetic);
@@ -50,6 +54,11 @@ export async function seedCommand(argv: string[]): Promise<number> {
   if (count !== undefined && Number(values["capex-months"]) > 0) {
     const capex = await generateSyntheticCapex(prisma, { months: Number(values["capex-months"]) });
     console.log(`Synthetic capex and KPIs: ${capex.budgetLines} budget lines, ${capex.costLines} cost lines, ${capex.kpiActuals} KPI actuals.`);
+  }
+  if (count !== undefined && Number(values.risks) > 0) {
+    await ensureRiskAndGateReferenceData(prisma);
+    const r = await seedSyntheticRisks(prisma, { risksPerProject: Number(values.risks), assessmentsPerRisk: Number(values.assessments) });
+    console.log(`Seeded ${r.risks} synthetic risks with ${r.assessments} assessments.`);
   }
   console.log(
     `Seeded ${result.projects} projects, ${result.milestones} milestones, ${result.updates} history entries ` +

@@ -15,6 +15,7 @@ import { LargestSlips, OverdueMilestones, UpcomingMilestones } from "./milestone
 import { PortfolioMap } from "./portfolio-map";
 import { PrintButton } from "./print-button";
 import { RecentUpdates } from "./recent-updates";
+import { RiskDashboardCards } from "@/components/risks/dashboard-risk-cards";
 import { SinceLastVisit } from "./since-last-visit";
 import "./dashboard.css";
 
@@ -120,6 +121,8 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
             <LargestSlips filters={filters} />
           </DashboardCard>
         </div>
+
+        <RiskDashboardCards />
 
         <div className="dashboard-row grid gap-5">
           <DashboardCard id="map-heading" title={t("map.title")} description={t("map.description")} skeletonRows={8} area="map">

@@ -9,6 +9,7 @@ import { UserMenu } from "./user-menu";
 /** The app bar: product name, the main navigation and who is signed in. */
 export async function SiteHeader() {
   const t = await getTranslations("layout");
+  const tRisks = await getTranslations("risks");
   const viewer = await getViewer();
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-white">
@@ -27,6 +28,9 @@ export async function SiteHeader() {
             </li>
             <li>
               <NavLink href="/projects">{t("nav.projects")}</NavLink>
+            </li>
+            <li>
+              <NavLink href="/risks">{tRisks("nav")}</NavLink>
             </li>
             {can(viewer, "user:manage") && (
               <li>

@@ -57,6 +57,12 @@ export const PERMISSIONS = {
   "capex:reference": { description: "Maintain cost categories and exchange-rate sets", roles: { admin: true } },
   "kpi:edit": { description: "Enter a project's KPI actuals, targets and design capacity; upload KPI sheets", roles: { admin: true, pmo: true, manager: "assigned" } },
   "kpi:reference": { description: "Maintain KPI definitions", roles: { admin: true } },
+  "risk:edit": { description: "Raise and edit a project's risks, score them and manage their actions", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "gate:review": { description: "Set a project's gate process; prepare a gate review (approvers, conditions, deliverables)", roles: { admin: true, pmo: true } },
+  "gate:decide": { description: "Record a gate review's decision (final once recorded)", roles: { admin: true, pmo: true } },
+  "gate:approve": { description: "Approve or reject a gate review one is named an approver of", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "gate:condition": { description: "Mark a gate condition met or waived", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "document:upload": { description: "Attach documents (and new versions) to a project, its risks, milestones and gate deliverables", roles: { admin: true, pmo: true, manager: "assigned" } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
 
 export type Permission = keyof typeof PERMISSIONS;

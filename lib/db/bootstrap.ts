@@ -4,6 +4,7 @@ import { backfillPinyinSortKeys } from "./backfill-sort-keys";
 import { applyPendingMigrations } from "./migrate";
 import { refreshStatisticsIfEmbedded } from "./planner-statistics";
 import { loadPortfolio } from "./seed";
+import { ensureRiskAndGateReferenceData } from "../risks/ensure-reference-data";
 
 export interface BootstrapResult {
   appliedMigrations: string[];
@@ -16,6 +17,7 @@ export interface BootstrapResult {
 export async function bootstrapDatabase(database: Database, { seed = true, demoUsers = false } = {}): Promise<BootstrapResult> {
   const appliedMigrations = await applyPendingMigrations(database);
   await backfillPinyinSortKeys(database.prisma);
+  await ensureRiskAndGateReferenceData(database.prisma);
   let seeded = false;
   if (seed && (await database.prisma.project.count()) === 0) {
     const { minmetalsPortfolio } = await import("../../prisma/seed/minmetals-2024");

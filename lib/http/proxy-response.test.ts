@@ -34,7 +34,7 @@ describe("proxyResponse", () => {
 
   it("gives the API a CSP that allows nothing, and no HSTS over http", () => {
     const res = run("/api/projects");
-    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(res.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     expect(res.headers.get("x-request-id")).toBeTruthy();
     expect(res.headers.get("strict-transport-security")).toBeNull();
   });

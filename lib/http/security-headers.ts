@@ -27,8 +27,8 @@ export function contentSecurityPolicy({ nonce, dev = false, https = false }: { n
   ].join("; ");
 }
 
-/** JSON and files from /api: nothing in them may run or be framed. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** JSON and files from /api (uploaded documents too): nothing in them may run or be framed; sandbox treats a file opened directly as a unique origin. */
+export const API_CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Two years, subdomains included: sent only when the public URL is https (a browser ignores it over http anyway). */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";

@@ -11,6 +11,8 @@ import { defaultViewSchema, preferencesSchema, viewInputSchema, viewUpdateSchema
 
 /** What /api/auth/update-user accepts as a display name (lib/auth/auth-route.ts). */
 const displayName = textField({ max: 100, required: true });
+import { actionCreateSchema, actionUpdateSchema, assessmentSchema, riskCreateSchema, riskUpdateSchema } from "../../lib/risks/risk.validation";
+import { approverResponseSchema, conditionCreateSchema, conditionUpdateSchema, decideSchema, reviewCreateSchema, reviewUpdateSchema, setProcessSchema } from "../../lib/gates/gate.validation";
 import { createPgliteDb, dataChecksum, MANAGER, seed, signIn, startApp, stopApp, withDb, type App, type TestDb } from "./harness";
 
 /**
@@ -85,6 +87,9 @@ const PROJECT_KEYS = { version: fc.constantFrom(0, -1, 2 ** 31, "1", 1.5), stage
 const MILESTONE_KEYS = { title: text(), titleZh: text(), baseline: fuzzyDate, forecast: fuzzyDate, actual: fuzzyDate, state: fc.constantFrom(...MILESTONE_STATES), comment: text() };
 const RATE_SET_KEYS = { name: text(), effectiveFrom: fc.oneof(fc.constantFrom("2026-01", "2026-13", "2026-01-15"), fc.string()), rates: fc.array(fc.record({ currency: fc.oneof(fc.constantFrom("USD", "CNY", "us"), fc.string()), toCny: fc.oneof(fc.constantFrom("7.1", "-1", "1e3"), fc.string()), toUsd: fc.string() })) };
 const VIEW_KEYS = { name: text(), query: text(), columns: fc.array(fc.constantFrom("name", "stage", "bogus")), columnWidths: fc.dictionary(fc.constantFrom("name", "stage", "x"), fc.integer()), groupBy: fc.string(), density: fc.string(), shared: fc.boolean() };
+const RISK_KEYS = { titleEn: fc.string(), category: fc.constantFrom("SAFETY", "WEATHER"), kind: fc.constantFrom("THREAT", "OPPORTUNITY", "x"), response: fc.constantFrom("AVOID", "EXPLOIT", "x"), status: fc.string(), nextReviewOn: fc.string(), ownerId: fc.string(), code: fc.string(), occurredLink: fc.string() };
+const ASSESS_KEYS = { kind: fc.constantFrom("INHERENT", "RESIDUAL", "TARGET", "x"), probability: fc.integer({ min: -2, max: 8 }), impacts: fc.dictionary(fc.constantFrom("cost", "safety", "x", "__proto__"), fc.integer({ min: -1, max: 7 })), note: fc.string() };
+const GATE_KEYS = { gateKey: fc.string(), processKey: fc.string(), approvalRule: fc.constantFrom("ANY", "ALL", "x"), approverIds: fc.array(fc.string()), supersedesId: fc.string(), approvedCapexAmount: fc.constantFrom("1e9", "-1", "1.234", "12"), approvedCapexCurrency: fc.constantFrom("cny", "CNY", "US"), decision: fc.constantFrom("GO", "MAYBE"), rationaleEn: fc.string(), heldOn: fc.string(), textEn: fc.string(), dueOn: fc.string(), response: fc.constantFrom("APPROVED", "REJECTED", "x"), reason: fc.string(), status: fc.constantFrom("MET", "x") };
 
 /** A payload the shared schema accepts could legitimately change data: those are not fuzz cases. */
 const schemaRejects = (schema: { safeParse(v: unknown): { success: boolean } }) => (b: Body) => {
@@ -113,7 +118,12 @@ describe("fuzzing every mutation endpoint", () => {
   let cookie: string;
   let milestoneId: string;
   let viewId: string;
+  let riskId: string;
+  let actionId: string;
+  let reviewId: string;
+  let conditionId: string;
   let before: Record<string, string>;
+  let beforeRisks: Record<string, string>;
   const counts: Record<string, Record<number, number>> = {};
 
   afterAll(async () => {
@@ -129,7 +139,15 @@ describe("fuzzing every mutation endpoint", () => {
       const project = await d.prisma.project.findUniqueOrThrow({ where: { slug: SLUG }, include: { milestones: true } });
       milestoneId = project.milestones[0]?.id ?? (await d.prisma.milestone.create({ data: { projectId: project.id, title: "Fuzz target" } })).id;
       viewId = (await d.prisma.savedView.create({ data: { ownerId: manager.id, name: "Fuzz view", query: "stage=OPERATION" } })).id;
+      const matrix = await d.prisma.riskMatrix.findFirstOrThrow();
+      riskId = (await d.prisma.risk.create({ data: { projectId: project.id, code: "R-FUZZ", titleEn: "Fuzz risk", category: "SAFETY", matrixId: matrix.id } })).id;
+      actionId = (await d.prisma.riskAction.create({ data: { riskId, title: "Fuzz action" } })).id;
+      const process = await d.prisma.gateProcess.findUniqueOrThrow({ where: { key: "mining" }, include: { gates: true } });
+      await d.prisma.projectGateProcess.create({ data: { projectId: project.id, processId: process.id } });
+      reviewId = (await d.prisma.gateReview.create({ data: { projectId: project.id, gateId: process.gates[0].id } })).id;
+      conditionId = (await d.prisma.gateCondition.create({ data: { reviewId, textEn: "Fuzz condition", dueOn: new Date("2027-01-01") } })).id;
       before = await dataChecksum(d);
+      beforeRisks = await riskChecksum(d);
     });
     // Each sign-in fuzz case comes "through a proxy" from its own address, so the per-address limit (429) does not hide the validation under test.
     app = await startApp(db, { env: { LODESTONE_TRUSTED_PROXIES: "127.0.0.1" } });
@@ -177,6 +195,19 @@ describe("fuzzing every mutation endpoint", () => {
     { label: "PUT /api/views/preferences", method: "PUT", path: () => "/api/views/preferences", schema: preferencesSchema, keys: { columns: VIEW_KEYS.columns, columnWidths: VIEW_KEYS.columnWidths, density: VIEW_KEYS.density } },
     { label: "PUT /api/views/default", method: "PUT", path: () => "/api/views/default", schema: defaultViewSchema, keys: { viewId: fc.oneof(fc.uuid(), fc.string()) } },
     { label: "POST /api/capex/rate-sets", method: "POST", path: () => "/api/capex/rate-sets", schema: rateSetCreateSchema, keys: RATE_SET_KEYS },
+    { label: "POST /api/projects/[slug]/risks", method: "POST", path: () => `/api/projects/${SLUG}/risks`, schema: riskCreateSchema, keys: RISK_KEYS },
+    { label: "PATCH /api/projects/[slug]/risks/[id]", method: "PATCH", path: () => `/api/projects/${SLUG}/risks/${riskId}`, schema: riskUpdateSchema, keys: { ...RISK_KEYS, version: PROJECT_KEYS.version } },
+    { label: "POST …/risks/[id]/assessments", method: "POST", path: () => `/api/projects/${SLUG}/risks/${riskId}/assessments`, schema: assessmentSchema, keys: ASSESS_KEYS },
+    { label: "POST …/risks/[id]/actions", method: "POST", path: () => `/api/projects/${SLUG}/risks/${riskId}/actions`, schema: actionCreateSchema, keys: { title: fc.string(), dueOn: fc.string(), status: fc.string(), ownerId: fc.string() } },
+    { label: "PATCH …/risks/[id]/actions/[id]", method: "PATCH", path: () => `/api/projects/${SLUG}/risks/${riskId}/actions/${actionId}`, schema: actionUpdateSchema, keys: { version: PROJECT_KEYS.version, status: fc.string(), dueOn: fc.string() } },
+    // The gate endpoints answer a manager with 403 after validation: what is fuzzed here is that no payload gets past the schema and no error is a 5xx.
+    { label: "PUT /api/projects/[slug]/gate-process", method: "PUT", path: () => `/api/projects/${SLUG}/gate-process`, schema: setProcessSchema, keys: GATE_KEYS },
+    { label: "POST /api/projects/[slug]/gate-reviews", method: "POST", path: () => `/api/projects/${SLUG}/gate-reviews`, schema: reviewCreateSchema, keys: GATE_KEYS },
+    { label: "PATCH …/gate-reviews/[id]", method: "PATCH", path: () => `/api/projects/${SLUG}/gate-reviews/${reviewId}`, schema: reviewUpdateSchema, keys: { ...GATE_KEYS, version: PROJECT_KEYS.version } },
+    { label: "POST …/gate-reviews/[id]/conditions", method: "POST", path: () => `/api/projects/${SLUG}/gate-reviews/${reviewId}/conditions`, schema: conditionCreateSchema, keys: GATE_KEYS },
+    { label: "PUT …/gate-reviews/[id]/response", method: "PUT", path: () => `/api/projects/${SLUG}/gate-reviews/${reviewId}/response`, schema: approverResponseSchema, keys: GATE_KEYS },
+    { label: "POST …/gate-reviews/[id]/decision", method: "POST", path: () => `/api/projects/${SLUG}/gate-reviews/${reviewId}/decision`, schema: decideSchema, keys: { ...GATE_KEYS, version: PROJECT_KEYS.version } },
+    { label: "PATCH …/gate-conditions/[id]", method: "PATCH", path: () => `/api/projects/${SLUG}/gate-conditions/${conditionId}`, schema: conditionUpdateSchema, keys: { ...GATE_KEYS, version: PROJECT_KEYS.version } },
   ];
 
   for (const ep of endpoints)
@@ -239,5 +270,16 @@ describe("fuzzing every mutation endpoint", () => {
     expect((await fetch(`${app.origin}/api/projects/${SLUG}`, { headers: { cookie } })).status).toBe(200);
     expect(await stopApp(app)).toEqual({ code: 0, signal: null });
     expect(await withDb(db, dataChecksum)).toEqual(before);
+    expect(await withDb(db, riskChecksum)).toEqual(beforeRisks);
   });
 });
+
+/** The risk, gate and document tables, like dataChecksum's. */
+async function riskChecksum(d: Parameters<typeof dataChecksum>[0]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of ["Risk", "RiskAssessment", "RiskAction", "GateReview", "GateApprover", "GateCondition", "GateDeliverable", "Document", "DocumentVersion", "AuditEntry"]) {
+    const [row] = await d.prisma.$queryRawUnsafe<{ n: number; sum: string | null }[]>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM "${table}" t`);
+    out[table] = `${row.n}:${row.sum}`;
+  }
+  return out;
+}

@@ -14,6 +14,11 @@ import { localizedString } from "@/lib/i18n/bilingual";
 import { countryNamer } from "@/lib/i18n/display-names";
 import { getProject } from "@/lib/projects/get-project";
 import { getProjectPermissions } from "@/lib/projects/project-permissions";
+import { ProjectGatesSection } from "@/components/gates/project-gates-section";
+import { ProjectRisksSection } from "@/components/risks/project-risks-section";
+import { getProjectGates } from "@/lib/gates/gate-queries";
+import { getRiskGatePermissions, listPeople } from "@/lib/risks/risk-permissions";
+import { getDefaultMatrix, listProjectRisks } from "@/lib/risks/risk-queries";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,18 +42,25 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const viewer = await requireReader(`/projects/${encodeURIComponent(slug)}`);
   const project = await getProject({ slug, viewer });
   if (!project) notFound();
-  const [permissions, locale, capex, kpis, capexPermissions] = await Promise.all([
+  const [permissions, locale, capex, kpis, capexPermissions, risks, matrix, gates, riskGatePermissions, people] = await Promise.all([
     getProjectPermissions({ slug, viewer }),
     getLocale(),
     getProjectCapex({ slug, viewer }),
     getProjectKpis({ slug, viewer }),
     getCapexPermissions({ slug, viewer }),
+    listProjectRisks({ viewer, slug }),
+    getDefaultMatrix(),
+    getProjectGates({ viewer, slug }),
+    getRiskGatePermissions({ slug, viewer }),
+    listPeople(),
   ]);
   if (!capex || !kpis) notFound();
   return (
-    <>
+    <div className="space-y-10">
       <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />
       <ProjectMoneySections slug={slug} capex={capex} kpis={kpis} rollup={rollupCurrency((await searchParams).rollup, locale)} permissions={capexPermissions} />
-    </>
+      <ProjectRisksSection slug={slug} risks={risks} matrix={matrix} permissions={riskGatePermissions} people={people} />
+      {gates && <ProjectGatesSection slug={slug} gates={gates} permissions={riskGatePermissions} people={people} />}
+    </div>
   );
 }

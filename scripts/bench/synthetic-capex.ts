@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/generated/client";
+import type { PrismaClient } from "../../lib/db/generated/client";
 
 /**
  * Deterministic capex and KPIs for the synthetic portfolio (projects whose slug

@@ -1,0 +1,19 @@
+import type { NextRequest } from "next/server";
+import { getViewer } from "@/lib/auth/session";
+import { uploadDocument } from "@/lib/documents/document-store";
+import { handleRoute } from "@/lib/http/json-error";
+import { checkOrigin, mutationResponse } from "@/lib/http/mutation-response";
+
+// POST /api/projects/<slug>/documents?fileName=…[&riskId|milestoneId|deliverableId|documentId=…]; the body is the file's bytes.
+export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
+  return handleRoute("POST /api/projects/[slug]/documents", async () => {
+    const refused = checkOrigin(request);
+    if (refused) return refused;
+    const { slug } = await params;
+    const length = request.headers.get("content-length");
+    return mutationResponse(
+      await uploadDocument({ viewer: await getViewer(), slug, input: Object.fromEntries(request.nextUrl.searchParams), body: request.body, declaredSize: length === null ? null : Number(length) }),
+      201,
+    );
+  });
+}
