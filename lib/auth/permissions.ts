@@ -26,6 +26,13 @@ export const PERMISSIONS = {
   "project:export": { description: "Export the projects table (CSV, XLSX) as the reader sees it", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "view:create": { description: "Save, change and delete one's own views of the projects table; keep table preferences", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "view:share": { description: "Share one's own view with everyone", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "report:edit": { description: "Start, edit and correct a project's monthly status report", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "report:submit": { description: "Submit a status report for review", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "report:publish": { description: "Publish a submitted status report (it is then frozen)", roles: { admin: true, pmo: true } },
+  "report:return": { description: "Return a submitted status report to its manager with a comment", roles: { admin: true, pmo: true } },
+  "project:follow": { description: "Follow a project (told when its report is published)", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "notification:read": { description: "Read and mark one's own notifications", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "webhook:manage": { description: "Configure outgoing webhooks and read the delivery log", roles: { admin: true } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
 
 export type Permission = keyof typeof PERMISSIONS;
