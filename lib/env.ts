@@ -49,6 +49,25 @@ const envSchema = z.object({
    * parameters to this file, one JSON object a line. Unset in production.
    */
   LODESTONE_SQL_CAPTURE: z.string().trim().min(1).optional(),
+  /**
+   * Outgoing e-mail (notifications, reminders): an SMTP URL such as
+   * smtp://user:password@mail.example.com:587 (smtps:// for TLS). Unset: no
+   * e-mail is sent (the in-app notifications still are).
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), { message: "must be an smtp:// or smtps:// URL" }),
+  /** The From of notification e-mails. */
+  MAIL_FROM: z.string().trim().min(3).default("Lodestone <lodestone@localhost>"),
+  /** Run the job runner (outbox delivery, reminders) in this instance: default on; any number of instances may. */
+  LODESTONE_JOBS: z.enum(["true", "false"]).default("true"),
+  /** How often an idle job runner looks for work. */
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
+  /** How often the reminder sweep runs (each reminder is still sent once). */
+  REMINDER_SWEEP_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
   /** Set by `npm start`: Next leaves SIGTERM/SIGINT to us, so we can close the database first. */
   NEXT_MANUAL_SIG_HANDLE: z
     .string()
