@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isPeriodId } from "./periods";
 
-const text = z.string().trim().max(4000, "At most 4,000 characters.");
+const text = z.string().trim().max(4000, "At most 4000 characters.");
 
 /** The narrative of a report: each field in English and Chinese. */
 export const NARRATIVE_FIELDS = ["summary", "achievements", "nextSteps", "issues", "decisions"] as const;
@@ -20,11 +20,11 @@ export const saveNarrativeSchema = z.object({ version: z.number().int().min(1), 
 
 export const submitSchema = z.object({ version: z.number().int().min(1) }).strict();
 
-export const returnSchema = z.object({ version: z.number().int().min(1), comment: z.string().trim().min(1, "Say what needs fixing.").max(2000, "At most 2,000 characters.") }).strict();
+export const returnSchema = z.object({ version: z.number().int().min(1), comment: z.string().trim().min(1, "Say what needs fixing.").max(2000, "At most 2000 characters.") }).strict();
 
 export const publishSchema = z.object({ version: z.number().int().min(1) }).strict();
 
-export const supersedeSchema = z.object({ reason: z.string().trim().min(1, "Give the reason for the correction.").max(2000, "At most 2,000 characters.") }).strict();
+export const supersedeSchema = z.object({ reason: z.string().trim().min(1, "Give the reason for the correction.").max(2000, "At most 2000 characters.") }).strict();
 
 export function emptyNarrative(): Narrative {
   return narrativeSchema.parse({});
