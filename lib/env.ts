@@ -68,6 +68,8 @@ const envSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
   /** How often the reminder sweep runs (each reminder is still sent once). */
   REMINDER_SWEEP_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
+  /** The Chromium that prints PDF exports (the report pack): Debian's by default. */
+  CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
   /** Set by `npm start`: Next leaves SIGTERM/SIGINT to us, so we can close the database first. */
   NEXT_MANUAL_SIG_HANDLE: z
     .string()

@@ -9,6 +9,10 @@ import { localizedString } from "@/lib/i18n/bilingual";
 import { countryNamer } from "@/lib/i18n/display-names";
 import { getProject } from "@/lib/projects/get-project";
 import { getProjectPermissions } from "@/lib/projects/project-permissions";
+import { ReportHistory } from "@/components/reports/report-history";
+import { can } from "@/lib/auth/permissions";
+import { currentReportingPeriod } from "@/lib/reports/periods";
+import { listProjectReports } from "@/lib/reports/read-reports";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -31,6 +35,13 @@ export default async function ProjectPage({ params }: Props) {
   const viewer = await requireReader(`/projects/${encodeURIComponent(slug)}`);
   const project = await getProject({ slug });
   if (!project) notFound();
-  const [permissions, locale] = await Promise.all([getProjectPermissions({ slug, viewer }), getLocale()]);
-  return <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />;
+  const [permissions, locale, reports] = await Promise.all([getProjectPermissions({ slug, viewer }), getLocale(), listProjectReports({ viewer, slug })]);
+  const period = currentReportingPeriod(new Date());
+  const canStart = can(viewer, "report:edit", { managedByViewer: permissions.canUpdate }) && !reports.some((r) => r.periodId === period);
+  return (
+    <>
+      <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />
+      <ReportHistory slug={slug} lines={reports} startPeriod={canStart ? period : null} />
+    </>
+  );
 }
