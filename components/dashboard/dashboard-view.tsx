@@ -12,6 +12,10 @@ import { PortfolioMap } from "./portfolio-map";
 import { PrintButton } from "./print-button";
 import { RecentUpdates } from "./recent-updates";
 import { SinceLastVisit } from "./since-last-visit";
+import { ComplianceCard } from "@/components/reports/compliance-card";
+import { PublishedPeriodSelector } from "@/components/reports/published-period-selector";
+import { getViewer } from "@/lib/auth/session";
+import { currentReportingPeriod, shiftPeriod } from "@/lib/reports/periods";
 import "./dashboard.css";
 
 interface DashboardViewProps {
@@ -34,7 +38,7 @@ interface DashboardViewProps {
  * card never holds up the others.
  */
 export async function DashboardView({ basePath, filters, ignored, today, since, signedIn }: DashboardViewProps) {
-  const [t, tEnum, format] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), getFormatter()]);
+  const [t, tEnum, format, tReports] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), getFormatter(), getTranslations("reports.compliance")]);
   const todayText = format.dateTime(new Date(`${today}T00:00:00Z`), {
     dateStyle: "long",
     timeZone: "UTC",
@@ -43,6 +47,8 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
     ? [...filters.region.map((r) => tEnum(`region.${r}`)), ...filters.line.map((l) => tEnum(`businessLine.${l}`))].join(" · ")
     : t("wholePortfolio");
 
+  const reportingPeriod = currentReportingPeriod(new Date(`${today}T00:00:00Z`));
+  const viewer = await getViewer();
   return (
     <div className="dashboard space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -50,7 +56,10 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
           <p className="mt-1 text-sm text-slate-600">{t("asOf", { date: todayText, scope })}</p>
         </div>
-        <PrintButton />
+        <div className="flex flex-wrap items-end gap-3">
+          <PublishedPeriodSelector periods={Array.from({ length: 12 }, (_, i) => shiftPeriod(reportingPeriod, -i))} />
+          <PrintButton />
+        </div>
       </div>
 
       {ignored.length > 0 && (
@@ -83,6 +92,10 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
 
         <DashboardCard id="health-heading" title={t("figures.healthTitle")} skeletonRows={2} area="health">
           <HealthFigures filters={filters} />
+        </DashboardCard>
+
+        <DashboardCard id="compliance-heading" title={tReports("title", { period: reportingPeriod })} skeletonRows={3} area="compliance">
+          <ComplianceCard viewer={viewer} periodId={reportingPeriod} />
         </DashboardCard>
 
         <div className="dashboard-row grid gap-5 md:grid-cols-2 xl:grid-cols-3">

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 /** The app bar: product name, the main navigation and who is signed in. */
 export async function SiteHeader() {
@@ -28,6 +29,9 @@ export async function SiteHeader() {
             <li>
               <NavLink href="/projects">{t("nav.projects")}</NavLink>
             </li>
+            <li>
+              <NavLink href="/reports">{t("nav.reports")}</NavLink>
+            </li>
             {can(viewer, "user:manage") && (
               <li>
                 <NavLink href="/admin">{t("nav.admin")}</NavLink>
@@ -36,6 +40,7 @@ export async function SiteHeader() {
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3">
+          <NotificationBell viewer={viewer} />
           <LanguageSwitcher />
           <UserMenu viewer={viewer ? { name: viewer.name, role: viewer.role } : null} />
         </div>
