@@ -39,6 +39,7 @@ export const DEMO_USERS: NewUser[] = [
   { email: "manager@lodestone.local", name: "Mei Manager", role: "manager", password: "lodestone-manager" },
   { email: "executive@lodestone.local", name: "Eli Executive", role: "executive", password: "lodestone-executive" },
   { email: "staff@lodestone.local", name: "Sam Staff", role: "staff", password: "lodestone-staff" },
+  { email: "pmo@lodestone.local", name: "Pat PMO", role: "pmo", password: "lodestone-pmo" },
 ];
 
 /** Projects the demo manager is assigned to (slugs of the Minmetals seed). */

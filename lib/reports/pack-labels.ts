@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import en from "../../messages/en.json";
 import zh from "../../messages/zh-CN.json";
 import { DEFAULT_LOCALE, isLocale, type AppLocale } from "../i18n/config";

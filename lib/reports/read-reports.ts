@@ -47,9 +47,6 @@ export interface ReportView {
   managedByViewer: boolean;
 }
 
-/** A published report that no published correction replaces: the one the pack counts. */
-export const effectivePublished: Prisma.StatusReportWhereInput = { state: "PUBLISHED", NOT: { supersededBy: { is: { state: "PUBLISHED" } } } };
-
 /** The project page's report history: every report version, newest period first. */
 export async function listProjectReports({ viewer, slug }: { viewer: Viewer | null; slug: string }): Promise<ReportHistoryLine[]> {
   const prisma = await db();
@@ -171,12 +168,15 @@ export function packGroupKey(r: { businessLine: BusinessLine | null }): string {
 export async function getReportPack({ viewer, periodId, businessLine, today = new Date() }: { viewer: Viewer | null; periodId: string; businessLine?: BusinessLine; today?: Date }): Promise<ReportPack> {
   const prisma = await db();
   const projectWhere: Prisma.ProjectWhereInput = { ...projectReadScope(viewer), ...(businessLine ? { businessLine } : {}) };
-  const reportWhere: Prisma.StatusReportWhereInput = { ...effectivePublished, periodId, project: projectWhere };
-  const [published, figures, inScope, open, rule] = await Promise.all([
+  // Every published version of the period; a correction replaces the version it supersedes (same project
+  // and period, so in the same scope): dropped below, and its figures subtracted. Cheaper than a
+  // NOT EXISTS per row, and corrections are rare.
+  const reportWhere: Prisma.StatusReportWhereInput = { state: "PUBLISHED", periodId, project: projectWhere };
+  const [allPublished, figureSums, inScope, open, rule] = await Promise.all([
     prisma.statusReport.findMany({
       where: reportWhere,
       orderBy: [{ businessLine: "asc" }, { project: { nameSortKey: "asc" } }],
-      select: { id: true, businessLine: true, health: true, progressPercent: true, reportVersion: true, publishedAt: true, changes: true, narrative: true, projectId: true, project: { select: { slug: true, nameEn: true, nameZh: true } } },
+      select: { id: true, supersedesId: true, businessLine: true, health: true, progressPercent: true, reportVersion: true, publishedAt: true, changes: true, narrative: true, projectId: true, project: { select: { slug: true, nameEn: true, nameZh: true } } },
     }),
     prisma.reportFigure.groupBy({ by: ["key", "currency"], where: { report: reportWhere }, _sum: { value: true }, orderBy: [{ key: "asc" }, { currency: "asc" }] }),
     prisma.project.count({ where: projectWhere }),
@@ -187,6 +187,18 @@ export async function getReportPack({ viewer, periodId, businessLine, today = ne
     }),
     reportingRuleFor(prisma, null),
   ]);
+  const superseded = new Set(allPublished.map((r) => r.supersedesId).filter((id): id is string => id !== null));
+  const published = superseded.size ? allPublished.filter((r) => !superseded.has(r.id)) : allPublished;
+  const sums = new Map(figureSums.map((f) => [`${f.key}\u0000${f.currency}`, { key: f.key, currency: f.currency, sum: f._sum.value ?? new Prisma.Decimal(0) }]));
+  if (superseded.size) {
+    const minus = await prisma.reportFigure.groupBy({ by: ["key", "currency"], where: { reportId: { in: [...superseded] } }, _sum: { value: true } });
+    for (const f of minus) {
+      const k = `${f.key}\u0000${f.currency}`;
+      const cur = sums.get(k);
+      if (cur) cur.sum = cur.sum.minus(f._sum.value ?? 0);
+    }
+  }
+  const figures = [...sums.values()];
   const due = dueDate(periodId, rule);
   const groups = new Map<string, PackReport[]>();
   const healthCounts: Partial<Record<Health, number>> = {};
@@ -217,7 +229,7 @@ export async function getReportPack({ viewer, periodId, businessLine, today = ne
       const last = p.reports[0];
       return { slug: p.slug, nameEn: p.nameEn, nameZh: p.nameZh, businessLine: p.businessLine, state: last?.state ?? "MISSING", since: (last?.updatedAt ?? due).toISOString(), overdue };
     }),
-    figures: figures.map((f) => ({ key: f.key, currency: f.currency, sum: (f._sum.value ?? new Prisma.Decimal(0)).toString() })),
+    figures: figures.map((f) => ({ key: f.key, currency: f.currency, sum: f.sum.toString() })),
     healthCounts,
     published: published.length,
     inScope,

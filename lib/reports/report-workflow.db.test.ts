@@ -192,6 +192,7 @@ describe.each(testBackends())("report workflow on %s", (backend) => {
   it("corrects a published report by a superseding version with a reason; both stay readable; the pack counts the correction", async () => {
     const prisma = database().prisma;
     const periodId = "2026-09";
+    await prisma.project.update({ where: { slug: "rr" }, data: { progressPercent: 10 } });
     const d = await createReportDraft({ viewer: v.assignedManager, slug: "rr", input: { periodId } });
     if (!d.ok) throw new Error("setup");
     await submitReport({ viewer: v.assignedManager, reportId: d.data.id, input: { version: 1 } });
@@ -209,6 +210,9 @@ describe.each(testBackends())("report workflow on %s", (backend) => {
     await publishReport({ viewer: v.pmo, reportId: c.data.id, input: { version: 2 } });
     const pack = await getReportPack({ viewer: null, periodId });
     expect(pack.groups.flatMap((g) => g.reports).map((r) => [r.reportVersion, r.progressPercent])).toEqual([[2, 40]]);
+    // the superseded version's figures are not counted
+    expect(pack.figures.find((f) => f.key === "overview.progressPercent")?.sum).toBe("40");
+    expect(pack.published).toBe(1);
     const old = await getReport({ viewer: null, reportId: d.data.id });
     const neu = await getReport({ viewer: null, reportId: c.data.id });
     expect(old).toMatchObject({ state: "PUBLISHED", supersededBy: { id: c.data.id, reportVersion: 2, state: "PUBLISHED" } });
