@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Bundled, PGlite fails to find its wasm and extension files at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm", "playwright-core"],
   poweredByHeader: false,
   // Content-Security-Policy (with a per-request script nonce), HSTS and x-request-id are set in proxy.ts.
   async headers() {

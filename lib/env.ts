@@ -67,6 +67,27 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   /** The largest document a user may upload, in bytes (default 25 MB). */
   LODESTONE_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(2 ** 31 - 1).default(25 * 1024 * 1024),
+  /**
+   * Outgoing e-mail (notifications, reminders): an SMTP URL such as
+   * smtp://user:password@mail.example.com:587 (smtps:// for TLS). Unset: no
+   * e-mail is sent (the in-app notifications still are).
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), { message: "must be an smtp:// or smtps:// URL" }),
+  /** The From of notification e-mails. */
+  MAIL_FROM: z.string().trim().min(3).default("Lodestone <lodestone@localhost>"),
+  /** Run the job runner (outbox delivery, reminders) in this instance: default on; any number of instances may. */
+  LODESTONE_JOBS: z.enum(["true", "false"]).default("true"),
+  /** How often an idle job runner looks for work. */
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
+  /** How often the reminder sweep runs (each reminder is still sent once). */
+  REMINDER_SWEEP_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
+  /** The Chromium that prints PDF exports (the report pack): Debian's by default. */
+  CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
   /** Set by `npm start`: Next leaves SIGTERM/SIGINT to us, so we can close the database first. */
   NEXT_MANUAL_SIG_HANDLE: z
     .string()

@@ -17,6 +17,10 @@ import { PrintButton } from "./print-button";
 import { RecentUpdates } from "./recent-updates";
 import { RiskDashboardCards } from "@/components/risks/dashboard-risk-cards";
 import { SinceLastVisit } from "./since-last-visit";
+import { ComplianceCard } from "@/components/reports/compliance-card";
+import { PublishedPeriodSelector } from "@/components/reports/published-period-selector";
+import { getViewer } from "@/lib/auth/session";
+import { currentReportingPeriod, shiftPeriod } from "@/lib/reports/periods";
 import "./dashboard.css";
 
 interface DashboardViewProps {
@@ -48,7 +52,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
       : readerScope.kind === "none"
         ? tOrg("scope.none")
         : tOrg("scope.units", { units: readerScope.units.map((u) => localizedString({ en: u.nameEn, zh: u.nameZh }, locale)).join(", ") });
-  const [tCapex, tKpis] = await Promise.all([getTranslations("capex.portfolio"), getTranslations("kpis.portfolio")]);
+  const [tCapex, tKpis, tReports] = await Promise.all([getTranslations("capex.portfolio"), getTranslations("kpis.portfolio"), getTranslations("reports.compliance")]);
   const todayText = format.dateTime(new Date(`${today}T00:00:00Z`), {
     dateStyle: "long",
     timeZone: "UTC",
@@ -57,6 +61,8 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
     ? [...filters.region.map((r) => tEnum(`region.${r}`)), ...filters.line.map((l) => tEnum(`businessLine.${l}`))].join(" · ")
     : t("wholePortfolio");
 
+  const reportingPeriod = currentReportingPeriod(new Date(`${today}T00:00:00Z`));
+  const viewer = await getViewer();
   return (
     <div className="dashboard space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -67,7 +73,10 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
             {scopeNote}
           </p>
         </div>
-        <PrintButton />
+        <div className="flex flex-wrap items-end gap-3">
+          <PublishedPeriodSelector periods={Array.from({ length: 12 }, (_, i) => shiftPeriod(reportingPeriod, -i))} />
+          <PrintButton />
+        </div>
       </div>
 
       {ignored.length > 0 && (
@@ -97,6 +106,10 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
 
         <DashboardCard id="health-heading" title={t("figures.healthTitle")} skeletonRows={2} area="health">
           <HealthFigures filters={filters} />
+        </DashboardCard>
+
+        <DashboardCard id="compliance-heading" title={tReports("title", { period: reportingPeriod })} skeletonRows={3} area="compliance">
+          <ComplianceCard viewer={viewer} periodId={reportingPeriod} />
         </DashboardCard>
 
         <div className="dashboard-row grid gap-5 md:grid-cols-2 xl:grid-cols-3">

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 /** The app bar: product name, the main navigation and who is signed in. */
 export async function SiteHeader() {
@@ -13,13 +14,13 @@ export async function SiteHeader() {
   const viewer = await getViewer();
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-white">
-      <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-4 px-4 sm:gap-8 sm:px-6 lg:px-8">
+      <div className="mx-auto flex min-h-14 w-full max-w-7xl flex-wrap items-center gap-x-4 px-4 sm:flex-nowrap sm:gap-8 sm:px-6 lg:px-8">
         <Link href="/" className="flex items-center gap-2 rounded-sm focus-visible:outline-amber-300" aria-label={t("homeLink")}>
           <LodestoneMark />
           <span className="text-lg font-semibold tracking-tight">{t("productName")}</span>
           <span className="hidden text-sm text-slate-300 md:inline">{t("tagline")}</span>
         </Link>
-        <nav aria-label={t("nav.label")}>
+        <nav aria-label={t("nav.label")} className="order-last w-full sm:order-none sm:w-auto">
           <ul className="flex items-center gap-1">
             <li>
               <NavLink href="/dashboard" alsoCurrentAt={["/"]}>
@@ -31,6 +32,7 @@ export async function SiteHeader() {
             </li>
             <li>
               <NavLink href="/risks">{tRisks("nav")}</NavLink>
+              <NavLink href="/reports">{t("nav.reports")}</NavLink>
             </li>
             {can(viewer, "user:manage") && (
               <li>
@@ -40,6 +42,7 @@ export async function SiteHeader() {
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3">
+          <NotificationBell viewer={viewer} />
           <LanguageSwitcher />
           <UserMenu viewer={viewer ? { name: viewer.name, role: viewer.role } : null} />
         </div>

@@ -63,6 +63,13 @@ export const PERMISSIONS = {
   "gate:approve": { description: "Approve or reject a gate review one is named an approver of", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "gate:condition": { description: "Mark a gate condition met or waived", roles: { admin: true, pmo: true, manager: "assigned" } },
   "document:upload": { description: "Attach documents (and new versions) to a project, its risks, milestones and gate deliverables", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "report:edit": { description: "Start, edit and correct a project's monthly status report", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "report:submit": { description: "Submit a status report for review", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "report:publish": { description: "Publish a submitted status report (it is then frozen)", roles: { admin: true, pmo: true } },
+  "report:return": { description: "Return a submitted status report to its manager with a comment", roles: { admin: true, pmo: true } },
+  "project:follow": { description: "Follow a project (told when its report is published)", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "notification:read": { description: "Read and mark one's own notifications", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "webhook:manage": { description: "Configure outgoing webhooks and read the delivery log", roles: { admin: true } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import { DataDirLockedError } from "../db/data-dir-lock";
 import { env, EnvError } from "../env";
 import { log } from "../log/logger";
 import { drainHttp, inFlightRequests, trackHttpRequests } from "./http-lifecycle";
+import { startJobsAtBoot, stopJobs } from "../jobs/start";
 
 /**
  * Opens the database when the server starts, so that a second server on the
@@ -26,6 +27,7 @@ export async function openDatabaseAtBoot(): Promise<void> {
   }
   trackHttpRequests();
   scheduleThrottleCleanup(database.prisma, (err) => log().warn({ err }, "pruning old sign-in failures and rate-limit rows failed"));
+  await startJobsAtBoot();
   // With NEXT_MANUAL_SIG_HANDLE=1 Next leaves signals to us (npm start sets it);
   // without it Next exits on its own and the database is not closed first.
   if (env().NEXT_MANUAL_SIG_HANDLE) {
@@ -47,6 +49,7 @@ async function shutDown(signal: string): Promise<void> {
   try {
     const { finished, abandoned } = await drainHttp(timeoutMs);
     if (abandoned) log().warn({ abandoned }, "requests still running at the shutdown timeout were cut off");
+    await stopJobs();
     await closeDatabase();
     log().info({ finished, abandoned }, "stopped: database closed");
   } catch (err) {

@@ -19,6 +19,10 @@ import { ProjectRisksSection } from "@/components/risks/project-risks-section";
 import { getProjectGates } from "@/lib/gates/gate-queries";
 import { getRiskGatePermissions, listPeople } from "@/lib/risks/risk-permissions";
 import { getDefaultMatrix, listProjectRisks } from "@/lib/risks/risk-queries";
+import { ReportHistory } from "@/components/reports/report-history";
+import { can } from "@/lib/auth/permissions";
+import { currentReportingPeriod } from "@/lib/reports/periods";
+import { listProjectReports } from "@/lib/reports/read-reports";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -42,9 +46,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const viewer = await requireReader(`/projects/${encodeURIComponent(slug)}`);
   const project = await getProject({ slug, viewer });
   if (!project) notFound();
-  const [permissions, locale, capex, kpis, capexPermissions, risks, matrix, gates, riskGatePermissions, people] = await Promise.all([
+  const [permissions, locale, reports, capex, kpis, capexPermissions, risks, matrix, gates, riskGatePermissions, people] = await Promise.all([
     getProjectPermissions({ slug, viewer }),
     getLocale(),
+    listProjectReports({ viewer, slug }),
     getProjectCapex({ slug, viewer }),
     getProjectKpis({ slug, viewer }),
     getCapexPermissions({ slug, viewer }),
@@ -55,9 +60,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     listPeople(),
   ]);
   if (!capex || !kpis) notFound();
+  const period = currentReportingPeriod(new Date());
+  const canStart = can(viewer, "report:edit", { managedByViewer: permissions.canUpdate }) && !reports.some((r) => r.periodId === period);
   return (
     <div className="space-y-10">
       <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />
+      <ReportHistory slug={slug} lines={reports} startPeriod={canStart ? period : null} />
       <ProjectMoneySections slug={slug} capex={capex} kpis={kpis} rollup={rollupCurrency((await searchParams).rollup, locale)} permissions={capexPermissions} />
       <ProjectRisksSection slug={slug} risks={risks} matrix={matrix} permissions={riskGatePermissions} people={people} />
       {gates && <ProjectGatesSection slug={slug} gates={gates} permissions={riskGatePermissions} people={people} />}

@@ -1,0 +1,52 @@
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/session";
+import { listDeliveries } from "@/lib/jobs/delivery-log";
+
+/** The delivery log of notifications and webhooks (admins). */
+export default async function DeliveriesPage() {
+  await connection();
+  const viewer = await getViewer();
+  if (!can(viewer, "webhook:manage")) notFound();
+  const [t, lines] = await Promise.all([getTranslations("notifications.deliveries"), listDeliveries({ viewer })]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {lines.length === 0 ? (
+        <p className="text-slate-600">{t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-left text-sm">
+            <thead className="border-b border-slate-300">
+              <tr>
+                {(["at", "channel", "topic", "target", "outcome", "detail"] as const).map((k) => (
+                  <th key={k} scope="col" className="py-2 pr-4 font-medium">
+                    {t(k)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.id} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    <time dateTime={l.at}>{l.at.replace("T", " ").slice(0, 19)}</time>
+                  </td>
+                  <td className="py-2 pr-4">{l.channel}</td>
+                  <td className="py-2 pr-4">{l.topic}</td>
+                  <td className="py-2 pr-4 break-all">{l.target}</td>
+                  <td className={`py-2 pr-4 ${l.ok ? "text-emerald-800" : "text-red-700"}`}>
+                    {l.ok ? t("ok") : t("failed")} {l.status ?? ""} · {t(`states.${l.state}` as never)}
+                  </td>
+                  <td className="py-2 pr-4 break-all">{l.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useLocale, useTranslations } from "next-intl";
+import type { ReportChange } from "@/lib/reports/snapshot/types";
+
+const MARK: Record<ReportChange["severity"], { sign: string; className: string }> = {
+  bad: { sign: "▼", className: "text-red-700" },
+  warning: { sign: "!", className: "text-amber-700" },
+  good: { sign: "▲", className: "text-emerald-700" },
+  info: { sign: "•", className: "text-slate-500" },
+};
+
+/** The "what changed" lines of a report, worst first; the sign repeats the colour's meaning. */
+export function ChangeList({ changes, className = "" }: { changes: ReportChange[]; className?: string }) {
+  const t = useTranslations("reports.changes");
+  const tEnum = useTranslations("enums");
+  const zh = useLocale() === "zh-CN";
+  const order: ReportChange["severity"][] = ["bad", "warning", "good", "info"];
+  const sorted = [...changes].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+  const values = (c: ReportChange): Record<string, string | number> => {
+    const out: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(c.params)) out[k] = v ?? "—";
+    if (c.kind === "healthMoved" || c.kind === "stageMoved") {
+      const ns = c.kind === "healthMoved" ? "health" : "stage";
+      out.from = tEnum(`${ns}.${String(c.params.from)}` as never);
+      out.to = tEnum(`${ns}.${String(c.params.to)}` as never);
+    }
+    if (zh && c.params.milestoneZh) out.milestone = c.params.milestoneZh;
+    if (typeof c.params.days === "number") out.days = Math.abs(c.params.days);
+    return out;
+  };
+  return (
+    <ul className={`space-y-1 ${className}`}>
+      {sorted.map((c, i) => (
+        <li key={`${c.kind}-${i}`} className="flex gap-2 text-sm text-slate-800">
+          <span aria-hidden="true" className={`w-4 shrink-0 text-center font-bold ${MARK[c.severity].className}`}>
+            {MARK[c.severity].sign}
+          </span>
+          <span>{t(c.kind as never, values(c) as never)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
