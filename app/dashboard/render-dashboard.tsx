@@ -24,7 +24,7 @@ export async function renderDashboard(basePath: string, searchParams: SearchPara
       filters={filters}
       ignored={ignored}
       today={dashboardToday()}
-      since={viewer?.lastSeenAt ?? null}
+      since={viewer?.since ?? null}
       signedIn={viewer !== null}
     />
   );

@@ -27,7 +27,7 @@ export async function BreakdownFigures({ filters }: { filters: DashboardFilters 
         title={t("byRegion")}
         total={total}
         rows={links.region.map((f) => row(tEnum(`region.${f.key}`))(f))}
-        unlinked={links.noRegion > 0 ? { label: t("noRegion"), countText: format.number(links.noRegion), note: t("noRegionNote") } : undefined}
+        extra={links.noRegion.count > 0 ? row(t("noRegion"))(links.noRegion) : undefined}
       />
     </div>
   );
@@ -38,11 +38,11 @@ interface FigureListProps {
   title: string;
   total: number;
   rows: (FigureLink<string> & { label: string; name: string; countText: string })[];
-  /** A count the projects table cannot filter on (no region): shown as text. */
-  unlinked?: { label: string; countText: string; note: string };
+  /** A last row after the values (the projects without a region). */
+  extra?: FigureLink<string> & { label: string; name: string; countText: string };
 }
 
-function FigureList({ id, title, total, rows, unlinked }: FigureListProps) {
+function FigureList({ id, title, total, rows, extra }: FigureListProps) {
   const width = (n: number) => `${total ? Math.max(n > 0 ? 1 : 0, Math.round((n / total) * 100)) : 0}%`;
   return (
     <section aria-labelledby={id}>
@@ -50,7 +50,7 @@ function FigureList({ id, title, total, rows, unlinked }: FigureListProps) {
         {title}
       </h3>
       <ul className="space-y-0.5 text-sm">
-        {rows.map((r) => (
+        {[...rows, ...(extra ? [extra] : [])].map((r) => (
           <li key={r.key} className={r.count === 0 ? "figure-zero" : undefined}>
             <Link
               href={r.href}
@@ -65,14 +65,6 @@ function FigureList({ id, title, total, rows, unlinked }: FigureListProps) {
             </Link>
           </li>
         ))}
-        {unlinked && (
-          <li className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 px-1.5 py-1 text-slate-700">
-            <span>
-              {unlinked.label} <span className="text-xs text-slate-600">({unlinked.note})</span>
-            </span>
-            <span className="tabular-nums">{unlinked.countText}</span>
-          </li>
-        )}
       </ul>
     </section>
   );

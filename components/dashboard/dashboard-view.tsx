@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { hasFilters, type DashboardFilters as Filters } from "@/lib/dashboard/filters";
 import { UPCOMING_DAYS } from "@/lib/dashboard/milestones";
+import { NO_REGION } from "@/lib/projects/list-params";
+import { AttentionProjects } from "./attention-projects";
 import { BreakdownFigures } from "./breakdown-figures";
 import { DashboardCard } from "./dashboard-card";
 import { DashboardFilters } from "./dashboard-filters";
@@ -40,7 +42,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
     timeZone: "UTC",
   });
   const scope = hasFilters(filters)
-    ? [...filters.region.map((r) => tEnum(`region.${r}`)), ...filters.line.map((l) => tEnum(`businessLine.${l}`))].join(" · ")
+    ? [...filters.region.map((r) => (r === NO_REGION ? t("figures.noRegion") : tEnum(`region.${r}`))), ...filters.line.map((l) => tEnum(`businessLine.${l}`))].join(" · ")
     : t("wholePortfolio");
 
   return (
@@ -63,6 +65,16 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
       {signedIn && <MarkVisit />}
 
       <div className="dashboard-cards space-y-5">
+
+        <DashboardCard id="health-heading" title={t("figures.healthTitle")} skeletonRows={2} area="health">
+          <HealthFigures filters={filters} />
+        </DashboardCard>
+
+        {/* Named on the first screen: which projects are off track or at risk, and why. */}
+        <DashboardCard id="attention-heading" title={t("attention.title")} description={t("attention.description")} skeletonRows={3} area="attention">
+          <AttentionProjects filters={filters} />
+        </DashboardCard>
+
         {since && (
           <DashboardCard
             id="since-heading"
@@ -80,10 +92,6 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
             <SinceLastVisit filters={filters} since={since} />
           </DashboardCard>
         )}
-
-        <DashboardCard id="health-heading" title={t("figures.healthTitle")} skeletonRows={2} area="health">
-          <HealthFigures filters={filters} />
-        </DashboardCard>
 
         <div className="dashboard-row grid gap-5 md:grid-cols-2 xl:grid-cols-3">
           <DashboardCard id="overdue-heading" title={t("milestones.overdueTitle")} description={t("milestones.overdueDescription")} area="overdue">

@@ -1,5 +1,5 @@
-import type { BusinessLine, Region } from "../projects/enums";
-import { parseListParamsLenient, toSearchParams, type ProjectListParams, type RawParams } from "../projects/list-params";
+import type { BusinessLine } from "../projects/enums";
+import { parseListParamsLenient, toSearchParams, type ProjectListParams, type RawParams, type RegionFilter } from "../projects/list-params";
 
 /**
  * The dashboard's filters, as they live in its URL: `?region=AFRICA&line=BASE_METALS`.
@@ -7,7 +7,8 @@ import { parseListParamsLenient, toSearchParams, type ProjectListParams, type Ra
  * link carries the dashboard's filters over unchanged. Client-safe.
  */
 export interface DashboardFilters {
-  region: Region[];
+  /** regions, and NO_REGION for the projects without one */
+  region: RegionFilter[];
   line: BusinessLine[];
 }
 

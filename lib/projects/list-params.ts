@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "./enums";
 
+/** The region filter's values: every region, and "NONE" for the projects without one. */
+export const NO_REGION = "NONE";
+export const REGION_FILTERS = [...REGIONS, NO_REGION] as const;
+export type RegionFilter = (typeof REGION_FILTERS)[number];
+
 /**
  * The projects list's state, as it lives in the URL and the API's query string.
  * The page parses it leniently (bad values are dropped and reported); the API
@@ -25,7 +30,8 @@ const list = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.
 
 export const projectListParamsSchema = z.object({
   q: z.string().trim().max(MAX_QUERY_LENGTH).optional(),
-  region: list(REGIONS).default([]),
+  /** regions, any of them; NO_REGION: projects without one (no country, or one outside every region) */
+  region: list(REGION_FILTERS).default([]),
   country: z
     .array(z.string().regex(/^[A-Z]{2}$/, "must be a two-letter ISO country code"))
     .max(50)

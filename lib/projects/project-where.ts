@@ -1,5 +1,5 @@
 import { Prisma } from "../db/generated/client";
-import type { ProjectListParams } from "./list-params";
+import { NO_REGION, type ProjectListParams } from "./list-params";
 import { KNOWN_COUNTRIES } from "./regions";
 
 /**
@@ -56,7 +56,12 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions = {
   // Values are cast to the column's enum type so the column's index stays usable.
   const anyOf = (column: string, values: readonly string[], enumType?: string) =>
     and.push(Prisma.sql`${col(column)} IN (${Prisma.join(values.map((v) => (enumType ? Prisma.sql`${v}::${Prisma.raw(`"${enumType}"`)}` : Prisma.sql`${v}`)))})`);
-  if (params.region.length) anyOf("region", params.region, "Region");
+  if (params.region.length) {
+    const regions = params.region.filter((r) => r !== NO_REGION);
+    const inRegions = regions.length ? Prisma.sql`p."region" IN (${Prisma.join(regions.map((v) => Prisma.sql`${v}::"Region"`))})` : null;
+    const none = params.region.includes(NO_REGION) ? Prisma.sql`p."region" IS NULL` : null;
+    and.push(inRegions && none ? Prisma.sql`(${inRegions} OR ${none})` : (inRegions ?? none)!);
+  }
   if (params.country.length) anyOf("countryCode", params.country);
   if (params.line.length) anyOf("businessLine", params.line, "BusinessLine");
   if (params.stage.length) anyOf("stage", params.stage, "Stage");

@@ -1,0 +1,112 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { DEMO_LOGINS, expect, expectNoSeriousA11yViolations, signInAs, test } from "./fixtures";
+import { multiSelect, toggleOptions } from "./multi-select";
+
+// Issue 17: what a hands-on review met, each fixed and pinned here.
+
+const card = (page: Page, name: string | RegExp) => page.getByRole("region", { name });
+const projectNames = (page: Page) => page.getByRole("table", { name: /^Projects/ }).getByRole("rowheader").getByRole("link");
+const PALACE = "palace-museum-north-campus-section-one";
+
+async function adminApi(playwright: { request: { newContext(o: object): Promise<APIRequestContext> } }, baseURL: string) {
+  const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  const res = await ctx.post("/api/auth/sign-in/email", { data: { email: DEMO_LOGINS.admin.email, password: DEMO_LOGINS.admin.password } });
+  expect(res.status()).toBe(200);
+  return ctx;
+}
+
+async function setProgress(api: APIRequestContext, slug: string, progressPercent: number | null) {
+  const { version } = (await (await api.get(`/api/projects/${slug}`)).json()) as { version: number };
+  const res = await api.patch(`/api/projects/${slug}`, { data: { version, progressPercent } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+async function openDashboardAndMarkVisit(page: Page, url = "/dashboard") {
+  const visit = page.waitForResponse((r) => r.url().includes("/dashboard/visit") && r.request().method() === "POST");
+  await page.goto(url);
+  await expect(page.getByRole("link", { name: /^All projects: / })).toBeVisible();
+  expect((await visit).status()).toBe(204);
+}
+
+test.describe("since your last visit (item 1)", () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  test("survives reloads and a language switch, lists each change with its project, and ends when dismissed", async ({ page, playwright, baseURL }) => {
+    const api = await adminApi(playwright, baseURL!);
+    const before = ((await (await api.get(`/api/projects/${PALACE}`)).json()) as { progressPercent: number | null }).progressPercent;
+    await signInAs(page, "staff");
+    await openDashboardAndMarkVisit(page);
+    await setProgress(api, PALACE, 37);
+    try {
+      const since = card(page, "Since your last visit");
+      const entry = since.getByRole("list", { name: "Updates since your last visit" }).getByRole("listitem").filter({ hasText: "Progress" });
+      for (let i = 0; i < 3; i++) {
+        // Each reload is a new dashboard view within the same visit: the change stays listed.
+        await openDashboardAndMarkVisit(page);
+        await expect(entry.getByRole("link", { name: /^Palace Museum/ })).toHaveAttribute("href", `/projects/${PALACE}`);
+        await expect(entry).toContainText("37%");
+      }
+      await page.getByRole("button", { name: "中文" }).click();
+      await expect(card(page, "自您上次访问以来").getByRole("list", { name: "自您上次访问以来的更新" })).toBeVisible();
+      await page.getByRole("button", { name: "English" }).click();
+      await expect(entry).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+
+      await since.getByRole("button", { name: "Mark all as seen" }).click();
+      await expect(since.getByText("Nothing has been recorded since your last visit.")).toBeVisible();
+      await openDashboardAndMarkVisit(page);
+      await expect(since.getByText("Nothing has been recorded since your last visit.")).toBeVisible();
+    } finally {
+      await setProgress(api, PALACE, before);
+      await api.dispose();
+    }
+  });
+});
+
+test.describe("one multi-select per filter (item 3)", () => {
+  test("a second stage adds to the first, by mouse and by keyboard, on the table", async ({ page }) => {
+    test.slow(); // an axe scan with a list open
+    await page.goto("/projects");
+    await expect(page.getByRole("button", { name: "Apply filters" })).toBeHidden(); // hydrated
+    await toggleOptions(page, "Stage", ["Operation"]);
+    await expect(page).toHaveURL(/[?&]stage=OPERATION(&|$)/);
+    await toggleOptions(page, "Stage", ["Construction"]);
+    await expect(page).toHaveURL(/stage=OPERATION.*stage=CONSTRUCTION|stage=CONSTRUCTION.*stage=OPERATION/);
+    await expect(multiSelect(page, "Stage")).toHaveAccessibleName(/^Stage (Operation or Construction|Construction or Operation)/);
+    await expect(projectNames(page).filter({ hasText: "Las Bambas Copper Mine" })).toBeVisible();
+
+    // Keyboard: focus the button, open with ↓, move, check with Space, close with Escape (focus returns).
+    const health = multiSelect(page, "Health");
+    await health.focus();
+    await page.keyboard.press("ArrowDown");
+    const list = page.getByRole("listbox", { name: "Health", exact: true });
+    await expect(list).toBeFocused();
+    await expect(list).toHaveAttribute("aria-multiselectable", "true");
+    await page.keyboard.press("Space"); // On track
+    await expect(page).toHaveURL(/[?&]health=ON_TRACK(&|$)/);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter"); // At risk
+    await expect(page).toHaveURL(/health=ON_TRACK.*health=AT_RISK/);
+    await expect(list.getByRole("option", { name: "On track" })).toHaveAttribute("aria-selected", "true");
+    await expect(list.getByRole("option", { name: "At risk" })).toHaveAttribute("aria-selected", "true");
+    await expectNoSeriousA11yViolations(page);
+    await page.keyboard.press("Escape");
+    await expect(list).toBeHidden();
+    await expect(health).toBeFocused();
+
+    // An outside click closes it too; "More filters" no longer hides a second copy of these filters.
+    await multiSelect(page, "Region").click();
+    await expect(page.getByRole("listbox", { name: "Region", exact: true })).toBeVisible();
+    await page.getByRole("heading", { level: 1 }).click();
+    await expect(page.getByRole("listbox", { name: "Region", exact: true })).toBeHidden();
+    await expect(page.getByRole("checkbox", { name: "Construction" })).toHaveCount(0);
+  });
+
+  test("the dashboard uses the same control: two regions at once", async ({ page }) => {
+    await page.goto("/dashboard");
+    await expect(page.getByRole("link", { name: /^All projects: / })).toBeVisible();
+    await toggleOptions(page, "Region", ["Africa", "Latin America"]);
+    await expect(page).toHaveURL(/region=AFRICA.*region=LATIN_AMERICA/);
+    await expect(multiSelect(page, "Region")).toHaveAccessibleName("Region Africa or Latin America");
+  });
+});
