@@ -110,3 +110,59 @@ test.describe("one multi-select per filter (item 3)", () => {
     await expect(multiSelect(page, "Region")).toHaveAccessibleName("Region Africa or Latin America");
   });
 });
+
+test.describe("the printed summary (item 2)", () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  for (const format of ["A4", "Letter"] as const) {
+    test(`prints on one ${format} page with the trend's lines, whole names, the unplaced projects and what changed`, async ({ page }, info) => {
+      await page.goto("/dashboard");
+      await expect(card(page, "Health over time").locator(".recharts-line-curve").first()).toBeAttached();
+      await page.emulateMedia({ media: "print" });
+      // The page's printable width in CSS pixels (landscape, 8 mm margins).
+      const width = Math.round(((format === "A4" ? 297 : 279.4) - 16) * (96 / 25.4));
+      const height = Math.round(((format === "A4" ? 210 : 215.9) - 16) * (96 / 25.4));
+      await page.setViewportSize({ width, height });
+      const trend = card(page, "Health over time");
+      // The plot itself has room: the chart's drawing area is taller than its axes and legend.
+      const plot = await trend.locator(".recharts-cartesian-grid").boundingBox();
+      expect(plot?.height ?? 0).toBeGreaterThan(80);
+      await expect(trend.getByText("Off track")).toBeVisible(); // our legend
+      // Business-line names are not cut off.
+      const lines = card(page, "Stage, business line and region").getByRole("region", { name: "By business line" });
+      for (const name of await lines.getByRole("link").all()) {
+        const cut = await name.locator("span").first().evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+        expect(cut).toBe(false);
+      }
+      await expect(card(page, "Where the projects are").getByRole("region", { name: /without a place on the map/ }).getByRole("listitem").first()).toBeVisible();
+      await expect(card(page, "What changed").getByRole("list", { name: "Latest updates" }).getByRole("listitem").first().getByRole("listitem").first()).toBeVisible();
+      await info.attach(`dashboard-print-${format}.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+      const pdf = await page.pdf({ format, landscape: true, printBackground: true });
+      const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages).toHaveLength(1);
+    });
+  }
+});
+
+test.describe("the first screen (item 20)", () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  test("names the projects off track or at risk above the fold at 1440×900, and the no-country figure is a link", async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto("/dashboard");
+    const attention = card(page, "Needs attention");
+    const first = attention.getByRole("list", { name: "Projects off track or at risk" }).getByRole("listitem").first();
+    await expect(first).toBeVisible();
+    await expect(first.getByRole("link")).toBeVisible();
+    await expect(first).toContainText(/Off track|At risk/);
+    const box = await first.boundingBox();
+    expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThanOrEqual(900);
+    await expectNoSeriousA11yViolations(page);
+
+    const none = card(page, "Stage, business line and region").getByRole("link", { name: /^No country or region/ });
+    const count = Number((await none.getAttribute("aria-label"))?.match(/(\d+) project/)?.[1]);
+    await none.click();
+    await expect(page).toHaveURL(/\/projects\?region=NONE$/);
+    await expect(page.getByRole("status").filter({ hasText: /^(\d+ projects?|No projects)$/ })).toHaveText(count === 1 ? "1 project" : `${count} projects`);
+  });
+});

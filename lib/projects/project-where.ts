@@ -1,5 +1,6 @@
 import { Prisma } from "../db/generated/client";
 import { NO_REGION, type ProjectListParams } from "./list-params";
+import { countryNamer } from "../i18n/display-names";
 import { KNOWN_COUNTRIES } from "./regions";
 
 /**
@@ -41,9 +42,11 @@ let countryNames: { code: string; names: string[] }[] | undefined;
 /** Countries whose English or Chinese name contains the search (country is stored as a code). */
 export function countriesMatching(q: string): string[] {
   countryNames ??= (() => {
-    const en = new Intl.DisplayNames(["en"], { type: "region" });
-    const zh = new Intl.DisplayNames(["zh"], { type: "region" });
-    return KNOWN_COUNTRIES.map((code) => ({ code, names: [en.of(code), zh.of(code)].filter((n): n is string => !!n).map((n) => n.toLowerCase()) }));
+    const en = countryNamer("en");
+    const zh = countryNamer("zh");
+    const cldr = new Intl.DisplayNames(["en"], { type: "region" });
+    // The shown names, and CLDR's own English one too ("Congo - Kinshasa" still finds DR Congo).
+    return KNOWN_COUNTRIES.map((code) => ({ code, names: [en(code), zh(code), cldr.of(code)].filter((n): n is string => !!n).map((n) => n.toLowerCase()) }));
   })();
   const needle = q.toLowerCase();
   if (needle.length < 2) return [];
