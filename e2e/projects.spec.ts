@@ -148,7 +148,7 @@ test.describe("projects list", () => {
     expect(response?.status()).toBe(200);
     const notice = page.getByRole("status").filter({ hasText: "Ignored invalid parameters:" });
     await expect(notice).toBeVisible();
-    for (const name of ["stage", "foo", "page"]) await expect(notice).toContainText(name);
+    for (const name of ["Stage", "“foo”", "Page"]) await expect(notice).toContainText(name);
     await expect(projectNames(page).filter({ hasText: "Khoemacau Copper Mine" })).toBeVisible();
     await expect(multiSelect(page, "Stage")).toHaveAccessibleName("Stage All");
   });

@@ -43,7 +43,7 @@ test.describe("since your last visit (item 1)", () => {
       for (let i = 0; i < 3; i++) {
         // Each reload is a new dashboard view within the same visit: the change stays listed.
         await openDashboardAndMarkVisit(page);
-        await expect(entry.getByRole("link", { name: /^Palace Museum/ })).toHaveAttribute("href", `/projects/${PALACE}`);
+        await expect(entry.getByRole("link", { name: /Palace Museum North Campus/ })).toHaveAttribute("href", `/projects/${PALACE}`);
         await expect(entry).toContainText("37%");
       }
       await page.getByRole("button", { name: "中文" }).click();
@@ -127,7 +127,7 @@ test.describe("the printed summary (item 2)", () => {
       // The plot itself has room: the chart's drawing area is taller than its axes and legend.
       const plot = await trend.locator(".recharts-cartesian-grid").boundingBox();
       expect(plot?.height ?? 0).toBeGreaterThan(80);
-      await expect(trend.getByText("Off track")).toBeVisible(); // our legend
+      await expect(trend.locator(".trend-legend").getByText("Off track", { exact: true })).toBeVisible(); // our legend, in print too
       // Business-line names are not cut off.
       const lines = card(page, "Stage, business line and region").getByRole("region", { name: "By business line" });
       for (const name of await lines.getByRole("link").all()) {
@@ -147,7 +147,23 @@ test.describe("the printed summary (item 2)", () => {
 test.describe("the first screen (item 20)", () => {
   test.describe.configure({ timeout: 90_000 });
 
-  test("names the projects off track or at risk above the fold at 1440×900, and the no-country figure is a link", async ({ page }) => {
+  test("names the projects off track or at risk above the fold at 1440×900, and the no-country figure is a link", async ({ page, playwright, baseURL }) => {
+    const api = await adminApi(playwright, baseURL!);
+    const project = (await (await api.get(`/api/projects/${PALACE}`)).json()) as { version: number; health: string };
+    const res = await api.patch(`/api/projects/${PALACE}`, { data: { version: project.version, health: "AT_RISK", comment: "Curtain-wall supplier late (e2e)" } });
+    expect(res.status(), await res.text()).toBe(200);
+    try {
+      await checkFirstScreen(page);
+    } finally {
+      const now = (await (await api.get(`/api/projects/${PALACE}`)).json()) as { version: number };
+      await api.patch(`/api/projects/${PALACE}`, { data: { version: now.version, health: project.health, comment: "e2e clean-up" } });
+      await api.dispose();
+    }
+  });
+});
+
+async function checkFirstScreen(page: Page) {
+  {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto("/dashboard");
     const attention = card(page, "Needs attention");
@@ -155,6 +171,7 @@ test.describe("the first screen (item 20)", () => {
     await expect(first).toBeVisible();
     await expect(first.getByRole("link")).toBeVisible();
     await expect(first).toContainText(/Off track|At risk/);
+    await expect(attention.getByRole("listitem").filter({ hasText: "Curtain-wall supplier late (e2e)" }).getByRole("link", { name: /Palace Museum/ })).toBeVisible();
     const box = await first.boundingBox();
     expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThanOrEqual(900);
     await expectNoSeriousA11yViolations(page);
@@ -164,5 +181,50 @@ test.describe("the first screen (item 20)", () => {
     await none.click();
     await expect(page).toHaveURL(/\/projects\?region=NONE$/);
     await expect(page.getByRole("status").filter({ hasText: /^(\d+ projects?|No projects)$/ })).toHaveText(count === 1 ? "1 project" : `${count} projects`);
+  }
+}
+
+test.describe("smaller fixes", () => {
+  test("an unknown project's page says 'Page not found' in its title too (item 18)", async ({ page }) => {
+    const res = await page.goto("/projects/no-such-project");
+    expect(res?.status()).toBe(404);
+    await expect(page).toHaveTitle(/^Page not found/);
+  });
+
+  test("the timeline prints without the site header (item 18)", async ({ page }) => {
+    await page.goto("/projects/timeline");
+    await expect(page.getByRole("banner")).toBeVisible();
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("banner")).toBeHidden();
+  });
+
+  test("commodities read the same on the project page as in the table (item 25)", async ({ page }) => {
+    await page.goto("/projects/chentaigou-iron-mine");
+    const fact = page.getByText(/iron ore/i).first();
+    await expect(fact).toHaveCSS("text-transform", "none");
+    await expect(fact).toContainText("iron ore");
+  });
+
+  test("the Democratic Republic of the Congo is 'DR Congo' in English (item 13)", async ({ page }) => {
+    await page.goto("/projects?region=AFRICA");
+    await expect(page.getByRole("table", { name: /^Projects/ }).getByRole("cell", { name: "DR Congo", exact: true })).toBeVisible();
+    await expect(page.getByText("Congo - Kinshasa")).toHaveCount(0);
+  });
+
+  test("an overdue next milestone is flagged in the table (item 17)", async ({ page, playwright, baseURL }) => {
+    const api = await adminApi(playwright, baseURL!);
+    const added = await api.post(`/api/projects/${PALACE}/milestones`, {
+      data: { title: "Façade closed in (e2e)", baseline: { date: "2025-03-01", precision: "MONTH" }, forecast: { date: "2025-04-01", precision: "MONTH" }, state: "PLANNED", comment: "" },
+    });
+    expect(added.status(), await added.text()).toBe(201);
+    const { id, version } = (await added.json()) as { id: string; version: number };
+    try {
+      await page.goto("/projects?q=palace");
+      const row = page.getByRole("table", { name: /^Projects/ }).getByRole("row").filter({ hasText: "Façade closed in (e2e)" });
+      await expect(row.getByText("Overdue", { exact: true })).toBeVisible();
+    } finally {
+      await api.patch(`/api/projects/${PALACE}/milestones/${id}`, { data: { version, state: "CANCELLED", comment: "e2e clean-up" } });
+      await api.dispose();
+    }
   });
 });

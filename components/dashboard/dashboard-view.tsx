@@ -15,6 +15,7 @@ import { PrintButton } from "./print-button";
 import { RecentUpdates } from "./recent-updates";
 import { SinceLastVisit } from "./since-last-visit";
 import "./dashboard.css";
+import { IgnoredParams } from "@/components/ui/ignored-params";
 
 interface DashboardViewProps {
   /** Where the dashboard is served ("/" or "/dashboard"): its filters link back here. */
@@ -55,11 +56,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
         <PrintButton />
       </div>
 
-      {ignored.length > 0 && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 print:hidden">
-          {t("ignoredParams", { params: ignored.join(", ") })}
-        </p>
-      )}
+      <IgnoredParams ignored={ignored} message={(params) => t("ignoredParams", { params })} />
 
       <DashboardFilters basePath={basePath} filters={filters} />
       {signedIn && <MarkVisit />}

@@ -9,6 +9,7 @@ import { ProjectsWorkspace } from "./projects-workspace";
 import { ProjectFilters } from "./project-filters";
 import type { CountryOption, ProjectListItem } from "./project-list-types";
 import { projectsHref, withoutFilters } from "./project-list-url";
+import { IgnoredParams } from "@/components/ui/ignored-params";
 
 interface ProjectsViewProps {
   params: ProjectListParams;
@@ -54,11 +55,7 @@ export async function ProjectsView({ params, ignored, result, options, settings,
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
       </div>
 
-      {ignored.length > 0 && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {t("ignoredParams", { params: ignored.join(", ") })}
-        </p>
-      )}
+      <IgnoredParams ignored={ignored} message={(params) => t("ignoredParams", { params })} />
 
       {viewMissing && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
