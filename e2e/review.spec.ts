@@ -228,3 +228,50 @@ test.describe("smaller fixes", () => {
     }
   });
 });
+
+test.describe("views and popovers (items 8, 9)", () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test("popovers close on Escape (focus back) and on an outside click; the share toggle shows and announces its state", async ({ page }) => {
+    await signInAs(page, "staff");
+    await page.goto("/projects?region=AFRICA&view=none");
+    await expect(page.getByRole("button", { name: "Apply filters" })).toBeHidden(); // hydrated
+    const save = page.getByText("Save view", { exact: true });
+    await save.click();
+    const name = page.getByLabel("View name");
+    await expect(name).toBeVisible();
+    await expect(name).toBeInViewport();
+    await name.focus();
+    await page.keyboard.press("Escape");
+    await expect(name).toBeHidden();
+    await expect(save).toBeFocused();
+    await save.click();
+    await expect(name).toBeVisible();
+    await page.getByRole("heading", { level: 1 }).click();
+    await expect(name).toBeHidden();
+
+    const settings = page.getByText("Table settings", { exact: true });
+    await settings.click();
+    await expect(page.getByRole("group", { name: "Columns" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("group", { name: "Columns" })).toBeHidden();
+
+    const viewName = `Toggle ${Date.now()}`;
+    await save.click();
+    await name.fill(viewName);
+    await page.getByRole("button", { name: "Save as new view" }).click();
+    await expect(page).toHaveURL(/[?&]view=[0-9a-f-]{36}/);
+    const toggle = page.getByRole("button", { name: "Share with everyone" });
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await expect(toggle).toContainText("(off)");
+    await toggle.click();
+    await expect(page.getByRole("status").filter({ hasText: `“${viewName}” is now shared with everyone.` })).toBeVisible();
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    await expect(toggle).toContainText("(on)");
+    await toggle.click();
+    await expect(page.getByRole("status").filter({ hasText: `“${viewName}” is now private` })).toBeVisible();
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Delete view" }).click();
+    await expect(page).toHaveURL(/view=none/);
+  });
+});
