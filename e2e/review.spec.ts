@@ -275,3 +275,43 @@ test.describe("views and popovers (items 8, 9)", () => {
     await expect(page).toHaveURL(/view=none/);
   });
 });
+
+test("the whole header cell sorts, not only its text (item 4)", async ({ page }) => {
+  await page.goto("/projects");
+  const header = page.getByRole("columnheader", { name: "Stage" });
+  const cell = await header.boundingBox();
+  const link = await header.getByRole("link").boundingBox();
+  // The control fills the cell (within a pixel of rounding).
+  expect(Math.abs((link?.width ?? 0) - (cell?.width ?? 0))).toBeLessThanOrEqual(2);
+  expect(Math.abs((link?.height ?? 0) - (cell?.height ?? 0))).toBeLessThanOrEqual(2);
+  // A click near the cell's right edge, far from the text, sorts.
+  await page.mouse.click((cell?.x ?? 0) + (cell?.width ?? 0) - 3, (cell?.y ?? 0) + (cell?.height ?? 0) / 2);
+  await expect(page).toHaveURL(/[?&]sort=stage/);
+});
+
+test.describe("the table while it loads and when empty (item 26)", () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  test("a filter change dims the old rows and says so until the new ones arrive", async ({ page }) => {
+    await page.goto("/projects");
+    await expect(page.getByRole("button", { name: "Apply filters" })).toBeHidden(); // hydrated
+    // Hold the next page's data back a moment, so the in-between state can be seen.
+    await page.route(/\/projects\?/, async (route) => {
+      if (route.request().headers()["rsc"]) await new Promise((r) => setTimeout(r, 2_000));
+      await route.continue();
+    });
+    await toggleOptions(page, "Health", ["On track"]);
+    const results = page.locator("[data-stale]");
+    await expect(results).toHaveAttribute("aria-busy", "true");
+    await expect(page.getByRole("status").filter({ hasText: "Updating the list for the new filters…" })).toBeAttached();
+    await expect(page).toHaveURL(/health=ON_TRACK/);
+    await expect(results).toHaveCount(0, { timeout: 20_000 });
+  });
+
+  test("an empty result leaves the toolbar above the empty box", async ({ page }) => {
+    await page.goto("/projects?q=zzzzqqq");
+    const empty = await page.getByRole("heading", { name: "No projects match these filters" }).boundingBox();
+    const toolbar = await page.getByText("Table settings", { exact: true }).boundingBox();
+    expect(toolbar?.y ?? 9999).toBeLessThan(empty?.y ?? 0);
+  });
+});

@@ -8,6 +8,7 @@ import { MultiSelect } from "@/components/ui/multi-select";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "@/lib/projects/enums";
 import { NO_REGION, toSearchParams, type ProjectListParams } from "@/lib/projects/list-params";
+import { useReportListPending } from "./list-pending";
 import { MoreFilters } from "./more-filters";
 import type { CountryOption } from "./project-list-types";
 import { PROJECTS_PATH, projectsHref, withoutFilters } from "./project-list-url";
@@ -35,6 +36,7 @@ export function ProjectFilters({ params, countries, commodities, companies }: Pr
   const router = useRouter();
   const hydrated = useHydrated();
   const [isPending, startTransition] = useTransition();
+  useReportListPending(isPending);
   // Shows a choice at once while its page loads; falls back to the URL's state after.
   const [shown, setShown] = useOptimistic(params);
   const searchRef = useRef<HTMLInputElement>(null);
