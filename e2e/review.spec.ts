@@ -39,7 +39,8 @@ test.describe("since your last visit (item 1)", () => {
     await setProgress(api, PALACE, 37);
     try {
       const since = card(page, "Since your last visit");
-      const entry = since.getByRole("list", { name: "Updates since your last visit" }).getByRole("listitem").filter({ hasText: "Progress" });
+      // The newest entry for this change (one list item per history entry; its changes are a nested list).
+      const entry = since.getByRole("list", { name: "Updates since your last visit" }).locator(":scope > li").filter({ hasText: "→ 37%" }).first();
       for (let i = 0; i < 3; i++) {
         // Each reload is a new dashboard view within the same visit: the change stays listed.
         await openDashboardAndMarkVisit(page);
