@@ -54,7 +54,7 @@ test.describe("timeline", () => {
     const quarterWidth = await chart(page).locator("table").evaluate((t) => t.scrollWidth);
     expect(quarterWidth).toBeGreaterThan(yearWidth * 2);
     await page.goto("/projects/timeline?zoom=week&health=PURPLE");
-    await expect(page.getByText("Ignored invalid parameters: health, zoom")).toBeVisible();
+    await expect(page.getByText("Ignored invalid parameters: Health and Zoom")).toBeVisible();
   });
 
   test("prints without the toolbar, and has no serious accessibility violations", async ({ page }) => {

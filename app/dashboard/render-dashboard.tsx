@@ -28,7 +28,7 @@ export async function renderDashboard(basePath: string, searchParams: SearchPara
       filters={filters}
       ignored={ignored}
       today={portfolioToday()}
-      since={viewer?.lastSeenAt ?? null}
+      since={viewer?.since ?? null}
       signedIn={viewer !== null}
       readerScope={readerScope}
     />

@@ -35,7 +35,7 @@ export async function BreakdownFigures({ filters }: { filters: DashboardFilters 
         title={t("byRegion")}
         total={total}
         rows={links.region.map((f) => row(tEnum(`region.${f.key}`))(f))}
-        unlinked={links.noRegion > 0 ? { label: t("noRegion"), countText: format.number(links.noRegion), note: t("noRegionNote") } : undefined}
+        extra={links.noRegion.count > 0 ? row(t("noRegion"))(links.noRegion) : undefined}
       />
       <FigureList
         id="by-subsidiary"
@@ -53,11 +53,13 @@ interface FigureListProps {
   title: string;
   total: number;
   rows: (FigureLink<string> & { label: string; name: string; countText: string })[];
-  /** A count the projects table cannot filter on (no region): shown as text. */
+  /** A last row after the values (the projects without a region). */
+  extra?: FigureLink<string> & { label: string; name: string; countText: string };
+  /** A count the projects table cannot filter on (the projects held directly by a unit): shown as text. */
   unlinked?: { label: string; countText: string; note: string };
 }
 
-function FigureList({ id, title, total, rows, unlinked }: FigureListProps) {
+function FigureList({ id, title, total, rows, extra, unlinked }: FigureListProps) {
   const width = (n: number) => `${total ? Math.max(n > 0 ? 1 : 0, Math.round((n / total) * 100)) : 0}%`;
   return (
     <section aria-labelledby={id}>
@@ -65,7 +67,7 @@ function FigureList({ id, title, total, rows, unlinked }: FigureListProps) {
         {title}
       </h3>
       <ul className="space-y-0.5 text-sm">
-        {rows.map((r) => (
+        {[...rows, ...(extra ? [extra] : [])].map((r) => (
           <li key={r.key} className={r.count === 0 ? "figure-zero" : undefined}>
             <Link
               href={r.href}

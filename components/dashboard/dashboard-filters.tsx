@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useOptimistic, useTransition, type ChangeEvent } from "react";
+import { useId, useOptimistic, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { MultiSelect } from "@/components/ui/multi-select";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { dashboardHref, hasFilters, type DashboardFilters as Filters } from "@/lib/dashboard/filters";
 import { BUSINESS_LINES, REGIONS } from "@/lib/projects/enums";
@@ -23,10 +23,8 @@ export function DashboardFilters({ basePath, filters }: { basePath: string; filt
   const [shown, setShown] = useOptimistic(filters);
   const id = useId();
 
-  function onChange(event: ChangeEvent<HTMLSelectElement>) {
-    const key = event.target.name as keyof Filters;
-    const values = event.target.value ? event.target.value.split(",") : [];
-    const next = { ...shown, [key]: values };
+  function onChange(key: keyof Filters, values: string[]) {
+    const next: Filters = { ...shown, [key]: values };
     startTransition(() => {
       setShown(next);
       router.push(dashboardHref(basePath, next), { scroll: false });
@@ -45,32 +43,27 @@ export function DashboardFilters({ basePath, filters }: { basePath: string; filt
       }}
       className="dashboard-filters flex flex-wrap items-end gap-x-4 gap-y-3 rounded-lg border border-slate-300 bg-white p-4 shadow-xs print:hidden"
     >
-      <FilterSelect
+      <MultiSelect
         id={`${id}-region`}
         name="region"
         label={t("region")}
         allLabel={t("allRegions")}
         selected={shown.region}
         options={REGIONS.map((value) => ({ value, label: tEnum(`region.${value}`) }))}
-        onChange={onChange}
+        onChange={(values) => onChange("region", values)}
         className="w-full sm:w-64"
       />
-      <FilterSelect
+      <MultiSelect
         id={`${id}-line`}
         name="line"
         label={t("line")}
         allLabel={t("allLines")}
         selected={shown.line}
         options={BUSINESS_LINES.map((value) => ({ value, label: tEnum(`businessLine.${value}`) }))}
-        onChange={onChange}
+        onChange={(values) => onChange("line", values)}
         className="w-full sm:w-64"
       />
       <div className="flex h-10 items-center gap-4">
-        {!hydrated && (
-          <button type="submit" className="btn-primary">
-            {t("apply")}
-          </button>
-        )}
         {hasFilters(shown) && (
           <Link href={basePath} className="link text-sm">
             {t("reset")}
@@ -81,6 +74,11 @@ export function DashboardFilters({ basePath, filters }: { basePath: string; filt
             {t("updating")}
           </span>
         )}
+        {/* Only a page whose scripts have not run needs a submit button; afterwards it keeps its
+            space, invisible, so nothing shifts when the page hydrates. */}
+        <button type="submit" className={`btn-primary ${hydrated ? "invisible" : ""}`}>
+          {t("apply")}
+        </button>
       </div>
     </form>
   );

@@ -5,6 +5,8 @@ import { hasFilters, type DashboardFilters as Filters } from "@/lib/dashboard/fi
 import { UPCOMING_DAYS } from "@/lib/dashboard/milestones";
 import { PortfolioCapexCard } from "@/components/capex/portfolio-capex-card";
 import { PortfolioKpiCard } from "@/components/kpis/portfolio-kpi-card";
+import { NO_REGION } from "@/lib/projects/list-params";
+import { AttentionProjects } from "./attention-projects";
 import { BreakdownFigures } from "./breakdown-figures";
 import { DashboardCard } from "./dashboard-card";
 import { DashboardFilters } from "./dashboard-filters";
@@ -22,6 +24,7 @@ import { PublishedPeriodSelector } from "@/components/reports/published-period-s
 import { getViewer } from "@/lib/auth/session";
 import { currentReportingPeriod, shiftPeriod } from "@/lib/reports/periods";
 import "./dashboard.css";
+import { IgnoredParams } from "@/components/ui/ignored-params";
 
 interface DashboardViewProps {
   /** Where the dashboard is served ("/" or "/dashboard"): its filters link back here. */
@@ -58,7 +61,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
     timeZone: "UTC",
   });
   const scope = hasFilters(filters)
-    ? [...filters.region.map((r) => tEnum(`region.${r}`)), ...filters.line.map((l) => tEnum(`businessLine.${l}`))].join(" · ")
+    ? [...filters.region.map((r) => (r === NO_REGION ? t("figures.noRegion") : tEnum(`region.${r}`))), ...filters.line.map((l) => tEnum(`businessLine.${l}`))].join(" · ")
     : t("wholePortfolio");
 
   const reportingPeriod = currentReportingPeriod(new Date(`${today}T00:00:00Z`));
@@ -79,16 +82,22 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
         </div>
       </div>
 
-      {ignored.length > 0 && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 print:hidden">
-          {t("ignoredParams", { params: ignored.join(", ") })}
-        </p>
-      )}
+      <IgnoredParams ignored={ignored} message={(params) => t("ignoredParams", { params })} />
 
       <DashboardFilters basePath={basePath} filters={filters} />
       {signedIn && <MarkVisit />}
 
       <div className="dashboard-cards space-y-5">
+
+        <DashboardCard id="health-heading" title={t("figures.healthTitle")} skeletonRows={2} area="health">
+          <HealthFigures filters={filters} />
+        </DashboardCard>
+
+        {/* Named on the first screen: which projects are off track or at risk, and why. */}
+        <DashboardCard id="attention-heading" title={t("attention.title")} description={t("attention.description")} skeletonRows={3} area="attention">
+          <AttentionProjects filters={filters} />
+        </DashboardCard>
+
         {since && (
           <DashboardCard
             id="since-heading"
@@ -103,10 +112,6 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
             <SinceLastVisit filters={filters} since={since} />
           </DashboardCard>
         )}
-
-        <DashboardCard id="health-heading" title={t("figures.healthTitle")} skeletonRows={2} area="health">
-          <HealthFigures filters={filters} />
-        </DashboardCard>
 
         <DashboardCard id="compliance-heading" title={tReports("title", { period: reportingPeriod })} skeletonRows={3} area="compliance">
           <ComplianceCard viewer={viewer} periodId={reportingPeriod} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { Health } from "@/lib/projects/enums";
 import { HEALTH_COLOR, HEALTH_SEVERITY } from "./health-style";
 
@@ -11,21 +11,25 @@ const DASH: Record<Health, string | undefined> = { OFF_TRACK: undefined, AT_RISK
 
 /**
  * The trend as lines, one per health. Decorative for assistive technology:
- * the card's summary sentence and its table say the same.
+ * the card's summary sentence and its table say the same. Counts are taken at
+ * each month's end, so a line steps there rather than sloping through the
+ * month (a change on one day is not a gradual one). The legend is our own, in
+ * the table's order (worst first) in every language, with the markers' shapes
+ * and dashes (Recharts' sorts by the translated name and draws plain lines).
  */
 export function HealthTrendChart({ data, labels, title }: { data: TrendDatum[]; labels: Record<Health, string>; title: string }) {
   return (
-    <div role="img" aria-label={title} className="trend-chart h-64 w-full">
+    <div role="img" aria-label={title} className="w-full">
+      <div className="trend-chart h-64 w-full lg:h-80">
       <LineChart responsive data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }} style={{ width: "100%", height: "100%" }} accessibilityLayer={false}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="month" tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={{ stroke: "#94a3b8" }} minTickGap={24} />
         <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={false} width={48} />
         <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
         {HEALTH_SEVERITY.map((h) => (
           <Line
             key={h}
-            type="monotone"
+            type="stepAfter"
             dataKey={h}
             name={labels[h]}
             stroke={HEALTH_COLOR[h]}
@@ -37,6 +41,18 @@ export function HealthTrendChart({ data, labels, title }: { data: TrendDatum[]; 
           />
         ))}
       </LineChart>
+      </div>
+      <ul className="trend-legend mt-1 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs text-slate-700">
+        {HEALTH_SEVERITY.map((h) => (
+          <li key={h} className="flex items-center gap-1.5">
+            <svg aria-hidden="true" width="28" height="10" viewBox="0 0 28 10">
+              <line x1="0" y1="5" x2="28" y2="5" stroke={HEALTH_COLOR[h]} strokeWidth={2} strokeDasharray={DASH[h]} />
+              <Marker health={h} cx={14} cy={5} />
+            </svg>
+            {labels[h]}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -48,13 +48,14 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref, col
                     scope="col"
                     aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
                     style={columnWidths[column.id] ? { width: columnWidths[column.id], minWidth: columnWidths[column.id] } : undefined}
-                    className={`border-b border-slate-300 px-2.5 py-2 font-semibold whitespace-nowrap ${alignEnd ? "text-right" : ""}`}
+                    // A sortable header is one control across the whole cell, not only its text.
+                    className={`border-b border-slate-300 font-semibold whitespace-nowrap ${column.getCanSort() && !header.isPlaceholder ? "p-0" : "px-2.5 py-2"} ${alignEnd ? "text-right" : ""}`}
                   >
                     {header.isPlaceholder ? null : column.getCanSort() ? (
                       <Link
                         href={sortHref(column.id, nextDirection(sorted, column.getFirstSortDir()))}
                         scroll={false}
-                        className={`-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-200 hover:text-slate-900 ${
+                        className={`flex w-full items-center gap-1 px-2.5 py-2 hover:bg-slate-200 hover:text-slate-900 ${alignEnd ? "justify-end" : ""} ${
                           sorted ? "text-slate-900" : ""
                         }`}
                       >

@@ -13,7 +13,7 @@ export async function SiteHeader() {
   const tRisks = await getTranslations("risks");
   const viewer = await getViewer();
   return (
-    <header className="border-b border-slate-800 bg-slate-900 text-white">
+    <header className="border-b border-slate-800 bg-slate-900 text-white print:hidden">
       <div className="mx-auto flex min-h-14 w-full max-w-7xl flex-wrap items-center gap-x-4 px-4 sm:flex-nowrap sm:gap-8 sm:px-6 lg:px-8">
         <Link href="/" className="flex items-center gap-2 rounded-sm focus-visible:outline-amber-300" aria-label={t("homeLink")}>
           <LodestoneMark />

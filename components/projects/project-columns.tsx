@@ -184,8 +184,19 @@ function NextMilestoneCell({ getValue }: Cell<ProjectListItem["nextMilestone"]>)
       </span>
       <span className="block text-slate-600">
         <FuzzyDateText value={next.due} />
+        {next.overdue && <OverdueTag />}
       </span>
     </div>
+  );
+}
+
+function OverdueTag() {
+  const t = useTranslations("projects.list");
+  return (
+    <span className="ml-1.5 inline-flex items-center gap-1 rounded-sm bg-red-50 px-1.5 text-xs font-medium whitespace-nowrap text-red-800 ring-1 ring-red-700/30 ring-inset">
+      <span aria-hidden="true">!</span>
+      {t("overdue")}
+    </span>
   );
 }
 

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useOptimistic, useRef, useTransition, type ChangeEvent } from "react";
+import { useEffect, useId, useOptimistic, useRef, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { MultiSelect } from "@/components/ui/multi-select";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "@/lib/projects/enums";
-import { toSearchParams, type ProjectListParams } from "@/lib/projects/list-params";
+import { NO_REGION, toSearchParams, type ProjectListParams } from "@/lib/projects/list-params";
+import { useReportListPending } from "./list-pending";
 import { MoreFilters } from "./more-filters";
 import type { CountryOption } from "./project-list-types";
 import { PROJECTS_PATH, projectsHref, withoutFilters } from "./project-list-url";
@@ -35,6 +36,7 @@ export function ProjectFilters({ params, countries, commodities, companies }: Pr
   const router = useRouter();
   const hydrated = useHydrated();
   const [isPending, startTransition] = useTransition();
+  useReportListPending(isPending);
   // Shows a choice at once while its page loads; falls back to the URL's state after.
   const [shown, setShown] = useOptimistic(params);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -61,10 +63,7 @@ export function ProjectFilters({ params, countries, commodities, companies }: Pr
 
   const currentQuery = () => searchRef.current?.value.trim() || undefined;
 
-  // Each select's name is its URL parameter.
-  function onSelect(event: ChangeEvent<HTMLSelectElement>) {
-    const key = event.target.name as MultiKey;
-    const values = event.target.value ? event.target.value.split(",") : [];
+  function onSelect(key: MultiKey, values: string[]) {
     const next = { ...shown, q: currentQuery(), [key]: values } as ProjectListParams;
     if (key === "region" && values.length) {
       // Keep only the countries of the chosen region(s).
@@ -121,50 +120,50 @@ export function ProjectFilters({ params, countries, commodities, companies }: Pr
             {t("searchHint")}
           </p>
         </div>
-        <FilterSelect
+        <MultiSelect
           id={`${id}-region`}
           name="region"
           label={t("region")}
           allLabel={t("all")}
           selected={shown.region}
-          options={REGIONS.map((value) => ({ value, label: tEnum(`region.${value}`) }))}
-          onChange={onSelect}
+          options={[...REGIONS.map((value) => ({ value, label: tEnum(`region.${value}`) })), { value: NO_REGION, label: t("noRegion") }]}
+          onChange={(values) => onSelect("region", values)}
         />
-        <FilterSelect
+        <MultiSelect
           id={`${id}-country`}
           name="country"
           label={t("country")}
           allLabel={t("all")}
           selected={shown.country}
           options={countryOptions.map((c) => ({ value: c.code, label: c.name }))}
-          onChange={onSelect}
+          onChange={(values) => onSelect("country", values)}
         />
-        <FilterSelect
+        <MultiSelect
           id={`${id}-line`}
           name="line"
           label={t("businessLine")}
           allLabel={t("all")}
           selected={shown.line}
           options={BUSINESS_LINES.map((value) => ({ value, label: tEnum(`businessLine.${value}`) }))}
-          onChange={onSelect}
+          onChange={(values) => onSelect("line", values)}
         />
-        <FilterSelect
+        <MultiSelect
           id={`${id}-stage`}
           name="stage"
           label={t("stage")}
           allLabel={t("all")}
           selected={shown.stage}
           options={STAGES.map((value) => ({ value, label: tEnum(`stage.${value}`) }))}
-          onChange={onSelect}
+          onChange={(values) => onSelect("stage", values)}
         />
-        <FilterSelect
+        <MultiSelect
           id={`${id}-health`}
           name="health"
           label={t("health")}
           allLabel={t("all")}
           selected={shown.health}
           options={HEALTHS.map((value) => ({ value, label: tEnum(`health.${value}`) }))}
-          onChange={onSelect}
+          onChange={(values) => onSelect("health", values)}
         />
       </div>
       <MoreFilters
@@ -174,11 +173,6 @@ export function ProjectFilters({ params, countries, commodities, companies }: Pr
         onChange={(next) => navigate({ ...shown, q: currentQuery(), ...next })}
       />
       <div className="mt-4 flex flex-wrap items-center gap-4">
-        {!hydrated && (
-          <button type="submit" className="btn-primary">
-            {t("apply")}
-          </button>
-        )}
         <Link href={projectsHref({ ...withoutFilters(params), view: params.view ? "none" : undefined })} className="link text-sm">
           {t("reset")}
         </Link>
@@ -187,6 +181,11 @@ export function ProjectFilters({ params, countries, commodities, companies }: Pr
             {tList("updating")}
           </span>
         )}
+        {/* Only a page whose scripts have not run needs a submit button; afterwards it keeps its
+            space, invisible, so nothing shifts when the page hydrates. */}
+        <button type="submit" className={`btn-primary ${hydrated ? "invisible" : ""}`}>
+          {t("apply")}
+        </button>
       </div>
     </form>
   );

@@ -9,6 +9,8 @@ import { ProjectsWorkspace } from "./projects-workspace";
 import { ProjectFilters } from "./project-filters";
 import type { CountryOption, ProjectListItem } from "./project-list-types";
 import { projectsHref, withoutFilters } from "./project-list-url";
+import { IgnoredParams } from "@/components/ui/ignored-params";
+import { ListPendingProvider, StaleResults } from "./list-pending";
 
 interface ProjectsViewProps {
   params: ProjectListParams;
@@ -54,11 +56,7 @@ export async function ProjectsView({ params, ignored, result, options, settings,
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
       </div>
 
-      {ignored.length > 0 && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {t("ignoredParams", { params: ignored.join(", ") })}
-        </p>
-      )}
+      <IgnoredParams ignored={ignored} message={(params) => t("ignoredParams", { params })} />
 
       {viewMissing && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
@@ -66,35 +64,39 @@ export async function ProjectsView({ params, ignored, result, options, settings,
         </p>
       )}
 
-      <ProjectFilters params={params} countries={countries} commodities={options.commodities} companies={options.companies} />
+      <ListPendingProvider>
+        <ProjectFilters params={params} countries={countries} commodities={options.commodities} companies={options.companies} />
+        <StaleResults>
+          <FilterChips params={params} countryName={(code) => countryName(code) ?? code} />
 
-      <FilterChips params={params} countryName={(code) => countryName(code) ?? code} />
+          <p role="status" className="text-sm font-medium text-slate-700">
+            {t("count", { count: result.total })}
+          </p>
 
-      <p role="status" className="text-sm font-medium text-slate-700">
-        {t("count", { count: result.total })}
-      </p>
-
-      {result.total === 0 ? (
-        <EmptyState title={t("empty.title")} body={t("empty.body")} href={projectsHref({ ...withoutFilters(params), view: params.view ? "none" : undefined })} action={t("empty.reset")} />
-      ) : pastEnd ? (
-        <EmptyState
-          title={t("pastEnd.title")}
-          body={t("pastEnd.body")}
-          href={projectsHref({ ...params, page: 1 })}
-          action={t("pastEnd.firstPage")}
-        />
-      ) : null}
-      <ProjectsWorkspace
-        rows={rows}
-        total={result.total}
-        params={params}
-        initialSettings={settings}
-        views={views}
-        currentView={currentView}
-        signedIn={signedIn}
-        groupLabels={groupLabels}
-        showTable={result.total > 0 && !pastEnd}
-      />
+          <ProjectsWorkspace
+            rows={rows}
+            total={result.total}
+            params={params}
+            initialSettings={settings}
+            views={views}
+            currentView={currentView}
+            signedIn={signedIn}
+            groupLabels={groupLabels}
+            showTable={result.total > 0 && !pastEnd}
+          />
+          {/* After the toolbar: an empty result does not push the table's controls down. */}
+          {result.total === 0 ? (
+            <EmptyState title={t("empty.title")} body={t("empty.body")} href={projectsHref({ ...withoutFilters(params), view: params.view ? "none" : undefined })} action={t("empty.reset")} />
+          ) : pastEnd ? (
+            <EmptyState
+              title={t("pastEnd.title")}
+              body={t("pastEnd.body")}
+              href={projectsHref({ ...params, page: 1 })}
+              action={t("pastEnd.firstPage")}
+            />
+          ) : null}
+        </StaleResults>
+      </ListPendingProvider>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import {
   type ProjectColumnId,
 } from "@/lib/projects/columns";
 import { GROUP_KEYS, type GroupKey } from "@/lib/projects/list-params";
+import { useDismissableDetails } from "@/components/ui/use-dismissable";
 
 export interface TableSettingsState {
   columns: ProjectColumnId[];
@@ -44,6 +45,7 @@ export function TableSettings({
   const id = useId();
   // Rendered only while open: its many per-column labels ("Show Stage", …) stay out of the page's label lookups.
   const [open, setOpen] = useState(false);
+  const popover = useDismissableDetails();
   const hidden = PROJECT_COLUMNS.filter((c) => !state.columns.includes(c));
   const ordered: ProjectColumnId[] = [...state.columns, ...hidden];
 
@@ -78,6 +80,7 @@ export function TableSettings({
 
   return (
     <details
+      ref={popover}
       className="relative"
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >

@@ -11,6 +11,7 @@ import { timelineScale, ZOOMS, type Zoom } from "@/lib/projects/timeline-scale";
 import type { TimelineProject } from "@/lib/projects/timeline-types";
 import { TimelineRow } from "./timeline-row";
 import "./timeline.css";
+import { IgnoredParams } from "@/components/ui/ignored-params";
 
 const LEGEND = [
   { className: "tl-bar tl-baseline", key: "baseline" },
@@ -77,11 +78,7 @@ export async function ProjectTimeline({ params, ignored, rows, total, zoom, toda
         </div>
       </div>
 
-      {ignored.length > 0 && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {t("ignoredParams", { params: ignored.join(", ") })}
-        </p>
-      )}
+      <IgnoredParams ignored={ignored} message={(params) => t("ignoredParams", { params })} />
       <FilterChips params={params} countryName={(code) => countryName(code) ?? code} path={TIMELINE_PATH} />
 
       <p role="status" className="text-sm text-slate-700">

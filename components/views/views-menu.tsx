@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { createViewAction, deleteViewAction, setDefaultViewAction, updateViewAction } from "@/lib/views/actions";
 import type { SavedViewSummary } from "@/lib/views/types";
 import type { TableSettingsState } from "@/components/projects/table-settings";
+import { useDismissableDetails } from "@/components/ui/use-dismissable";
 
 interface ViewsMenuProps {
   views: SavedViewSummary[];
@@ -27,6 +28,8 @@ export function ViewsMenu({ views, current, query, group, settings, signedIn }: 
   const id = useId();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const openMenu = useDismissableDetails();
+  const saveMenu = useDismissableDetails();
 
   if (!signedIn) return <p className="text-sm text-slate-600">{t("signIn")}</p>;
 
@@ -62,7 +65,7 @@ export function ViewsMenu({ views, current, query, group, settings, signedIn }: 
   return (
     <div className="flex flex-wrap items-center gap-3">
       <nav aria-label={t("label")}>
-        <details className="relative">
+        <details ref={openMenu} className="relative">
           <summary className="btn-secondary h-9 cursor-pointer px-3">{current ? t("current", { name: current.name }) : t("open")}</summary>
           <div className="absolute left-0 z-10 mt-2 w-80 rounded-lg border border-slate-300 bg-white p-3 shadow-lg">
             {views.length === 0 && <p className="text-sm text-slate-600">{t("none")}</p>}
@@ -90,7 +93,7 @@ export function ViewsMenu({ views, current, query, group, settings, signedIn }: 
         </details>
       </nav>
 
-      <details className="relative">
+      <details ref={saveMenu} className="relative">
         <summary className="btn-secondary h-9 cursor-pointer px-3">{t("save")}</summary>
         <form action={onSave} className="absolute left-0 z-10 mt-2 w-80 space-y-3 rounded-lg border border-slate-300 bg-white p-4 shadow-lg">
           <div>
@@ -120,10 +123,15 @@ export function ViewsMenu({ views, current, query, group, settings, signedIn }: 
             type="button"
             className="btn-secondary h-9 px-3"
             disabled={pending}
-            onClick={() => run(() => updateViewAction(current.id, { shared: !current.shared }), t("savedAs", { name: current.name }))}
+            onClick={() => run(() => updateViewAction(current.id, { shared: !current.shared }), current.shared ? t("nowPrivate", { name: current.name }) : t("nowShared", { name: current.name }))}
             aria-pressed={current.shared}
           >
+            {/* The state in words and a mark, not only aria-pressed: on and off looked the same. */}
+            <span aria-hidden="true" className={`mr-1 inline-flex h-4 w-4 items-center justify-center rounded-sm border text-[11px] ${current.shared ? "border-blue-700 bg-blue-700 text-white" : "border-slate-500 bg-white"}`}>
+              {current.shared ? "✓" : ""}
+            </span>
             {t("share")}
+            <span aria-hidden="true" className="ml-1 text-slate-600">{current.shared ? t("shareOn") : t("shareOff")}</span>
           </button>
           <button
             type="button"

@@ -3,6 +3,7 @@ import type { Viewer } from "../auth/session";
 import type { DashboardFilters } from "../dashboard/filters";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { projectFilterSql } from "../dashboard/sql";
 import { projectReadScope } from "../projects/project-scope";
 import { variance } from "./capex-math";
 import { dec, Money, type Dec, type RollupCurrency } from "./money";
@@ -51,14 +52,22 @@ export const PORTFOLIO_GROUPINGS = {
   region: (p: PortfolioCapexRow) => p.region ?? "UNKNOWN",
 } as const;
 
-export function projectFilterWhere(filters: DashboardFilters): Prisma.ProjectWhereInput {
-  return { ...(filters.region.length ? { region: { in: filters.region } } : {}), ...(filters.line.length ? { businessLine: { in: filters.line } } : {}) };
+/**
+ * The dashboard's filters (region incl. "no region", business line, unit, the
+ * reader's scope) as a Prisma condition: the ids the dashboard's own SQL
+ * condition selects (lib/dashboard/sql.ts), so these cards count exactly the
+ * projects the other cards and the table's links show.
+ */
+export async function projectFilterWhere(filters: DashboardFilters): Promise<Prisma.ProjectWhereInput> {
+  const prisma = await db();
+  const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT p.id FROM "Project" p WHERE ${projectFilterSql(filters)}`;
+  return { id: { in: rows.map((r) => r.id) } };
 }
 
 export async function getPortfolioCapex({ viewer, filters, currency, top = 5 }: { viewer: Viewer | null; filters: DashboardFilters; currency: RollupCurrency; top?: number }): Promise<PortfolioCapex> {
   const prisma = await db();
   const projects = await prisma.project.findMany({
-    where: { ...projectReadScope(viewer), ...projectFilterWhere(filters), budgetVersions: { some: { state: "APPROVED" } } },
+    where: { ...projectReadScope(viewer), ...(await projectFilterWhere(filters)), budgetVersions: { some: { state: "APPROVED" } } },
     select: { id: true, slug: true, nameEn: true, nameZh: true, businessLine: true, region: true },
   });
   const column = Prisma.raw(currency === "CNY" ? `"amountCny"` : `"amountUsd"`);

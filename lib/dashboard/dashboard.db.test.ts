@@ -9,6 +9,7 @@ import { countProjects } from "../projects/list-projects";
 import { testBackends, withTestDatabase } from "../test/database";
 import { buildProject } from "../test/factories";
 import { listRecentUpdates, summarizeChangesSince } from "./activity";
+import { listAttentionProjects } from "./attention";
 import { atDataVersion, getDataVersion } from "./data-version";
 import { countPortfolio } from "./figures";
 import { figureLinks } from "./figure-links";
@@ -17,7 +18,7 @@ import { clearDashboardMemo } from "./memo";
 import { listLargestSlips, listOverdueMilestones, listUpcomingMilestones } from "./milestones";
 import { listPortfolioSites, SITE_LIST_MAX } from "./sites";
 import { getHealthTrend } from "./trend";
-import { recordDashboardVisit } from "./visits";
+import { getVisitSince, recordDashboardVisit } from "./visits";
 
 // A fixed "today" (Asia/Shanghai calendar day): every date below is relative to it.
 const TODAY = "2026-06-10";
@@ -123,7 +124,7 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
       ["regions and lines", { region: ["CHINA", "LATIN_AMERICA"], line: ["BASE_METALS", "FERROUS_METALS"], org: [], scope: WHOLE_PORTFOLIO }],
     ])("each figure equals the projects table's total for its link (%s)", async (_name, filters) => {
       const links = figureLinks(filters, await countPortfolio({ filters }));
-      const all = [links.total, ...links.health, ...links.stage, ...links.line, ...links.region];
+      const all = [links.total, ...links.health, ...links.stage, ...links.line, ...links.region, ...(filters.region.length ? [] : [links.noRegion])];
       expect(all.length).toBeGreaterThan(HEALTHS.length + STAGES.length);
       for (const { href, count } of all) {
         const { params, ignored } = parseListParamsLenient(new URL(href, "http://x").searchParams);
@@ -131,13 +132,20 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
         expect(await countProjects({ params, where: { scope: WHOLE_PORTFOLIO } }), href).toBe(count);
       }
       expect(links.region.map((r) => r.key)).toEqual(
-        filters.region.length ? filters.region.filter(() => true).sort((a, b) => REGIONS.indexOf(a) - REGIONS.indexOf(b)) : [...REGIONS],
+        filters.region.length ? filters.region.filter((r): r is (typeof REGIONS)[number] => r !== "NONE").sort((a, b) => REGIONS.indexOf(a) - REGIONS.indexOf(b)) : [...REGIONS],
       );
     });
 
-    it("has no link for projects without a region, and leaves them out under a region filter", async () => {
-      expect(figureLinks(NO_FILTERS, await countPortfolio({ filters: NO_FILTERS })).noRegion).toBe(2);
-      expect(figureLinks(AFRICA, await countPortfolio({ filters: AFRICA })).noRegion).toBe(0);
+    it("links the projects without a region to the table (region=NONE), and leaves them out under a region filter", async () => {
+      const none = figureLinks(NO_FILTERS, await countPortfolio({ filters: NO_FILTERS })).noRegion;
+      expect(none).toEqual({ key: "NONE", count: 2, href: "/projects?region=NONE" });
+      const { params } = parseListParamsLenient(new URL(none.href, "http://x").searchParams);
+      expect(await countProjects({ params, where: { scope: WHOLE_PORTFOLIO } })).toBe(2);
+      expect(figureLinks(AFRICA, await countPortfolio({ filters: AFRICA })).noRegion.count).toBe(0);
+      // Together with a region: that region's projects or those without one.
+      const africaOrNone = parseListParamsLenient(new URLSearchParams("region=AFRICA&region=NONE")).params;
+      const africa = parseListParamsLenient(new URLSearchParams("region=AFRICA")).params;
+      expect(await countProjects({ params: africaOrNone, where: { scope: WHOLE_PORTFOLIO } })).toBe((await countProjects({ params: africa, where: { scope: WHOLE_PORTFOLIO } })) + 2);
     });
   });
 
@@ -309,14 +317,25 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
       expect((await listRecentUpdates({ filters: { region: ["CHINA"], line: [], org: [], scope: WHOLE_PORTFOLIO } })).every((u) => u.project.slug === "gamma")).toBe(true);
     });
 
+    it("names the off-track and at-risk projects, worst first, with why", async () => {
+      const figures = await countPortfolio({ filters: NO_FILTERS });
+      const list = await listAttentionProjects({ filters: NO_FILTERS });
+      expect(list.total).toBe(figures.health.OFF_TRACK + figures.health.AT_RISK);
+      expect(list.rows.length).toBe(Math.min(list.total, 6));
+      expect(list.rows.map((r) => r.health)).toEqual([...list.rows.map((r) => r.health)].sort((a, b) => (a === b ? 0 : a === "OFF_TRACK" ? -1 : 1)));
+      expect(list.rows.every((r) => r.health === "OFF_TRACK" || r.health === "AT_RISK")).toBe(true);
+      expect((await listAttentionProjects({ filters: { ...NO_FILTERS, region: ["EUROPE"] } })).total).toBe(0);
+    });
+
     it("summarizes what was recorded since a moment", async () => {
       const since = await summarizeChangesSince({ filters: NO_FILTERS, since: new Date("2026-06-09T00:00:00Z") });
-      expect(since).toMatchObject({ updates: 2, projects: 2, healthChangesTotal: 2 });
-      expect(since.healthChanges.map((c) => [c.project.slug, c.before, c.after, c.authorName])).toEqual([
-        ["beta", "NOT_ASSESSED", "OFF_TRACK", "Test author"],
-        ["alpha", "OFF_TRACK", "ON_TRACK", "Wang Fang"],
+      expect(since).toMatchObject({ updates: 2, projects: 2 });
+      // Every entry, with its project and what changed (not only health changes).
+      expect(since.entries.map((u) => [u.project.slug, u.authorName, u.changes])).toEqual([
+        ["beta", "Test author", [{ field: "health", before: "NOT_ASSESSED", after: "OFF_TRACK" }]],
+        ["alpha", "Wang Fang", [{ field: "health", before: "OFF_TRACK", after: "ON_TRACK" }]],
       ]);
-      expect(await summarizeChangesSince({ filters: AFRICA, since: new Date("2026-06-09T08:30:00Z") })).toMatchObject({ updates: 0, healthChanges: [] });
+      expect(await summarizeChangesSince({ filters: AFRICA, since: new Date("2026-06-09T08:30:00Z") })).toMatchObject({ updates: 0, entries: [] });
       await expect(summarizeChangesSince({ filters: NO_FILTERS, since: new Date("nope") })).rejects.toThrow(RangeError);
     });
 
@@ -336,14 +355,26 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
       expect(await atDataVersion("test", { a: 1 }, compute)).toBe(4);
     });
 
-    it("records a viewer's visit as their last-seen time", async () => {
+    it("records a viewer's visit: reloads keep its start, a later visit or a dismissal moves it", async () => {
       const { prisma } = database();
       const id = randomUUID();
       await prisma.user.create({ data: { id, name: "Eli Executive", email: `${id}@test.local`, role: "executive" } });
-      const at = new Date("2026-06-10T01:02:03.004Z");
-      await recordDashboardVisit({ userId: id, at });
-      expect((await prisma.user.findUniqueOrThrow({ where: { id } })).lastSeenAt).toEqual(at);
+      const first = new Date("2026-06-10T01:02:03.004Z");
+      expect(await getVisitSince({ userId: id, now: first })).toBeNull();
+      await recordDashboardVisit({ userId: id, at: first });
+      expect(await prisma.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ lastSeenAt: first });
+      const nextDay = new Date("2026-06-11T09:00:00Z");
+      expect(await getVisitSince({ userId: id, now: nextDay })).toEqual(first);
+      await recordDashboardVisit({ userId: id, at: nextDay });
+      // A reload five minutes later still shows what happened since the day before.
+      const reload = new Date("2026-06-11T09:05:00Z");
+      expect(await getVisitSince({ userId: id, now: reload })).toEqual(first);
+      await recordDashboardVisit({ userId: id, at: reload });
+      expect(await getVisitSince({ userId: id, now: new Date("2026-06-11T09:06:00Z") })).toEqual(first);
+      await recordDashboardVisit({ userId: id, at: new Date("2026-06-11T09:07:00Z"), dismiss: true });
+      expect(await getVisitSince({ userId: id, now: new Date("2026-06-11T09:08:00Z") })).toEqual(new Date("2026-06-11T09:07:00Z"));
       await expect(recordDashboardVisit({ userId: "no-such-user" })).resolves.toBeUndefined();
+      expect(await getVisitSince({ userId: "no-such-user" })).toBeNull();
     });
   });
 });

@@ -47,11 +47,11 @@ describe("dashboard filters", () => {
     };
     const all = figureLinks(NO_FILTERS, figures);
     expect(all.region).toHaveLength(7);
-    expect(all.noRegion).toBe(4);
+    expect(all.noRegion).toEqual({ key: "NONE", count: 4, href: "/projects?region=NONE" });
     const filtered = figureLinks({ region: ["AFRICA", "CHINA"], line: ["BASE_METALS"], org: [], scope: WHOLE_PORTFOLIO }, figures);
     expect(filtered.region.map((r) => r.key)).toEqual(["CHINA", "AFRICA"]); // in the enum's order
     expect(filtered.line.map((l) => [l.key, l.href])).toEqual([["BASE_METALS", "/projects?region=AFRICA&region=CHINA&line=BASE_METALS"]]);
-    expect(filtered.noRegion).toBe(0);
+    expect(filtered.noRegion.count).toBe(0);
     expect(filtered.health.find((h) => h.key === "AT_RISK")).toEqual({ key: "AT_RISK", count: 1, href: "/projects?region=AFRICA&region=CHINA&line=BASE_METALS&health=AT_RISK" });
   });
 });

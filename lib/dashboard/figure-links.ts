@@ -1,4 +1,5 @@
 import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES, type BusinessLine, type Health, type Region, type Stage } from "../projects/enums";
+import { NO_REGION } from "../projects/list-params";
 import { projectsHref, type DashboardFilters } from "./filters";
 import type { PortfolioFigures } from "./types";
 
@@ -20,8 +21,8 @@ export interface FigureLinks {
   stage: FigureLink<Stage>[];
   line: FigureLink<BusinessLine>[];
   region: FigureLink<Region>[];
-  /** Projects without a region: the table cannot filter on "no region", so this one has no link. */
-  noRegion: number;
+  /** Projects without a region, and the table listing them (region=NONE). */
+  noRegion: FigureLink<"NONE">;
 }
 
 export function figureLinks(filters: DashboardFilters, figures: PortfolioFigures): FigureLinks {
@@ -31,7 +32,11 @@ export function figureLinks(filters: DashboardFilters, figures: PortfolioFigures
     health: HEALTHS.map((h) => ({ key: h, count: figures.health[h], href: projectsHref(filters, { health: [h] }) })),
     stage: STAGES.map((s) => ({ key: s, count: figures.stage[s], href: projectsHref(filters, { stage: [s] }) })),
     line: shown(BUSINESS_LINES, filters.line).map((l) => ({ key: l, count: figures.line[l], href: projectsHref(filters, { line: [l] }) })),
-    region: shown(REGIONS, filters.region).map((r) => ({ key: r, count: figures.region[r], href: projectsHref(filters, { region: [r] }) })),
-    noRegion: filters.region.length ? 0 : figures.noRegion,
+    region: shown<Region>(REGIONS, filters.region.filter((r): r is Region => r !== NO_REGION)).map((r) => ({ key: r, count: figures.region[r], href: projectsHref(filters, { region: [r] }) })),
+    noRegion: {
+      key: NO_REGION,
+      count: filters.region.length && !filters.region.includes(NO_REGION) ? 0 : figures.noRegion,
+      href: projectsHref(filters, { region: [NO_REGION] }),
+    },
   };
 }

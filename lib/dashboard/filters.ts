@@ -1,5 +1,5 @@
-import type { BusinessLine, Region } from "../projects/enums";
-import { parseListParamsLenient, toSearchParams, type ProjectListParams, type RawParams } from "../projects/list-params";
+import type { BusinessLine } from "../projects/enums";
+import { parseListParamsLenient, toSearchParams, type ProjectListParams, type RawParams, type RegionFilter } from "../projects/list-params";
 import { WHOLE_PORTFOLIO, type ReadScope } from "../projects/read-scope";
 
 /**
@@ -8,7 +8,8 @@ import { WHOLE_PORTFOLIO, type ReadScope } from "../projects/read-scope";
  * link carries the dashboard's filters over unchanged. Client-safe.
  */
 export interface DashboardFilters {
-  region: Region[];
+  /** regions, and NO_REGION for the projects without one */
+  region: RegionFilter[];
   line: BusinessLine[];
   /** organization unit codes (each with its subtree) */
   org: string[];

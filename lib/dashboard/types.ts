@@ -91,9 +91,8 @@ export interface ChangesSince {
   /** History entries recorded since then, and the projects they touch. */
   updates: number;
   projects: number;
-  /** Health changes recorded since then, latest recorded first. Counts stop a little above SINCE_COUNT_CAP. */
-  healthChanges: { id: string; project: ProjectRef; before: string | null; after: string | null; authorName: string; occurredAt: string }[];
-  healthChangesTotal: number;
+  /** The entries themselves (project, who, what changed), latest recorded first, at most SINCE_LIST_LIMIT. Counts stop a little above SINCE_COUNT_CAP. */
+  entries: RecentUpdate[];
 }
 
 export interface TrendPoint {

@@ -1,6 +1,6 @@
 import { periodOf } from "../dates/fuzzy-date";
 import type { BilingualText } from "../i18n/bilingual";
-import type { AppLocale } from "../i18n/config";
+import { TIME_ZONE, type AppLocale } from "../i18n/config";
 import type { ProjectColumnId } from "../projects/columns";
 import type { FuzzyDate, MilestoneView, ProjectRow } from "../projects/types";
 
@@ -137,6 +137,26 @@ export function csvValue(v: ExportValue, labels?: Pick<ExportLabels, "fuzzyDate"
     case "fuzzyDate":
       return v.value ? (labels ? labels.fuzzyDate(v.value) : fuzzyDateText(v.value)) : null;
     case "timestamp":
-      return v.value.toISOString();
+      return timestampText(v.value);
   }
+}
+
+const TIMESTAMP_PARTS = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "shortOffset",
+});
+
+/**
+ * A moment as a person reads it, in the portfolio's time zone and saying
+ * which: "2026-11-25 14:03 GMT+8". Sortable as text, like the fuzzy dates.
+ */
+export function timestampText(at: Date): string {
+  const part = Object.fromEntries(TIMESTAMP_PARTS.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute} ${part.timeZoneName}`;
 }

@@ -24,7 +24,7 @@ function monthsBack(period: string, n: number): string {
 
 export async function getPortfolioKpis({ viewer, filters }: { viewer: Viewer | null; filters: DashboardFilters }): Promise<PortfolioKpis> {
   const prisma = await db();
-  const project = { ...projectReadScope(viewer), ...projectFilterWhere(filters) };
+  const project = { ...projectReadScope(viewer), ...(await projectFilterWhere(filters)) };
   const definitions = await prisma.kpiDefinition.findMany({ orderBy: { sortOrder: "asc" } });
   const ratios = definitions.filter((d) => d.aggregation === "RATIO");
   const byKey = new Map(definitions.map((d) => [d.key, d]));

@@ -4,6 +4,11 @@ import { BUSINESS_LINES, HEALTHS, REGIONS, STAGES } from "./enums";
 import { zodFieldErrors } from "../validation/field-errors";
 import { text, token } from "../validation/text";
 
+/** The region filter's values: every region, and "NONE" for the projects without one. */
+export const NO_REGION = "NONE";
+export const REGION_FILTERS = [...REGIONS, NO_REGION] as const;
+export type RegionFilter = (typeof REGION_FILTERS)[number];
+
 /**
  * The projects list's state, as it lives in the URL and the API's query string.
  * The page parses it leniently (bad values are dropped and reported); the API
@@ -28,7 +33,8 @@ const list = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.
 
 export const projectListParamsSchema = z.object({
   q: text({ max: MAX_QUERY_LENGTH }).optional(),
-  region: list(REGIONS).default([]),
+  /** regions, any of them; NO_REGION: projects without one (no country, or one outside every region) */
+  region: list(REGION_FILTERS).default([]),
   country: z
     .array(z.string().regex(/^[A-Z]{2}$/, "must be a two-letter ISO country code"))
     .max(50)

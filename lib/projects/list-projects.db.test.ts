@@ -71,7 +71,10 @@ describe.each(testBackends())("projects data layer on %s", (backend) => {
   it("sorts by each column, nulls last, and pages", async () => {
     expect(slugs(await listProjects(params({ sort: "name", dir: "desc" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["gamma-steel", "delta-lab", "beta-zinc", "alpha-copper"]);
     expect(slugs(await listProjects(params({ sort: "progress", dir: "desc" }), { scope: WHOLE_PORTFOLIO })).slice(0, 2)).toEqual(["alpha-copper", "beta-zinc"]);
-    expect(slugs(await listProjects(params({ sort: "country", dir: "asc" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["alpha-copper", "gamma-steel", "beta-zinc", "delta-lab"]);
+    // By the country's name in the reader's language (China, DR Congo, Peru / 刚果 gāng, 秘鲁 mì as ICU reads it, 中国 zhōng), not by code.
+    expect(slugs(await listProjects(params({ sort: "country", dir: "asc" }), { scope: WHOLE_PORTFOLIO, locale: "en" }))).toEqual(["gamma-steel", "alpha-copper", "beta-zinc", "delta-lab"]);
+    expect(slugs(await listProjects(params({ sort: "country", dir: "asc" }), { scope: WHOLE_PORTFOLIO, locale: "zh-CN" }))).toEqual(["alpha-copper", "beta-zinc", "gamma-steel", "delta-lab"]);
+    expect(slugs(await listProjects(params({ sort: "country", dir: "desc" }), { scope: WHOLE_PORTFOLIO, locale: "en" }))).toEqual(["beta-zinc", "alpha-copper", "gamma-steel", "delta-lab"]);
     const page2 = await listProjects(params({ pageSize: 3, page: 2 }), { scope: WHOLE_PORTFOLIO });
     expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(slugs(page2)).toEqual(["gamma-steel"]);
@@ -79,8 +82,11 @@ describe.each(testBackends())("projects data layer on %s", (backend) => {
   });
 
   it("shows the next planned milestone by forecast date", async () => {
-    const alpha = (await listProjects(params({ q: "alpha" }), { scope: WHOLE_PORTFOLIO })).rows[0];
-    expect(alpha.nextMilestone).toEqual({ title: "Late thing", titleZh: null, due: { date: "2026-06-15", precision: "DAY" } });
+    const alpha = (await listProjects(params({ q: "alpha" }), { scope: WHOLE_PORTFOLIO, now: new Date("2026-06-10T00:00:00Z") })).rows[0];
+    expect(alpha.nextMilestone).toEqual({ title: "Late thing", titleZh: null, due: { date: "2026-06-15", precision: "DAY" }, overdue: false });
+    // Past its due day (in Beijing) it is flagged, as the dashboard counts it.
+    expect((await listProjects(params({ q: "alpha" }), { scope: WHOLE_PORTFOLIO, now: new Date("2026-06-15T15:59:00Z") })).rows[0].nextMilestone?.overdue).toBe(false);
+    expect((await listProjects(params({ q: "alpha" }), { scope: WHOLE_PORTFOLIO, now: new Date("2026-06-15T16:00:00Z") })).rows[0].nextMilestone?.overdue).toBe(true);
     expect((await listProjects(params({ q: "beta" }), { scope: WHOLE_PORTFOLIO })).rows[0].nextMilestone).toBeNull();
   });
 

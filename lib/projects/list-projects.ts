@@ -2,12 +2,15 @@ import "server-only";
 import { atDataVersion } from "../dashboard/data-version";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { fuzzyFromDb } from "../dates/fuzzy-date";
+import { fuzzyFromDb, periodOf } from "../dates/fuzzy-date";
+import { portfolioToday } from "../dates/portfolio-day";
+import { countryNamer } from "../i18n/display-names";
 import { scopeSql, scopeWhere, type ReadScope } from "./project-scope";
 import { projectWhereSql, relevanceSql, type WhereOptions } from "./project-where";
 import { effectiveSort, type GroupKey, type ProjectListParams, type SortKey } from "./list-params";
 import type { AppLocale } from "../i18n/config";
 import type { DatePrecision } from "./enums";
+import { KNOWN_COUNTRIES } from "./regions";
 import type { FilterOptions, GroupCount, ListResult, ProjectRow } from "./types";
 
 const asc = Prisma.sql`ASC`;
@@ -26,6 +29,19 @@ function nameKey(locale: AppLocale | undefined): Prisma.Sql {
   return locale === "zh-CN" ? Prisma.sql`p."nameSortKeyZh"` : Prisma.sql`p."nameSortKey"`;
 }
 
+const countryOrder = new Map<string, string[]>();
+/** Every known country code, in the order of its name in `locale` (as the table shows it). */
+export function countriesByName(locale: string): string[] {
+  let order = countryOrder.get(locale);
+  if (!order) {
+    const name = countryNamer(locale);
+    const collator = new Intl.Collator(locale);
+    order = [...KNOWN_COUNTRIES].sort((a, b) => collator.compare(name(a) ?? a, name(b) ?? b));
+    countryOrder.set(locale, order);
+  }
+  return order;
+}
+
 /** ORDER BY for a sort; every order ends with the name and the id, so pages never overlap. */
 function orderSql(params: Pick<ProjectListParams, "q" | "sort" | "dir" | "group">, locale?: AppLocale): Prisma.Sql {
   const dir = params.dir === "desc" ? desc : asc;
@@ -35,7 +51,8 @@ function orderSql(params: Pick<ProjectListParams, "q" | "sort" | "dir" | "group"
   const ORDER: Record<SortKey, () => Prisma.Sql> = {
     name: () => Prisma.sql`${nameKey(locale)} ${dir}`,
     region: () => nullsLast("region"),
-    country: () => nullsLast("countryCode"),
+    // By the country's name in the reader's language, not its ISO code.
+    country: () => Prisma.sql`array_position(ARRAY[${Prisma.join(countriesByName(locale ?? "en"))}]::text[], p."countryCode") ${dir} NULLS LAST, ${byName}`,
     businessLine: () => nullsLast("businessLine"),
     stage: () => nullsLast("stage"),
     health: () => nullsLast("health"),
@@ -119,7 +136,8 @@ export async function selectProjectRows(opts: {
     FROM (SELECT p.* FROM "Project" p WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}) p
     ${NEXT_MILESTONE}
     ORDER BY ${order}`;
-  return rows.map(toRow);
+  const today = portfolioToday(opts.where?.now);
+  return rows.map((r) => toRow(r, today));
 }
 
 /** The ids of every matching project, in list order: the snapshot an export walks through in batches. */
@@ -141,13 +159,15 @@ export async function selectProjectRowsByIds(ids: readonly string[], { scope }: 
     SELECT ${ROW_COLUMNS}
     FROM (SELECT p.* FROM "Project" p WHERE p."id" IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))}) AND ${scopeSql(scope)}) p
     ${NEXT_MILESTONE}`;
-  const byId = new Map(rows.map((r) => [r.id, toRow(r)]));
+  const today = portfolioToday();
+  const byId = new Map(rows.map((r) => [r.id, toRow(r, today)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export type ProjectRowWithId = ProjectRow & { id: string };
 
-function toRow(r: RawRow): ProjectRowWithId {
+/** `today`: the portfolio's day (YYYY-MM-DD), against which a next milestone is overdue, as on the dashboard. */
+function toRow(r: RawRow, today: string): ProjectRowWithId {
   const due = fuzzyFromDb(r.nextForecast, r.nextForecastPrecision) ?? fuzzyFromDb(r.nextBaseline, r.nextBaselinePrecision);
   return {
     id: r.id,
@@ -160,7 +180,7 @@ function toRow(r: RawRow): ProjectRowWithId {
     stage: r.stage,
     health: r.health,
     progressPercent: r.progressPercent,
-    nextMilestone: r.nextTitle && due ? { title: r.nextTitle, titleZh: r.nextTitleZh, due } : null,
+    nextMilestone: r.nextTitle && due ? { title: r.nextTitle, titleZh: r.nextTitleZh, due, overdue: periodOf(due).end.toISOString().slice(0, 10) < today } : null,
     updatedAt: r.updatedAt.toISOString(),
     forecastFinish: fuzzyFromDb(r.forecastFinish, r.forecastFinishPrecision),
     operatingCompany: r.operatingCompany,

@@ -1,8 +1,9 @@
 import { Prisma } from "../db/generated/client";
 import { periodEndSql } from "../dates/period-sql";
 import { addDays, portfolioToday } from "../dates/portfolio-day";
-import type { ProjectListParams } from "./list-params";
+import { NO_REGION, type ProjectListParams } from "./list-params";
 import { scopeSql, type ReadScope } from "./project-scope";
+import { countryNamer } from "../i18n/display-names";
 import { KNOWN_COUNTRIES } from "./regions";
 
 /**
@@ -40,9 +41,11 @@ let countryNames: { code: string; names: string[] }[] | undefined;
 /** Countries whose English or Chinese name contains the search (country is stored as a code). */
 export function countriesMatching(q: string): string[] {
   countryNames ??= (() => {
-    const en = new Intl.DisplayNames(["en"], { type: "region" });
-    const zh = new Intl.DisplayNames(["zh"], { type: "region" });
-    return KNOWN_COUNTRIES.map((code) => ({ code, names: [en.of(code), zh.of(code)].filter((n): n is string => !!n).map((n) => n.toLowerCase()) }));
+    const en = countryNamer("en");
+    const zh = countryNamer("zh");
+    const cldr = new Intl.DisplayNames(["en"], { type: "region" });
+    // The shown names, and CLDR's own English one too ("Congo - Kinshasa" still finds DR Congo).
+    return KNOWN_COUNTRIES.map((code) => ({ code, names: [en(code), zh(code), cldr.of(code)].filter((n): n is string => !!n).map((n) => n.toLowerCase()) }));
   })();
   const needle = q.toLowerCase();
   if (needle.length < 2) return [];
@@ -56,7 +59,12 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions): P
   // Values are cast to the column's enum type so the column's index stays usable.
   const anyOf = (column: string, values: readonly string[], enumType?: string) =>
     and.push(Prisma.sql`${col(column)} IN (${Prisma.join(values.map((v) => (enumType ? Prisma.sql`${v}::${Prisma.raw(`"${enumType}"`)}` : Prisma.sql`${v}`)))})`);
-  if (params.region.length) anyOf("region", params.region, "Region");
+  if (params.region.length) {
+    const regions = params.region.filter((r) => r !== NO_REGION);
+    const inRegions = regions.length ? Prisma.sql`p."region" IN (${Prisma.join(regions.map((v) => Prisma.sql`${v}::"Region"`))})` : null;
+    const none = params.region.includes(NO_REGION) ? Prisma.sql`p."region" IS NULL` : null;
+    and.push(inRegions && none ? Prisma.sql`(${inRegions} OR ${none})` : (inRegions ?? none)!);
+  }
   if (params.country.length) anyOf("countryCode", params.country);
   if (params.line.length) anyOf("businessLine", params.line, "BusinessLine");
   if (params.stage.length) anyOf("stage", params.stage, "Stage");

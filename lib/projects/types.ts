@@ -16,7 +16,8 @@ export interface ProjectRow {
   stage: Stage;
   health: Health;
   progressPercent: number | null;
-  nextMilestone: { title: string; titleZh: string | null; due: FuzzyDate } | null;
+  /** The next planned milestone; `overdue`: its due period ended before the portfolio's today (as the dashboard counts it). */
+  nextMilestone: { title: string; titleZh: string | null; due: FuzzyDate; overdue: boolean } | null;
   updatedAt: string; // ISO timestamp
   forecastFinish: FuzzyDate | null;
   operatingCompany: string | null;

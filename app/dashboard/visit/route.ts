@@ -4,7 +4,7 @@ import { handleRoute } from "@/lib/http/json-error";
 import { originRefusal } from "@/lib/http/origin";
 
 /**
- * POST /dashboard/visit: the signed-in viewer has seen the dashboard (see
+ * POST /dashboard/visit[?dismiss=1]: the signed-in viewer has seen the dashboard (see
  * lib/dashboard/visits.ts). A route handler rather than a server action: an
  * action that touches the session may refresh its cookie, and Next then
  * re-renders the whole dashboard into the action's response.
@@ -15,7 +15,8 @@ export async function POST(request: Request) {
   return handleRoute("POST /dashboard/visit", async () => {
     const viewer = await getViewer();
     if (!viewer) return new Response(null, { status: 204 });
-    await recordDashboardVisit({ userId: viewer.id });
+    // ?dismiss=1: the reader marked everything as seen ("Mark all as seen").
+    await recordDashboardVisit({ userId: viewer.id, dismiss: new URL(request.url).searchParams.get("dismiss") === "1" });
     return new Response(null, { status: 204 });
   });
 }

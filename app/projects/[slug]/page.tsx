@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectMoneySections } from "@/components/capex/project-money-sections";
 import { ProjectDetailView } from "@/components/projects/detail/project-detail-view";
 import { getViewer, requireReader } from "@/lib/auth/session";
@@ -32,7 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await getViewer();
   if (!viewer && !publicReadAllowed()) return {};
   const project = await getProject({ slug: (await params).slug, viewer });
-  if (!project) return {};
+  // The page then renders "not found": say so in the tab too (the page's metadata wins over not-found's).
+  if (!project) return { title: (await getTranslations("notFound"))("title") };
   const locale = await getLocale();
   return {
     title: localizedString({ en: project.nameEn, zh: project.nameZh }, locale),

@@ -26,7 +26,7 @@ export function ProjectFacts({ project, countryName }: { project: ProjectDetail;
         <Fact label={t("businessLine")}>{tEnum(`businessLine.${project.businessLine}`)}</Fact>
         <Fact label={t("commodities")}>
           {project.commodities.length ? (
-            <span className="capitalize">{format.list(project.commodities.map((c) => commodityLabel(tCommodity, c)), { type: "conjunction" })}</span>
+            <span>{format.list(project.commodities.map((c) => commodityLabel(tCommodity, c)), { type: "conjunction" })}</span>
           ) : (
             notReported
           )}
