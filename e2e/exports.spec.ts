@@ -155,6 +155,8 @@ test.describe("exports", () => {
     });
     expect(csvRows.filter((l) => /[\u4e00-\u9fff]/.test(l[1])).length).toBeGreaterThan(0);
 
+    // The downloads' clicks outside closed the settings popover: open it again.
+    await page.getByText("Table settings").click();
     await page.getByRole("button", { name: "Reset columns" }).click();
     await expect(page.getByRole("columnheader", { name: /^Last updated/ })).toBeVisible();
 

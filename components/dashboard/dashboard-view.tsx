@@ -77,7 +77,9 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
-          <PublishedPeriodSelector periods={Array.from({ length: 12 }, (_, i) => shiftPeriod(reportingPeriod, -i))} />
+          <div className="print:hidden">
+            <PublishedPeriodSelector periods={Array.from({ length: 12 }, (_, i) => shiftPeriod(reportingPeriod, -i))} />
+          </div>
           <PrintButton />
         </div>
       </div>
@@ -113,7 +115,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
           </DashboardCard>
         )}
 
-        <DashboardCard id="compliance-heading" title={tReports("title", { period: reportingPeriod })} skeletonRows={3} area="compliance">
+        <DashboardCard id="compliance-heading" title={tReports("title", { period: reportingPeriod })} skeletonRows={3} className="print:hidden" area="compliance">
           <ComplianceCard viewer={viewer} periodId={reportingPeriod} />
         </DashboardCard>
 
@@ -151,7 +153,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
           </DashboardCard>
         </div>
 
-        <div className="dashboard-row grid gap-5 lg:grid-cols-2">
+        <div className="dashboard-row grid gap-5 lg:grid-cols-2 print:hidden">
           <DashboardCard id="capex-portfolio-heading" title={tCapex("title")} description={tCapex("description")} skeletonRows={6} area="capex">
             <PortfolioCapexCard filters={filters} />
           </DashboardCard>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useState, useSyncExternalStore, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useServerMessage } from "@/components/ui/form";
@@ -8,6 +8,34 @@ import { createReportDraftAction, publishReportAction, returnReportAction, saveR
 import { NARRATIVE_FIELDS, type Narrative } from "@/lib/reports/report.validation";
 
 type Result = { ok: true; data: { id: string; slug: string; version: number } } | { ok: false; error: { message: string; fields?: Record<string, string> } };
+
+/**
+ * The last success of a state change (submitted, returned, published): the
+ * form that showed it is gone once the page refreshes into the new state, so
+ * the page's <ReportFlash> (always rendered) keeps announcing it.
+ */
+let flash: string | null = null;
+const flashListeners = new Set<() => void>();
+function setFlash(message: string | null) {
+  flash = message;
+  for (const l of flashListeners) l();
+}
+function subscribeFlash(listener: () => void) {
+  flashListeners.add(listener);
+  return () => flashListeners.delete(listener);
+}
+
+/** Announces the last state change of the report (see setFlash). */
+export function ReportFlash() {
+  const message = useSyncExternalStore(subscribeFlash, () => flash, () => null);
+  // Another report's page starts silent.
+  useEffect(() => () => setFlash(null), []);
+  return (
+    <p aria-live="polite" className="text-sm text-emerald-800">
+      {message}
+    </p>
+  );
+}
 
 /** Runs a server action, shows its error or success, and refreshes the page. */
 function useAction() {
@@ -20,6 +48,7 @@ function useAction() {
   const run = (action: () => Promise<Result>, success: string, then?: (r: Extract<Result, { ok: true }>) => void) =>
     start(async () => {
       setDone(null);
+      setFlash(null);
       const r = await action();
       if (!r.ok) {
         setError(translate(r.error.message));
@@ -28,9 +57,13 @@ function useAction() {
       }
       setError(null);
       setFields({});
-      setDone(success);
-      if (then) then(r);
-      else router.refresh();
+      if (then) {
+        setDone(success);
+        then(r);
+      } else {
+        setFlash(success);
+        router.refresh();
+      }
     });
   return { pending, error, fields, done, run, translate };
 }

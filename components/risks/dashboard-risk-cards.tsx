@@ -18,7 +18,7 @@ export async function RiskDashboardCards() {
   const [t, tGates] = await Promise.all([getTranslations("risks.cards"), getTranslations("gates.cards")]);
   return (
     <>
-      <div className="dashboard-row grid gap-5 lg:grid-cols-2">
+      <div className="dashboard-row grid gap-5 lg:grid-cols-2 print:hidden">
         <DashboardCard id="risk-heat-map-heading" title={t("heatMap")} description={t("heatMapDescription")} skeletonRows={6} area="risks">
           <HeatMapCard />
         </DashboardCard>
@@ -26,7 +26,7 @@ export async function RiskDashboardCards() {
           <TopRisksCard />
         </DashboardCard>
       </div>
-      <div className="dashboard-row grid gap-5 lg:grid-cols-2">
+      <div className="dashboard-row grid gap-5 lg:grid-cols-2 print:hidden">
         <DashboardCard id="risks-past-review-heading" title={t("pastReview")} skeletonRows={4} area="risks">
           <PastReviewCard />
         </DashboardCard>

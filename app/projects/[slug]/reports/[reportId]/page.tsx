@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { ReportCorrection, ReportEditor, ReportReview } from "@/components/reports/report-actions";
+import { ReportCorrection, ReportEditor, ReportFlash, ReportReview } from "@/components/reports/report-actions";
 import { ReportDocument } from "@/components/reports/report-document";
 import { can } from "@/lib/auth/permissions";
 import { requireReader } from "@/lib/auth/session";
@@ -19,6 +19,7 @@ export default async function ReportPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <ReportDocument report={report} />
+      <ReportFlash />
       {editable && can(viewer, "report:edit", scope) && <ReportEditor reportId={report.id} version={report.version} narrative={report.narrative} canSubmit={can(viewer, "report:submit", scope)} />}
       {report.state === "SUBMITTED" && can(viewer, "report:publish") && <ReportReview reportId={report.id} version={report.version} />}
       {report.state === "PUBLISHED" && !report.supersededBy && can(viewer, "report:edit", scope) && <ReportCorrection reportId={report.id} slug={slug} />}
