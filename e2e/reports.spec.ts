@@ -25,12 +25,28 @@ function reportingPeriod(): string {
 async function as(browser: Browser, who: Who, locale = "en-US"): Promise<{ context: BrowserContext; page: Page }> {
   const baseURL = test.info().project.use.baseURL!;
   const context = await browser.newContext({ baseURL, locale });
-  const res = await context.request.post("/api/auth/sign-in/email", { data: { email: LOGINS[who].email, password: LOGINS[who].password }, headers: { Origin: baseURL } });
+  const res = await context.request.post("/api/auth/sign-in/email", {
+    data: { email: LOGINS[who].email, password: LOGINS[who].password },
+    headers: { Origin: baseURL },
+  });
   expect(res.status(), await res.text()).toBe(200);
-  return { context, page: await context.newPage() };
+  const page = await context.newPage();
+  // A signed-in user's saved language outranks the browser's, and other specs leave the demo users in English:
+  // choose the language as a person would, with the switcher.
+  await page.goto("/notifications");
+  const language = page.getByRole("button", { name: locale === "zh-CN" ? "中文" : "English", exact: true });
+  if ((await language.getAttribute("aria-pressed")) !== "true") await language.click();
+  await expect(language).toHaveAttribute("aria-pressed", "true");
+  return { context, page };
 }
 
 test.describe.configure({ mode: "serial" });
+
+// Leave the executive in English for the specs that follow, whatever happened here.
+test.afterAll(async ({ browser }) => {
+  const { context } = await as(browser, "executive", "en-US");
+  await context.close();
+});
 
 test("draft, submit, return with comment, resubmit, publish; later edits leave the published report unchanged", async ({ browser }) => {
   test.setTimeout(120_000);
@@ -81,7 +97,10 @@ test("draft, submit, return with comment, resubmit, publish; later edits leave t
   const baseURL = test.info().project.use.baseURL!;
   const current = await (await manager.context.request.get(`/api/projects/${SLUG}`)).json();
   const next = current.progressPercent === 77 ? 78 : 77;
-  const res = await manager.context.request.patch(`/api/projects/${SLUG}`, { data: { version: current.version, progressPercent: next, comment: "After the report" }, headers: { Origin: baseURL } });
+  const res = await manager.context.request.patch(`/api/projects/${SLUG}`, {
+    data: { version: current.version, progressPercent: next, comment: "After the report" },
+    headers: { Origin: baseURL },
+  });
   expect(res.status(), await res.text()).toBe(200);
   await p.reload();
   await expect(p.getByText(/^[0-9a-f]{64}$/)).toHaveText(hash!);
@@ -129,7 +148,9 @@ test("the executive reads the pack and downloads its PDF (Chinese text present) 
 });
 
 for (const locale of ["en-US", "zh-CN"]) {
-  test(`phone width (390 px) in ${locale}: the pack reads without sideways scrolling, touch targets of 44 px; the dashboard's reporting parts fit`, async ({ browser }) => {
+  test(`phone width (390 px) in ${locale}: the pack reads without sideways scrolling, touch targets of 44 px; the dashboard's reporting parts fit`, async ({
+    browser,
+  }) => {
     test.setTimeout(90_000);
     const period = reportingPeriod();
     const { context, page } = await as(browser, "executive", locale);
