@@ -12,5 +12,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Build output and the icon are static files: they need neither an id nor a nonce.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // The document upload (POST /api/projects/<slug>/documents) streams its body to the database:
+  // through a proxy, Next would buffer it and cut it at 10 MB (withApiHeaders in lib/http/proxy-response.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/projects/[^/]+/documents/?$).*)"],
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { recordAudit } from "../audit/record-audit";
 import type { Viewer } from "../auth/session";
-import { db } from "../db/client";
+import { db, getDatabase } from "../db/client";
 import { maxUploadBytes } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log/logger";
@@ -86,7 +86,8 @@ export async function uploadDocument({
     return pending;
   }
   const job = pending.data;
-  const prisma = await db();
+  const database = await getDatabase();
+  const prisma = database.prisma;
 
   // 2. The bytes, chunk by chunk, outside any transaction (a long transaction would stall the embedded database).
   let size = 0;
@@ -100,12 +101,14 @@ export async function uploadDocument({
     let sniffed = false;
     const flush = async () => {
       if (!filled) return;
-      const data = buffer.slice(0, filled);
+      // A view, not a copy: a full buffer is replaced after its flush, and the last flush is the last use.
+      const data = buffer.subarray(0, filled);
       if (!sniffed) {
         if (!contentMatches(job.extension, data.subarray(0, SNIFF_BYTES))) throw new AppError("BAD_REQUEST", "The file's content is not what its name says: attach PDF, images or Office documents.", { file: "typeNotAllowed" });
         sniffed = true;
       }
-      await prisma.documentChunk.create({ data: { versionId: job.versionId, seq: seq++, data } });
+      // On the driver, past the ORM: Prisma's copies of each chunk cost ~6x the file in resident memory (Database.execute).
+      await database.execute(`INSERT INTO "DocumentChunk" ("versionId", "seq", "data") VALUES ($1::uuid, $2, $3)`, [job.versionId, seq++, data]);
       filled = 0;
     };
     for (;;) {

@@ -1,7 +1,8 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../env";
-import { proxyResponse } from "./proxy-response";
+import { proxyResponse, withApiHeaders } from "./proxy-response";
+import { API_CONTENT_SECURITY_POLICY, STRICT_TRANSPORT_SECURITY } from "./security-headers";
 
 function run(path: string, headers: Record<string, string> = {}, env: Record<string, string> = {}) {
   return proxyResponse(new NextRequest(`http://localhost:3000${path}`, { headers }), parseEnv({ NODE_ENV: "production", ...env }));
@@ -49,5 +50,17 @@ describe("proxyResponse", () => {
   it("allows eval in development only (React's dev tooling needs it)", () => {
     expect(run("/", {}, { NODE_ENV: "development" }).headers.get("content-security-policy")).toContain("'unsafe-eval'");
     expect(run("/").headers.get("content-security-policy")).not.toContain("unsafe-eval");
+  });
+});
+
+describe("withApiHeaders (the upload route that bypasses the proxy)", () => {
+  it("sets the API CSP, the request's id and, behind https, HSTS", () => {
+    const request = new Request("http://localhost:3000/api/projects/x/documents", { headers: { "x-request-id": "0f8fad5b-d9cb-469f-a165-70867728950e" } });
+    const plain = withApiHeaders(request, new Response("{}"), parseEnv({ NODE_ENV: "production" }));
+    expect(plain.headers.get("content-security-policy")).toBe(API_CONTENT_SECURITY_POLICY);
+    expect(plain.headers.get("x-request-id")).toBe("0f8fad5b-d9cb-469f-a165-70867728950e");
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+    const secure = withApiHeaders(request, new Response("{}"), parseEnv({ NODE_ENV: "production", BETTER_AUTH_URL: "https://lodestone.example" }));
+    expect(secure.headers.get("strict-transport-security")).toBe(STRICT_TRANSPORT_SECURITY);
   });
 });

@@ -32,6 +32,22 @@ export function proxyResponse(request: NextRequest, e: Env): NextResponse {
   return response;
 }
 
+/**
+ * The streamed upload route bypasses the proxy: Next copies a request body
+ * into memory for a proxy (all of it, twice, up to
+ * proxyClientMaxBodySize, and cuts it there), so a 25 MB document would be
+ * truncated at 10 MB or buffered whole. See UNPROXIED_UPLOAD in proxy.ts.
+ * Its response gets the headers the proxy would have set; the request id is
+ * already on the request (lib/server/http-lifecycle.ts).
+ */
+export function withApiHeaders(request: Request, response: Response, e: Env): Response {
+  const requestId = request.headers.get(REQUEST_ID_HEADER);
+  if (requestId) response.headers.set(REQUEST_ID_HEADER, requestId);
+  response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+  if (publicUrl(e).startsWith("https:")) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
 /** Where a page URL that cannot be decoded is sent: no route serves it, so the app's not-found page answers (404). */
 export const MALFORMED_URL_PATH = "/_malformed-url";
 
