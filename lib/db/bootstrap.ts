@@ -16,6 +16,12 @@ export interface BootstrapResult {
 /** Brings a database up to date: pending migrations, then the real seed if it holds no project. */
 export async function bootstrapDatabase(database: Database, { seed = true, demoUsers = false } = {}): Promise<BootstrapResult> {
   const appliedMigrations = await applyPendingMigrations(database);
+  // What follows checks, then writes (reference data, the seed when empty, demo users): instances starting together
+  // on one database would both see "missing" and collide on a unique key. They take turns.
+  return database.exclusive("bootstrap", () => afterMigrations(database, appliedMigrations, { seed, demoUsers }));
+}
+
+async function afterMigrations(database: Database, appliedMigrations: string[], { seed, demoUsers }: { seed: boolean; demoUsers: boolean }): Promise<BootstrapResult> {
   await backfillPinyinSortKeys(database.prisma);
   await ensureRiskAndGateReferenceData(database.prisma);
   let seeded = false;

@@ -23,6 +23,12 @@ export interface Database {
    * the process's resident memory grew ~150 MB through Prisma, ~20 MB through pg (decision record 0052).
    */
   execute(sql: string, params: unknown[]): Promise<void>;
+  /**
+   * Runs `fn` while holding a database-wide lock named `name`: instances starting at once on one PostgreSQL
+   * database take turns (a PostgreSQL session advisory lock on a connection of its own, outside the pool, so a
+   * pool of one still serves `fn`). The embedded database has one process by construction (the folder's lock).
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -52,6 +58,17 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
       target,
       prisma,
       execute: async (sql, params) => void (await pool.query(sql, params)),
+      async exclusive(name, fn) {
+        const client = new pg.Client({ connectionString: target.url, application_name: "lodestone", connectionTimeoutMillis: 5_000 });
+        await client.connect();
+        try {
+          await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [`lodestone:${name}`]);
+          return await fn();
+        } finally {
+          // Ending the session releases its advisory locks, also when fn failed.
+          await client.end().catch(() => undefined);
+        }
+      },
       async close() {
         await prisma.$disconnect();
         // A pool handed to the adapter is the caller's to end.
@@ -83,6 +100,7 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
     prisma,
     pglite,
     execute: async (sql, params) => void (await pglite.query(sql, params)),
+    exclusive: (_name, fn) => fn(),
     async close() {
       if (closed) return;
       closed = true;
