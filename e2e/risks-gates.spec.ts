@@ -101,6 +101,14 @@ test.describe.serial("risks and stage gates", () => {
     expect(download.headers()["x-content-type-options"]).toBe("nosniff");
     expect(download.headers()["content-security-policy"]).toContain("sandbox");
     expect((await download.body()).toString()).toContain("resource-estimate.pdf");
+    // A reader of another subsidiary (MMG's executive; the prospect is Hunan Nonferrous's) is refused the file
+    // and the project alike, exactly as if neither existed.
+    const outsider = await as(browser, "mmgExecutive");
+    const refused = await outsider.request.get(href!);
+    expect(refused.status()).toBe(404);
+    expect((await refused.body()).toString()).not.toContain("resource-estimate.pdf");
+    expect((await outsider.goto(PROSPECT))?.status()).toBe(404);
+    await outsider.context().close();
 
     // Not decidable yet: the approvers have not answered.
     const decide = form(pmo, "Record the decision");
@@ -148,6 +156,22 @@ test.describe.serial("risks and stage gates", () => {
     const csv = await page.request.get("/risks/export?format=csv");
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect(await csv.text()).toContain(RISK_TITLE);
+
+    // The unit filter: Kinsevere is MMG's, so the risk is under MMG (and the group) and not under Hunan Nonferrous.
+    await page.goto("/risks");
+    const filters = page.getByRole("form", { name: "Filter risks" });
+    const risks = page.getByRole("table", { name: "Risks" });
+    await filters.getByLabel("Organization unit").selectOption("MMG");
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/[?&]org=MMG(&|$)/);
+    await expect(risks.getByRole("link", { name: RISK_TITLE })).toBeVisible();
+    await filters.getByLabel("Organization unit").selectOption("HNG");
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/[?&]org=HNG(&|$)/);
+    await expect(risks.getByRole("link", { name: RISK_TITLE })).toHaveCount(0);
+    const hngCsv = await page.request.get("/risks/export?format=csv&org=HNG");
+    expect(await hngCsv.text()).not.toContain(RISK_TITLE);
+    await expectNoSeriousA11yViolations(page);
     await page.context().close();
   });
 });

@@ -3,7 +3,21 @@ import { RISK_BANDS, RISK_CATEGORIES, RISK_STATUSES } from "@/lib/risks/enums";
 import type { RiskListParams } from "@/lib/risks/risk-list-params";
 
 /** The list's filters as a plain GET form: the URL is the state, and it works without script. */
-export function RiskFilters({ params, projects, owners, bandLabel }: { params: RiskListParams; projects: { slug: string; name: string }[]; owners: { id: string; name: string }[]; bandLabel: Record<string, string> }) {
+export function RiskFilters({
+  params,
+  projects,
+  owners,
+  units,
+  bandLabel,
+}: {
+  params: RiskListParams;
+  projects: { slug: string; name: string }[];
+  owners: { id: string; name: string }[];
+  /** in tree order; depth indents the option (a subsidiary under the group) */
+  units: { code: string; depth: number; name: string }[];
+  bandLabel: Record<string, string>;
+}) {
+  const top = Math.min(...units.map((u) => u.depth));
   const t = useTranslations("risks");
   const select = (name: keyof RiskListParams, label: string, options: { value: string; label: string }[]) => (
     <div>
@@ -22,6 +36,12 @@ export function RiskFilters({ params, projects, owners, bandLabel }: { params: R
   );
   return (
     <form method="get" action="/risks" aria-label={t("filters.label")} className="grid gap-3 rounded-md border border-slate-300 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+      {select(
+        "org",
+        t("filters.unit"),
+        // Indented with no-break spaces: a select's options cannot be styled, and the tree reads from the indent.
+        units.map((u) => ({ value: u.code, label: `${"\u00a0\u00a0".repeat(u.depth - top)}${u.name}` })),
+      )}
       {select("project", t("filters.project"), projects.map((p) => ({ value: p.slug, label: p.name })))}
       {select("category", t("filters.category"), RISK_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })))}
       {select("band", t("filters.band"), RISK_BANDS.map((b) => ({ value: b, label: bandLabel[b] ?? b })))}

@@ -14,12 +14,14 @@ export function RiskPortfolioView({
   heatMap,
   projects,
   owners,
+  units,
 }: {
   params: RiskListParams;
   list: { rows: RiskRow[]; total: number; page: number; pageSize: number };
   heatMap: HeatMapData;
   projects: { slug: string; name: { en: string; zh: string | null } }[];
   owners: { id: string; name: string }[];
+  units: { code: string; depth: number; name: { en: string; zh: string | null } }[];
 }) {
   const t = useTranslations("risks");
   const locale = useLocale();
@@ -29,7 +31,11 @@ export function RiskPortfolioView({
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-      <RiskFilters params={params} projects={projects.map((p) => ({ slug: p.slug, name: localizedString(p.name, locale) }))} owners={owners} bandLabel={bandLabel} />
+      <RiskFilters
+        params={params} projects={projects.map((p) => ({ slug: p.slug, name: localizedString(p.name, locale) }))} owners={owners}
+        units={units.map((u) => ({ code: u.code, depth: u.depth, name: localizedString(u.name, locale) }))}
+        bandLabel={bandLabel}
+      />
       {(params.p || params.i || params.overdue) && (
         <p className="text-sm text-slate-700">
           {params.p && params.i ? t("cellFilter", { probability: params.p, impact: params.i }) : null} {params.overdue ? t("overdueFilter") : null}{" "}

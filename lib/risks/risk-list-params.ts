@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UNIT_CODE } from "../org/org-path";
 import { RISK_BANDS, RISK_CATEGORIES, RISK_STATUSES } from "./enums";
 
 /**
@@ -11,6 +12,8 @@ const level = lenient(z.coerce.number().int().min(1).max(99));
 
 export const riskListParamsSchema = z.object({
   project: lenient(z.string().trim().min(1).max(120)),
+  /** an organization unit's code: its projects and those of every unit below it */
+  org: lenient(z.string().trim().toUpperCase().regex(UNIT_CODE)),
   category: lenient(z.enum(RISK_CATEGORIES)),
   band: lenient(z.enum(RISK_BANDS)),
   owner: lenient(z.string().trim().min(1).max(100)),
@@ -38,7 +41,7 @@ export function parseRiskListParams(search: Record<string, string | string[] | u
 /** The canonical query string of a list state (links, filters, export). */
 export function riskListQuery(params: Partial<RiskListParams>): string {
   const q = new URLSearchParams();
-  for (const key of ["project", "category", "band", "owner", "status", "p", "i", "overdue"] as const) {
+  for (const key of ["org", "project", "category", "band", "owner", "status", "p", "i", "overdue"] as const) {
     const v = params[key];
     if (v !== undefined) q.set(key, String(v));
   }

@@ -2,7 +2,8 @@ import "server-only";
 import type { Viewer } from "../auth/session";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { projectReadScope } from "../projects/project-scope";
+import { depthOf } from "../org/org-path";
+import { projectReadScope, readScopeOf } from "../projects/project-scope";
 import type { AssessmentKind } from "./enums";
 import { matrixFromRow } from "./matrix-row";
 import type { MatrixDefinition } from "./matrix";
@@ -17,9 +18,14 @@ import type { HeatMap, RiskDetail, RiskRow } from "./types";
 const today = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-export function riskWhere(viewer: Viewer | null, params: Partial<RiskListParams>, now = today()): Prisma.RiskWhereInput {
+/**
+ * `orgPath`: the path of the unit `params.org` names (unitPathOf), null when no unit has that code (no rows).
+ * The unit filter narrows the reader's scope, never widens it: both are conditions on the project.
+ */
+export function riskWhere(viewer: Viewer | null, params: Partial<RiskListParams>, now = today(), orgPath?: string | null): Prisma.RiskWhereInput {
+  const unit: Prisma.ProjectWhereInput = params.org === undefined ? {} : orgPath ? { orgUnit: { path: { startsWith: orgPath } } } : { id: { in: [] } };
   return {
-    project: { ...projectReadScope(viewer), ...(params.project ? { slug: params.project } : {}) },
+    project: { AND: [projectReadScope(viewer), unit, params.project ? { slug: params.project } : {}] },
     ...(params.category ? { category: params.category } : {}),
     ...(params.band ? { currentBand: params.band } : {}),
     ...(params.owner ? { ownerId: params.owner } : {}),
@@ -72,9 +78,16 @@ export function toRiskRow(r: RowRecord, previousScore: number | null = null): Ri
 
 const ORDER: Prisma.RiskOrderByWithRelationInput[] = [{ currentScore: { sort: "desc", nulls: "last" } }, { code: "asc" }, { id: "asc" }];
 
+/** The path of the unit with this code (the unit filter's subtree), or null. */
+async function unitPathOf(code: string | undefined): Promise<string | null | undefined> {
+  if (code === undefined) return undefined;
+  const prisma = await db();
+  return (await prisma.orgUnit.findUnique({ where: { code }, select: { path: true } }))?.path ?? null;
+}
+
 export async function listRisks({ viewer, params, pageSize = RISK_PAGE_SIZE }: { viewer: Viewer | null; params: RiskListParams; pageSize?: number }): Promise<{ rows: RiskRow[]; total: number; page: number; pageSize: number }> {
   const prisma = await db();
-  const where = riskWhere(viewer, params);
+  const where = riskWhere(viewer, params, today(), await unitPathOf(params.org));
   const [rows, total] = await Promise.all([
     prisma.risk.findMany({ where, select: RISK_ROW_SELECT, orderBy: ORDER, skip: (params.page - 1) * pageSize, take: pageSize }),
     prisma.risk.count({ where }),
@@ -85,7 +98,7 @@ export async function listRisks({ viewer, params, pageSize = RISK_PAGE_SIZE }: {
 /** Every row the list's filters select, in batches (exports). */
 export async function* allRisks({ viewer, params }: { viewer: Viewer | null; params: RiskListParams }): AsyncGenerator<RiskRow> {
   const prisma = await db();
-  const where = riskWhere(viewer, params);
+  const where = riskWhere(viewer, params, today(), await unitPathOf(params.org));
   for (let skip = 0; ; skip += 1000) {
     const batch = await prisma.risk.findMany({ where, select: RISK_ROW_SELECT, orderBy: ORDER, skip, take: 1000 });
     for (const r of batch) yield toRiskRow(r);
@@ -205,6 +218,23 @@ export async function risksPastReview({ viewer, limit = 10, now = today() }: { v
 export async function riskOwners({ viewer }: { viewer: Viewer | null }): Promise<{ id: string; name: string }[]> {
   const prisma = await db();
   return prisma.user.findMany({ where: { ownedRisks: { some: { project: projectReadScope(viewer) } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/**
+ * The unit filter's options: the units that own, themselves or below them, a project in the reader's scope with
+ * risks, in tree order, each with its depth (a reader scoped to one subsidiary sees that subsidiary's branch only).
+ */
+export async function riskUnits({ viewer }: { viewer: Viewer | null }): Promise<{ code: string; depth: number; name: { en: string; zh: string | null } }[]> {
+  const prisma = await db();
+  const owning = await prisma.orgUnit.findMany({ where: { projects: { some: { ...projectReadScope(viewer), risks: { some: {} } } } }, select: { path: true } });
+  // Each owning unit and its ancestors: a path's segments are the codes from the root down.
+  const codes = new Set(owning.flatMap((u) => u.path.split("/").filter(Boolean)));
+  const scope = readScopeOf(viewer);
+  const units = await prisma.orgUnit.findMany({ where: { code: { in: [...codes] }, archivedAt: null }, select: { code: true, path: true, nameEn: true, nameZh: true }, orderBy: { path: "asc" } });
+  // An ancestor above the reader's scope (the group, for a subsidiary's executive) would filter to the same rows: left out.
+  return units
+    .filter((u) => scope.all || scope.paths.some((p) => u.path.startsWith(p)))
+    .map((u) => ({ code: u.code, depth: depthOf(u.path), name: { en: u.nameEn, zh: u.nameZh } }));
 }
 
 /** Projects in scope that have risks (the project filter's options). */

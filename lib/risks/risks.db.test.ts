@@ -4,11 +4,11 @@ import type { Viewer } from "../auth/session";
 import { loadPortfolio } from "../db/seed";
 import { testBackends, withTestDatabase } from "../test/database";
 import { buildProject } from "../test/factories";
-import { assignManager, createViewer } from "../test/viewers";
+import { addAssignment, assignManager, createViewer } from "../test/viewers";
 import { ensureRiskAndGateReferenceData } from "./ensure-reference-data";
 import { DEFAULT_MATRIX_V1 } from "./reference-data";
 import { assessRisk, createRisk, createRiskAction, updateRisk, updateRiskAction } from "./risk-mutations";
-import { getHeatMap, getRisk, listProjectRisks, listRisks, risksPastReview, topRisks } from "./risk-queries";
+import { allRisks, getHeatMap, getRisk, listProjectRisks, listRisks, riskUnits, risksPastReview, topRisks } from "./risk-queries";
 import { parseRiskListParams } from "./risk-list-params";
 
 describe.each(testBackends())("risk register on %s", (backend) => {
@@ -168,5 +168,44 @@ describe.each(testBackends())("risk register on %s", (backend) => {
     expect((await risksPastReview({ viewer: manager })).rows.map((r) => r.code)).toContain("A");
     const trend = (await listProjectRisks({ viewer: manager, slug: "hm" })).find((r) => r.code === "A")!;
     expect([trend.score, trend.previousScore]).toEqual([4, 16]);
+  });
+  it("filters the portfolio list by organization unit, subtree included, inside the reader's scope and never beyond it", async () => {
+    const prisma = database().prisma;
+    const root = await prisma.orgUnit.findFirstOrThrow({ where: { parentId: null }, select: { id: true, path: true } });
+    const unit = (code: string, parent: { id: string; path: string }) => prisma.orgUnit.create({ data: { code, nameEn: `Unit ${code}`, parentId: parent.id, path: `${parent.path}${code}/`, currency: "USD" }, select: { id: true, path: true } });
+    const suba = await unit("SUBA", root);
+    const branch = await unit("SUBA-BR", suba);
+    const subb = await unit("SUBB", root);
+    await loadPortfolio(prisma, { projects: [buildProject({ slug: "ua" }), buildProject({ slug: "ub" }), buildProject({ slug: "uc" })] });
+    for (const [slug, owner] of [["ua", suba], ["ub", branch], ["uc", subb]] as const) {
+      await prisma.project.update({ where: { slug }, data: { orgUnitId: owner.id } });
+      await assignManager(prisma, manager, slug);
+      const r = await createRisk({ viewer: manager, slug, input: { titleEn: `Risk of ${slug}`, category: "SAFETY", code: `U-${slug}` } });
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    }
+    const codes = async (viewer: Viewer, search: Record<string, string>) => (await listRisks({ viewer, params: parseRiskListParams(search) })).rows.map((r) => r.code).filter((c) => c.startsWith("U-")).sort();
+    // the unit and everything below it
+    expect(await codes(manager, { org: "SUBA" })).toEqual(["U-ua", "U-ub"]);
+    expect(await codes(manager, { org: "suba-br" })).toEqual(["U-ub"]);
+    expect(await codes(manager, { org: "SUBB" })).toEqual(["U-uc"]);
+    // an unknown unit selects nothing; a malformed code is dropped (the whole scope)
+    expect((await listRisks({ viewer: manager, params: parseRiskListParams({ org: "NOPE" }) })).total).toBe(0);
+    expect(await codes(manager, { org: "bad code%" })).toEqual(["U-ua", "U-ub", "U-uc"]);
+    // combined with the other filters, and the export reads the same rows
+    expect(await codes(manager, { org: "SUBA", project: "ub" })).toEqual(["U-ub"]);
+    const exported: string[] = [];
+    for await (const r of allRisks({ viewer: manager, params: parseRiskListParams({ org: "SUBA" }) })) exported.push(r.code);
+    expect(exported.sort()).toEqual(["U-ua", "U-ub"]);
+
+    // A reader of SUBA: the filter narrows their scope, it never widens it.
+    const subaReader = await addAssignment(prisma, await createViewer(prisma, null, "SUBA reader"), "executive", "SUBA");
+    expect(await codes(subaReader, {})).toEqual(["U-ua", "U-ub"]);
+    expect(await codes(subaReader, { org: "SUBB" })).toEqual([]);
+    expect(await codes(subaReader, { org: "SUBA-BR" })).toEqual(["U-ub"]);
+    // The options: units with risks in scope (and their ancestors within the scope), in tree order, with depth.
+    expect((await riskUnits({ viewer: subaReader })).map((u) => [u.code, u.depth])).toEqual([["SUBA", 1], ["SUBA-BR", 2]]);
+    const all = (await riskUnits({ viewer: manager })).map((u) => u.code);
+    expect(all).toEqual(expect.arrayContaining(["SUBA", "SUBA-BR", "SUBB"]));
+    expect(all.indexOf("SUBA")).toBeLessThan(all.indexOf("SUBA-BR"));
   });
 });
