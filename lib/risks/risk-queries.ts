@@ -221,20 +221,20 @@ export async function riskOwners({ viewer }: { viewer: Viewer | null }): Promise
 }
 
 /**
- * The unit filter's options: the units that own, themselves or below them, a project in the reader's scope with
- * risks, in tree order, each with its depth (a reader scoped to one subsidiary sees that subsidiary's branch only).
+ * The unit filter's options: the units of the reader's scope (a subsidiary's executive sees that subsidiary's branch,
+ * a group reader the whole tree), not archived, in tree order, each with its depth. Every one, with risks or not:
+ * "none under Hunan Nonferrous" is an answer too.
  */
 export async function riskUnits({ viewer }: { viewer: Viewer | null }): Promise<{ code: string; depth: number; name: { en: string; zh: string | null } }[]> {
   const prisma = await db();
-  const owning = await prisma.orgUnit.findMany({ where: { projects: { some: { ...projectReadScope(viewer), risks: { some: {} } } } }, select: { path: true } });
-  // Each owning unit and its ancestors: a path's segments are the codes from the root down.
-  const codes = new Set(owning.flatMap((u) => u.path.split("/").filter(Boolean)));
   const scope = readScopeOf(viewer);
-  const units = await prisma.orgUnit.findMany({ where: { code: { in: [...codes] }, archivedAt: null }, select: { code: true, path: true, nameEn: true, nameZh: true }, orderBy: { path: "asc" } });
-  // An ancestor above the reader's scope (the group, for a subsidiary's executive) would filter to the same rows: left out.
-  return units
-    .filter((u) => scope.all || scope.paths.some((p) => u.path.startsWith(p)))
-    .map((u) => ({ code: u.code, depth: depthOf(u.path), name: { en: u.nameEn, zh: u.nameZh } }));
+  if (!scope.all && !scope.paths.length) return [];
+  const units = await prisma.orgUnit.findMany({
+    where: { archivedAt: null, ...(scope.all ? {} : { OR: scope.paths.map((path) => ({ path: { startsWith: path } })) }) },
+    select: { code: true, path: true, nameEn: true, nameZh: true },
+    orderBy: { path: "asc" },
+  });
+  return units.map((u) => ({ code: u.code, depth: depthOf(u.path), name: { en: u.nameEn, zh: u.nameZh } }));
 }
 
 /** Projects in scope that have risks (the project filter's options). */

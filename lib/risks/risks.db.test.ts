@@ -202,10 +202,13 @@ describe.each(testBackends())("risk register on %s", (backend) => {
     expect(await codes(subaReader, {})).toEqual(["U-ua", "U-ub"]);
     expect(await codes(subaReader, { org: "SUBB" })).toEqual([]);
     expect(await codes(subaReader, { org: "SUBA-BR" })).toEqual(["U-ub"]);
-    // The options: units with risks in scope (and their ancestors within the scope), in tree order, with depth.
+    // The options: the units of the reader's scope, in tree order, with depth; an archived one is left out.
     expect((await riskUnits({ viewer: subaReader })).map((u) => [u.code, u.depth])).toEqual([["SUBA", 1], ["SUBA-BR", 2]]);
     const all = (await riskUnits({ viewer: manager })).map((u) => u.code);
     expect(all).toEqual(expect.arrayContaining(["SUBA", "SUBA-BR", "SUBB"]));
     expect(all.indexOf("SUBA")).toBeLessThan(all.indexOf("SUBA-BR"));
+    await prisma.orgUnit.update({ where: { code: "SUBA-BR" }, data: { archivedAt: new Date() } });
+    expect((await riskUnits({ viewer: subaReader })).map((u) => u.code)).toEqual(["SUBA"]);
+    expect(await riskUnits({ viewer: await createViewer(prisma, null, "No role") })).toEqual([]);
   });
 });
