@@ -13,7 +13,7 @@ import { closeDatabase, getDatabase } from "../lib/db/client";
 import { applyPendingMigrations } from "../lib/db/migrate";
 import { refreshStatisticsIfEmbedded } from "../lib/db/planner-statistics";
 import { loadPortfolio } from "../lib/db/seed";
-import { generateSyntheticProjects, SYNTHETIC_AS_OF } from "./bench/synthetic";
+import { generateSyntheticProjects, SYNTHETIC_AS_OF, SYNTHETIC_ORG_UNITS } from "./bench/synthetic";
 import { overdueGateConditions } from "../lib/gates/gate-queries";
 import { ensureRiskAndGateReferenceData } from "../lib/risks/ensure-reference-data";
 import { getHeatMap, risksPastReview, topRisks } from "../lib/risks/risk-queries";
@@ -30,7 +30,7 @@ const { prisma } = database;
 await ensureRiskAndGateReferenceData(prisma);
 if ((await prisma.risk.count()) === 0) {
   const started = performance.now();
-  if ((await prisma.project.count()) === 0) await loadPortfolio(prisma, { projects: generateSyntheticProjects({ count: Number(values.projects), milestonesPerProject: 2, historyPerProject: 1 }) });
+  if ((await prisma.project.count()) === 0) await loadPortfolio(prisma, { orgUnits: SYNTHETIC_ORG_UNITS, projects: generateSyntheticProjects({ count: Number(values.projects), milestonesPerProject: 2, historyPerProject: 1 }) });
   const r = await seedSyntheticRisks(prisma);
   await refreshStatisticsIfEmbedded(database);
   console.log(`Seeded ${await prisma.project.count()} projects, ${r.risks} risks, ${r.assessments} assessments in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
