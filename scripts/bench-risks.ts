@@ -45,6 +45,9 @@ const cases: { name: string; run: () => Promise<unknown> }[] = [
   { name: `heat map as of ${pastDate}`, run: () => getHeatMap({ viewer: null, asOf: pastDate }) },
 ];
 
+// The cards read as an anonymous reader: that is the whole portfolio only when public reading is on (the embedded
+// default; LODESTONE_PUBLIC_READ=true with DATABASE_URL). Otherwise they would time an empty scope.
+if ((await getHeatMap({ viewer: null })).total === 0) throw new Error("the bench reads no risk: with DATABASE_URL, set LODESTONE_PUBLIC_READ=true");
 console.log(`Timing risk cards on ${database.target.kind}: ${projects} projects, ${risks} risks, ${assessments} assessments (${calls} calls each after ${warmup} warm-up rounds) …`);
 for (let i = 0; i < warmup; i++) for (const c of cases) await c.run();
 const rows: (string | number)[][] = [];
