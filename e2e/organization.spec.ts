@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
 import { DEMO_LOGINS, expect, expectNoSeriousA11yViolations, signInAs, test, type DemoRole } from "./fixtures";
+import { multiSelect } from "./multi-select";
 
 /**
  * The organization tree and roles scoped to it (issue 11): an admin builds a
@@ -92,6 +93,48 @@ test.describe("a subsidiary executive sees only their subsidiary", () => {
     await signInAs(page, "mmgExecutive");
     await page.goto("/dashboard");
     await expect(page.getByText("Showing MMG Limited.")).toBeVisible();
+  });
+
+  test("a group reader filters the table, the timeline and the dashboard by organization, and groups the table by it", async ({ page }) => {
+    const MMG_PROJECTS = ["Khoemacau Copper Mine", "Kinsevere Copper Mine Expansion", "Las Bambas Copper Mine"];
+    // An option's name is the unit's name after its indent (no-break spaces, one pair per level).
+    const chooseUnit = async (name: string) => {
+      await multiSelect(page, "Organization").click();
+      const list = page.getByRole("listbox", { name: "Organization", exact: true });
+      await list.getByRole("option", { name: new RegExp(`^\\s*${name}$`) }).click();
+      await page.keyboard.press("Escape");
+      await expect(list).toBeHidden();
+    };
+    await signInAs(page, "staff");
+    await page.goto("/projects?view=none");
+    await chooseUnit("MMG Limited");
+    await expect(page).toHaveURL(/[?&]org=MMG(&|$)/);
+    const table = page.getByRole("table", { name: /^Projects/ });
+    await expect(table.getByRole("row")).toHaveCount(1 + MMG_PROJECTS.length);
+    for (const name of MMG_PROJECTS) await expect(table.getByRole("link", { name, exact: true })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Active filters" }).getByRole("link", { name: /Organization: MMG Limited/ })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+
+    // The same selection as a timeline, with its chip.
+    await page.goto("/projects/timeline?org=MMG");
+    await expect(page.getByRole("group", { name: "Active filters" }).getByRole("link", { name: /Organization: MMG Limited/ })).toBeVisible();
+    await expect(page.getByRole("rowheader", { name: /Las Bambas Copper Mine/ })).toBeVisible();
+    await expect(page.getByRole("rowheader", { name: /Ramu/ })).toHaveCount(0);
+
+    // Grouped by organization: one group per unit, in tree order, with its count.
+    await page.goto("/projects?view=none&org=MMG&org=MCC");
+    await page.getByText("Table settings", { exact: true }).click();
+    await page.getByLabel("Group by").selectOption({ label: "Organization" });
+    await expect(page).toHaveURL(/[?&]group=organization(&|$)/);
+    await expect(table.getByText("Metallurgical Corporation of China Ltd.: 1 project", { exact: true })).toBeVisible();
+    await expect(table.getByText("MMG Limited: 3 projects", { exact: true })).toBeVisible();
+
+    // The dashboard narrows to the unit too.
+    await page.goto("/dashboard");
+    await chooseUnit("Metallurgical Corporation of China Ltd.");
+    await expect(page).toHaveURL(/[?&]org=MCC(&|$)/);
+    await expect(multiSelect(page, "Organization")).toHaveAccessibleName(/Metallurgical Corporation of China Ltd\.$/);
+    await expectNoSeriousA11yViolations(page);
   });
 
   test("an admin builds a small tree and assigns an executive, who sees only that unit", async ({ browser, page }) => {

@@ -5,7 +5,7 @@ import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { parseDashboardParams } from "@/lib/dashboard/filters";
 import { portfolioToday } from "@/lib/dates/portfolio-day";
 import { getDashboardViewer } from "@/lib/dashboard/viewer";
-import { describeReadScope } from "@/lib/org/org-units";
+import { describeReadScope, unitsInScope } from "@/lib/org/org-units";
 import { readScopeOf } from "@/lib/projects/project-scope";
 
 /** The dashboard is served at "/" and "/dashboard"; both pages are this. */
@@ -21,7 +21,7 @@ export async function renderDashboard(basePath: string, searchParams: SearchPara
   const viewer = await getDashboardViewer(basePath);
   const scope = readScopeOf(viewer);
   const { filters, ignored } = parseDashboardParams(await searchParams, scope);
-  const readerScope = await describeReadScope(scope);
+  const [readerScope, units] = await Promise.all([describeReadScope(scope), unitsInScope(scope)]);
   return (
     <DashboardView
       basePath={basePath}
@@ -31,6 +31,7 @@ export async function renderDashboard(basePath: string, searchParams: SearchPara
       since={viewer?.since ?? null}
       signedIn={viewer !== null}
       readerScope={readerScope}
+      units={units}
     />
   );
 }

@@ -10,11 +10,11 @@ import { dashboardHref, hasFilters, type DashboardFilters as Filters } from "@/l
 import { BUSINESS_LINES, REGIONS } from "@/lib/projects/enums";
 
 /**
- * Region and business line for the whole dashboard, as a GET form: without
+ * Region, business line and organization unit (shown when the reader's scope holds more than one) for the whole dashboard, as a GET form: without
  * JavaScript it submits; with it, a change navigates to the canonical URL at
  * once. The URL is the only state, so back/forward and shared links work.
  */
-export function DashboardFilters({ basePath, filters }: { basePath: string; filters: Filters }) {
+export function DashboardFilters({ basePath, filters, units }: { basePath: string; filters: Filters; units: { value: string; label: string }[] }) {
   const t = useTranslations("dashboard.filters");
   const tEnum = useTranslations("enums");
   const router = useRouter();
@@ -63,6 +63,18 @@ export function DashboardFilters({ basePath, filters }: { basePath: string; filt
         onChange={(values) => onChange("line", values)}
         className="w-full sm:w-64"
       />
+      {units.length > 1 && (
+        <MultiSelect
+          id={`${id}-org`}
+          name="org"
+          label={t("organization")}
+          allLabel={t("allUnits")}
+          selected={shown.org}
+          options={units}
+          onChange={(values) => onChange("org", values)}
+          className="w-full sm:w-64"
+        />
+      )}
       <div className="flex h-10 items-center gap-4">
         {hasFilters(shown) && (
           <Link href={basePath} className="link text-sm">

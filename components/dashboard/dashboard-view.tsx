@@ -2,6 +2,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { localizedString } from "@/lib/i18n/bilingual";
 import type { ReaderScopeDescription } from "@/lib/org/org-units";
 import { hasFilters, type DashboardFilters as Filters } from "@/lib/dashboard/filters";
+import { unitChoices } from "@/lib/org/unit-options";
+import type { UnitOption } from "@/lib/projects/types";
 import { UPCOMING_DAYS } from "@/lib/dashboard/milestones";
 import { PortfolioCapexCard } from "@/components/capex/portfolio-capex-card";
 import { PortfolioKpiCard } from "@/components/kpis/portfolio-kpi-card";
@@ -40,6 +42,8 @@ interface DashboardViewProps {
   signedIn: boolean;
   /** Which part of the group the reader may read: the dashboard opens on it and says so. */
   readerScope?: ReaderScopeDescription;
+  /** the organization units of the reader's scope: the organization filter's choices */
+  units?: UnitOption[];
 }
 
 /**
@@ -47,7 +51,7 @@ interface DashboardViewProps {
  * its own data and streams in behind its own Suspense boundary, so a slow
  * card never holds up the others.
  */
-export async function DashboardView({ basePath, filters, ignored, today, since, signedIn, readerScope }: DashboardViewProps) {
+export async function DashboardView({ basePath, filters, ignored, today, since, signedIn, readerScope, units = [] }: DashboardViewProps) {
   const [t, tEnum, tTime, tOrg, format, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), getTranslations("time"), getTranslations("org"), getFormatter(), getLocale()]);
   const scopeNote =
     !readerScope || readerScope.kind === "all"
@@ -86,7 +90,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
 
       <IgnoredParams ignored={ignored} message={(params) => t("ignoredParams", { params })} />
 
-      <DashboardFilters basePath={basePath} filters={filters} />
+      <DashboardFilters basePath={basePath} filters={filters} units={unitChoices(units, locale)} />
       {signedIn && <MarkVisit />}
 
       <div className="dashboard-cards space-y-5">

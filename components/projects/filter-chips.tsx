@@ -4,11 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { NO_REGION, type ProjectListParams } from "@/lib/projects/list-params";
 import { projectsHref, withoutFilters } from "./project-list-url";
 
-type ChipKey = "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "finishAfter" | "finishBefore" | "due" | "stale" | "slipping";
-const MULTI = ["region", "country", "line", "stage", "health", "commodity", "company"] as const;
+type ChipKey = "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "org" | "finishAfter" | "finishBefore" | "due" | "stale" | "slipping";
+const MULTI = ["region", "country", "line", "stage", "health", "commodity", "company", "org"] as const;
 
 /** What is filtered, one chip per value; each chip is a link to the list without it. */
-export async function FilterChips({ params, countryName, path }: { params: ProjectListParams; countryName: (code: string) => string; path?: string }) {
+export async function FilterChips({ params, countryName, unitName, path }: { params: ProjectListParams; countryName: (code: string) => string; unitName: (code: string) => string; path?: string }) {
   const t = await getTranslations("projects.filters");
   const tEnum = await getTranslations("enums");
   const tCommodity = await getTranslations("commodities");
@@ -19,7 +19,7 @@ export async function FilterChips({ params, countryName, path }: { params: Proje
 
   if (params.q) add("q", params.q, { q: undefined, sort: params.sort === "relevance" ? "name" : params.sort });
   const enumLabel = (key: (typeof MULTI)[number], v: string) =>
-    key === "region" ? (v === NO_REGION ? t("noRegion") : tEnum(`region.${v}` as never)) : key === "line" ? tEnum(`businessLine.${v}` as never) : key === "stage" ? tEnum(`stage.${v}` as never) : key === "health" ? tEnum(`health.${v}` as never) : key === "country" ? countryName(v) : key === "commodity" ? commodityLabel(tCommodity, v) : v;
+    key === "region" ? (v === NO_REGION ? t("noRegion") : tEnum(`region.${v}` as never)) : key === "line" ? tEnum(`businessLine.${v}` as never) : key === "stage" ? tEnum(`stage.${v}` as never) : key === "health" ? tEnum(`health.${v}` as never) : key === "country" ? countryName(v) : key === "commodity" ? commodityLabel(tCommodity, v) : key === "org" ? unitName(v) : v;
   for (const key of MULTI) for (const v of params[key]) add(key, enumLabel(key, v), { [key]: params[key].filter((x) => x !== v) });
   // A programme chip names the programme by its slug (the list does not load the programme's name).
   const tProgramme = await getTranslations("programmes");

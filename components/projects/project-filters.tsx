@@ -15,13 +15,15 @@ import { PROJECTS_PATH, projectsHref, withoutFilters } from "./project-list-url"
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-type MultiKey = "region" | "country" | "line" | "stage" | "health";
+type MultiKey = "region" | "country" | "line" | "stage" | "health" | "org";
 
 interface ProjectFiltersProps {
   params: ProjectListParams;
   countries: CountryOption[];
   commodities: string[];
   companies: string[];
+  /** the organization units of the reader's scope, as indented choices (lib/org/unit-options.ts) */
+  units: { value: string; label: string }[];
 }
 
 /**
@@ -29,7 +31,7 @@ interface ProjectFiltersProps {
  * /projects; with it, every change navigates to the canonical URL (search is
  * debounced), so the URL stays the only state and back/forward work.
  */
-export function ProjectFilters({ params, countries, commodities, companies }: ProjectFiltersProps) {
+export function ProjectFilters({ params, countries, commodities, companies, units }: ProjectFiltersProps) {
   const t = useTranslations("projects.filters");
   const tList = useTranslations("projects.list");
   const tEnum = useTranslations("enums");
@@ -99,7 +101,7 @@ export function ProjectFilters({ params, countries, commodities, companies }: Pr
       {kept.map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-7">
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-8">
         <div className="col-span-2 md:col-span-3 xl:col-span-2">
           <label htmlFor={`${id}-q`} className="field-label">
             {t("search")}
@@ -164,6 +166,15 @@ export function ProjectFilters({ params, countries, commodities, companies }: Pr
           selected={shown.health}
           options={HEALTHS.map((value) => ({ value, label: tEnum(`health.${value}`) }))}
           onChange={(values) => onSelect("health", values)}
+        />
+        <MultiSelect
+          id={`${id}-org`}
+          name="org"
+          label={t("organization")}
+          allLabel={t("all")}
+          selected={shown.org}
+          options={units}
+          onChange={(values) => onSelect("org", values)}
         />
       </div>
       <MoreFilters

@@ -61,7 +61,7 @@ export function ProjectsTable({ rows, total, params, columns, columnWidths, dens
         sortHref={(columnId, dir) => projectsHref({ ...params, sort: columnId as SortKey, dir, page: 1 })}
         columnWidths={columnWidths}
         density={density}
-        groupOf={group ? (row) => String(row[group] ?? "") : undefined}
+        groupOf={group ? (row) => (group === "organization" ? (row.organization?.code ?? "") : String(row[group] ?? "")) : undefined}
         groupLabel={(key) => groupLabels?.[key] ?? key}
       />
       <DataTablePagination

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { countryNamer } from "@/lib/i18n/display-names";
-import type { ProjectListParams } from "@/lib/projects/list-params";
+import { unitChoices, unitNamer } from "@/lib/org/unit-options";
+import type { GroupKey, ProjectListParams } from "@/lib/projects/list-params";
 import type { FilterOptions, GroupCount, ListResult, ProjectRow } from "@/lib/projects/types";
 import type { SavedViewSummary, TablePreferences } from "@/lib/views/types";
 import { FilterChips } from "./filter-chips";
@@ -40,14 +41,12 @@ export async function ProjectsView({ params, ignored, result, options, settings,
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const pastEnd = result.rows.length === 0 && result.total > 0;
   const groupNs = { region: "region", businessLine: "businessLine", stage: "stage", health: "health" } as const;
-  const groupLabels = groups && params.group
-    ? Object.fromEntries(
-        groups.map((g) => [
-          g.key ?? "",
-          t("groupCaption", { group: g.key ? tEnum(`${groupNs[params.group!]}.${g.key}` as never) : t("groupNone"), count: g.count }),
-        ]),
-      )
-    : undefined;
+  const unitName = unitNamer(options.units, locale);
+  const groupName = (group: GroupKey, key: string) => (group === "organization" ? unitName(key) : tEnum(`${groupNs[group]}.${key}` as never));
+  const groupLabels =
+    groups && params.group
+      ? Object.fromEntries(groups.map((g) => [g.key ?? "", t("groupCaption", { group: g.key ? groupName(params.group!, g.key) : t("groupNone"), count: g.count })]))
+      : undefined;
 
   return (
     <div className="space-y-5">
@@ -65,9 +64,9 @@ export async function ProjectsView({ params, ignored, result, options, settings,
       )}
 
       <ListPendingProvider>
-        <ProjectFilters params={params} countries={countries} commodities={options.commodities} companies={options.companies} />
+        <ProjectFilters params={params} countries={countries} commodities={options.commodities} companies={options.companies} units={unitChoices(options.units, locale)} />
         <StaleResults>
-          <FilterChips params={params} countryName={(code) => countryName(code) ?? code} />
+          <FilterChips params={params} countryName={(code) => countryName(code) ?? code} unitName={unitName} />
 
           <p role="status" className="text-sm font-medium text-slate-700">
             {t("count", { count: result.total })}

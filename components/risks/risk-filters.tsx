@@ -13,11 +13,10 @@ export function RiskFilters({
   params: RiskListParams;
   projects: { slug: string; name: string }[];
   owners: { id: string; name: string }[];
-  /** in tree order; depth indents the option (a subsidiary under the group) */
-  units: { code: string; depth: number; name: string }[];
+  /** the units of the reader's scope as indented choices (lib/org/unit-options.ts) */
+  units: { value: string; label: string }[];
   bandLabel: Record<string, string>;
 }) {
-  const top = Math.min(...units.map((u) => u.depth));
   const t = useTranslations("risks");
   const select = (name: keyof RiskListParams, label: string, options: { value: string; label: string }[]) => (
     <div>
@@ -36,12 +35,7 @@ export function RiskFilters({
   );
   return (
     <form method="get" action="/risks" aria-label={t("filters.label")} className="grid gap-3 rounded-md border border-slate-300 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
-      {select(
-        "org",
-        t("filters.unit"),
-        // Indented with no-break spaces: a select's options cannot be styled, and the tree reads from the indent.
-        units.map((u) => ({ value: u.code, label: `${"\u00a0\u00a0".repeat(u.depth - top)}${u.name}` })),
-      )}
+      {select("org", t("filters.unit"), units)}
       {select("project", t("filters.project"), projects.map((p) => ({ value: p.slug, label: p.name })))}
       {select("category", t("filters.category"), RISK_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })))}
       {select("band", t("filters.band"), RISK_BANDS.map((b) => ({ value: b, label: bandLabel[b] ?? b })))}

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { localizedString } from "@/lib/i18n/bilingual";
+import { unitChoices } from "@/lib/org/unit-options";
+import type { UnitOption } from "@/lib/projects/types";
 import { riskListQuery, type RiskListParams } from "@/lib/risks/risk-list-params";
 import type { HeatMap as HeatMapData, RiskRow } from "@/lib/risks/types";
 import { HeatMap } from "./heat-map";
@@ -21,7 +23,7 @@ export function RiskPortfolioView({
   heatMap: HeatMapData;
   projects: { slug: string; name: { en: string; zh: string | null } }[];
   owners: { id: string; name: string }[];
-  units: { code: string; depth: number; name: { en: string; zh: string | null } }[];
+  units: UnitOption[];
 }) {
   const t = useTranslations("risks");
   const locale = useLocale();
@@ -33,7 +35,7 @@ export function RiskPortfolioView({
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
       <RiskFilters
         params={params} projects={projects.map((p) => ({ slug: p.slug, name: localizedString(p.name, locale) }))} owners={owners}
-        units={units.map((u) => ({ code: u.code, depth: u.depth, name: localizedString(u.name, locale) }))}
+        units={unitChoices(units, locale)}
         bandLabel={bandLabel}
       />
       {(params.p || params.i || params.overdue) && (

@@ -7,6 +7,8 @@ import { projectsHref, TIMELINE_PATH } from "@/components/projects/project-list-
 import { formatFuzzyDate } from "@/lib/dates/fuzzy-date";
 import { countryNamer } from "@/lib/i18n/display-names";
 import type { ProjectListParams } from "@/lib/projects/list-params";
+import { unitNamer } from "@/lib/org/unit-options";
+import type { UnitOption } from "@/lib/projects/types";
 import { timelineScale, ZOOMS, type Zoom } from "@/lib/projects/timeline-scale";
 import type { TimelineProject } from "@/lib/projects/timeline-types";
 import { TimelineRow } from "./timeline-row";
@@ -29,6 +31,8 @@ interface ProjectTimelineProps {
   total: number;
   zoom: Zoom;
   today: string;
+  /** the organization units of the reader's scope (the organization chip's names) */
+  units: UnitOption[];
 }
 
 /**
@@ -38,7 +42,7 @@ interface ProjectTimelineProps {
  * headers, each row says its dates in words, and every milestone marker takes
  * the keyboard focus and names itself.
  */
-export async function ProjectTimeline({ params, ignored, rows, total, zoom, today }: ProjectTimelineProps) {
+export async function ProjectTimeline({ params, ignored, rows, total, zoom, today, units }: ProjectTimelineProps) {
   const t = await getTranslations("timeline");
   const tHealth = await getTranslations("enums.health");
   const locale = await getLocale();
@@ -79,7 +83,7 @@ export async function ProjectTimeline({ params, ignored, rows, total, zoom, toda
       </div>
 
       <IgnoredParams ignored={ignored} message={(params) => t("ignoredParams", { params })} />
-      <FilterChips params={params} countryName={(code) => countryName(code) ?? code} path={TIMELINE_PATH} />
+      <FilterChips params={params} countryName={(code) => countryName(code) ?? code} unitName={unitNamer(units, locale)} path={TIMELINE_PATH} />
 
       <p role="status" className="text-sm text-slate-700">
         {total === 0 ? t("empty") : t("showing", { first, last, total })}

@@ -121,6 +121,39 @@ describe.each(testBackends())("organization scoping on %s", (backend) => {
     expect(options.commodities).toEqual(["kin-ore", "lb-ore"]);
     expect(options.companies).toEqual(["kin operator", "lb operator"]);
     expect(options.countries.map((c) => c.code)).toEqual(["PE"]);
+    // the organization filter's choices: the reader's subtree, in tree order, with depth
+    expect(options.units.map((u) => [u.code, u.depth])).toEqual([["MMG", 1], ["MMG-LB", 2]]);
+    expect((await listFilterOptions({ scope: readScopeOf(both) })).units.map((u) => u.code)).toEqual(["MCC", "MMG-LB"]);
+    expect((await listFilterOptions({ scope: readScopeOf(nobody) })).units).toEqual([]);
+    const all = (await listFilterOptions({ scope: readScopeOf(groupExec) })).units.map((u) => u.code);
+    expect(all.slice(0, 1)).toEqual([expect.any(String)]);
+    expect(all).toEqual(expect.arrayContaining(["MCC", "MMG", "MMG-LB"]));
+    expect(all.indexOf("MMG")).toBe(all.indexOf("MMG-LB") - 1);
+  });
+
+  it("groups by organization: counts per unit in tree order, rows unit by unit, inside the scope", async () => {
+    const groupExecGroups = await countProjectGroups({ params: params("group=organization"), group: "organization", where: { scope: readScopeOf(groupExec) } });
+    const root = groupExecGroups[0].key;
+    expect(groupExecGroups).toEqual([
+      { key: root, count: 1 },
+      { key: "MCC", count: 1 },
+      { key: "MMG", count: 1 },
+      { key: "MMG-LB", count: 1 },
+    ]);
+    const rows = (await listProjects(params("group=organization&sort=name"), { scope: readScopeOf(groupExec) })).rows;
+    expect(rows.map((r) => r.organization?.code)).toEqual([root, "MCC", "MMG", "MMG-LB"]);
+    expect(await countProjectGroups({ params: params("group=organization"), group: "organization", where: { scope: readScopeOf(mmgExec) } })).toEqual([
+      { key: "MMG", count: 1 },
+      { key: "MMG-LB", count: 1 },
+    ]);
+    // with the filter, a unit and its subtree
+    expect(await countProjectGroups({ params: params("group=organization&org=MMG"), group: "organization", where: { scope: readScopeOf(groupExec) } })).toEqual([
+      { key: "MMG", count: 1 },
+      { key: "MMG-LB", count: 1 },
+    ]);
+    // a saved view may group by organization; a bad group key is still refused by the strict parser
+    expect(params("group=organization").group).toBe("organization");
+    expect(parseListParamsLenient(new URLSearchParams("group=unit")).ignored).toContain("group");
   });
 
   it("dashboard figures, map sites and milestone lists count only the scope", async () => {

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
+import type { ReadScope } from "../projects/read-scope";
+import type { UnitOption } from "../projects/types";
 import { depthOf } from "./org-path";
 
 export interface OrgUnitNode {
@@ -66,4 +68,20 @@ export async function describeReadScope(scope: { all: true } | { all: false; pat
   if (!scope.paths.length) return { kind: "none" };
   const codes = scope.paths.map((p) => p.split("/").filter(Boolean).pop()!);
   return { kind: "units", units: await describeUnits(codes) };
+}
+
+/**
+ * The units a reader can filter by: those of their scope (a subsidiary's executive, that subsidiary's branch; a
+ * group reader, the whole tree), not archived, in tree order. Not memoized: ~40 rows, and a unit renamed or added in
+ * the admin must show at once.
+ */
+export async function unitsInScope(scope: ReadScope): Promise<UnitOption[]> {
+  if (!scope.all && !scope.paths.length) return [];
+  const prisma = await db();
+  const units = await prisma.orgUnit.findMany({
+    where: { archivedAt: null, ...(scope.all ? {} : { OR: scope.paths.map((path) => ({ path: { startsWith: path } })) }) },
+    select: { code: true, path: true, nameEn: true, nameZh: true },
+    orderBy: { path: "asc" },
+  });
+  return units.map((u) => ({ code: u.code, depth: depthOf(u.path), nameEn: u.nameEn, nameZh: u.nameZh }));
 }

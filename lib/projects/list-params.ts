@@ -17,7 +17,7 @@ export type RegionFilter = (typeof REGION_FILTERS)[number];
 export const SORT_KEYS = ["name", "region", "country", "businessLine", "stage", "health", "progress", "updated", "finish", "relevance"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 /** How the list may be grouped (counts per group come from the database). */
-export const GROUP_KEYS = ["region", "businessLine", "stage", "health"] as const;
+export const GROUP_KEYS = ["region", "businessLine", "stage", "health", "organization"] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
 /** Upper bound of the day-count filters (due within N days, stale for N days). */
 export const MAX_DAYS = 3650;

@@ -7,6 +7,7 @@ import { portfolioToday } from "../dates/portfolio-day";
 import { countryNamer } from "../i18n/display-names";
 import { scopeSql, scopeWhere, type ReadScope } from "./project-scope";
 import { projectWhereSql, relevanceSql, type WhereOptions } from "./project-where";
+import { unitsInScope } from "../org/org-units";
 import { effectiveSort, type GroupKey, type ProjectListParams, type SortKey } from "./list-params";
 import type { AppLocale } from "../i18n/config";
 import type { DatePrecision } from "./enums";
@@ -62,12 +63,20 @@ function orderSql(params: Pick<ProjectListParams, "q" | "sort" | "dir" | "group"
     relevance: () => Prisma.sql`${relevanceSql(params.q ?? "")} ASC, ${byName}`,
   };
   // Grouped rows come group by group (in the enum's order), sorted within each group.
-  const group = params.group ? Prisma.sql`${groupColumn(params.group)} ASC NULLS LAST, ` : Prisma.empty;
+  const group = params.group ? Prisma.sql`${groupOrder(params.group)} ASC NULLS LAST, ` : Prisma.empty;
   return Prisma.sql`${group}${ORDER[sort]()}, p."id" ASC`;
 }
 
+/** A group's key (the unit's code for "organization"). */
 function groupColumn(group: GroupKey): Prisma.Sql {
+  if (group === "organization") return Prisma.sql`(SELECT u."code" FROM "OrgUnit" u WHERE u."id" = p."orgUnitId")`;
   return Prisma.raw(`p."${group}"`);
+}
+
+/** The groups' order: the enum's, or the tree's for "organization" (a parent before its children). */
+function groupOrder(group: GroupKey): Prisma.Sql {
+  if (group === "organization") return Prisma.sql`(SELECT u."path" FROM "OrgUnit" u WHERE u."id" = p."orgUnitId")`;
+  return groupColumn(group);
 }
 
 interface RawRow {
@@ -212,17 +221,18 @@ export async function countProjectGroups(opts: { params: ProjectListParams; grou
   const column = groupColumn(opts.group);
   return prisma.$queryRaw<GroupCount[]>`
     SELECT ${column}::text AS "key", count(*)::int AS "count" FROM "Project" p
-    WHERE ${projectWhereSql(opts.params, opts.where)} GROUP BY ${column} ORDER BY ${column} ASC NULLS LAST`;
+    WHERE ${projectWhereSql(opts.params, opts.where)} GROUP BY ${column} ORDER BY min(${groupOrder(opts.group)}) ASC NULLS LAST`;
 }
 
 /** Values the filters can offer: the countries, commodities and operating companies present in the reader's scope. */
 export async function listFilterOptions({ scope }: { scope: ReadScope }): Promise<FilterOptions> {
   // Three scans of the projects, the same for every reader of one scope: computed once per data version
-  // (any recorded change or new project moves it; see lib/dashboard/data-version.ts).
-  return atDataVersion("filter-options", scope, () => computeFilterOptions(scope));
+  // (any recorded change or new project moves it; see lib/dashboard/data-version.ts). The units are read fresh.
+  const [values, units] = await Promise.all([atDataVersion("filter-options", scope, () => computeFilterOptions(scope)), unitsInScope(scope)]);
+  return { ...values, units };
 }
 
-async function computeFilterOptions(scope: ReadScope): Promise<FilterOptions> {
+async function computeFilterOptions(scope: ReadScope): Promise<Omit<FilterOptions, "units">> {
   const prisma = await db();
   const inScope = scopeWhere(scope);
   const [countries, commodities, companies] = await Promise.all([

@@ -166,4 +166,14 @@ export interface FilterOptions {
   countries: { code: string; region: Region | null }[];
   commodities: string[];
   companies: string[];
+  /** the organization units of the reader's scope, in tree order (lib/org/org-units.ts unitsInScope) */
+  units: UnitOption[];
+}
+
+/** An organization unit as a filter offers it: depth 0 is the root. */
+export interface UnitOption {
+  code: string;
+  depth: number;
+  nameEn: string;
+  nameZh: string | null;
 }

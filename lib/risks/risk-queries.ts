@@ -2,7 +2,8 @@ import "server-only";
 import type { Viewer } from "../auth/session";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { depthOf } from "../org/org-path";
+import { unitsInScope } from "../org/org-units";
+import type { UnitOption } from "../projects/types";
 import { projectReadScope, readScopeOf } from "../projects/project-scope";
 import type { AssessmentKind } from "./enums";
 import { matrixFromRow } from "./matrix-row";
@@ -232,21 +233,9 @@ export async function riskOwners({ viewer }: { viewer: Viewer | null }): Promise
   return prisma.user.findMany({ where: { ownedRisks: { some: { project: projectReadScope(viewer) } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
-/**
- * The unit filter's options: the units of the reader's scope (a subsidiary's executive sees that subsidiary's branch,
- * a group reader the whole tree), not archived, in tree order, each with its depth. Every one, with risks or not:
- * "none under Hunan Nonferrous" is an answer too.
- */
-export async function riskUnits({ viewer }: { viewer: Viewer | null }): Promise<{ code: string; depth: number; name: { en: string; zh: string | null } }[]> {
-  const prisma = await db();
-  const scope = readScopeOf(viewer);
-  if (!scope.all && !scope.paths.length) return [];
-  const units = await prisma.orgUnit.findMany({
-    where: { archivedAt: null, ...(scope.all ? {} : { OR: scope.paths.map((path) => ({ path: { startsWith: path } })) }) },
-    select: { code: true, path: true, nameEn: true, nameZh: true },
-    orderBy: { path: "asc" },
-  });
-  return units.map((u) => ({ code: u.code, depth: depthOf(u.path), name: { en: u.nameEn, zh: u.nameZh } }));
+/** The unit filter's options: the units of the reader's scope, with risks or not ("none under this unit" is an answer too). */
+export function riskUnits({ viewer }: { viewer: Viewer | null }): Promise<UnitOption[]> {
+  return unitsInScope(readScopeOf(viewer));
 }
 
 /** Projects in scope that have risks (the project filter's options). */

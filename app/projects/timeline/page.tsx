@@ -7,6 +7,7 @@ import { portfolioToday } from "@/lib/dates/portfolio-day";
 import { parseListParamsLenient } from "@/lib/projects/list-params";
 import { listTimeline } from "@/lib/projects/timeline";
 import { readScopeOf } from "@/lib/projects/project-scope";
+import { unitsInScope } from "@/lib/org/org-units";
 import { ZOOMS, type Zoom } from "@/lib/projects/timeline-scale";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,6 +25,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
   const zoom: Zoom = ZOOMS.includes(rawZoom as Zoom) ? (rawZoom as Zoom) : "year";
   const { params, ignored } = parseListParamsLenient(raw);
   if (rawZoom !== undefined && !ZOOMS.includes(rawZoom as Zoom)) ignored.push("zoom");
-  const { rows, total } = await listTimeline({ params, where: { scope: readScopeOf(viewer) } });
-  return <ProjectTimeline params={params} ignored={ignored} rows={rows} total={total} zoom={zoom} today={portfolioToday()} />;
+  const scope = readScopeOf(viewer);
+  const [{ rows, total }, units] = await Promise.all([listTimeline({ params, where: { scope } }), unitsInScope(scope)]);
+  return <ProjectTimeline params={params} ignored={ignored} rows={rows} total={total} zoom={zoom} today={portfolioToday()} units={units} />;
 }
