@@ -6,7 +6,7 @@
  * units: lib/db/synthetic.ts SYNTHETIC_ORG_UNITS):
  *
  *   LODESTONE_DATA_DIR=.data/bench-org npx tsx scripts/db.ts seed --synthetic 20000 --reset
- *   LODESTONE_DATA_DIR=.data/bench-org node --conditions=react-server --import tsx scripts/bench-org-scope.ts [--calls 30] [--unit SYN-A]
+ *   LODESTONE_DATA_DIR=.data/bench-org npm run bench:org -- [--calls 30] [--unit SYN-A]
  *
  * `--conditions=react-server` because the data layer imports "server-only".
  */
