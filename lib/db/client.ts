@@ -45,11 +45,13 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
       // A server that is down or out of slots fails a request in bounded time (503), never hangs it.
       connectionTimeoutMillis: 5_000,
     });
+    // An idle pooled connection dropped by a server restart: logged, then replaced on next use. Our own listener,
+    // not the adapter's onPoolError: the adapter removes its listener on disconnect, and a connection terminated
+    // while the pool is closing would then be an unhandled 'error' event, which ends the process.
+    pool.on("error", (err) => log().warn({ err }, "idle database connection lost"));
     const adapter = new PrismaPg(
       pool,
       {
-        // An idle pooled connection dropped by a server restart: logged, then replaced on next use.
-        onPoolError: (err) => log().warn({ err }, "idle database connection lost"),
         onConnectionError: (err) => log().warn({ err }, "database connection error"),
       },
     );

@@ -24,6 +24,13 @@ async function withInstances(n: number, fn: (instances: Database[]) => Promise<v
     await fn(instances);
   } finally {
     await Promise.all(instances.map((d) => d.close()));
+    // A closed pool's connections finish closing a moment later: a forced drop before then would terminate them
+    // under a client that no longer listens for errors (an unhandled error in the test run). Wait for them first.
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+      if (rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
