@@ -10,4 +10,4 @@ import { env } from "../lib/env";
 const dataDir = path.resolve(env().LODESTONE_DATA_DIR);
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.rmSync(`${dataDir}.lock`, { force: true });
-await import("./start");
+await import("./start.mjs");

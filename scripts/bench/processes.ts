@@ -45,7 +45,7 @@ export interface Server {
 /** `npm run start:prod` without npm in between (npm would swallow signals): migrations, then `next start`. */
 export function startServer(env: NodeJS.ProcessEnv, logPath: string): Server {
   const log = fs.openSync(logPath, "w");
-  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts", "--no-seed", "--no-build"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs", "--no-seed", "--no-build"], {
     cwd: root,
     env,
     detached: true, // its own process group: we stop all of it, and only it
@@ -181,7 +181,7 @@ export function processTree(rootPid: number): ProcInfo[] {
 export interface RssSample {
   /** next's processes (`next start` / next-server): the app. */
   appMb: number;
-  /** The whole tree, with the tsx wrapper of scripts/start.ts. */
+  /** The whole tree, with the wrapper of scripts/start.mjs. */
   treeMb: number;
 }
 

@@ -180,10 +180,10 @@ export async function startApp(db: TestDb, { port, env = {} }: { port?: number; 
   return app;
 }
 
-/** `npm run start:prod` itself (scripts/start.ts --no-seed --no-build): migrates, then serves. */
+/** `npm run start:prod` itself (scripts/start.mjs --no-seed --no-build): migrates, then serves. */
 export async function startProd(db: TestDb, { port, env = {} }: { port?: number; env?: Record<string, string> } = {}): Promise<App> {
   const p = port ?? (await freePort());
-  const proc = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--no-seed", "--no-build"], {
+  const proc = spawn(process.execPath, ["scripts/start.mjs", "--no-seed", "--no-build"], {
     cwd: ROOT,
     env: childEnv(p, { ...db.env, ...env }),
     stdio: ["ignore", "pipe", "pipe"],

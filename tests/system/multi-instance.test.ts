@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { processTree } from "../../scripts/bench/processes";
 import { call, createPostgresDb, historyProblems, MANAGED, MANAGER, projectVersion, seed, signIn, startProd, stopApp, withDb, type App, type TestDb } from "./harness";
 
 /**
@@ -32,6 +33,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two app instances on one Postgr
     expect(applied.length).toBe(rowsTotal);
     expect(new Set(applied).size).toBe(applied.length);
     await seed(db, { migrate: false });
+  });
+
+  it("keep only a plain-Node wrapper beside the server: the preparing process (data layer, TypeScript loader) has exited", () => {
+    for (const app of [a, b]) {
+      const tree = processTree(app.proc.pid!);
+      const commands = tree.map((p) => p.command);
+      expect(commands[0]).toMatch(/scripts\/start\.mjs/);
+      expect(commands.some((c) => /next-server|next\/dist\/bin\/next/.test(c))).toBe(true);
+      expect(commands.filter((c) => /prepare-start|tsx/.test(c))).toEqual([]);
+    }
   });
 
   it("a session made on one instance works on the other", async () => {

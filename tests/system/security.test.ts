@@ -232,7 +232,7 @@ describe("7: the listening address", () => {
       LOG_LEVEL: "warn",
       ...db.env,
     };
-    const proc = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--no-seed", "--no-build"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(process.execPath, ["scripts/start.mjs", "--no-seed", "--no-build"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     const reachable = (host: string) =>
       new Promise<boolean>((resolve) => {
         const s = net.connect({ host, port }, () => (s.destroy(), resolve(true)));

@@ -1,9 +1,17 @@
 /**
- * `npm start`: migrate and seed the database, build if the sources changed,
- * then serve. Flags: --dev (next dev instead of a production build),
- * --no-seed (never seed; production), --no-build (serve the existing build).
+ * The preparing half of `npm start` (scripts/start.mjs runs it, then serves):
+ * migrate and seed the database, build if the sources changed, and hand the
+ * server's command line over. Flags: --dev (next dev instead of a production
+ * build), --no-seed (never seed; production), --no-build (serve the existing
+ * build).
+ *
+ * Why a separate process: this one loads the data layer (and, embedded, the
+ * database's WebAssembly heap: ~350 MB that closing it does not give back);
+ * kept alive beside the server it doubled what `npm start` holds. It exits
+ * before the server starts (issue 20).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { bootstrapDatabase } from "../lib/db/bootstrap";
@@ -40,7 +48,7 @@ async function main(): Promise<number> {
   const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   // Listen on HOSTNAME only (default localhost): never on every interface unless asked (README, Security).
   const listen = ["-p", String(e.PORT), "-H", e.HOSTNAME];
-  if (values.dev) return serve(["dev", ...listen], { ...childEnv, NODE_ENV: "development" });
+  if (values.dev) return handOver(["dev", ...listen], { NODE_ENV: "development" });
 
   if (!values["no-build"] && !buildIsCurrent(root)) {
     console.log("Building the app (first run or sources changed) …");
@@ -49,7 +57,25 @@ async function main(): Promise<number> {
     markBuilt(root);
   }
   // Next would exit on SIGTERM before we close the database; we handle signals ourselves (instrumentation.ts).
-  return serve(["start", ...listen], { ...childEnv, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1" });
+  return handOver(["start", ...listen], { NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1" });
+}
+
+/** What scripts/start.mjs needs to serve: next's arguments, the variables to add, the URL to announce. */
+export interface StartHandoff {
+  args: string[];
+  env: Record<string, string>;
+  url: string;
+}
+
+function handOver(args: string[], env: Record<string, string>): number {
+  const file = process.env.LODESTONE_START_HANDOFF;
+  if (!file) {
+    console.error("error: run `npm start` (scripts/start.mjs), which serves after this preparing step");
+    return 1;
+  }
+  const handoff: StartHandoff = { args, env: { NEXT_TELEMETRY_DISABLED: "1", ...env }, url: publicUrl() };
+  fs.writeFileSync(file, JSON.stringify(handoff), { mode: 0o600 });
+  return 0;
 }
 
 function printDemoUsers(): void {
@@ -60,22 +86,6 @@ function printDemoUsers(): void {
 
 function nextBin(): string {
   return path.join(root, "node_modules", ".bin", "next");
-}
-
-function serve(args: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(nextBin(), args, { cwd: root, stdio: ["inherit", "pipe", "inherit"], env: childEnv });
-    let announced = false;
-    child.stdout.on("data", (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      if (!announced && /Ready in|ready/i.test(chunk.toString())) {
-        announced = true;
-        console.log(`\nLodestone is running at ${publicUrl()}  (Ctrl-C to stop)\n`);
-      }
-    });
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
-  });
 }
 
 runCli(main, closeDatabase);
