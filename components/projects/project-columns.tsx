@@ -23,7 +23,7 @@ export const projectColumns = helper.columns([
     id: "name" satisfies ColumnId,
     header: ColumnHeader,
     cell: NameCell,
-    meta: { isRowHeader: true, className: "min-w-52" },
+    meta: { isRowHeader: true, className: "min-w-48 xl:min-w-72" },
   }),
   helper.accessor("region", {
     id: "region" satisfies ColumnId,
