@@ -30,7 +30,8 @@ const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
  * rows rendered from the table's row model.
  */
 export function DataTable<TData extends RowData>({ table, caption, sortHref, columnWidths: savedWidths = {}, density = "comfortable", groupOf, groupLabel, resize }: DataTableProps<TData>) {
-  const cellPadding = density === "compact" ? "px-2 py-1" : "px-2.5 py-2.5";
+  // 8 px sideways: at 1440 px the default columns fit beside a Name column wide enough for English names.
+  const cellPadding = density === "compact" ? "px-2 py-1" : "px-2 py-2.5";
   // The width under a dragging pointer, shown live and saved when the drag ends.
   const [dragging, setDragging] = useState<{ column: string; width: number } | null>(null);
   const columnWidths = dragging ? { ...savedWidths, [dragging.column]: dragging.width } : savedWidths;
@@ -38,13 +39,14 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref, col
   const columnCount = table.getAllLeafColumns().length;
   return (
     // The table scrolls sideways inside its own box (the page never does); the name column stays put while it does.
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white shadow-xs" data-table-scroll>
+    // isolate: the sticky cells' z-index stays inside the box, below the toolbar's popovers.
+    <div className="isolate overflow-x-auto rounded-lg border border-slate-300 bg-white shadow-xs" data-table-scroll>
       <table className={`w-full border-collapse text-left ${density === "compact" ? "text-xs" : "text-sm"}`} data-density={density}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-slate-700">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
+              {group.headers.map((header, index) => {
                 const column = header.column;
                 const sorted = column.getIsSorted();
                 const meta = column.columnDef.meta;
@@ -57,13 +59,13 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref, col
                     aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
                     style={columnWidths[column.id] ? { width: columnWidths[column.id], minWidth: columnWidths[column.id] } : undefined}
                     // A sortable header is one control across the whole cell, not only its text.
-                    className={`border-b border-slate-300 font-semibold whitespace-nowrap ${sticky ? STICKY_HEAD : "relative"} ${column.getCanSort() && !header.isPlaceholder ? "p-0" : "px-2.5 py-2"} ${alignEnd ? "text-right" : ""}`}
+                    className={`border-b border-slate-300 font-semibold whitespace-nowrap ${sticky ? STICKY_HEAD : "relative"} ${column.getCanSort() && !header.isPlaceholder ? "p-0" : "px-2 py-2"} ${alignEnd ? "text-right" : ""}`}
                   >
                     {header.isPlaceholder ? null : column.getCanSort() ? (
                       <Link
                         href={sortHref(column.id, nextDirection(sorted, column.getFirstSortDir()))}
                         scroll={false}
-                        className={`flex w-full items-center gap-1 px-2.5 py-2 hover:bg-slate-200 hover:text-slate-900 ${alignEnd ? "justify-end" : ""} ${
+                        className={`flex w-full items-center gap-1 px-2 py-2 hover:bg-slate-200 hover:text-slate-900 ${alignEnd ? "justify-end" : ""} ${
                           sorted ? "text-slate-900" : ""
                         }`}
                       >
@@ -79,6 +81,7 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref, col
                         width={columnWidths[column.id]}
                         min={resize.min}
                         max={resize.max}
+                        atTableEnd={index === group.headers.length - 1}
                         onPreview={(width) => setDragging({ column: column.id, width })}
                         onCommit={(width) => {
                           setDragging(null);
