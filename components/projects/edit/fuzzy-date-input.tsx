@@ -94,8 +94,8 @@ export function FuzzyDateInput({ id, legend, value, onChange, error, disabled, h
             <input id={id} {...common} type="date" min="1900-01-01" max="2200-12-31" value={parts.day} onChange={(e) => emit({ day: e.target.value })} />
           )}
           {value.precision === "MONTH" && (
-            // Browsers without a month picker show a text box: the hint gives the format.
-            <input id={id} {...common} type="month" min="1900-01" max="2200-12" placeholder="YYYY-MM" value={parts.month} onChange={(e) => emit({ month: e.target.value })} />
+            // Browsers without a month picker show a text box: the hint under it gives the format.
+            <input id={id} {...common} type="month" min="1900-01" max="2200-12" value={parts.month} onChange={(e) => emit({ month: e.target.value })} />
           )}
           {(value.precision === "YEAR" || value.precision === "QUARTER") && yearInput}
         </div>
