@@ -118,10 +118,11 @@ test.describe("a manager updates a project", () => {
     await add.getByRole("button", { name: "Add milestone" }).click();
     await expect(add.getByLabel("Title", { exact: true })).toHaveAccessibleDescription("A title is required.");
     await add.getByLabel("Title", { exact: true }).fill(title);
-    await add.getByLabel("Baseline date").fill("2025-09-01");
+    // The picker follows the precision: a month for a month, a day picker for a day.
     await add.getByLabel("Baseline precision").selectOption({ label: "Month" });
-    await add.getByLabel("Forecast date").fill("2025-10-15");
+    await add.getByLabel("Baseline month").fill("2025-09");
     await add.getByLabel("Forecast precision").selectOption({ label: "Day" });
+    await add.getByLabel("Forecast date").fill("2025-10-15");
     await add.getByRole("button", { name: "Add milestone" }).click();
     await expect(add).toBeHidden();
     await expect(page.getByRole("status").filter({ hasText: `Milestone “${title}” added.` })).toBeVisible();
@@ -151,7 +152,7 @@ test.describe("a manager updates a project", () => {
     // A manager cannot re-baseline: the baseline is shown but locked. Escape closes the dialog.
     await row.getByRole("button", { name: `Edit milestone ${title}` }).click();
     const edit = page.getByRole("dialog", { name: `Edit milestone: ${title}` });
-    await expect(edit.getByLabel("Baseline date")).toBeDisabled();
+    await expect(edit.getByLabel("Baseline month")).toBeDisabled();
     await expect(edit.getByText("Only an admin can change the baseline (re-baseline).")).toBeVisible();
     await expect(edit.getByLabel("Title", { exact: true })).toBeFocused();
     await page.keyboard.press("Escape");
@@ -166,15 +167,17 @@ test.describe("a manager updates a project", () => {
     await page.getByRole("button", { name: "Add milestone" }).click();
     const add = page.getByRole("dialog", { name: "Add a milestone" });
     await add.getByLabel("Title", { exact: true }).fill(title);
-    await add.getByLabel("Baseline date").fill("2026-03-01");
     await add.getByLabel("Baseline precision").selectOption({ label: "Quarter" });
+    await add.getByLabel("Baseline year").fill("2026");
+    await add.getByLabel("Baseline quarter").selectOption({ label: "Q1" });
     await add.getByRole("button", { name: "Add milestone" }).click();
     await expect(add).toBeHidden();
 
     const row = milestoneRow(page, title);
     await row.getByRole("button", { name: `Edit milestone ${title}` }).click();
     const edit = page.getByRole("dialog", { name: `Edit milestone: ${title}` });
-    await edit.getByLabel("Baseline date").fill("2026-07-01");
+    await expect(edit.getByLabel("Baseline year")).toHaveValue("2026");
+    await edit.getByLabel("Baseline quarter").selectOption({ label: "Q3" });
     const reason = edit.getByLabel("Reason for re-baseline (required)");
     await edit.getByRole("button", { name: "Save milestone" }).click();
     await expect(reason).toHaveAccessibleDescription(/A reason is required to re-baseline\./);

@@ -4,7 +4,8 @@ import type { DashboardFilters } from "@/lib/dashboard/filters";
 import { projectsHref } from "@/lib/dashboard/filters";
 import { countryCentroid, mapSize, projectPoint, type MapView } from "@/lib/dashboard/geo/projections";
 import { atDataVersion } from "@/lib/dashboard/data-version";
-import { listPortfolioSites } from "@/lib/dashboard/sites";
+import { chinaProvinceSeat } from "@/lib/dashboard/geo/china-provinces";
+import { listPortfolioSites, SITE_LIST_MAX } from "@/lib/dashboard/sites";
 import type { PortfolioSite } from "@/lib/dashboard/types";
 import { countryNamer } from "@/lib/i18n/display-names";
 import { LocalizedText } from "@/components/ui/localized-text";
@@ -26,57 +27,84 @@ export async function PortfolioMap({ filters }: { filters: DashboardFilters }) {
   const [t, tHealth, locale, format] = await Promise.all([getTranslations("dashboard.map"), getTranslations("enums.health"), getLocale(), getFormatter()]);
   const countryName = countryNamer(locale);
   const { sites, unlocated, omittedSites } = await atDataVersion("sites", filters, () => listPortfolioSites({ filters }));
-  const maxTotal = Math.max(1, ...sites.map((s) => s.total));
   // A country's projects may be split between its centroid and sites placed by coordinates;
   // the projects table's country filter shows them all.
   const countryTotals = new Map<string, number>();
   for (const s of sites) if (s.countryCode) countryTotals.set(s.countryCode, (countryTotals.get(s.countryCode) ?? 0) + s.total);
 
-  const world: MapSite[] = [];
-  const china: MapSite[] = [];
+  type Placed = Omit<MapSite, "size">;
+  const world: Placed[] = [];
+  const china: Placed[] = [];
+  // Sites on the inset are one marker per country on the world map, operable there too (issue 17.12).
+  const worldByCountry = new Map<string, Placed>();
   const unplaced: PortfolioSite[] = [];
   for (const site of sites) {
     const point =
       site.latitude !== null && site.longitude !== null
         ? { longitude: site.longitude, latitude: site.latitude }
-        : site.countryCode
-          ? countryCentroid(site.countryCode)
-          : null;
+        : ((site.subdivision && chinaProvinceSeat(site.subdivision)) ?? (site.countryCode ? countryCentroid(site.countryCode) : null));
     const onWorld = point && projectPoint("world", point.longitude, point.latitude);
     if (!point || !onWorld) {
       unplaced.push(site);
       continue;
     }
     const onInset = projectPoint("china", point.longitude, point.latitude);
+    const country = site.countryCode ? (countryName(site.countryCode) ?? site.countryCode) : null;
     const countryTotal = site.countryCode ? (countryTotals.get(site.countryCode) ?? site.total) : 0;
-    const base: Omit<MapSite, "x" | "y" | "passive"> = {
+    const base: Omit<Placed, "x" | "y"> = {
       key: site.key,
-      place: site.countryCode
-        ? (countryName(site.countryCode) ?? site.countryCode)
-        : t("coordinates", {
-            latitude: format.number(point.latitude, { maximumFractionDigits: 1 }),
-            longitude: format.number(point.longitude, { maximumFractionDigits: 1 }),
-          }),
+      place:
+        site.subdivision && country
+          ? t("provincePlace", { province: site.subdivision, country })
+          : (country ??
+            t("coordinates", {
+              latitude: format.number(point.latitude, { maximumFractionDigits: 1 }),
+              longitude: format.number(point.longitude, { maximumFractionDigits: 1 }),
+            })),
       countryCode: site.countryCode,
       wholeCountry: site.countryCode !== null && countryTotal === site.total,
       countryTotal,
       total: site.total,
       counts: [site.health.OFF_TRACK, site.health.AT_RISK, site.health.ON_TRACK, site.health.NOT_ASSESSED],
       projects: site.projects.map((p) => mapProject(p, locale)),
-      size: Math.round(24 + 20 * Math.sqrt(site.total / maxTotal)),
     };
-    // Inset sites are operated there; the world map draws them as plain dots, so each is announced once.
-    if (onInset) china.push({ ...base, ...onInset, passive: false });
-    world.push({ ...base, ...onWorld, passive: !!onInset });
+    if (!onInset) {
+      world.push({ ...base, ...onWorld });
+      continue;
+    }
+    china.push({ ...base, ...onInset });
+    if (!site.countryCode || !country) {
+      world.push({ ...base, ...onWorld });
+      continue;
+    }
+    const whole = worldByCountry.get(site.countryCode);
+    if (!whole) {
+      const centre = countryCentroid(site.countryCode);
+      const at = (centre && projectPoint("world", centre.longitude, centre.latitude)) ?? onWorld;
+      worldByCountry.set(site.countryCode, { ...base, ...at, key: `country:${site.countryCode}`, place: country, wholeCountry: true, projects: [...base.projects] });
+      continue;
+    }
+    whole.total += site.total;
+    whole.counts = whole.counts.map((n, i) => n + base.counts[i]) as MapSite["counts"];
+    whole.projects.push(...base.projects);
   }
+  for (const whole of worldByCountry.values()) {
+    whole.wholeCountry = whole.total === whole.countryTotal;
+    // Listed only when every part listed its projects (each part lists up to SITE_LIST_MAX).
+    whole.projects = whole.projects.length === whole.total && whole.total <= SITE_LIST_MAX ? sortBySeverity(whole.projects) : [];
+    world.push(whole);
+  }
+  // Disc sizes across both views, so a disc of a given size means the same count on either.
+  const maxTotal = Math.max(1, ...[...world, ...china].map((s) => s.total));
+  const sized = (list: Placed[]): MapSite[] => list.map((s) => ({ ...s, size: Math.round(24 + 20 * Math.sqrt(Math.min(1, s.total / maxTotal))) }));
 
   const notOnMap = unlocated.total + unplaced.reduce((n, s) => n + s.total, 0);
 
   return (
     <div className="space-y-4">
       <div className="grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] print:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] print:gap-2">
-        <MapFigure view="world" caption={t("worldCaption")} sites={world} filters={filters} />
-        <MapFigure view="china" caption={t("chinaCaption")} sites={china} filters={filters} />
+        <MapFigure view="world" caption={t("worldCaption")} sites={sized(world)} filters={filters} />
+        <MapFigure view="china" caption={t("chinaCaption")} sites={sized(china)} filters={filters} />
       </div>
       <MapLegend />
       {omittedSites > 0 && <p className="text-sm text-slate-700">{t("omittedSites", { count: omittedSites })}</p>}
@@ -152,4 +180,8 @@ async function MapLegend() {
 function mapProject(p: SiteProject, locale: AppLocale): MapSite["projects"][number] {
   const name = localize({ en: p.name, zh: p.nameZh }, locale);
   return { slug: p.slug, health: p.health, name: name?.text ?? p.name, ...(name?.fallback ? { fallback: name.lang } : {}) };
+}
+
+function sortBySeverity(projects: MapSite["projects"]): MapSite["projects"] {
+  return [...projects].sort((a, b) => HEALTH_SEVERITY.indexOf(a.health) - HEALTH_SEVERITY.indexOf(b.health) || a.name.localeCompare(b.name));
 }

@@ -34,8 +34,6 @@ export interface MapSite {
   projects: { slug: string; name: string; health: Health; fallback?: ContentLanguage }[];
   /** Diameter of a group's disc, px. */
   size: number;
-  /** Drawn here, operated on the other view (the China inset): a plain dot, hidden from assistive technology. */
-  passive: boolean;
 }
 
 /**
@@ -69,12 +67,6 @@ export function SiteMarkers({ sites, label, describedBy, filters }: { sites: Map
           ) : (
             <GroupDisc site={s} text={format.number(s.total, { notation: "compact", maximumFractionDigits: 1 })} />
           );
-          if (s.passive)
-            return (
-              <li key={s.key} aria-hidden="true" className="site site-passive" style={position}>
-                {visual}
-              </li>
-            );
           if (single)
             return (
               <li key={s.key} className="site" style={position}>

@@ -16,7 +16,7 @@ export function NavLink({ href, alsoCurrentAt = [], children }: { href: string; 
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className={`inline-flex h-14 items-center border-b-2 px-3 text-sm font-medium focus-visible:outline-amber-300 ${
+      className={`inline-flex h-14 items-center border-b-2 px-3 text-sm font-medium whitespace-nowrap focus-visible:outline-amber-300 ${
         current ? "border-amber-400 text-white" : "border-transparent text-slate-200 hover:border-slate-500 hover:text-white"
       }`}
     >

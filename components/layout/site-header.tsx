@@ -14,13 +14,14 @@ export async function SiteHeader() {
   const viewer = await getViewer();
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-white print:hidden">
-      <div className="mx-auto flex min-h-14 w-full max-w-7xl flex-wrap items-center gap-x-4 px-4 sm:flex-nowrap sm:gap-8 sm:px-6 lg:px-8">
+      {/* Below 1024 px the navigation takes its own row: one row would squeeze the controls until their words wrap. */}
+      <div className="mx-auto flex min-h-14 w-full max-w-7xl flex-wrap items-center gap-x-4 px-4 sm:px-6 lg:flex-nowrap lg:gap-6 lg:px-8 xl:gap-8">
         <Link href="/" className="flex items-center gap-2 rounded-sm focus-visible:outline-amber-300" aria-label={t("homeLink")}>
           <LodestoneMark />
-          <span className="text-lg font-semibold tracking-tight">{t("productName")}</span>
-          <span className="hidden text-sm text-slate-300 md:inline">{t("tagline")}</span>
+          <span className="text-lg font-semibold tracking-tight whitespace-nowrap">{t("productName")}</span>
+          <span className="hidden text-sm whitespace-nowrap text-slate-300 xl:inline">{t("tagline")}</span>
         </Link>
-        <nav aria-label={t("nav.label")} className="order-last w-full sm:order-none sm:w-auto">
+        <nav aria-label={t("nav.label")} className="order-last -mx-3 w-full overflow-x-auto lg:order-none lg:mx-0 lg:w-auto">
           <ul className="flex items-center gap-1">
             <li>
               <NavLink href="/dashboard" alsoCurrentAt={["/"]}>
@@ -41,7 +42,7 @@ export async function SiteHeader() {
             )}
           </ul>
         </nav>
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex shrink-0 items-center gap-3">
           <NotificationBell viewer={viewer} />
           <LanguageSwitcher />
           <UserMenu viewer={viewer ? { name: viewer.name, role: viewer.role } : null} />

@@ -6,7 +6,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { SignInLink } from "./sign-in-link";
 
 const SIGN_IN_CLASS =
-  "inline-flex h-9 items-center rounded-md bg-amber-400 px-3 text-sm font-semibold text-slate-900 hover:bg-amber-300 focus-visible:outline-amber-300";
+  "inline-flex h-9 items-center rounded-md bg-amber-400 px-3 text-sm font-semibold whitespace-nowrap text-slate-900 hover:bg-amber-300 focus-visible:outline-amber-300";
 
 /**
  * Who is signed in (name and role) with a "Sign out" button, a plain form
@@ -24,15 +24,15 @@ export function UserMenu({ viewer }: { viewer: { name: string; role: Role | null
     );
   return (
     <div className="flex items-center gap-3 text-sm">
-      <p className="hidden text-right leading-tight sm:block">
+      <p className="hidden max-w-48 text-right leading-tight whitespace-nowrap sm:block">
         <span className="sr-only">{t("signedInAs")} </span>
-        <span className="block font-medium text-white">{viewer.name}</span>
-        <span className="block text-xs text-slate-300">{viewer.role ? tRole(viewer.role) : tRole("none")}</span>
+        <span className="block truncate font-medium text-white">{viewer.name}</span>
+        <span className="block truncate text-xs text-slate-300">{viewer.role ? tRole(viewer.role) : tRole("none")}</span>
       </p>
       <form action={signOutAction}>
         <button
           type="submit"
-          className="inline-flex h-9 items-center rounded-md border border-slate-500 px-3 text-sm font-medium text-slate-100 hover:border-slate-300 hover:bg-slate-800 focus-visible:outline-amber-300"
+          className="inline-flex h-9 items-center rounded-md border border-slate-500 px-3 text-sm font-medium whitespace-nowrap text-slate-100 hover:border-slate-300 hover:bg-slate-800 focus-visible:outline-amber-300"
         >
           {t("signOut")}
         </button>

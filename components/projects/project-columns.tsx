@@ -23,7 +23,7 @@ export const projectColumns = helper.columns([
     id: "name" satisfies ColumnId,
     header: ColumnHeader,
     cell: NameCell,
-    meta: { isRowHeader: true, className: "min-w-52" },
+    meta: { isRowHeader: true, className: "min-w-48 xl:min-w-64" },
   }),
   helper.accessor("region", {
     id: "region" satisfies ColumnId,
@@ -62,7 +62,7 @@ export const projectColumns = helper.columns([
     header: ColumnHeader,
     cell: NextMilestoneCell,
     enableSorting: false,
-    meta: { className: "min-w-40" },
+    meta: { className: "min-w-36" },
   }),
   helper.accessor("forecastFinish", {
     id: "finish" satisfies ColumnId,

@@ -7,7 +7,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { serverTableFeatures } from "@/components/data-table/server-table-features";
 import { PAGE_SIZES, toSearchParams, type ProjectListParams, type SortKey } from "@/lib/projects/list-params";
-import type { Density, ProjectColumnId } from "@/lib/projects/columns";
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type Density, type ProjectColumnId } from "@/lib/projects/columns";
 import { projectColumns } from "./project-columns";
 import type { ProjectListItem } from "./project-list-types";
 import { PROJECTS_PATH, projectsHref } from "./project-list-url";
@@ -22,10 +22,12 @@ interface ProjectsTableProps {
   density: Density;
   /** per group key ("" for none): its label with the count from the database */
   groupLabels?: Record<string, string>;
+  /** a column's new width, from dragging or the keyboard on its header's grip */
+  onColumnWidth?: (column: ProjectColumnId, width: number) => void;
 }
 
 /** One server-sorted page of projects; sorting and paging navigate to a new URL. */
-export function ProjectsTable({ rows, total, params, columns, columnWidths, density, groupLabels }: ProjectsTableProps) {
+export function ProjectsTable({ rows, total, params, columns, columnWidths, density, groupLabels, onColumnWidth }: ProjectsTableProps) {
   const t = useTranslations("projects");
   const visibleColumns = useMemo(
     () => columns.flatMap((id) => projectColumns.filter((c) => c.id === id)),
@@ -63,6 +65,14 @@ export function ProjectsTable({ rows, total, params, columns, columnWidths, dens
         density={density}
         groupOf={group ? (row) => (group === "organization" ? (row.organization?.code ?? "") : String(row[group] ?? "")) : undefined}
         groupLabel={(key) => groupLabels?.[key] ?? key}
+        resize={
+          onColumnWidth && {
+            label: (column) => t("table.resize", { column: t(`columns.${column as ProjectColumnId}`) }),
+            min: MIN_COLUMN_WIDTH,
+            max: MAX_COLUMN_WIDTH,
+            onWidth: (column, width) => onColumnWidth(column as ProjectColumnId, width),
+          }
+        }
       />
       <DataTablePagination
         page={params.page}

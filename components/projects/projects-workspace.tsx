@@ -87,6 +87,7 @@ export function ProjectsWorkspace(props: ProjectsWorkspaceProps) {
           columnWidths={settings.columnWidths}
           density={settings.density}
           groupLabels={props.groupLabels}
+          onColumnWidth={(column, width) => onSettings({ ...settings, columns, columnWidths: { ...settings.columnWidths, [column]: width } })}
         />
       )}
     </>

@@ -118,7 +118,7 @@ export async function ProjectTimeline({ params, ignored, rows, total, zoom, toda
                         {tick.kind === "quarter" ? t("tickQuarter", { quarter: tick.quarter!, year: tick.year }) : tick.year}
                       </span>
                     ))}
-                    <span className="tl-today-label" style={{ left: `${todayLeft}%` }}>
+                    <span className={`tl-today-label ${todayLeft < 8 ? "tl-at-start" : todayLeft > 92 ? "tl-at-end" : ""}`} style={{ left: `${todayLeft}%` }}>
                       {t("today")}
                     </span>
                   </div>

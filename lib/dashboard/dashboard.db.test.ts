@@ -237,6 +237,36 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
       expect(unlocated.total).toBe(0);
     });
 
+    it("splits China's projects without coordinates by province where the inset can place it (issue 17.12)", async () => {
+      const line = "METALLURGICAL_CONSTRUCTION" as const;
+      const china = (slug: string, subdivision: string | undefined, health: "ON_TRACK" | "OFF_TRACK" = "ON_TRACK", extra = {}) =>
+        buildProject({ slug: `prov-${slug}`, nameEn: `Prov ${slug}`, countryCode: "CN", subdivision, businessLine: line, health, ...extra });
+      await loadPortfolio(database().prisma, {
+        projects: [
+          china("a", "Hunan"),
+          china("b", "Hunan", "OFF_TRACK"),
+          china("c", "Liaoning"),
+          china("d", "Atlantis"), // not a province the inset knows: stays with China's centroid
+          china("e", undefined),
+          china("f", "Hunan", "ON_TRACK", { latitude: 27.1, longitude: 113.2 }), // coordinates win over the province
+          buildProject({ slug: "prov-g", nameEn: "Prov g", countryCode: "PE", subdivision: "Hunan", businessLine: line }), // a name, not China
+        ],
+      });
+      try {
+        const { sites } = await listPortfolioSites({ filters: { region: [], line: [line], org: [], scope: WHOLE_PORTFOLIO } });
+        const byKey = Object.fromEntries(sites.map((s) => [s.key, s]));
+        expect(Object.keys(byKey).sort()).toEqual(["CN:54:226", "CN:::Hunan", "CN:::Liaoning", "CN::", "PE::"].sort());
+        expect(byKey["CN:::Hunan"]).toMatchObject({ countryCode: "CN", subdivision: "Hunan", latitude: null, total: 2, health: { ON_TRACK: 1, OFF_TRACK: 1 } });
+        expect(byKey["CN:::Hunan"].projects.map((p) => p.slug)).toEqual(["prov-b", "prov-a"]); // worst first
+        expect(byKey["CN::"]).toMatchObject({ subdivision: null, total: 2 });
+        expect(byKey["CN::"].projects.map((p) => p.slug).sort()).toEqual(["prov-d", "prov-e"]);
+        expect(byKey["CN:54:226"]).toMatchObject({ subdivision: null, total: 1 });
+        expect(byKey["PE::"]).toMatchObject({ subdivision: null, total: 1 });
+      } finally {
+        await database().prisma.project.deleteMany({ where: { slug: { startsWith: "prov-" } } });
+      }
+    });
+
     it("lists a site's projects only when there are few", async () => {
       expect(SITE_LIST_MAX).toBeGreaterThanOrEqual(2);
       const many = Array.from({ length: SITE_LIST_MAX + 1 }, (_, i) =>

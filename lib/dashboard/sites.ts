@@ -2,14 +2,16 @@ import "server-only";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { Health } from "../projects/enums";
+import { CHINA_PROVINCES } from "./geo/china-provinces";
 import type { DashboardFilters } from "./filters";
 import { projectFilterSql } from "./sql";
 import type { PortfolioSite, PortfolioSites, SiteProject } from "./types";
 
 /**
  * Where the portfolio is: one site per country (placed at its centroid by the
- * map) for projects without coordinates, and one per half-degree cell for
- * projects with coordinates. Counts by health are grouped in the database; a
+ * map) for projects without coordinates, one per province for China's
+ * projects whose province the map can place (the China inset, issue 17.12),
+ * and one per half-degree cell for projects with coordinates. Counts by health are grouped in the database; a
  * site's projects are listed only when there are few (a country with 10,000
  * projects gets its counts and links into the table instead).
  */
@@ -23,12 +25,15 @@ const HAS_COORDS = Prisma.sql`(p.latitude IS NOT NULL AND p.longitude IS NOT NUL
 // Half-degree cells (about 55 km), numbered: projects in one cell share a marker.
 const CELL_LAT = Prisma.sql`CASE WHEN ${HAS_COORDS} THEN round(p.latitude * 2)::int END`;
 const CELL_LON = Prisma.sql`CASE WHEN ${HAS_COORDS} THEN round(p.longitude * 2)::int END`;
+// A Chinese project without coordinates, in a province the inset knows: its own site per province.
+const PROVINCE = Prisma.sql`CASE WHEN p."countryCode" = 'CN' AND NOT ${HAS_COORDS} AND p.subdivision = ANY(${[...CHINA_PROVINCES]}::text[]) THEN p.subdivision END`;
 const SEVERITY = Prisma.sql`CASE p.health WHEN 'OFF_TRACK' THEN 0 WHEN 'AT_RISK' THEN 1 WHEN 'ON_TRACK' THEN 2 ELSE 3 END`;
 
 interface SiteRow {
   country_code: string | null;
   cell_lat: number | null;
   cell_lon: number | null;
+  subdivision: string | null;
   latitude: number | null;
   longitude: number | null;
   total: number;
@@ -44,6 +49,7 @@ interface ProjectRow {
   country_code: string | null;
   cell_lat: number | null;
   cell_lon: number | null;
+  subdivision: string | null;
   slug: string;
   name: string;
   name_zh: string | null;
@@ -51,8 +57,9 @@ interface ProjectRow {
   total: number;
 }
 
-/** A site's key: its country and, for projects placed by coordinates, its cell ("CN::" or "CN:80:233"). */
-const siteKey = (r: { country_code: string | null; cell_lat: number | null; cell_lon: number | null }) => `${r.country_code ?? ""}:${r.cell_lat ?? ""}:${r.cell_lon ?? ""}`;
+/** A site's key: its country and, for projects placed by coordinates, its cell ("CN::" or "CN:80:233"), or its province ("CN:::Hunan"). */
+const siteKey = (r: { country_code: string | null; cell_lat: number | null; cell_lon: number | null; subdivision: string | null }) =>
+  `${r.country_code ?? ""}:${r.cell_lat ?? ""}:${r.cell_lon ?? ""}${r.subdivision ? `:${r.subdivision}` : ""}`;
 
 export async function listPortfolioSites({
   filters,
@@ -65,7 +72,7 @@ export async function listPortfolioSites({
   const where = projectFilterSql(filters);
 
   const siteRows = await prisma.$queryRaw<SiteRow[]>`
-    SELECT p."countryCode" AS country_code, ${CELL_LAT} AS cell_lat, ${CELL_LON} AS cell_lon,
+    SELECT p."countryCode" AS country_code, ${CELL_LAT} AS cell_lat, ${CELL_LON} AS cell_lon, ${PROVINCE} AS subdivision,
            avg(p.latitude)::float8 AS latitude, avg(p.longitude)::float8 AS longitude,
            count(*)::int AS total,
            (count(*) FILTER (WHERE p.health = 'ON_TRACK'))::int AS on_track,
@@ -75,8 +82,8 @@ export async function listPortfolioSites({
            (count(*) OVER ())::int AS sites
     FROM "Project" p
     WHERE ${where} AND ${LOCATED}
-    GROUP BY 1, 2, 3
-    ORDER BY total DESC, 1, 2, 3
+    GROUP BY 1, 2, 3, 4
+    ORDER BY total DESC, 1, 2, 3, 4
     LIMIT ${maxSites}`;
   const shown = siteRows;
 
@@ -94,25 +101,31 @@ export async function listPortfolioSites({
   const [projectRows, unlocatedRows] = await Promise.all([
     smallSites.length
       ? prisma.$queryRaw<ProjectRow[]>`
-          SELECT p."countryCode" AS country_code, ${CELL_LAT} AS cell_lat, ${CELL_LON} AS cell_lon, p.slug, p."nameEn" AS name, p."nameZh" AS name_zh, p.health, 0 AS total
+          SELECT p."countryCode" AS country_code, ${CELL_LAT} AS cell_lat, ${CELL_LON} AS cell_lon, ${PROVINCE} AS subdivision, p.slug, p."nameEn" AS name, p."nameZh" AS name_zh, p.health, 0 AS total
           FROM "Project" p
           WHERE ${where} AND (${Prisma.join(smallSites, " OR ")})
           ORDER BY ${SEVERITY}, p."nameSortKey", p.id`
       : Promise.resolve([] as ProjectRow[]),
     prisma.$queryRaw<ProjectRow[]>`
-      SELECT NULL AS country_code, NULL AS cell_lat, NULL AS cell_lon, p.slug, p."nameEn" AS name, p."nameZh" AS name_zh, p.health, (count(*) OVER ())::int AS total
+      SELECT NULL AS country_code, NULL AS cell_lat, NULL AS cell_lon, NULL AS subdivision, p.slug, p."nameEn" AS name, p."nameZh" AS name_zh, p.health, (count(*) OVER ())::int AS total
       FROM "Project" p
       WHERE ${where} AND p."countryCode" IS NULL AND NOT ${HAS_COORDS}
       ORDER BY ${SEVERITY}, p."nameSortKey", p.id
       LIMIT ${UNLOCATED_LIST_MAX}`,
   ]);
 
+  // Fetched by country, a small province's query also returns a large province's projects: keep only the small sites'.
+  const smallKeys = new Set(small.map(siteKey));
   const byKey = new Map<string, SiteProject[]>();
-  for (const r of projectRows) byKey.set(siteKey(r), [...(byKey.get(siteKey(r)) ?? []), { slug: r.slug, name: r.name, nameZh: r.name_zh, health: r.health }]);
+  for (const r of projectRows) {
+    if (!smallKeys.has(siteKey(r))) continue;
+    byKey.set(siteKey(r), [...(byKey.get(siteKey(r)) ?? []), { slug: r.slug, name: r.name, nameZh: r.name_zh, health: r.health }]);
+  }
 
   const sites: PortfolioSite[] = shown.map((s) => ({
     key: siteKey(s),
     countryCode: s.country_code,
+    subdivision: s.subdivision,
     latitude: s.latitude,
     longitude: s.longitude,
     total: s.total,

@@ -53,6 +53,8 @@ export interface SiteProject {
 export interface PortfolioSite {
   key: string;
   countryCode: string | null;
+  /** The province (English, as stored) when the site is a Chinese province's projects without coordinates; else null. */
+  subdivision: string | null;
   /** Mean of the projects' coordinates; null when placed at the country's centroid. */
   latitude: number | null;
   longitude: number | null;

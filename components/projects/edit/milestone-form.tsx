@@ -323,12 +323,15 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
               onChange={(e) => setComment(e.target.value)}
               aria-required={reason ? true : undefined}
               aria-invalid={err("comment") ? true : undefined}
-              aria-describedby={describedBy(`${ids.comment}-hint`, err("comment") && `${ids.comment}-error`)}
+              aria-describedby={describedBy(!err("comment") && `${ids.comment}-hint`, err("comment") && `${ids.comment}-error`)}
               className={`${CONTROL} h-auto py-2`}
             />
-            <FieldHint id={`${ids.comment}-hint`}>
-              {reason ? <strong className="font-semibold text-amber-900">{t(`commentWhy.${reason}`)}</strong> : t("commentHint")}
-            </FieldHint>
+            {/* Once the error says why a comment is needed, the hint would only say it again. */}
+            {!err("comment") && (
+              <FieldHint id={`${ids.comment}-hint`}>
+                {reason ? <strong className="font-semibold text-amber-900">{t(`commentWhy.${reason}`)}</strong> : t("commentHint")}
+              </FieldHint>
+            )}
             <FieldError id={`${ids.comment}-error`} message={err("comment")} />
           </div>
           <div className="flex flex-wrap justify-end gap-3 pt-2">

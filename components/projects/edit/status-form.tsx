@@ -339,12 +339,15 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
               }}
               aria-required={reason ? true : undefined}
               aria-invalid={fieldError.comment ? true : undefined}
-              aria-describedby={describedBy(`${ids.comment}-hint`, fieldError.comment && `${ids.comment}-error`)}
+              aria-describedby={describedBy(!fieldError.comment && `${ids.comment}-hint`, fieldError.comment && `${ids.comment}-error`)}
               className={`${CONTROL} h-auto py-2`}
             />
-            <FieldHint id={`${ids.comment}-hint`}>
-              {reason ? <strong className="font-semibold text-amber-900">{t(`commentWhy.${reason}`)}</strong> : t("commentHint", { max: COMMENT_MAX })}
-            </FieldHint>
+            {/* Once the error says why a comment is needed, the hint would only say it again. */}
+            {!fieldError.comment && (
+              <FieldHint id={`${ids.comment}-hint`}>
+                {reason ? <strong className="font-semibold text-amber-900">{t(`commentWhy.${reason}`)}</strong> : t("commentHint", { max: COMMENT_MAX })}
+              </FieldHint>
+            )}
             <FieldError id={`${ids.comment}-error`} message={fieldError.comment} />
           </div>
 

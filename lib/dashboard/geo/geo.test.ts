@@ -5,7 +5,9 @@ import { KNOWN_COUNTRIES } from "../../projects/regions";
 import { computeCentroids } from "./centroids";
 import committed from "./country-centroids.json" with { type: "json" };
 import { COUNTRY_NUMERIC } from "./country-numeric";
-import { countryCentroid, projectPoint } from "./projections";
+import { CHINA_PROVINCE_SEATS, CHINA_PROVINCES, chinaProvinceSeat } from "./china-provinces";
+import { countries, countryCentroid, projectPoint } from "./projections";
+import { geoContains } from "d3-geo";
 
 describe("country geography", () => {
   it("has a numeric code and a centroid for every country the portfolio knows", () => {
@@ -51,5 +53,23 @@ describe("country geography", () => {
     const inset = projectPoint("china", cn.longitude, cn.latitude)!;
     expect(inset.x).toBeGreaterThan(20);
     expect(inset.x).toBeLessThan(80);
+  });
+});
+
+describe("China's provinces on the inset (issue 17.12)", () => {
+  it("places every province's seat inside China (or Hong Kong, Macau) and on the inset", () => {
+    const drawn = countries(world50 as unknown as Topology).filter((f) => ["156", "344"].includes(String(f.id)));
+    expect(drawn.length).toBeGreaterThanOrEqual(2);
+    // Macau is smaller than the 1:50m atlas draws (it has no polygon there): checked on the inset only.
+    const outside = Object.entries(CHINA_PROVINCE_SEATS).filter(([name, [lon, lat]]) => name !== "Macau" && !drawn.some((f) => geoContains(f, [lon, lat])));
+    expect(outside).toEqual([]);
+    expect(CHINA_PROVINCES.filter((name) => !chinaProvinceSeat(name) || !projectPoint("china", chinaProvinceSeat(name)!.longitude, chinaProvinceSeat(name)!.latitude))).toEqual([]);
+    expect(CHINA_PROVINCES).toHaveLength(33);
+  });
+
+  it("knows a province only by its exact stored name", () => {
+    expect(chinaProvinceSeat("Hunan")).toEqual({ longitude: 112.94, latitude: 28.23 });
+    expect(chinaProvinceSeat("hunan")).toBeNull();
+    expect(chinaProvinceSeat("toString")).toBeNull();
   });
 });
