@@ -32,7 +32,10 @@ interface CallbackStore {
   profile?: Record<string, unknown>;
   kind?: SsoSignInKind;
 }
-const callbackStore = new AsyncLocalStorage<CallbackStore>();
+// On globalThis: Next bundles this module into several layers (route handlers, server actions), and the
+// auth instance (created once, by whichever layer asks first) must see the store the callback route entered.
+const globalForSso = globalThis as unknown as { __lodestoneSsoCallbackStore?: AsyncLocalStorage<CallbackStore> };
+const callbackStore = (globalForSso.__lodestoneSsoCallbackStore ??= new AsyncLocalStorage<CallbackStore>());
 
 /** Runs the provider's callback with a place for the verified profile. */
 export function runSsoCallback<T>(fn: () => Promise<T>): Promise<T> {
