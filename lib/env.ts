@@ -1,6 +1,13 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseProxySpec, type ProxySpec } from "./http/client-ip";
+import { parseGroupMap, type GroupGrant } from "./auth/oidc-group-map";
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
 
 /**
  * The app's configuration, read from the environment once. Nothing else reads
@@ -88,11 +95,61 @@ const envSchema = z.object({
   REMINDER_SWEEP_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
   /** The Chromium that prints PDF exports (the report pack): Debian's by default. */
   CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
+  /**
+   * Single sign-on with an OpenID Connect provider (docs/decisions/0060): set
+   * the issuer, the client id and the client secret together; the provider
+   * redirects back to BETTER_AUTH_URL/api/auth/callback/oidc.
+   */
+  LODESTONE_OIDC_ISSUER: optionalText.refine((v) => v === undefined || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), {
+    message: "must be the provider's issuer URL, such as https://sso.example.com/realms/group",
+  }),
+  LODESTONE_OIDC_CLIENT_ID: optionalText,
+  LODESTONE_OIDC_CLIENT_SECRET: optionalText,
+  /** Scopes asked for, separated by spaces; openid and email are required. */
+  LODESTONE_OIDC_SCOPES: z
+    .string()
+    .trim()
+    .default("openid email profile")
+    .transform((v) => [...new Set(v.split(/[\s,]+/).filter(Boolean))])
+    .refine((s) => s.includes("openid") && s.includes("email"), { message: 'must include "openid" and "email" (the user is matched by e-mail)' }),
+  /** The button's label: "Sign in with <name>". */
+  LODESTONE_OIDC_DISPLAY_NAME: z.string().trim().min(1).max(60).default("single sign-on"),
+  /** The ID-token claim that lists the user's groups. */
+  LODESTONE_OIDC_GROUPS_CLAIM: z.string().trim().min(1).max(100).default("groups"),
+  /** group=role@UNITCODE entries separated by ";": lib/auth/oidc-group-map.ts. */
+  LODESTONE_OIDC_GROUP_MAP: z
+    .string()
+    .optional()
+    .transform((v, ctx): GroupGrant[] => {
+      const parsed = parseGroupMap(v);
+      if (parsed.ok) return parsed.grants;
+      for (const message of parsed.problems) ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }),
+  /**
+   * "true": take the provider's e-mail as verified even without an
+   * email_verified claim — only for providers whose addresses come from the
+   * directory and that send no such claim (Entra ID, ADFS). Default: an
+   * address counts only with email_verified true.
+   */
+  LODESTONE_OIDC_TRUST_EMAIL: z.enum(["true", "false"]).default("false"),
+  /** Whether e-mail and password sign-in is offered; "false" needs single sign-on configured. */
+  LODESTONE_PASSWORD_SIGN_IN: z.enum(["true", "false"]).default("true"),
   /** Set by `npm start`: Next leaves SIGTERM/SIGINT to us, so we can close the database first. */
   NEXT_MANUAL_SIG_HANDLE: z
     .string()
     .optional()
     .transform((v) => v === "1" || v === "true"),
+}).superRefine((e, ctx) => {
+  const oidc = { LODESTONE_OIDC_ISSUER: e.LODESTONE_OIDC_ISSUER, LODESTONE_OIDC_CLIENT_ID: e.LODESTONE_OIDC_CLIENT_ID, LODESTONE_OIDC_CLIENT_SECRET: e.LODESTONE_OIDC_CLIENT_SECRET };
+  const set = Object.values(oidc).filter(Boolean).length;
+  if (set > 0 && set < 3)
+    for (const [key, value] of Object.entries(oidc))
+      if (!value) ctx.addIssue({ code: "custom", path: [key], message: "is required for single sign-on (set LODESTONE_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET together)" });
+  if (set === 0 && e.LODESTONE_PASSWORD_SIGN_IN === "false")
+    ctx.addIssue({ code: "custom", path: ["LODESTONE_PASSWORD_SIGN_IN"], message: "can be false only with single sign-on configured (LODESTONE_OIDC_ISSUER …): nobody could sign in" });
+  if (set === 0 && e.LODESTONE_OIDC_GROUP_MAP.length > 0)
+    ctx.addIssue({ code: "custom", path: ["LODESTONE_OIDC_GROUP_MAP"], message: "needs single sign-on configured (LODESTONE_OIDC_ISSUER …)" });
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -144,6 +201,40 @@ export function publicReadAllowed(e: Env = env()): boolean {
 /** The largest document upload accepted, in bytes. */
 export function maxUploadBytes(e: Env = env()): number {
   return e.LODESTONE_MAX_UPLOAD_BYTES;
+}
+
+export interface OidcSettings {
+  /** the provider id in Better Auth: the callback is /api/auth/callback/oidc */
+  providerId: "oidc";
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+  displayName: string;
+  groupsClaim: string;
+  groupMap: GroupGrant[];
+  trustEmail: boolean;
+}
+
+/** Single sign-on's settings, or null when it is not configured. */
+export function oidcSettings(e: Env = env()): OidcSettings | null {
+  if (!e.LODESTONE_OIDC_ISSUER || !e.LODESTONE_OIDC_CLIENT_ID || !e.LODESTONE_OIDC_CLIENT_SECRET) return null;
+  return {
+    providerId: "oidc",
+    issuer: e.LODESTONE_OIDC_ISSUER,
+    clientId: e.LODESTONE_OIDC_CLIENT_ID,
+    clientSecret: e.LODESTONE_OIDC_CLIENT_SECRET,
+    scopes: e.LODESTONE_OIDC_SCOPES,
+    displayName: e.LODESTONE_OIDC_DISPLAY_NAME,
+    groupsClaim: e.LODESTONE_OIDC_GROUPS_CLAIM,
+    groupMap: e.LODESTONE_OIDC_GROUP_MAP,
+    trustEmail: e.LODESTONE_OIDC_TRUST_EMAIL === "true",
+  };
+}
+
+/** E-mail and password sign-in is on unless turned off (which needs single sign-on: checked in the schema). */
+export function passwordSignInEnabled(e: Env = env()): boolean {
+  return e.LODESTONE_PASSWORD_SIGN_IN !== "false";
 }
 
 export function demoUsersEnabled(e: Env = env()): boolean {

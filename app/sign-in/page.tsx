@@ -4,7 +4,8 @@ import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getViewer } from "@/lib/auth/session";
-import { safeReturnPath } from "@/lib/auth/sign-in.validation";
+import { safeReturnPath, ssoErrorCode } from "@/lib/auth/sign-in.validation";
+import { oidcSettings, passwordSignInEnabled } from "@/lib/env";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.signIn");
@@ -13,9 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const raw = (await searchParams).next;
-  const next = safeReturnPath(typeof raw === "string" ? raw : undefined);
+  const params = await searchParams;
+  const next = safeReturnPath(typeof params.next === "string" ? params.next : undefined);
   // Already signed in: nothing to do here.
   if (await getViewer()) redirect(next);
-  return <SignInForm next={next} />;
+  const sso = oidcSettings();
+  const error = ssoErrorCode(typeof params.error === "string" ? params.error : undefined);
+  return <SignInForm next={next} password={passwordSignInEnabled()} sso={sso ? { name: sso.displayName, error } : null} />;
 }

@@ -2,6 +2,12 @@ import type { Viewer } from "../auth/session";
 import type { Prisma } from "../db/generated/client";
 import { currentRequestId } from "../log/request-context";
 
+/** A change no signed-in user made (e.g. the identity provider's group mapping at sign-in): stored with actorId null. */
+export interface SystemActor {
+  id: null;
+  name: string;
+}
+
 export interface AuditInput {
   /** dotted verb, e.g. "user.role.set", "org.unit.move" */
   action: string;
@@ -15,11 +21,11 @@ export interface AuditInput {
 /**
  * Writes one audit entry inside the caller's transaction, so the change and
  * its record commit or roll back together. The actor is the real signed-in
- * user; `onBehalfOfId` names the user acted as, when there is one.
+ * user (or a named SystemActor); `onBehalfOfId` names the user acted as, when there is one.
  */
 export async function recordAudit(
   tx: Prisma.TransactionClient,
-  actor: Pick<Viewer, "id" | "name"> & { onBehalfOfId?: string | null },
+  actor: (Pick<Viewer, "id" | "name"> | SystemActor) & { onBehalfOfId?: string | null },
   entry: AuditInput,
 ): Promise<void> {
   await tx.auditEntry.create({

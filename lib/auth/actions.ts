@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { setManagerAssignment, setUserDisabled, setUserRole } from "@/lib/auth/admin-users";
 import { getViewer } from "@/lib/auth/session";
-import { signInWithPassword, signOutCurrentUser, type SignInResult } from "@/lib/auth/sign-in";
+import { signInWithPassword, signOutCurrentUser, startSsoSignIn, type SignInResult, type SsoStartResult } from "@/lib/auth/sign-in";
 import { safeReturnPath } from "@/lib/auth/sign-in.validation";
 
 // Server actions of the auth domain (sign-in, sign-out, the admin page's user changes). Thin: the domain
@@ -20,6 +20,15 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   });
   if (!result.ok) return result;
   redirect(safeReturnPath(result.next));
+}
+
+export type SsoSignInState = Exclude<SsoStartResult, { ok: true }> | null;
+
+/** The "Sign in with …" button: off to the identity provider. */
+export async function ssoSignInAction(_prev: SsoSignInState, formData: FormData): Promise<SsoSignInState> {
+  const result = await startSsoSignIn({ next: formData.get("next") ? String(formData.get("next")) : undefined });
+  if (!result.ok) return result;
+  redirect(result.url);
 }
 
 export async function signOutAction(): Promise<void> {

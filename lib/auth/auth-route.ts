@@ -4,8 +4,10 @@ import { db } from "../db/client";
 import { jsonError, unexpectedErrorResponse } from "../http/json-error";
 import { isJsonMediaType } from "../http/mutation-response";
 import { text, TEXT_MESSAGES, token } from "../validation/text";
+import { oidcSettings, passwordSignInEnabled } from "../env";
 import { getAuth } from "./auth";
 import { updateUserBodySchema } from "./display-name.validation";
+import { runSsoCallback, SSO_CALLBACK_ENDPOINT } from "./sso";
 
 /**
  * The auth library's HTTP endpoints the app serves: an allowlist. Everything
@@ -15,16 +17,29 @@ import { updateUserBodySchema } from "./display-name.validation";
  * path (lib/auth/admin-users.ts, lib/org/org-mutations.ts; docs/decisions/0012),
  * and sign-up, email change, account deletion and session listing, which the
  * app does not offer.
+ *
+ * Single sign-on adds one endpoint, the provider's redirect back (GET
+ * /callback/oidc), and only when it is configured. The sign-in starts in a
+ * server action (lib/auth/sign-in.ts), so /sign-in/social stays closed: its
+ * other branch signs in with a bare ID token, without the code flow's PKCE.
+ * With password sign-in turned off, its endpoints are closed too.
  */
-const OPEN: Record<string, "GET" | "POST"> = {
+const ALWAYS_OPEN: Record<string, "GET" | "POST"> = {
   "/get-session": "GET",
   "/ok": "GET",
   "/error": "GET",
-  "/sign-in/email": "POST",
   "/sign-out": "POST",
-  "/change-password": "POST",
   "/update-user": "POST",
 };
+const PASSWORD_ENDPOINTS: Record<string, "GET" | "POST"> = { "/sign-in/email": "POST", "/change-password": "POST" };
+
+function openEndpoints(): Record<string, "GET" | "POST"> {
+  return {
+    ...ALWAYS_OPEN,
+    ...(passwordSignInEnabled() ? PASSWORD_ENDPOINTS : {}),
+    ...(oidcSettings() ? { [SSO_CALLBACK_ENDPOINT]: "GET" as const } : {}),
+  };
+}
 
 export const AUTH_BASE_PATH = "/api/auth";
 
@@ -35,7 +50,7 @@ export function authEndpointOf(url: string): string {
 }
 
 export function isOpenAuthEndpoint(method: string, url: string): boolean {
-  return OPEN[authEndpointOf(url)] === method;
+  return openEndpoints()[authEndpointOf(url)] === method;
 }
 
 /**
@@ -68,6 +83,7 @@ async function forward(request: Request): Promise<Response> {
     if (checked instanceof Response) return checked;
     return handler.POST(checked);
   }
+  if (endpoint === SSO_CALLBACK_ENDPOINT) return runSsoCallback(() => handler.GET(request));
   return request.method === "GET" ? handler.GET(request) : handler.POST(request);
 }
 

@@ -31,3 +31,14 @@ export function safeReturnPath(next: string | undefined): string {
   if (resolved.origin !== OWN_ORIGIN) return "/";
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }
+
+/**
+ * The error code a failed single sign-on returns with (?error=<code>), or
+ * null. Only its safe characters are kept: the query string is the visitor's
+ * to write, and the page shows an unknown code as it is.
+ */
+export function ssoErrorCode(raw: string | undefined): string | null {
+  if (!raw) return null;
+  const code = raw.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 60);
+  return code || null;
+}

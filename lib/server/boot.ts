@@ -5,6 +5,7 @@ import { env, EnvError } from "../env";
 import { log } from "../log/logger";
 import { drainHttp, inFlightRequests, trackHttpRequests } from "./http-lifecycle";
 import { startJobsAtBoot, stopJobs } from "../jobs/start";
+import { checkSsoIssuer } from "../auth/sso";
 
 /**
  * Opens the database when the server starts, so that a second server on the
@@ -25,6 +26,13 @@ export async function openDatabaseAtBoot(): Promise<void> {
     }
     throw err;
   }
+  // A provider whose discovery names another issuer than configured is refused at start (docs/decisions/0060).
+  const sso = await checkSsoIssuer();
+  if (!sso.ok && sso.fatal) {
+    console.error(`error: ${sso.message}`);
+    process.exit(1);
+  }
+  if (!sso.ok) log().warn(sso.message);
   trackHttpRequests();
   scheduleThrottleCleanup(database.prisma, (err) => log().warn({ err }, "pruning old sign-in failures and rate-limit rows failed"));
   await startJobsAtBoot();
