@@ -62,6 +62,12 @@ if (have < projects) {
 const total = await prisma.statusReport.count();
 console.log(`▸ ${await prisma.project.count()} projects, ${total} reports; period ${period}; ${database.target.kind}`);
 
+{
+  // An empty scope is fast and means nothing (with DATABASE_URL anonymous reading is off unless LODESTONE_PUBLIC_READ=true).
+  const probe = await getReportPack({ viewer: null, periodId: period, unit: "SYN-A" });
+  if (!probe.published) throw new Error(`the pack for SYN-A ${period} has no published report in the bench's scope: set LODESTONE_PUBLIC_READ=true`);
+  console.log(`▸ one subsidiary's pack: ${probe.published} published reports, ${probe.notReported.length} not reported, ${probe.figures.length} figures`);
+}
 await time("pack: one period, one subsidiary (SYN-A)", () => getReportPack({ viewer: null, periodId: period, unit: "SYN-A" }));
 await time("pack: one period, one business line", () => getReportPack({ viewer: null, periodId: period, businessLine: "BASE_METALS" }));
 await time("compliance card (uncached)", () => getReportingCompliance({ viewer: null, periodId: period }));
