@@ -46,11 +46,12 @@ export function PackView({ pack, periods, units, exportBase }: { pack: ReportPac
             </select>
           </div>
           {units.length > 1 && (
-            <div>
+            // Full width on a phone: a long unit name must not widen the page.
+            <div className="w-full min-w-0 sm:w-auto">
               <label htmlFor="pack-unit" className="block text-sm text-slate-700">
                 {t("unit")}
               </label>
-              <select id="pack-unit" name="unit" defaultValue={pack.unit?.code ?? ""} className="field-control min-h-11 w-full max-w-xs">
+              <select id="pack-unit" name="unit" defaultValue={pack.unit?.code ?? ""} className="field-control min-h-11 w-full sm:w-72">
                 <option value="">{t("allUnits")}</option>
                 {units.map((u) => (
                   <option key={u.value} value={u.value}>
