@@ -25,7 +25,7 @@ export function DashboardCard({ id, title, description, skeletonRows = 4, classN
     <section
       aria-labelledby={id}
       data-area={area}
-      className={`dashboard-card flex flex-col rounded-lg border border-slate-300 bg-white p-4 shadow-xs sm:p-5 ${className}`}
+      className={`dashboard-card flex min-w-0 flex-col rounded-lg border border-slate-300 bg-white p-4 shadow-xs sm:p-5 ${className}`}
     >
       <h2 id={id} className="text-base font-semibold text-slate-900">
         {title}

@@ -123,7 +123,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
           <ComplianceCard viewer={viewer} periodId={reportingPeriod} />
         </DashboardCard>
 
-        <div className="dashboard-row grid gap-5 md:grid-cols-2 xl:grid-cols-3">
+        <div className="dashboard-row grid grid-cols-1 gap-5 md:grid-cols-2 xl:grid-cols-3">
           <DashboardCard id="overdue-heading" title={t("milestones.overdueTitle")} description={t("milestones.overdueDescription")} area="overdue">
             <OverdueMilestones filters={filters} today={today} />
           </DashboardCard>
@@ -148,7 +148,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
 
         <RiskDashboardCards />
 
-        <div className="dashboard-row grid gap-5">
+        <div className="dashboard-row grid grid-cols-1 gap-5">
           <DashboardCard id="map-heading" title={t("map.title")} description={t("map.description")} skeletonRows={8} area="map">
             <PortfolioMap filters={filters} />
           </DashboardCard>
@@ -157,7 +157,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
           </DashboardCard>
         </div>
 
-        <div className="dashboard-row grid gap-5 lg:grid-cols-2 print:hidden">
+        <div className="dashboard-row grid grid-cols-1 gap-5 lg:grid-cols-2 print:hidden">
           <DashboardCard id="capex-portfolio-heading" title={tCapex("title")} description={tCapex("description")} skeletonRows={6} area="capex">
             <PortfolioCapexCard filters={filters} />
           </DashboardCard>
@@ -166,7 +166,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
           </DashboardCard>
         </div>
 
-        <div className="dashboard-row grid gap-5 lg:grid-cols-2">
+        <div className="dashboard-row grid grid-cols-1 gap-5 lg:grid-cols-2">
           <DashboardCard id="trend-heading" title={t("trend.title")} description={t("trend.description")} skeletonRows={6} area="trend">
             <HealthTrend filters={filters} today={today} />
           </DashboardCard>

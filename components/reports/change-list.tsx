@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { changeValues } from "@/lib/reports/change-values";
 import type { ReportChange } from "@/lib/reports/snapshot/types";
 
 const MARK: Record<ReportChange["severity"], { sign: string; className: string }> = {
@@ -12,21 +13,11 @@ const MARK: Record<ReportChange["severity"], { sign: string; className: string }
 export function ChangeList({ changes, className = "" }: { changes: ReportChange[]; className?: string }) {
   const t = useTranslations("reports.changes");
   const tEnum = useTranslations("enums");
+  const tReports = useTranslations("reports");
   const zh = useLocale() === "zh-CN";
   const order: ReportChange["severity"][] = ["bad", "warning", "good", "info"];
   const sorted = [...changes].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
-  const values = (c: ReportChange): Record<string, string | number> => {
-    const out: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(c.params)) out[k] = v ?? "—";
-    if (c.kind === "healthMoved" || c.kind === "stageMoved") {
-      const ns = c.kind === "healthMoved" ? "health" : "stage";
-      out.from = tEnum(`${ns}.${String(c.params.from)}` as never);
-      out.to = tEnum(`${ns}.${String(c.params.to)}` as never);
-    }
-    if (zh && c.params.milestoneZh) out.milestone = c.params.milestoneZh;
-    if (typeof c.params.days === "number") out.days = Math.abs(c.params.days);
-    return out;
-  };
+  const values = (c: ReportChange) => changeValues(c, { zh, enumLabel: (k) => tEnum(k as never), reportsLabel: (k) => tReports(k as never) });
   return (
     <ul className={`space-y-1 ${className}`}>
       {sorted.map((c, i) => (

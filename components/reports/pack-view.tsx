@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { HealthBadge } from "@/components/ui/health-badge";
-import type { ReportPack } from "@/lib/reports/read-reports";
+import type { PackGroup, ReportPack } from "@/lib/reports/read-reports";
 import { ChangeList } from "./change-list";
 import { ReportStateBadge } from "./report-state-badge";
 
@@ -10,7 +10,9 @@ import { ReportStateBadge } from "./report-state-badge";
  * not reported, then the figures, then every report by group; lists, not
  * wide tables, so nothing scrolls sideways at 390 px.
  */
-export function PackView({ pack, periods, exportBase }: { pack: ReportPack; periods: string[]; exportBase: string }) {
+const groupId = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, "-");
+
+export function PackView({ pack, periods, units, exportBase }: { pack: ReportPack; periods: string[]; units: { value: string; label: string }[]; exportBase: string }) {
   const t = useTranslations("reports.pack");
   const tEnum = useTranslations("enums");
   const zh = useLocale() === "zh-CN";
@@ -18,7 +20,10 @@ export function PackView({ pack, periods, exportBase }: { pack: ReportPack; peri
   const name = (r: { nameEn: string; nameZh: string | null }) => (zh && r.nameZh ? r.nameZh : r.nameEn);
   const all = pack.groups.flatMap((g) => g.reports);
   const headline = all.filter((r) => r.changes.some((c) => c.severity === "bad" || c.severity === "warning"));
-  const figureLabel = (key: string) => (t.has(`figureKeys.${key}` as never) ? t(`figureKeys.${key}` as never) : key);
+  const figureLabel = (key: string) => (t.has(`figureKeys.${key}` as never) ? t(`figureKeys.${key}` as never) : key.startsWith("kpi.") ? t("kpiFigure", { key: key.slice(4) }) : key);
+  const unitQuery = pack.unit ? `&unit=${encodeURIComponent(pack.unit.code)}` : "";
+  const groupName = (g: PackGroup) =>
+    `${g.subsidiary ? name(g.subsidiary) : t("groupOwned")} · ${g.businessLine ? tEnum(`businessLine.${g.businessLine}` as never) : "—"}`;
   const day = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Asia/Shanghai" });
   return (
     <div className="space-y-8">
@@ -40,13 +45,29 @@ export function PackView({ pack, periods, exportBase }: { pack: ReportPack; peri
               ))}
             </select>
           </div>
+          {units.length > 1 && (
+            // Full width on a phone: a long unit name must not widen the page.
+            <div className="w-full min-w-0 sm:w-auto">
+              <label htmlFor="pack-unit" className="block text-sm text-slate-700">
+                {t("unit")}
+              </label>
+              <select id="pack-unit" name="unit" defaultValue={pack.unit?.code ?? ""} className="field-control min-h-11 w-full sm:w-72">
+                <option value="">{t("allUnits")}</option>
+                {units.map((u) => (
+                  <option key={u.value} value={u.value}>
+                    {u.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <button type="submit" className="btn-secondary min-h-11">
             {t("show")}
           </button>
-          <a href={`${exportBase}?format=xlsx`} className="btn-secondary min-h-11" download>
+          <a href={`${exportBase}?format=xlsx${unitQuery}`} className="btn-secondary min-h-11" download>
             {t("downloadXlsx")}
           </a>
-          <a href={`${exportBase}?format=pdf`} className="btn-secondary min-h-11" download>
+          <a href={`${exportBase}?format=pdf${unitQuery}`} className="btn-secondary min-h-11" download>
             {t("downloadPdf")}
           </a>
         </form>
@@ -87,6 +108,7 @@ export function PackView({ pack, periods, exportBase }: { pack: ReportPack; peri
                 </Link>
                 <ReportStateBadge state={p.state} />
                 <span className="text-slate-600">{t("since", { date: day(p.since) })}</span>
+                <span className="text-slate-600">{t("dueOnShort", { date: day(`${p.dueOn}T00:00:00Z`) })}</span>
                 {p.overdue && <span className="font-medium text-red-700">{t("overdue")}</span>}
               </li>
             ))}
@@ -118,9 +140,9 @@ export function PackView({ pack, periods, exportBase }: { pack: ReportPack; peri
       </section>
 
       {pack.groups.map((g) => (
-        <section key={g.key} aria-labelledby={`pack-group-${g.key}`}>
-          <h2 id={`pack-group-${g.key}`} className="mb-2 text-lg font-semibold">
-            {g.key === "UNKNOWN" ? "—" : tEnum(`businessLine.${g.key}` as never)} ({g.reports.length})
+        <section key={g.key} aria-labelledby={`pack-group-${groupId(g.key)}`}>
+          <h2 id={`pack-group-${groupId(g.key)}`} className="mb-2 text-lg font-semibold">
+            {groupName(g)} ({g.reports.length})
           </h2>
           <ul className="space-y-3">
             {g.reports.map((r) => (

@@ -7,6 +7,7 @@ import { NARRATIVE_FIELDS } from "@/lib/reports/report.validation";
 import type { MilestonesData } from "@/lib/reports/snapshot/milestones";
 import type { OverviewData } from "@/lib/reports/snapshot/overview";
 import { ChangeList } from "./change-list";
+import { ReportSections } from "./report-sections";
 import { ReportStateBadge } from "./report-state-badge";
 
 /** A report as stored: a published one exactly as it was published (its snapshot, changes and narrative). */
@@ -135,6 +136,8 @@ export function ReportDocument({ report }: { report: ReportView }) {
           </div>
         )}
       </section>
+
+      <ReportSections snapshot={report.snapshot} />
 
       <section aria-labelledby="narrative-heading" className="space-y-3">
         <h2 id="narrative-heading" className="text-lg font-semibold">

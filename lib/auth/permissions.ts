@@ -67,6 +67,7 @@ export const PERMISSIONS = {
   "report:submit": { description: "Submit a status report for review", roles: { admin: true, pmo: true, manager: "assigned" } },
   "report:publish": { description: "Publish a submitted status report (it is then frozen)", roles: { admin: true, pmo: true } },
   "report:return": { description: "Return a submitted status report to its manager with a comment", roles: { admin: true, pmo: true } },
+  "report:configure": { description: "Set when reports are due and when missing ones escalate, for the group and per organization unit", roles: { admin: true } },
   "project:follow": { description: "Follow a project (told when its report is published)", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "notification:read": { description: "Read and mark one's own notifications", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "webhook:manage": { description: "Configure outgoing webhooks and read the delivery log", roles: { admin: true } },

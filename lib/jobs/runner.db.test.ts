@@ -139,7 +139,7 @@ describe.each(testBackends())("outbox and job runner on %s", (backend) => {
     const before = sink.mails.length;
     const today = new Date("2026-12-03T08:00:00Z"); // period 2026-11, due 2026-12-05
     const [a, b] = await Promise.all([runReminderSweep(prisma, today), runReminderSweep(second?.prisma ?? prisma, today)]);
-    expect(a).toMatchObject({ periodId: "2026-11", stage: "remind" });
+    expect(a).toMatchObject({ periodId: "2026-11", stages: { remind: 2 } });
     expect(a.notified + b.notified).toBe(1);
     expect((await runReminderSweep(prisma, today)).notified).toBe(0);
     await drain(runner(prisma, "worker-a"), runner(second?.prisma ?? prisma, "worker-b"));
@@ -151,7 +151,7 @@ describe.each(testBackends())("outbox and job runner on %s", (backend) => {
     expect(await prisma.notification.count({ where: { userId: manager.id, kind: "reportReminder" } })).toBe(1);
 
     const escalation = await runReminderSweep(prisma, new Date("2026-12-09T08:00:00Z"));
-    expect(escalation.stage).toBe("escalate-pmo");
+    expect(escalation.stages).toEqual({ "escalate-pmo": 2 });
     await drain(runner(prisma, "worker-a"));
     const toPmo = sink.mails.filter((m) => JSON.stringify(m.to).includes(pmo.email));
     expect(toPmo.map((m) => m.subject)).toEqual(["[Lodestone] 2 projects have not reported for 2026-11 (due 2026-12-05)"]);

@@ -45,7 +45,8 @@ describe.each(testBackends())("report pack exports on %s", (backend) => {
     expect(reports.rowCount).toBe(3);
     const rows = [2, 3].map((i) => reports.getRow(i).values as unknown[]);
     expect(rows.map((r) => r[3]).sort()).toEqual(["xa", "xb"]);
-    expect(rows.map((r) => r[6]).sort()).toEqual([40, 60]);
+    expect(rows.map((r) => r[7]).sort()).toEqual([40, 60]);
+    expect(rows.map((r) => r[4])).toEqual(["集团本部", "集团本部"]);
     const narrative = wb.getWorksheet("叙述")!;
     expect(narrative.getRow(2).values).toContain("xa的摘要：进展顺利");
     expect(wb.getWorksheet("未报告")!.getRow(2).values).toContain("迟报项目");

@@ -19,6 +19,7 @@ export async function packXlsx(pack: ReportPack, l: PackLabels): Promise<Buffer>
     { header: x("project"), width: 36 },
     { header: x("projectZh"), width: 24 },
     { header: x("slug"), width: 24 },
+    { header: x("subsidiary"), width: 28 },
     { header: x("businessLine"), width: 24 },
     { header: x("health"), width: 12 },
     { header: x("progress"), width: 10 },
@@ -37,7 +38,7 @@ export async function packXlsx(pack: ReportPack, l: PackLabels): Promise<Buffer>
   narrative.getRow(1).font = { bold: true };
   for (const g of pack.groups)
     for (const r of g.reports) {
-      reports.addRow([r.nameEn, r.nameZh ?? "", r.slug, l.enumLabel("businessLine", r.businessLine), l.enumLabel("health", r.health), r.progressPercent, r.reportVersion, new Date(r.publishedAt), r.changes.map(l.change).join("\n")]);
+      reports.addRow([r.nameEn, r.nameZh ?? "", r.slug, g.subsidiary ? l.name(g.subsidiary) : l.t("pack.groupOwned"), l.enumLabel("businessLine", r.businessLine), l.enumLabel("health", r.health), r.progressPercent, r.reportVersion, new Date(r.publishedAt), r.changes.map(l.change).join("\n")]);
       for (const f of NARRATIVE_FIELDS) {
         const en = r.narrative[`${f}En`] ?? "";
         const zh = r.narrative[`${f}Zh`] ?? "";
@@ -90,7 +91,7 @@ export function packHtml(pack: ReportPack, l: PackLabels): string {
     `<table><tbody>${Object.entries(pack.healthCounts).map(([h, n]) => `<tr><th>${esc(l.enumLabel("health", h))}</th><td>${n}</td></tr>`).join("")}${pack.figures.map((f) => `<tr><th>${esc(l.figure(f.key))}${f.currency ? ` (${esc(f.currency)})` : ""}</th><td>${esc(f.sum)}</td></tr>`).join("")}</tbody></table>`,
     ...pack.groups.map(
       (g) =>
-        `<h2>${esc(g.key === "UNKNOWN" ? "—" : l.enumLabel("businessLine", g.key))} (${g.reports.length})</h2>` +
+        `<h2>${esc(`${g.subsidiary ? l.name(g.subsidiary) : l.t("pack.groupOwned")} · ${g.businessLine ? l.enumLabel("businessLine", g.businessLine) : "—"}`)} (${g.reports.length})</h2>` +
         g.reports
           .map((r) => {
             const summary = l.locale === "zh-CN" ? r.narrative.summaryZh || r.narrative.summaryEn : r.narrative.summaryEn || r.narrative.summaryZh;

@@ -10,6 +10,7 @@ import { projectReadScope } from "../projects/project-scope";
 import { mutate, type MutationContext, type MutationResult } from "../server/mutation";
 import { contentHash } from "./hash";
 import { periodBounds } from "./periods";
+import { holdersOver } from "./reminders";
 import { actionAllowedFrom, REPORT_ACTIONS, type ReportAction } from "./report-states";
 import { createDraftSchema, emptyNarrative, publishSchema, returnSchema, saveNarrativeSchema, submitSchema, supersedeSchema, type Narrative } from "./report.validation";
 import { captureSnapshot, snapshotChanges, snapshotFigures, type Snapshot } from "./snapshot/capture";
@@ -44,7 +45,7 @@ async function ensurePeriod(tx: Prisma.TransactionClient, periodId: string): Pro
  */
 async function loadForAction(ctx: MutationContext<unknown>, reportId: string, action: ReportAction) {
   const { tx, viewer, grant } = ctx;
-  const report = isUuid(reportId) ? await tx.statusReport.findFirst({ where: { id: reportId, project: projectReadScope(viewer) }, include: { project: { select: { id: true, slug: true, nameEn: true, nameZh: true } } } }) : null;
+  const report = isUuid(reportId) ? await tx.statusReport.findFirst({ where: { id: reportId, project: projectReadScope(viewer) }, include: { project: { select: { id: true, slug: true, nameEn: true, nameZh: true, orgUnit: { select: { path: true } } } } } }) : null;
   if (!report) throw new AppError("NOT_FOUND", "No such report.");
   await findWritableProject(tx, { slug: report.project.slug, viewer, grant, select: { id: true } });
   if (!actionAllowedFrom(action, report.state)) throw new AppError("CONFLICT", `This report is ${report.state.toLowerCase()}: it cannot be ${pastTense[action]} now.`, undefined, { state: report.state });
@@ -82,7 +83,7 @@ export function createReportDraft({ viewer, slug, input }: { viewer: Viewer | nu
       await ensurePeriod(tx, input.periodId);
       const existing = await tx.statusReport.findFirst({ where: { projectId: project.id, periodId: input.periodId }, orderBy: { reportVersion: "desc" }, select: refSelect });
       if (existing) throw new AppError("CONFLICT", `This project already has a report for ${input.periodId}.`, undefined, { report: toRef(existing) });
-      const snapshot = await captureSnapshot(tx, project);
+      const snapshot = await captureSnapshot(tx, { ...project, periodId: input.periodId });
       const created = await tx.statusReport.create({
         data: { projectId: project.id, periodId: input.periodId, narrative: emptyNarrative(), snapshot: snapshot as Prisma.InputJsonValue, createdById: viewer.id, createdByName: viewer.name },
         select: refSelect,
@@ -104,7 +105,7 @@ export function saveReportNarrative({ viewer, reportId, input }: { viewer: Viewe
     run: async (ctx) => {
       const { tx, viewer, input } = ctx;
       const report = await loadForAction(ctx, reportId, "edit");
-      const snapshot = await captureSnapshot(tx, report.project);
+      const snapshot = await captureSnapshot(tx, { ...report.project, periodId: report.periodId });
       await transition(tx, report, input.version, "edit", { narrative: input.narrative, snapshot: snapshot as Prisma.InputJsonValue });
       await recordAudit(tx, viewer, { action: "report.edit", entityType: "StatusReport", entityId: report.id, before: { narrative: report.narrative as Prisma.InputJsonValue }, after: { narrative: input.narrative } });
       return toRef(await tx.statusReport.findUniqueOrThrow({ where: { id: report.id }, select: refSelect }));
@@ -123,11 +124,12 @@ export function submitReport({ viewer, reportId, input }: { viewer: Viewer | nul
     run: async (ctx) => {
       const { tx, viewer, input } = ctx;
       const report = await loadForAction(ctx, reportId, "submit");
-      const snapshot = await captureSnapshot(tx, report.project);
+      const snapshot = await captureSnapshot(tx, { ...report.project, periodId: report.periodId });
       await transition(tx, report, input.version, "submit", { state: "SUBMITTED", snapshot: snapshot as Prisma.InputJsonValue, submittedAt: new Date(), submittedByName: viewer.name });
       await recordAudit(tx, viewer, { action: "report.submit", entityType: "StatusReport", entityId: report.id, before: { state: report.state }, after: { state: "SUBMITTED" } });
-      const reviewers = await tx.user.findMany({ where: { role: "pmo" }, select: { id: true } });
-      await notifyUsers(tx, { userIds: reviewers.map((u) => u.id), kind: "reportSubmitted", params: projectParams(report), link: reportLink(report.project.slug, report.id), email: false });
+      // The unit's PMO: whoever holds pmo on the project's unit or above it.
+      const reviewers = await holdersOver(tx, report.project.orgUnit.path, ["pmo"]);
+      await notifyUsers(tx, { userIds: reviewers, kind: "reportSubmitted", params: projectParams(report), link: reportLink(report.project.slug, report.id), email: false });
       return toRef(await tx.statusReport.findUniqueOrThrow({ where: { id: report.id }, select: refSelect }));
     },
   });
@@ -213,7 +215,7 @@ export function supersedeReport({ viewer, reportId, input }: { viewer: Viewer | 
       const report = await loadForAction(ctx, reportId, "supersede");
       const newer = await tx.statusReport.findFirst({ where: { projectId: report.projectId, periodId: report.periodId, reportVersion: { gt: report.reportVersion } }, select: { id: true } });
       if (newer) throw new AppError("CONFLICT", "A newer version of this report already exists: correct that one.");
-      const snapshot = await captureSnapshot(tx, report.project);
+      const snapshot = await captureSnapshot(tx, { ...report.project, periodId: report.periodId });
       const created = await tx.statusReport.create({
         data: {
           projectId: report.projectId,

@@ -1,9 +1,11 @@
 import type { Prisma } from "../../db/generated/client";
 
-/** The project a section is captured for (already found through the reader's or writer's scope). */
+/** The project a section is captured for (already found through the reader's or writer's scope), and the period reported. */
 export interface SnapshotProject {
   id: string;
   slug: string;
+  /** "YYYY-MM": the month the report is for (KPIs are read for it) */
+  periodId: string;
 }
 
 /** A numeric figure the pack sums; money carries its ISO 4217 currency, other figures "". */
@@ -17,7 +19,9 @@ export type ChangeSeverity = "good" | "info" | "warning" | "bad";
 
 /**
  * One "what changed since the last published report" line. Its text is the
- * message `reports.changes.<kind>` with `params` (both catalogs).
+ * message `reports.changes.<kind>` with `params` (both catalogs). A bilingual
+ * subject travels as `name` and `nameZh` (or `milestone` and `milestoneZh`):
+ * the reader's language picks one.
  */
 export interface ReportChange {
   section: string;
@@ -27,8 +31,8 @@ export interface ReportChange {
 }
 
 /**
- * A part of the frozen report. Adding one (capex, KPIs, top risks) is one new
- * file exporting a SnapshotSection and one line in registry.ts.
+ * A part of the frozen report. Adding one is one new file exporting a
+ * SnapshotSection and one line in registry.ts.
  */
 export interface SnapshotSection<Data> {
   key: string;
