@@ -115,7 +115,6 @@ export async function readWorkbook(file: { name: string; bytes: Uint8Array }, { 
     } catch {
       return { error: "unreadableFile" };
     }
-    if (text.includes("\u0000")) return { error: "unreadableFile" };
     tables.push({ name: file.name, table: parseCsv(text) });
   } else if (lower.endsWith(".xlsx")) {
     const zip = checkZip(file.bytes);
@@ -126,6 +125,8 @@ export async function readWorkbook(file: { name: string; bytes: Uint8Array }, { 
     } catch {
       return { error: "unreadableFile" };
     }
+    // A zip that is not a workbook loads as one without sheets.
+    if (!wb.worksheets.length) return { error: "unreadableFile" };
     const formulaCells: string[] = [];
     for (const ws of wb.worksheets) {
       if (ws.rowCount - 1 > maxRows) return { error: "tooManyRows" };
