@@ -41,6 +41,25 @@ export async function recordAudit(
 }
 
 /**
+ * One entry's columns, for the bulk writer. (recordAudit above keeps its own
+ * literal: it is where other write paths hook in, and stays as it was.)
+ */
+function auditRow(actor: Pick<Viewer, "id" | "name"> & { onBehalfOfId?: string | null }, entry: AuditInput, requestId: string | null) {
+  return {
+    actorId: actor.id,
+    actorName: actor.name,
+    onBehalfOfId: actor.onBehalfOfId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    reason: entry.reason ?? "",
+    requestId,
+  };
+}
+
+/**
  * Many audit entries (a bulk import: one per changed record) in one statement
  * per chunk, inside the caller's transaction. Each record keeps its own entry,
  * so whatever follows audit entries (a change event per entry) sees one per
@@ -56,18 +75,6 @@ export async function recordAuditMany(
   await bulkInsert(
     tx,
     "AuditEntry",
-    entries.map((e) => ({
-      id: randomUUID(),
-      actorId: actor.id,
-      actorName: actor.name,
-      onBehalfOfId: actor.onBehalfOfId ?? null,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      before: e.before ?? null,
-      after: e.after ?? null,
-      reason: e.reason ?? "",
-      requestId,
-    })),
+    entries.map((e) => ({ id: randomUUID(), ...auditRow(actor, e, requestId) })),
   );
 }
