@@ -28,7 +28,9 @@ const milestones = [
   [KEY_B, "handover", "Handover", "PLANNED", "2029-01-01", "YEAR"],
 ];
 
-test.describe.configure({ mode: "serial" });
+// A check or apply reads the workbook and plans it in one request: on a loaded machine that is seconds, not the default 10.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+const SLOW = { timeout: 60_000 };
 
 test("an admin downloads the template, sees two bad rows' errors, fixes the file, applies it and finds the history", async ({ page }) => {
   await signInAs(page, "admin");
@@ -55,7 +57,7 @@ test("an admin downloads the template, sees two bad rows' errors, fixes the file
   const file = portfolio.getByLabel("File to import");
   await file.setInputFiles({ name: FILE, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bad });
   await portfolio.getByRole("button", { name: "Check the file" }).click();
-  await expect(portfolio.getByRole("status")).toHaveText("2 rows have errors. Fix the file and check it again; nothing was written.");
+  await expect(portfolio.getByRole("status")).toHaveText("2 rows have errors. Fix the file and check it again; nothing was written.", SLOW);
   const table = portfolio.getByRole("table", { name: `Rows of ${FILE}` });
   const projectRow = table.getByRole("row").filter({ hasText: KEY_B }).filter({ hasText: "Projects" });
   await expect(projectRow).toContainText("Name (English): Chinese text in an English column");
@@ -67,13 +69,13 @@ test("an admin downloads the template, sees two bad rows' errors, fixes the file
   // Fixed: the check is clean, and applying writes it.
   await file.setInputFiles({ name: FILE, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await workbook({ projects: goodProjects, milestones }) });
   await portfolio.getByRole("button", { name: "Check the file" }).click();
-  await expect(portfolio.getByRole("status")).toHaveText("No errors. Applying would create 4, change 0 and leave 0 as they are. Nothing has been written yet.");
+  await expect(portfolio.getByRole("status")).toHaveText("No errors. Applying would create 4, change 0 and leave 0 as they are. Nothing has been written yet.", SLOW);
   await portfolio.getByRole("button", { name: "Apply the import" }).click();
-  await expect(portfolio.getByRole("status")).toHaveText("Imported: 4 created, 0 changed, 0 left as they were.");
+  await expect(portfolio.getByRole("status")).toHaveText("Imported: 4 created, 0 changed, 0 left as they were.", SLOW);
 
   // The same file again changes nothing.
   await portfolio.getByRole("button", { name: "Check the file" }).click();
-  await expect(portfolio.getByRole("status")).toHaveText("No errors. Applying would create 0, change 0 and leave 4 as they are. Nothing has been written yet.");
+  await expect(portfolio.getByRole("status")).toHaveText("No errors. Applying would create 0, change 0 and leave 4 as they are. Nothing has been written yet.", SLOW);
 
   await page.goto(`/projects/${KEY_A}`);
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Import Alpha ${RUN}`) })).toBeVisible();
