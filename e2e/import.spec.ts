@@ -14,7 +14,10 @@ const FILE = `e2e-portfolio-${RUN}.xlsx`;
 
 async function workbook(rows: { projects: (string | null)[][]; milestones: (string | null)[][] }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  wb.addWorksheet("Projects").addRows([["Key", "Name (English)", "Name (Chinese)", "Unit", "Kind", "Business line", "Stage", "Country", "Planned start", "Planned start precision"], ...rows.projects]);
+  wb.addWorksheet("Projects").addRows([
+    ["Key", "Name (English)", "Name (Chinese)", "Unit", "Kind", "Business line", "Stage", "Country", "Planned start", "Planned start precision"],
+    ...rows.projects,
+  ]);
   wb.addWorksheet("Milestones").addRows([["Project key", "Milestone key", "Title (English)", "State", "Forecast", "Forecast precision"], ...rows.milestones]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -67,15 +70,25 @@ test("an admin downloads the template, sees two bad rows' errors, fixes the file
   await expectNoSeriousA11yViolations(page);
 
   // Fixed: the check is clean, and applying writes it.
-  await file.setInputFiles({ name: FILE, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await workbook({ projects: goodProjects, milestones }) });
+  await file.setInputFiles({
+    name: FILE,
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: await workbook({ projects: goodProjects, milestones }),
+  });
   await portfolio.getByRole("button", { name: "Check the file" }).click();
-  await expect(portfolio.getByRole("status")).toHaveText("No errors. Applying would create 4, change 0 and leave 0 as they are. Nothing has been written yet.", SLOW);
+  await expect(portfolio.getByRole("status")).toHaveText(
+    "No errors. Applying would create 4, change 0 and leave 0 as they are. Nothing has been written yet.",
+    SLOW,
+  );
   await portfolio.getByRole("button", { name: "Apply the import" }).click();
   await expect(portfolio.getByRole("status")).toHaveText("Imported: 4 created, 0 changed, 0 left as they were.", SLOW);
 
   // The same file again changes nothing.
   await portfolio.getByRole("button", { name: "Check the file" }).click();
-  await expect(portfolio.getByRole("status")).toHaveText("No errors. Applying would create 0, change 0 and leave 4 as they are. Nothing has been written yet.", SLOW);
+  await expect(portfolio.getByRole("status")).toHaveText(
+    "No errors. Applying would create 0, change 0 and leave 4 as they are. Nothing has been written yet.",
+    SLOW,
+  );
 
   await page.goto(`/projects/${KEY_A}`);
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Import Alpha ${RUN}`) })).toBeVisible();
@@ -91,7 +104,10 @@ test("a file over the size limit gets a 413 with the JSON error, and writes noth
   });
   expect(res.status()).toBe(413);
   expect(await res.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The file is larger than the limit of 20 MB." } });
-  const notSheet = await page.request.post(`${baseURL}/api/admin/import?kind=portfolio&mode=check&fileName=notes.xlsx`, { data: Buffer.from("hello"), headers: { Origin: baseURL! } });
+  const notSheet = await page.request.post(`${baseURL}/api/admin/import?kind=portfolio&mode=check&fileName=notes.xlsx`, {
+    data: Buffer.from("hello"),
+    headers: { Origin: baseURL! },
+  });
   expect(notSheet.status()).toBe(400);
   expect(await notSheet.json()).toMatchObject({ error: { code: "BAD_REQUEST", key: "unreadableFile" } });
 });
@@ -104,7 +120,10 @@ for (const role of ["manager", "staff", "executive"] as const)
     const template = await page.request.get(`${baseURL}/api/admin/import/template?kind=portfolio&lang=en`);
     expect(template.status()).toBe(403);
     const post = await page.request.post(`${baseURL}/api/admin/import?kind=portfolio&mode=apply&fileName=x.xlsx`, {
-      data: await workbook({ projects: [[`denied-${role}-${RUN}`, "Denied", null, "MMG", "OWNED_ASSET", "BASE_METALS", "DESIGN", "PE", null, null]], milestones: [] }),
+      data: await workbook({
+        projects: [[`denied-${role}-${RUN}`, "Denied", null, "MMG", "OWNED_ASSET", "BASE_METALS", "DESIGN", "PE", null, null]],
+        milestones: [],
+      }),
       headers: { Origin: baseURL! },
     });
     expect(post.status()).toBe(403);

@@ -17,7 +17,9 @@ import { createViewer } from "../lib/test/viewers";
 import { SYNTHETIC_ORG_UNITS } from "./bench/synthetic";
 import { syntheticImportWorkbook } from "./bench/synthetic-import";
 
-const { values } = parseArgs({ options: { projects: { type: "string", default: "5000" }, milestones: { type: "string", default: "10" }, postgres: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { projects: { type: "string", default: "5000" }, milestones: { type: "string", default: "10" }, postgres: { type: "boolean", default: false } },
+});
 const projects = Number(values.projects);
 const milestonesPerProject = Number(values.milestones);
 
@@ -34,7 +36,9 @@ const units = (await database.prisma.orgUnit.findMany({ select: { code: true }, 
 const t = performance.now();
 const file = await syntheticImportWorkbook({ projects, milestonesPerProject, units });
 const changed = await syntheticImportWorkbook({ projects, milestonesPerProject, units, variant: 1 });
-console.log(`workbook: ${projects} projects, ${projects * milestonesPerProject} milestones, ${(file.length / 1024 / 1024).toFixed(1)} MB, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+console.log(
+  `workbook: ${projects} projects, ${projects * milestonesPerProject} milestones, ${(file.length / 1024 / 1024).toFixed(1)} MB, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+);
 console.log(`database: ${throwaway ? "PostgreSQL (throwaway database on TEST_DATABASE_URL)" : "PGlite in memory"}`);
 
 /**
@@ -60,7 +64,12 @@ await step("apply", "apply", file);
 await step("same file again: dry run", "check", file);
 await step("same file again: apply", "apply", file);
 await step("changed file: apply", "apply", changed);
-const [p, m, h, a] = await Promise.all([database.prisma.project.count(), database.prisma.milestone.count(), database.prisma.statusUpdate.count(), database.prisma.auditEntry.count()]);
+const [p, m, h, a] = await Promise.all([
+  database.prisma.project.count(),
+  database.prisma.milestone.count(),
+  database.prisma.statusUpdate.count(),
+  database.prisma.auditEntry.count(),
+]);
 console.log(`written: ${p} projects, ${m} milestones, ${h} history entries, ${a} audit entries`);
 await database.close();
 await throwaway?.drop();

@@ -49,7 +49,12 @@ export function ImportPanel({ kind }: { kind: Kind }) {
       const res = await fetch(`/api/admin/import?${q}`, { method: "POST", body: file, headers: { "Content-Type": "application/octet-stream" } });
       const body = (await res.json().catch(() => ({}))) as ImportPlan & ErrorBody;
       if (res.ok) setState({ kind: mode === "check" ? "checked" : "applied", plan: body });
-      else setState({ kind: "error", message: body.error?.plan ? t("checkedWithErrors", { count: body.error.plan.errorRows }) : fileMessage(body.error), plan: body.error?.plan });
+      else
+        setState({
+          kind: "error",
+          message: body.error?.plan ? t("checkedWithErrors", { count: body.error.plan.errorRows }) : fileMessage(body.error),
+          plan: body.error?.plan,
+        });
     } catch (err) {
       setState({ kind: "error", message: t("unexpected", { message: err instanceof Error ? err.message : "" }) });
     }
@@ -114,12 +119,47 @@ export function ImportPanel({ kind }: { kind: Kind }) {
 }
 
 // The message keys the panel may look up (the server sends codes; unknown ones are shown as sent).
-const FILE_KEYS = { noFile: 1, unsupportedFile: 1, unreadableFile: 1, tooManyRows: 1, inflatesTooLarge: 1, formulas: 1, noSheet: 1, missingColumns: 1, emptySheet: 1 } as const;
+const FILE_KEYS = {
+  noFile: 1,
+  unsupportedFile: 1,
+  unreadableFile: 1,
+  tooManyRows: 1,
+  inflatesTooLarge: 1,
+  formulas: 1,
+  noSheet: 1,
+  missingColumns: 1,
+  emptySheet: 1,
+} as const;
 const SHEET_KEYS = { projects: 1, milestones: 1, users: 1 } as const;
 const FIELD_KEYS = {
-  key: 1, nameEn: 1, nameZh: 1, unit: 1, kind: 1, businessLine: 1, stage: 1, region: 1, countryCode: 1, plannedStart: 1, plannedStartPrecision: 1, plannedFinish: 1,
-  plannedFinishPrecision: 1, summary: 1, summaryZh: 1, project: 1, title: 1, titleZh: 1, state: 1, baseline: 1, baselinePrecision: 1, forecast: 1, forecastPrecision: 1,
-  actual: 1, actualPrecision: 1, email: 1, name: 1, role: 1,
+  key: 1,
+  nameEn: 1,
+  nameZh: 1,
+  unit: 1,
+  kind: 1,
+  businessLine: 1,
+  stage: 1,
+  region: 1,
+  countryCode: 1,
+  plannedStart: 1,
+  plannedStartPrecision: 1,
+  plannedFinish: 1,
+  plannedFinishPrecision: 1,
+  summary: 1,
+  summaryZh: 1,
+  project: 1,
+  title: 1,
+  titleZh: 1,
+  state: 1,
+  baseline: 1,
+  baselinePrecision: 1,
+  forecast: 1,
+  forecastPrecision: 1,
+  actual: 1,
+  actualPrecision: 1,
+  email: 1,
+  name: 1,
+  role: 1,
 } as const;
 
 function PlanTable({ plan, linkProjects }: { plan: ImportPlan; linkProjects: boolean }) {
@@ -134,18 +174,30 @@ function PlanTable({ plan, linkProjects }: { plan: ImportPlan; linkProjects: boo
         <caption className="text-left font-medium">{t("tableCaption", { file: plan.fileName })}</caption>
         <thead>
           <tr>
-            <th scope="col" className="pr-4 text-left">{t("sheet")}</th>
-            <th scope="col" className="pr-4 text-left">{t("row")}</th>
-            <th scope="col" className="pr-4 text-left">{t("key")}</th>
-            <th scope="col" className="pr-4 text-left">{t("result")}</th>
-            <th scope="col" className="text-left">{t("problems")}</th>
+            <th scope="col" className="pr-4 text-left">
+              {t("sheet")}
+            </th>
+            <th scope="col" className="pr-4 text-left">
+              {t("row")}
+            </th>
+            <th scope="col" className="pr-4 text-left">
+              {t("key")}
+            </th>
+            <th scope="col" className="pr-4 text-left">
+              {t("result")}
+            </th>
+            <th scope="col" className="text-left">
+              {t("problems")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {plan.rows.map((r) => (
             <tr key={`${r.sheet}-${r.row}`} className="border-t border-slate-200 align-top">
               <td className="pr-4">{t(`sheets.${r.sheet}`)}</td>
-              <th scope="row" className="pr-4 text-left font-normal">{r.row}</th>
+              <th scope="row" className="pr-4 text-left font-normal">
+                {r.row}
+              </th>
               <td className="pr-4">
                 {linkProjects && r.sheet === "projects" ? (
                   <Link className="text-blue-800 underline" href={`/projects/${r.key}`}>
@@ -155,7 +207,9 @@ function PlanTable({ plan, linkProjects }: { plan: ImportPlan; linkProjects: boo
                   r.key
                 )}
               </td>
-              <td className={`pr-4 ${r.errors.length ? "font-medium text-red-800" : ""}`}>{t(`actions.${r.errors.length ? "error" : (r.action ?? "error")}`)}</td>
+              <td className={`pr-4 ${r.errors.length ? "font-medium text-red-800" : ""}`}>
+                {t(`actions.${r.errors.length ? "error" : (r.action ?? "error")}`)}
+              </td>
               <td>
                 {r.errors.length > 0 ? (
                   <ul>

@@ -3,7 +3,11 @@
  * cancelled at once (a declared Content-Length over the limit is refused before
  * reading), so an oversized upload costs the limit, never the whole file.
  */
-export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number, declaredSize: number | null): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
+export async function readBodyCapped(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  declaredSize: number | null,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
   if (declaredSize !== null && declaredSize > maxBytes) {
     await body?.cancel().catch(() => undefined);
     return { ok: false };

@@ -95,7 +95,8 @@ export function rowFields<F extends string>(columns: readonly Column<F>[], cells
 /** Which sheet of a workbook is which, by name in either language (a CSV: by its columns). */
 export function sheetKind(name: string, headers: readonly string[]): keyof typeof SHEET_NAMES | null {
   const n = normalizeHeader(name.replace(/\.csv$/i, ""));
-  for (const [kind, names] of Object.entries(SHEET_NAMES)) if (n === normalizeHeader(names.en) || n === normalizeHeader(names.zh)) return kind as keyof typeof SHEET_NAMES;
+  for (const [kind, names] of Object.entries(SHEET_NAMES))
+    if (n === normalizeHeader(names.en) || n === normalizeHeader(names.zh)) return kind as keyof typeof SHEET_NAMES;
   const milestoneKey = headerMap(MILESTONE_COLUMNS);
   if (headers.some((h) => milestoneKey.get(h) === "title")) return "milestones";
   if (headers.some((h) => headerMap(USER_COLUMNS).get(h) === "email")) return "users";

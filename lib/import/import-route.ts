@@ -23,7 +23,8 @@ export async function importRequest(request: Request, viewer: Viewer | null): Pr
   const mode = q.get("mode") as ImportMode;
   const fileName = (q.get("fileName") ?? "").trim();
   if (!KINDS.includes(kind) || !MODES.includes(mode)) return jsonError("BAD_REQUEST", "Say kind=portfolio|users and mode=check|apply.");
-  if (!fileName || fileName.length > 200) return jsonError("BAD_REQUEST", "Name the file (fileName=…, at most 200 characters).", { fileName: "Required, at most 200 characters." });
+  if (!fileName || fileName.length > 200)
+    return jsonError("BAD_REQUEST", "Name the file (fileName=…, at most 200 characters).", { fileName: "Required, at most 200 characters." });
   if (!viewer) return jsonError("UNAUTHENTICATED", "Sign in to make changes.");
   if (!can(viewer, kind === "users" ? "user:manage" : "portfolio:import")) {
     await request.body?.cancel().catch(() => undefined);

@@ -115,7 +115,16 @@ describe.each(testBackends())("portfolio import on %s", (backend) => {
       where: { slug: "imp-a" },
       include: { milestones: { orderBy: { sortOrder: "asc" } }, orgUnit: { select: { code: true } }, statusUpdates: { include: { changes: true } } },
     });
-    expect(a).toMatchObject({ nameEn: "Imported imp-a", nameZh: "甲矿", stage: "FEASIBILITY", region: "LATIN_AMERICA", countryCode: "PE", plannedStartPrecision: "QUARTER", orgUnit: { code: "MMG" }, version: 1 });
+    expect(a).toMatchObject({
+      nameEn: "Imported imp-a",
+      nameZh: "甲矿",
+      stage: "FEASIBILITY",
+      region: "LATIN_AMERICA",
+      countryCode: "PE",
+      plannedStartPrecision: "QUARTER",
+      orgUnit: { code: "MMG" },
+      version: 1,
+    });
     // The date is normalized to the first day of its quarter.
     expect(a.plannedStart?.toISOString().slice(0, 10)).toBe("2027-01-01");
     expect(a.milestones.map((m) => [m.externalKey, m.state, m.sortOrder, m.actualDate?.toISOString().slice(0, 10) ?? null])).toEqual([
@@ -127,12 +136,23 @@ describe.each(testBackends())("portfolio import on %s", (backend) => {
     const projectEntry = a.statusUpdates.find((u) => !u.milestoneId)!;
     expect(projectEntry.changes).toContainEqual({ id: expect.any(String), updateId: projectEntry.id, field: "stage", before: null, after: "FEASIBILITY" });
     const audits = await prisma.auditEntry.findMany({ where: { action: { startsWith: "import." } } });
-    expect(audits.map((x) => x.action).sort()).toEqual(["import.milestone.create", "import.milestone.create", "import.milestone.create", "import.project.create", "import.project.create"]);
+    expect(audits.map((x) => x.action).sort()).toEqual([
+      "import.milestone.create",
+      "import.milestone.create",
+      "import.milestone.create",
+      "import.project.create",
+      "import.project.create",
+    ]);
     expect(new Set(audits.map((x) => x.entityId)).size).toBe(5);
     expect(audits.every((x) => x.actorId === admin.id && x.reason === "Imported from portfolio.xlsx by Ada Admin")).toBe(true);
 
     const afterFirst = await counts(prisma);
-    expect(afterFirst).toMatchObject({ projects: before.projects + 2, milestones: before.milestones + 3, updates: before.updates + 5, audits: before.audits + 5 });
+    expect(afterFirst).toMatchObject({
+      projects: before.projects + 2,
+      milestones: before.milestones + 3,
+      updates: before.updates + 5,
+      audits: before.audits + 5,
+    });
     const second = await applyPortfolioImport({ viewer: admin, input });
     expect(second).toMatchObject({ ok: true, data: { counts: { create: 0, update: 0, unchanged: 5 } } });
     expect(await counts(prisma)).toEqual(afterFirst);
@@ -160,7 +180,10 @@ describe.each(testBackends())("portfolio import on %s", (backend) => {
       ["imp-a/fid", ["milestone.forecast"]],
     ]);
     expect(await applyPortfolioImport({ viewer: admin, input })).toMatchObject({ ok: true });
-    const a = await prisma.project.findUniqueOrThrow({ where: { slug: "imp-a" }, include: { statusUpdates: { include: { changes: true }, orderBy: { recordedAt: "desc" } } } });
+    const a = await prisma.project.findUniqueOrThrow({
+      where: { slug: "imp-a" },
+      include: { statusUpdates: { include: { changes: true }, orderBy: { recordedAt: "desc" } } },
+    });
     expect(a).toMatchObject({ stage: "CONSTRUCTION", nameZh: "甲矿", version: 2 });
     const latest = a.statusUpdates.filter((u) => u.comment === "Imported from portfolio-v2.csv by Ada Admin");
     expect(latest.flatMap((u) => u.changes.map((c) => [c.field, c.before, c.after])).sort()).toEqual([
@@ -207,7 +230,10 @@ describe.each(testBackends())("portfolio import on %s", (backend) => {
     const r = await dryRunPortfolioImport({ viewer: pmo, input: rebase });
     expect(r.ok && r.data.rows.map((x) => x.errors.map((e) => e.code))).toEqual([["needsRebaseline"]]);
     // Moving a project to another unit is the organization page's.
-    const move = await dryRunPortfolioImport({ viewer: admin, input: { fileName: "m.xlsx", projects: rows([project("pmo-own", { unit: "MCC" })]), milestones: [] } });
+    const move = await dryRunPortfolioImport({
+      viewer: admin,
+      input: { fileName: "m.xlsx", projects: rows([project("pmo-own", { unit: "MCC" })]), milestones: [] },
+    });
     expect(move.ok && move.data.rows[0].errors.map((e) => e.code)).toEqual(["unitChange"]);
   });
 
@@ -235,7 +261,10 @@ describe.each(testBackends())("portfolio import on %s", (backend) => {
 
     const audits = await prisma.auditEntry.count();
     expect(await applyUserImport({ viewer: admin, input })).toMatchObject({ ok: true, data: { counts: { create: 2 } } });
-    const li = await prisma.user.findUniqueOrThrow({ where: { email: "li.wei@example.com" }, include: { roleAssignments: { include: { unit: true } }, accounts: true } });
+    const li = await prisma.user.findUniqueOrThrow({
+      where: { email: "li.wei@example.com" },
+      include: { roleAssignments: { include: { unit: true } }, accounts: true },
+    });
     expect(li.roleAssignments.map((a) => [a.role, a.unit.code])).toEqual([["manager", "MMG"]]);
     expect(li.accounts.map((a) => a.providerId)).toEqual(["credential"]);
     expect(await prisma.auditEntry.count()).toBe(audits + 2);
@@ -246,7 +275,11 @@ describe.each(testBackends())("portfolio import on %s", (backend) => {
     const changed = { fileName: "users2.xlsx", users: rows([{ email: "li.wei@example.com", name: "Li Wei", role: "pmo", unit: "MMG" }]) };
     expect(await applyUserImport({ viewer: admin, input: changed })).toMatchObject({ ok: true, data: { counts: { update: 1 } } });
     const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "user.update", entityId: li.id } });
-    expect(entry).toMatchObject({ before: { unit: "MMG", roles: ["manager"] }, after: { unit: "MMG", roles: ["pmo"] }, reason: "Imported from users2.xlsx by Ada Admin" });
+    expect(entry).toMatchObject({
+      before: { unit: "MMG", roles: ["manager"] },
+      after: { unit: "MMG", roles: ["pmo"] },
+      reason: "Imported from users2.xlsx by Ada Admin",
+    });
     expect((await prisma.roleAssignment.findMany({ where: { userId: li.id } })).map((a) => a.role)).toEqual(["pmo"]);
   });
 });

@@ -30,7 +30,19 @@ import { checkMilestoneRow, checkProjectRow, markDuplicates, type ImportError, t
 type Input = z.infer<typeof portfolioImportSchema>;
 type Tx = Prisma.TransactionClient;
 
-const PROJECT_FIELDS = ["nameEn", "nameZh", "kind", "businessLine", "stage", "region", "countryCode", "plannedStart", "plannedFinish", "summary", "summaryZh"] as const;
+const PROJECT_FIELDS = [
+  "nameEn",
+  "nameZh",
+  "kind",
+  "businessLine",
+  "stage",
+  "region",
+  "countryCode",
+  "plannedStart",
+  "plannedFinish",
+  "summary",
+  "summaryZh",
+] as const;
 const MILESTONE_FIELDS = ["title", "titleZh", "state", "baseline", "forecast", "actual"] as const;
 type Values<F extends string> = Record<F, string | null>;
 
@@ -78,7 +90,11 @@ function projectValues(p: ParsedProject): Values<(typeof PROJECT_FIELDS)[number]
   return { ...p, plannedStart: fuzzy(p.plannedStart), plannedFinish: fuzzy(p.plannedFinish), summary: p.summary };
 }
 function existingProjectValues(p: ExistingProject): Values<(typeof PROJECT_FIELDS)[number]> {
-  return { ...p, plannedStart: fuzzy(fuzzyFromDb(p.plannedStart, p.plannedStartPrecision)), plannedFinish: fuzzy(fuzzyFromDb(p.plannedFinish, p.plannedFinishPrecision)) };
+  return {
+    ...p,
+    plannedStart: fuzzy(fuzzyFromDb(p.plannedStart, p.plannedStartPrecision)),
+    plannedFinish: fuzzy(fuzzyFromDb(p.plannedFinish, p.plannedFinishPrecision)),
+  };
 }
 function milestoneValues(m: ParsedMilestone): Values<(typeof MILESTONE_FIELDS)[number]> {
   return { title: m.title, titleZh: m.titleZh, state: m.state, baseline: fuzzy(m.baseline), forecast: fuzzy(m.forecast), actual: fuzzy(m.actual) };
@@ -131,7 +147,12 @@ async function plan(tx: Tx, viewer: Viewer, input: Input): Promise<{ plan: Impor
   // Scope is in each query's where: units and projects the caller may import into come back; the rest are errors.
   const scopePaths = grantPaths(viewer, "portfolio:import").full;
   const unitCodes = [...new Set(checkedProjects.flatMap((c) => (c.parsed ? [c.parsed.unit] : [])))];
-  const projectKeys = [...new Set([...checkedProjects.flatMap((c) => (c.parsed ? [c.parsed.key] : [])), ...checkedMilestones.flatMap((c) => (c.parsed ? [c.parsed.project] : []))])];
+  const projectKeys = [
+    ...new Set([
+      ...checkedProjects.flatMap((c) => (c.parsed ? [c.parsed.key] : [])),
+      ...checkedMilestones.flatMap((c) => (c.parsed ? [c.parsed.project] : [])),
+    ]),
+  ];
   const [units, scopedUnits, anyProjects, writable] = await Promise.all([
     tx.orgUnit.findMany({ where: { code: { in: unitCodes } }, select: { code: true } }),
     tx.orgUnit.findMany({
@@ -167,7 +188,8 @@ async function plan(tx: Tx, viewer: Viewer, input: Input): Promise<{ plan: Impor
       else if (unit.archivedAt && !existing) errors.push({ code: "archivedUnit", field: "unit", params: { value: p.unit } });
       if (!existing && exists.has(p.key)) errors.push({ code: "notYourProject", field: "key", params: { value: p.key } });
       // Moving a project between units is the organization page's (org:manage, audited as a move), not an import's.
-      if (existing && existing.orgUnit.code !== p.unit) errors.push({ code: "unitChange", field: "unit", params: { value: p.unit, current: existing.orgUnit.code } });
+      if (existing && existing.orgUnit.code !== p.unit)
+        errors.push({ code: "unitChange", field: "unit", params: { value: p.unit, current: existing.orgUnit.code } });
       if (!errors.length && unit) {
         changes = diff(PROJECT_FIELDS, existing ? existingProjectValues(existing) : null, projectValues(p));
         action = !existing ? "create" : changes.length ? "update" : "unchanged";
@@ -189,7 +211,8 @@ async function plan(tx: Tx, viewer: Viewer, input: Input): Promise<{ plan: Impor
     let changes: Change[] = [];
     if (m) {
       const projectId = projectIdOf.get(m.project);
-      if (!projectId && !inFile.has(m.project)) errors.push({ code: exists.has(m.project) ? "notYourProject" : "unknownProject", field: "project", params: { value: m.project } });
+      if (!projectId && !inFile.has(m.project))
+        errors.push({ code: exists.has(m.project) ? "notYourProject" : "unknownProject", field: "project", params: { value: m.project } });
       const existing = projectId ? (milestoneIndex.get(`${projectId}/${m.key}`) ?? null) : null;
       const after = milestoneValues(m);
       const before = existing ? existingMilestoneValues(existing) : null;
@@ -210,7 +233,15 @@ async function plan(tx: Tx, viewer: Viewer, input: Input): Promise<{ plan: Impor
 export const IMPORT_TRANSACTION_MS = 180_000;
 
 export async function dryRunPortfolioImport({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<ImportPlan>> {
-  return mutate({ name: "dryRunPortfolioImport", schema: portfolioImportSchema, input, viewer, permission: "portfolio:import", transactionTimeoutMs: IMPORT_TRANSACTION_MS, run: async ({ tx, viewer, input }) => (await plan(tx, viewer, input)).plan });
+  return mutate({
+    name: "dryRunPortfolioImport",
+    schema: portfolioImportSchema,
+    input,
+    viewer,
+    permission: "portfolio:import",
+    transactionTimeoutMs: IMPORT_TRANSACTION_MS,
+    run: async ({ tx, viewer, input }) => (await plan(tx, viewer, input)).plan,
+  });
 }
 
 export async function applyPortfolioImport({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<ImportPlan>> {
@@ -223,7 +254,10 @@ export async function applyPortfolioImport({ viewer, input }: { viewer: Viewer |
     transactionTimeoutMs: IMPORT_TRANSACTION_MS,
     run: async ({ tx, viewer, input }) => {
       const { plan: result, projects, milestones } = await plan(tx, viewer, input);
-      if (result.errorRows) throw new AppError("BAD_REQUEST", `${result.errorRows} row(s) have errors: fix them and upload again. Nothing was imported.`, undefined, { plan: result });
+      if (result.errorRows)
+        throw new AppError("BAD_REQUEST", `${result.errorRows} row(s) have errors: fix them and upload again. Nothing was imported.`, undefined, {
+          plan: result,
+        });
       await writeProjects(tx, projects);
       await writeMilestones(tx, milestones);
       await writeHistory(tx, viewer, importComment(input.fileName, viewer.name), projects, milestones);
@@ -278,7 +312,12 @@ async function writeProjects(tx: Tx, targets: ProjectTarget[]) {
     targets.filter((t) => !t.existing).map((t) => ({ ...projectColumns(t), slug: t.parsed.key, orgUnitId: t.unitId, currency: t.currency, version: 1 })),
   );
   const updates = targets.filter((t) => t.existing && t.changes.length);
-  const written = await bulkUpdate(tx, "Project", PROJECT_UPDATE_COLUMNS, updates.map((t) => ({ ...projectColumns(t), version: t.existing!.version + 1 })));
+  const written = await bulkUpdate(
+    tx,
+    "Project",
+    PROJECT_UPDATE_COLUMNS,
+    updates.map((t) => ({ ...projectColumns(t), version: t.existing!.version + 1 })),
+  );
   if (written !== updates.length) throw new AppError("CONFLICT", "A project changed while the file was imported. Run the dry run again.");
 }
 
@@ -297,7 +336,17 @@ function milestoneColumns(t: MilestoneTarget) {
     actualPrecision: m.actual?.precision ?? null,
   };
 }
-const MILESTONE_UPDATE_COLUMNS = ["title", "titleZh", "state", "baselineDate", "baselinePrecision", "forecastDate", "forecastPrecision", "actualDate", "actualPrecision"];
+const MILESTONE_UPDATE_COLUMNS = [
+  "title",
+  "titleZh",
+  "state",
+  "baselineDate",
+  "baselinePrecision",
+  "forecastDate",
+  "forecastPrecision",
+  "actualDate",
+  "actualPrecision",
+];
 
 async function writeMilestones(tx: Tx, targets: MilestoneTarget[]) {
   const creates = targets.filter((t) => !t.existing);
@@ -316,7 +365,12 @@ async function writeMilestones(tx: Tx, targets: MilestoneTarget[]) {
     }),
   );
   const updates = targets.filter((t) => t.existing && t.changes.length);
-  const written = await bulkUpdate(tx, "Milestone", MILESTONE_UPDATE_COLUMNS, updates.map((t) => ({ ...milestoneColumns(t), version: t.existing!.version + 1 })));
+  const written = await bulkUpdate(
+    tx,
+    "Milestone",
+    MILESTONE_UPDATE_COLUMNS,
+    updates.map((t) => ({ ...milestoneColumns(t), version: t.existing!.version + 1 })),
+  );
   if (written !== updates.length) throw new AppError("CONFLICT", "A milestone changed while the file was imported. Run the dry run again.");
 }
 
@@ -326,7 +380,12 @@ async function writeHistory(tx: Tx, viewer: Viewer, comment: string, projects: P
   const updates: object[] = [];
   const fieldChanges: object[] = [];
   const audits: AuditInput[] = [];
-  const entry = (t: { id: string; existing: { version: number } | null; changes: Change[] }, projectId: string, milestoneId: string | null, entityType: string) => {
+  const entry = (
+    t: { id: string; existing: { version: number } | null; changes: Change[] },
+    projectId: string,
+    milestoneId: string | null,
+    entityType: string,
+  ) => {
     const id = randomUUID();
     const version = t.existing ? t.existing.version + 1 : 1;
     updates.push({ id, projectId, milestoneId, origin: "USER", authorId: viewer.id, authorName: viewer.name, occurredAt, comment, version });

@@ -3,7 +3,8 @@ import { normalizeHeader, readWorkbook } from "../sheets/sheet";
 import { MILESTONE_COLUMNS, missingColumns, PROJECT_COLUMNS, sheetKind } from "./columns";
 import { checkMilestoneRow, checkProjectRow, markDuplicates } from "./portfolio-rows";
 
-const HEAD = "Key,Name (English),Name (Chinese),Unit,Kind,Business line,Stage,Region,Country,Planned start,Planned start precision,Planned finish,Planned finish precision,Summary (English)";
+const HEAD =
+  "Key,Name (English),Name (Chinese),Unit,Kind,Business line,Stage,Region,Country,Planned start,Planned start precision,Planned finish,Planned finish precision,Summary (English)";
 
 async function projectRows(lines: string[]) {
   const book = await readWorkbook({ name: "projects.csv", bytes: new TextEncoder().encode([HEAD, ...lines].join("\n")) });
@@ -60,9 +61,19 @@ describe("the portfolio sheets' row checks", () => {
   });
 
   it("checks milestone rows: keys, English title, state, an achieved milestone's actual date, duplicates per project", () => {
-    const row = (n: number, cells: Record<string, string>) => ({ row: n, cells: Object.fromEntries(Object.entries(cells).map(([k, v]) => [normalizeHeader(k), v])) });
+    const row = (n: number, cells: Record<string, string>) => ({
+      row: n,
+      cells: Object.fromEntries(Object.entries(cells).map(([k, v]) => [normalizeHeader(k), v])),
+    });
     const checked = [
-      row(2, { "Project key": "mine-a", "Milestone key": "fid", "Title (English)": "FID", State: "planned", Baseline: "2027-06-01", "Baseline precision": "MONTH" }),
+      row(2, {
+        "Project key": "mine-a",
+        "Milestone key": "fid",
+        "Title (English)": "FID",
+        State: "planned",
+        Baseline: "2027-06-01",
+        "Baseline precision": "MONTH",
+      }),
       row(3, { "Project key": "mine-a", "Milestone key": "cod", "Title (English)": "COD", State: "ACHIEVED" }),
       row(4, { "Project key": "mine-a", "Milestone key": "fid", "Title (English)": "投资决策", State: "DONE" }),
       row(5, { "Project key": "", "Milestone key": "x y", "Title (English)": "" }),

@@ -86,7 +86,11 @@ export interface Checked<T> {
 
 /** A small collector: each check adds its error and returns the clean value (or null). */
 function collector(errors: ImportError[]) {
-  const text = (field: string, raw: string, { max, required = false, english = false, multiline = false }: { max: number; required?: boolean; english?: boolean; multiline?: boolean }): string | null => {
+  const text = (
+    field: string,
+    raw: string,
+    { max, required = false, english = false, multiline = false }: { max: number; required?: boolean; english?: boolean; multiline?: boolean },
+  ): string | null => {
     const v = stripBidiControls(raw).trim();
     if (!v) {
       if (required) errors.push({ code: "missingValue", field });
@@ -106,7 +110,10 @@ function collector(errors: ImportError[]) {
     return null;
   };
   const choice = <T extends string>(field: string, raw: string, allowed: readonly T[], required: boolean): T | null | undefined => {
-    const v = raw.trim().toUpperCase().replace(/[\s-]+/g, "_");
+    const v = raw
+      .trim()
+      .toUpperCase()
+      .replace(/[\s-]+/g, "_");
     if (!v) {
       if (required) errors.push({ code: "missingValue", field });
       return null;
@@ -208,7 +215,17 @@ export function checkMilestoneRow(r: SheetRow): Checked<ParsedMilestone> {
     row: r.row,
     key: shownKey,
     errors,
-    parsed: { row: r.row, project: project!, key: key!, title: title!, titleZh, state: state ?? "PLANNED", baseline: baseline ?? null, forecast: forecast ?? null, actual: actual ?? null },
+    parsed: {
+      row: r.row,
+      project: project!,
+      key: key!,
+      title: title!,
+      titleZh,
+      state: state ?? "PLANNED",
+      baseline: baseline ?? null,
+      forecast: forecast ?? null,
+      actual: actual ?? null,
+    },
   };
 }
 

@@ -20,7 +20,8 @@ export type ImportMode = "check" | "apply";
 /** The largest file accepted; the route stops reading the body there (413). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export type FileProblem = "noFile" | "unsupportedFile" | "unreadableFile" | "tooManyRows" | "inflatesTooLarge" | "formulas" | "noSheet" | "missingColumns" | "emptySheet";
+export type FileProblem =
+  "noFile" | "unsupportedFile" | "unreadableFile" | "tooManyRows" | "inflatesTooLarge" | "formulas" | "noSheet" | "missingColumns" | "emptySheet";
 
 const MESSAGES: Record<FileProblem, string> = {
   noFile: "Choose a file to upload.",
@@ -38,10 +39,23 @@ function problem(key: FileProblem, extra: Record<string, unknown> = {}): Mutatio
   return { ok: false, error: { code: "BAD_REQUEST", message: MESSAGES[key], details: { key, ...extra } } };
 }
 
-export async function runImport({ viewer, kind, mode, fileName, bytes }: { viewer: Viewer | null; kind: ImportKind; mode: ImportMode; fileName: string; bytes: Uint8Array }): Promise<MutationResult<ImportPlan>> {
+export async function runImport({
+  viewer,
+  kind,
+  mode,
+  fileName,
+  bytes,
+}: {
+  viewer: Viewer | null;
+  kind: ImportKind;
+  mode: ImportMode;
+  fileName: string;
+  bytes: Uint8Array;
+}): Promise<MutationResult<ImportPlan>> {
   if (!viewer) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Sign in to make changes." } };
   // The file is not even read for someone who may not import (the mutations check again, in their transaction).
-  if (!can(viewer, kind === "users" ? "user:manage" : "portfolio:import")) return { ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this change." } };
+  if (!can(viewer, kind === "users" ? "user:manage" : "portfolio:import"))
+    return { ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this change." } };
   if (!bytes.length) return problem("noFile");
   const book = await readWorkbook({ name: fileName, bytes }, { maxRows: MAX_MILESTONE_ROWS, formulas: "refuse" });
   if ("error" in book) return problem(book.error, book.cells ? { cells: book.cells } : {});

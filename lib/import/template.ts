@@ -48,7 +48,12 @@ function allowedValues(wb: ExcelJS.Workbook, lang: TemplateLang, kind: TemplateK
     add(head(MILESTONE_COLUMNS, "state"), MILESTONE_STATES, "milestoneState");
     add(head(PROJECT_COLUMNS, "countryCode"), KNOWN_COUNTRIES);
     ws.addRow([head(PROJECT_COLUMNS, "unit"), lang === "en" ? "an organization unit's code (Admin → Organization)" : "组织单位代码（管理 → 组织）", "", ""]);
-    ws.addRow([head(PROJECT_COLUMNS, "plannedStart"), "YYYY-MM-DD", lang === "en" ? "the first day of the period the precision names" : "按精度所指期间的第一天", ""]);
+    ws.addRow([
+      head(PROJECT_COLUMNS, "plannedStart"),
+      "YYYY-MM-DD",
+      lang === "en" ? "the first day of the period the precision names" : "按精度所指期间的第一天",
+      "",
+    ]);
   }
   ws.getColumn(1).width = 28;
   ws.getColumn(2).width = 28;
@@ -58,7 +63,8 @@ function allowedValues(wb: ExcelJS.Workbook, lang: TemplateLang, kind: TemplateK
 
 export async function importTemplate(kind: TemplateKind, lang: TemplateLang): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  if (kind === "users") addSheet(wb, SHEET_NAMES.users[lang], USER_COLUMNS, lang, { email: "li.wei@example.com", name: "Li Wei", role: "manager", unit: "MMG" });
+  if (kind === "users")
+    addSheet(wb, SHEET_NAMES.users[lang], USER_COLUMNS, lang, { email: "li.wei@example.com", name: "Li Wei", role: "manager", unit: "MMG" });
   else {
     addSheet(wb, SHEET_NAMES.projects[lang], PROJECT_COLUMNS, lang, {
       key: "example-copper-mine",

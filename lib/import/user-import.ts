@@ -44,7 +44,8 @@ export function checkUserRow(r: SheetRow): Checked<ParsedUser> {
   else if (!name.success) errors.push({ code: "badText", field: "name" });
   const role = f.role.trim().toLowerCase();
   if (!role) errors.push({ code: "missingValue", field: "role" });
-  else if (!(ROLES as readonly string[]).includes(role)) errors.push({ code: "unknownRole", field: "role", params: { value: f.role, allowed: ROLES.join(", ") } });
+  else if (!(ROLES as readonly string[]).includes(role))
+    errors.push({ code: "unknownRole", field: "role", params: { value: f.role, allowed: ROLES.join(", ") } });
   const unit = f.unit.trim().toUpperCase();
   if (!unit) errors.push({ code: "missingValue", field: "unit" });
   const key = e.success ? e.data : f.email.trim();
@@ -66,8 +67,14 @@ async function plan(tx: Prisma.TransactionClient, viewer: Viewer, input: z.infer
   const scope = grantPaths(viewer, "user:manage").full;
   const [units, scoped, users] = await Promise.all([
     tx.orgUnit.findMany({ where: { code: { in: codes } }, select: { code: true } }),
-    tx.orgUnit.findMany({ where: { code: { in: codes }, OR: scope.map((p) => ({ path: { startsWith: p } })) }, select: { id: true, code: true, archivedAt: true } }),
-    tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, name: true, roleAssignments: { select: { role: true, unitId: true } } } }),
+    tx.orgUnit.findMany({
+      where: { code: { in: codes }, OR: scope.map((p) => ({ path: { startsWith: p } })) },
+      select: { id: true, code: true, archivedAt: true },
+    }),
+    tx.user.findMany({
+      where: { email: { in: emails } },
+      select: { id: true, email: true, name: true, roleAssignments: { select: { role: true, unitId: true } } },
+    }),
   ]);
   const known = new Set(units.map((u) => u.code));
   const unitOf = new Map(scoped.map((u) => [u.code, u]));
@@ -101,7 +108,15 @@ async function plan(tx: Prisma.TransactionClient, viewer: Viewer, input: z.infer
 }
 
 export async function dryRunUserImport({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<ImportPlan>> {
-  return mutate({ name: "dryRunUserImport", schema: userImportSchema, input, viewer, permission: "user:manage", transactionTimeoutMs: IMPORT_TRANSACTION_MS, run: async ({ tx, viewer, input }) => (await plan(tx, viewer, input)).plan });
+  return mutate({
+    name: "dryRunUserImport",
+    schema: userImportSchema,
+    input,
+    viewer,
+    permission: "user:manage",
+    transactionTimeoutMs: IMPORT_TRANSACTION_MS,
+    run: async ({ tx, viewer, input }) => (await plan(tx, viewer, input)).plan,
+  });
 }
 
 export async function applyUserImport({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<ImportPlan>> {
@@ -116,7 +131,10 @@ export async function applyUserImport({ viewer, input }: { viewer: Viewer | null
     transactionTimeoutMs: IMPORT_TRANSACTION_MS,
     run: async ({ tx, viewer, input }) => {
       const { plan: result, targets } = await plan(tx, viewer, input);
-      if (result.errorRows) throw new AppError("BAD_REQUEST", `${result.errorRows} row(s) have errors: fix them and upload again. Nothing was imported.`, undefined, { plan: result });
+      if (result.errorRows)
+        throw new AppError("BAD_REQUEST", `${result.errorRows} row(s) have errors: fix them and upload again. Nothing was imported.`, undefined, {
+          plan: result,
+        });
       const reason = importComment(input.fileName, viewer.name);
       for (const t of targets) {
         const u = t.parsed;
@@ -125,7 +143,14 @@ export async function applyUserImport({ viewer, input }: { viewer: Viewer | null
           await tx.user.create({ data: { id, email: u.email, name: u.name, emailVerified: true } });
           await tx.account.create({ data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: unusable } });
           await tx.roleAssignment.create({ data: { userId: id, unitId: t.unitId, role: u.role, assignedById: viewer.id } });
-          await recordAudit(tx, viewer, { action: "user.create", entityType: "User", entityId: id, before: null, after: { email: u.email, name: u.name, role: u.role, unit: u.unit }, reason });
+          await recordAudit(tx, viewer, {
+            action: "user.create",
+            entityType: "User",
+            entityId: id,
+            before: null,
+            after: { email: u.email, name: u.name, role: u.role, unit: u.unit },
+            reason,
+          });
           continue;
         }
         const nameChanged = t.existing.name !== u.name;
@@ -136,7 +161,8 @@ export async function applyUserImport({ viewer, input }: { viewer: Viewer | null
           await tx.roleAssignment.deleteMany({ where: { userId: t.existing.id, unitId: t.unitId } });
           await tx.roleAssignment.create({ data: { userId: t.existing.id, unitId: t.unitId, role: u.role, assignedById: viewer.id } });
           // As setUserRole: a manager's project assignments mean nothing once they hold no manager role anywhere.
-          if (!(await tx.roleAssignment.count({ where: { userId: t.existing.id, role: "manager" } }))) await tx.projectManager.deleteMany({ where: { userId: t.existing.id } });
+          if (!(await tx.roleAssignment.count({ where: { userId: t.existing.id, role: "manager" } })))
+            await tx.projectManager.deleteMany({ where: { userId: t.existing.id } });
         }
         await recordAudit(tx, viewer, {
           action: "user.update",

@@ -47,7 +47,10 @@ async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> 
 describe("reading an uploaded workbook", () => {
   it("reads every sheet of an XLSX, and a real workbook passes the zip check", async () => {
     const bytes = await xlsx((wb) => {
-      wb.addWorksheet("Projects").addRows([["Key", "Name (English)"], ["a", "A"]]);
+      wb.addWorksheet("Projects").addRows([
+        ["Key", "Name (English)"],
+        ["a", "A"],
+      ]);
       wb.addWorksheet("Milestones").addRows([["Project key"], [], ["a"]]);
     });
     expect(checkZip(bytes)).toEqual({ ok: true });
@@ -74,7 +77,9 @@ describe("reading an uploaded workbook", () => {
 
   it("says a file that is not a spreadsheet is unreadable", async () => {
     expect(await readWorkbook({ name: "x.xlsx", bytes: new TextEncoder().encode("PK but not a zip at all") })).toEqual({ error: "unreadableFile" });
-    expect(await readWorkbook({ name: "x.xlsx", bytes: zipOf([{ name: "hello.txt", data: new TextEncoder().encode("hi"), method: 0, declared: 2 }]) })).toEqual({ error: "unreadableFile" });
+    expect(await readWorkbook({ name: "x.xlsx", bytes: zipOf([{ name: "hello.txt", data: new TextEncoder().encode("hi"), method: 0, declared: 2 }]) })).toEqual(
+      { error: "unreadableFile" },
+    );
     expect(await readWorkbook({ name: "x.csv", bytes: Uint8Array.from([0x61, 0x2c, 0xff, 0xfe, 0x0a]) })).toEqual({ error: "unreadableFile" });
     expect(await readWorkbook({ name: "x.pdf", bytes: new Uint8Array(10) })).toEqual({ error: "unsupportedFile" });
   });

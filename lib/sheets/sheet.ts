@@ -105,7 +105,10 @@ export type WorkbookResult = { sheets: Sheet[] } | { error: SheetError; cells?: 
  * Every sheet of an XLSX (a CSV is one sheet named after the file). The zip is
  * checked before exceljs inflates it (lib/sheets/zip-guard.ts).
  */
-export async function readWorkbook(file: { name: string; bytes: Uint8Array }, { maxRows = MAX_UPLOAD_ROWS, formulas = "cached" }: ReadOptions = {}): Promise<WorkbookResult> {
+export async function readWorkbook(
+  file: { name: string; bytes: Uint8Array },
+  { maxRows = MAX_UPLOAD_ROWS, formulas = "cached" }: ReadOptions = {},
+): Promise<WorkbookResult> {
   const lower = file.name.toLowerCase();
   const tables: { name: string; table: string[][] }[] = [];
   if (lower.endsWith(".csv")) {
