@@ -2,13 +2,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 /** Links between the admin sections. */
-export async function AdminNav({ current }: { current: "users" | "organization" | "audit" | "reporting" }) {
+export async function AdminNav({ current }: { current: "users" | "organization" | "audit" | "reporting" | "import" }) {
   const t = await getTranslations("org.nav");
   const links = [
     { key: "users", href: "/admin" },
     { key: "organization", href: "/admin/organization" },
     { key: "audit", href: "/admin/audit" },
     { key: "reporting", href: "/admin/reporting" },
+    { key: "import", href: "/admin/import" },
   ] as const;
   return (
     <nav aria-label={t("label")} className="flex gap-4 text-sm">
@@ -22,7 +23,7 @@ export async function AdminNav({ current }: { current: "users" | "organization" 
 }
 
 /** The admin sections' common top: the section links, then the page's title and introduction. */
-export async function AdminHeader({ current, title, intro }: { current: "users" | "organization" | "audit" | "reporting"; title: string; intro: string }) {
+export async function AdminHeader({ current, title, intro }: { current: "users" | "organization" | "audit" | "reporting" | "import"; title: string; intro: string }) {
   return (
     <>
       <AdminNav current={current} />

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Viewer } from "../auth/session";
+import { bulkInsert } from "../db/bulk-insert";
 import type { Prisma } from "../db/generated/client";
 import { currentRequestId } from "../log/request-context";
 
@@ -42,4 +44,43 @@ export async function recordAudit(
       requestId: (await currentRequestId()) ?? null,
     },
   });
+}
+
+/**
+ * One entry's columns, for the bulk writer. (recordAudit above keeps its own
+ * literal: it is where other write paths hook in, and stays as it was.)
+ */
+function auditRow(actor: Pick<Viewer, "id" | "name"> & { onBehalfOfId?: string | null }, entry: AuditInput, requestId: string | null) {
+  return {
+    actorId: actor.id,
+    actorName: actor.name,
+    onBehalfOfId: actor.onBehalfOfId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    reason: entry.reason ?? "",
+    requestId,
+  };
+}
+
+/**
+ * Many audit entries (a bulk import: one per changed record) in one statement
+ * per chunk, inside the caller's transaction. Each record keeps its own entry,
+ * so whatever follows audit entries (a change event per entry) sees one per
+ * changed record.
+ */
+export async function recordAuditMany(
+  tx: Prisma.TransactionClient,
+  actor: Pick<Viewer, "id" | "name"> & { onBehalfOfId?: string | null },
+  entries: readonly AuditInput[],
+): Promise<void> {
+  if (!entries.length) return;
+  const requestId = (await currentRequestId()) ?? null;
+  await bulkInsert(
+    tx,
+    "AuditEntry",
+    entries.map((e) => ({ id: randomUUID(), ...auditRow(actor, e, requestId) })),
+  );
 }

@@ -70,6 +70,7 @@ export const PERMISSIONS = {
   "report:configure": { description: "Set when reports are due and when missing ones escalate, for the group and per organization unit", roles: { admin: true } },
   "project:follow": { description: "Follow a project (told when its report is published)", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "notification:read": { description: "Read and mark one's own notifications", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "portfolio:import": { description: "Import projects and milestones from a spreadsheet (dry run and apply), within one's units", roles: { admin: true, pmo: true } },
   "webhook:manage": { description: "Configure outgoing webhooks and read the delivery log", roles: { admin: true } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
 

@@ -8,7 +8,7 @@ import { findWritableProject } from "../projects/project-access";
 import { mutate, type MutationResult } from "../server/mutation";
 import { dec, periodToDate } from "./money";
 import { convertWith, loadRateSets } from "./rate-sets";
-import { MAX_UPLOAD_ROWS } from "./sheet";
+import { MAX_UPLOAD_ROWS } from "../sheets/sheet";
 import { checkCostRow, duplicateReferences, type ParsedCostRow, type UploadError } from "./upload-rows";
 
 /**

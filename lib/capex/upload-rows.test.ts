@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { parseCsv, readSheet } from "./sheet";
+import { parseCsv, readSheet } from "../sheets/sheet";
 import { checkCostRow, costRowFromSheet, duplicateReferences, missingCostColumns } from "./upload-rows";
 
 const HEADER = "Project,External ref,Category,Measure,Period,Amount,Currency";

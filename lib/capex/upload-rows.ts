@@ -1,6 +1,6 @@
 import { AMOUNT_PATTERN, UPLOAD_MEASURES } from "./capex.validation";
 import { CURRENCY_PATTERN, parsePeriod } from "./money";
-import type { SheetRow } from "./sheet";
+import type { SheetRow } from "../sheets/sheet";
 
 /**
  * The shape checks of a cost-sheet row, without the database: every problem of

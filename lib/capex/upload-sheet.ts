@@ -3,7 +3,7 @@ import type { Viewer } from "../auth/session";
 import { applyKpiUpload, dryRunKpiUpload, kpiRowFromSheet, missingKpiColumns } from "../kpis/kpi-upload";
 import type { MutationResult } from "../server/mutation";
 import { applyCostUpload, dryRunCostUpload } from "./cost-upload";
-import { readSheet } from "./sheet";
+import { readSheet } from "../sheets/sheet";
 import { costRowFromSheet, missingCostColumns, type UploadError } from "./upload-rows";
 
 export type SheetKind = "costs" | "kpis";

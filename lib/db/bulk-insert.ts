@@ -9,7 +9,7 @@ import type { Prisma } from "./generated/client";
  * json_populate_recordset fills absent keys with NULL, not the column default,
  * so every NOT NULL column with a default must be given (DEFAULTS below).
  */
-type Table = "Project" | "Milestone" | "StatusUpdate" | "FieldChange" | "SourceQuote" | "FactBasis";
+type Table = "Project" | "Milestone" | "StatusUpdate" | "FieldChange" | "SourceQuote" | "FactBasis" | "AuditEntry";
 
 function defaults(table: Table, now: string): Record<string, unknown> {
   switch (table) {
@@ -25,6 +25,8 @@ function defaults(table: Table, now: string): Record<string, unknown> {
       return {};
     case "FactBasis":
       return { note: "" };
+    case "AuditEntry":
+      return { at: now, reason: "" };
   }
 }
 
@@ -45,4 +47,24 @@ export async function bulkInsert(tx: Prisma.TransactionClient, table: Table, row
 
 function stripUndefined(row: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * Updates many rows by id, one statement per chunk, the same way: each row
+ * carries its new `version`, and is written only if the stored version is the
+ * one before it (optimistic concurrency, set-wise). Returns the rows written;
+ * the caller compares it with how many it sent. `columns` are the caller's
+ * own column names, never input.
+ */
+export async function bulkUpdate(tx: Prisma.TransactionClient, table: "Project" | "Milestone", columns: readonly string[], rows: readonly ({ id: string; version: number } & object)[]): Promise<number> {
+  if (!rows.length) return 0;
+  const set = [...columns, "version"].map((c) => `"${c}" = j."${c}"`).join(", ");
+  let written = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    written += await tx.$executeRawUnsafe(
+      `UPDATE "${table}" AS t SET ${set}, "updatedAt" = now() FROM json_populate_recordset(NULL::"${table}", $1::json) AS j WHERE t."id" = j."id" AND t."version" = j."version" - 1`,
+      JSON.stringify(rows.slice(i, i + CHUNK)),
+    );
+  }
+  return written;
 }

@@ -31,6 +31,8 @@ export const API_ROUTE_METHODS: readonly { route: string; pattern: RegExp; metho
   { route: "views/preferences", pattern: /^\/api\/views\/preferences\/?$/, methods: ["PUT"] },
   { route: "views/default", pattern: /^\/api\/views\/default\/?$/, methods: ["PUT"] },
   { route: "views/[id]", pattern: /^\/api\/views\/[^/]+\/?$/, methods: ["GET", "PATCH", "DELETE"] },
+  { route: "admin/import", pattern: /^\/api\/admin\/import\/?$/, methods: ["POST"] },
+  { route: "admin/import/template", pattern: /^\/api\/admin\/import\/template\/?$/, methods: ["GET"] },
   { route: "admin/[action]", pattern: /^\/api\/admin\/[^/]+\/?$/, methods: ["POST"] },
   { route: "auth/[...all]", pattern: /^\/api\/auth(\/.*)?$/, methods: ["GET", "POST"] },
   { route: "health", pattern: /^\/api\/health\/?$/, methods: ["GET"] },

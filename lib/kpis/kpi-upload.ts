@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record-audit";
 import { dec, parsePeriod, periodToDate } from "../capex/money";
-import { MAX_UPLOAD_ROWS, type SheetRow } from "../capex/sheet";
+import { MAX_UPLOAD_ROWS, type SheetRow } from "../sheets/sheet";
 import type { UploadError } from "../capex/upload-rows";
 import { AppError } from "../errors";
 import { findWritableProject } from "../projects/project-access";

@@ -39,6 +39,8 @@ export async function mutate<S extends z.ZodType, T>(opts: {
   input: unknown;
   viewer: Viewer | null;
   permission: Permission;
+  /** a longer transaction than the client's default, for the few bulk writes that need it (a spreadsheet import) */
+  transactionTimeoutMs?: number;
   run: (ctx: MutationContext<z.infer<S>>) => Promise<T>;
 }): Promise<MutationResult<T>> {
   if (!opts.viewer) return fail("UNAUTHENTICATED", "Sign in to make changes.");
@@ -53,7 +55,10 @@ export async function mutate<S extends z.ZodType, T>(opts: {
   const viewer: Viewer = { ...opts.viewer, actingPermission: opts.permission } as Viewer;
   try {
     const prisma = await db();
-    const data = await prisma.$transaction((tx) => opts.run({ tx, viewer, grant, permission: opts.permission, input: parsed.data }));
+    const data = await prisma.$transaction(
+      (tx) => opts.run({ tx, viewer, grant, permission: opts.permission, input: parsed.data }),
+      opts.transactionTimeoutMs ? { timeout: opts.transactionTimeoutMs } : undefined,
+    );
     return { ok: true, data };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, fields: err.fields, details: err.details } };

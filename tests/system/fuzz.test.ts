@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { signInSchema } from "../../lib/auth/sign-in.validation";
@@ -13,7 +14,7 @@ import { defaultViewSchema, preferencesSchema, viewInputSchema, viewUpdateSchema
 const displayName = textField({ max: 100, required: true });
 import { actionCreateSchema, actionUpdateSchema, assessmentSchema, riskCreateSchema, riskUpdateSchema } from "../../lib/risks/risk.validation";
 import { approverResponseSchema, conditionCreateSchema, conditionUpdateSchema, decideSchema, reviewCreateSchema, reviewUpdateSchema, setProcessSchema } from "../../lib/gates/gate.validation";
-import { createPgliteDb, dataChecksum, MANAGER, seed, signIn, startApp, stopApp, withDb, type App, type TestDb } from "./harness";
+import { ADMIN, createPgliteDb, dataChecksum, MANAGER, seed, signIn, startApp, stopApp, withDb, type App, type TestDb } from "./harness";
 
 /**
  * Bad input at volume: random and malformed payloads to every mutation
@@ -259,6 +260,43 @@ describe("fuzzing every mutation endpoint", () => {
       fc.asyncProperty(badName, async (name) => {
         const r = await send("POST /api/auth/update-user", "POST", "/api/auth/update-user", { kind: "json", value: { name } });
         appError(r.json);
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+
+  it(`POST /api/admin/import: ${RUNS} bad files (random bytes, damaged workbooks, bad CSV) and parameters, as an admin → 4xx JSON errors`, async () => {
+    const adminCookie = await signIn(app, ADMIN);
+    // A workbook whose every row is an error (an unknown unit), so no damaged copy of it can apply.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Projects").addRows([["Key", "Name (English)", "Unit", "Kind", "Business line", "Stage"], ["fuzz-a", "Fuzz A", "NOWHERE", "OWNED_ASSET", "BASE_METALS", "DESIGN"]]);
+    wb.addWorksheet("Milestones").addRows([["Project key", "Milestone key", "Title (English)"], ["fuzz-a", "m", "M"]]);
+    const base = new Uint8Array(await wb.xlsx.writeBuffer());
+    const damaged = fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => {
+      const b = Uint8Array.from(base);
+      for (const [at, v] of flips) b[at] = v;
+      return b;
+    });
+    const csvText = fc.array(fc.array(fc.oneof(fc.string({ maxLength: 20 }), nastyText, fc.constantFrom("Key", "Name (English)", "Unit", "=1+1", '"', "NOWHERE")), { maxLength: 8 }), { maxLength: 20 });
+    const file = fc.oneof(
+      fc.record({ name: fc.constantFrom("f.xlsx", "f.XLSX", "f.csv", "f.pdf", "f"), bytes: fc.uint8Array({ maxLength: 4096 }) }),
+      fc.record({ name: fc.constant("f.xlsx"), bytes: damaged }),
+      fc.record({ name: fc.constant("f.xlsx"), bytes: fc.constant(base.subarray(0, base.length >> 1)) }),
+      fc.record({ name: fc.constant("f.csv"), bytes: csvText.map((rows) => new TextEncoder().encode(rows.map((r) => r.join(",")).join("\n"))) }),
+    );
+    const kind = fc.oneof(fc.constantFrom("portfolio", "users"), fc.string({ maxLength: 10 }));
+    const mode = fc.oneof(fc.constant("apply"), fc.string({ maxLength: 10 }));
+    await fc.assert(
+      fc.asyncProperty(file, kind, mode, fc.oneof(fc.constant(""), fc.string({ maxLength: 300 }), nastyText), async (f, k, m, nameOverride) => {
+        const q = new URLSearchParams({ kind: k, mode: m, fileName: nameOverride && !nameOverride.trim() ? nameOverride : f.name });
+        const res = await fetch(`${app.origin}/api/admin/import?${q}`, { method: "POST", headers: { cookie: adminCookie, origin: app.origin, "content-type": "application/octet-stream" }, body: f.bytes as BodyInit });
+        const text = await res.text();
+        const detail = `import ${q} (${f.bytes.length} bytes) → ${res.status} ${text.slice(0, 300)}`;
+        (counts["POST /api/admin/import"] ??= {})[res.status] = (counts["POST /api/admin/import"][res.status] ?? 0) + 1;
+        expect(res.status, detail).toBeGreaterThanOrEqual(400);
+        expect(res.status, detail).toBeLessThan(500);
+        expect(text, detail).not.toMatch(/\n\s+at |prisma|SELECT |INSERT |UPDATE "|node_modules/i);
+        appError(JSON.parse(text) as Record<string, unknown>);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );

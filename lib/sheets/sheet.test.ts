@@ -1,0 +1,108 @@
+import { deflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { readWorkbook } from "./sheet";
+import { checkZip, MAX_INFLATED_BYTES } from "./zip-guard";
+
+/** A minimal zip: each entry's data as given (deflated or stored), its declared uncompressed size as given (a bomb may lie). */
+function zipOf(entries: { name: string; data: Uint8Array; method: 0 | 8; declared: number }[]): Uint8Array {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(e.method, 8);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.declared, 22);
+    local.writeUInt16LE(name.length, 26);
+    parts.push(local, name, Buffer.from(e.data));
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(e.method, 10);
+    c.writeUInt32LE(e.data.length, 20);
+    c.writeUInt32LE(e.declared, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(offset, 42);
+    central.push(c, name);
+    offset += 30 + name.length + e.data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, cd, end]));
+}
+
+async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe("reading an uploaded workbook", () => {
+  it("reads every sheet of an XLSX, and a real workbook passes the zip check", async () => {
+    const bytes = await xlsx((wb) => {
+      wb.addWorksheet("Projects").addRows([
+        ["Key", "Name (English)"],
+        ["a", "A"],
+      ]);
+      wb.addWorksheet("Milestones").addRows([["Project key"], [], ["a"]]);
+    });
+    expect(checkZip(bytes)).toEqual({ ok: true });
+    const book = await readWorkbook({ name: "p.xlsx", bytes });
+    expect("sheets" in book && book.sheets.map((s) => [s.name, s.headers, s.rows.map((r) => r.row)])).toEqual([
+      ["Projects", ["key", "name(english)"], [2]],
+      ["Milestones", ["projectkey"], [3]],
+    ]);
+  });
+
+  it("refuses a zip bomb before inflating it: a declared size over the cap, and a header that understates what it inflates to", async () => {
+    const declaredHuge = zipOf([{ name: "xl/worksheets/sheet1.xml", data: deflateRawSync(Buffer.alloc(1000)), method: 8, declared: MAX_INFLATED_BYTES + 1 }]);
+    expect(checkZip(declaredHuge)).toEqual({ ok: false, reason: "tooLarge" });
+    expect(await readWorkbook({ name: "bomb.xlsx", bytes: declaredHuge })).toEqual({ error: "inflatesTooLarge" });
+    // 8 MB of zeros deflate to ~8 KB; the header claims 100 bytes.
+    const lying = zipOf([{ name: "xl/worksheets/sheet1.xml", data: deflateRawSync(Buffer.alloc(8 * 1024 * 1024)), method: 8, declared: 100 }]);
+    expect(checkZip(lying)).toEqual({ ok: false, reason: "tooLarge" });
+    expect(await readWorkbook({ name: "bomb.xlsx", bytes: lying })).toEqual({ error: "inflatesTooLarge" });
+    // Within a small cap the same entry passes when it tells the truth.
+    const honest = zipOf([{ name: "a.xml", data: deflateRawSync(Buffer.alloc(5000)), method: 8, declared: 5000 }]);
+    expect(checkZip(honest, 5000)).toEqual({ ok: true });
+    expect(checkZip(honest, 4999)).toEqual({ ok: false, reason: "tooLarge" });
+  });
+
+  it("says a file that is not a spreadsheet is unreadable", async () => {
+    expect(await readWorkbook({ name: "x.xlsx", bytes: new TextEncoder().encode("PK but not a zip at all") })).toEqual({ error: "unreadableFile" });
+    expect(await readWorkbook({ name: "x.xlsx", bytes: zipOf([{ name: "hello.txt", data: new TextEncoder().encode("hi"), method: 0, declared: 2 }]) })).toEqual(
+      { error: "unreadableFile" },
+    );
+    expect(await readWorkbook({ name: "x.csv", bytes: Uint8Array.from([0x61, 0x2c, 0xff, 0xfe, 0x0a]) })).toEqual({ error: "unreadableFile" });
+    expect(await readWorkbook({ name: "x.pdf", bytes: new Uint8Array(10) })).toEqual({ error: "unsupportedFile" });
+  });
+
+  it("refuses formulas when asked (never evaluating them), and takes their cached values otherwise", async () => {
+    const bytes = await xlsx((wb) => {
+      const ws = wb.addWorksheet("Projects");
+      ws.addRow(["Key", "Name (English)"]);
+      ws.addRow(["a", { formula: 'CONCAT("A","B")', result: "AB" }]);
+    });
+    expect(await readWorkbook({ name: "f.xlsx", bytes }, { formulas: "refuse" })).toEqual({ error: "formulas", cells: ["Projects!B2"] });
+    const cached = await readWorkbook({ name: "f.xlsx", bytes });
+    expect("sheets" in cached && cached.sheets[0].rows[0].cells).toEqual({ key: "a", "name(english)": "AB" });
+  });
+
+  it("refuses a sheet with more rows than the limit, empty formatted rows included", async () => {
+    const bytes = await xlsx((wb) => {
+      const ws = wb.addWorksheet("Projects");
+      ws.addRow(["Key"]);
+      ws.addRow(["a"]);
+      // 100,000 rows with nothing in them but a format.
+      for (let r = 3; r <= 100_002; r += 1) ws.getRow(r).getCell(1).numFmt = "@";
+    });
+    expect(await readWorkbook({ name: "e.xlsx", bytes }, { maxRows: 100_000 })).toEqual({ error: "tooManyRows" });
+  });
+});
