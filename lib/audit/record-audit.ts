@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Viewer } from "../auth/session";
+import { bulkInsert } from "../db/bulk-insert";
 import type { Prisma } from "../db/generated/client";
 import { currentRequestId } from "../log/request-context";
 
@@ -36,4 +38,35 @@ export async function recordAudit(
       requestId: (await currentRequestId()) ?? null,
     },
   });
+}
+
+/**
+ * Writes many audit entries in one statement per chunk (a sheet upload that
+ * touches hundreds of projects): the same rows recordAudit writes, through the
+ * bulk insert, in the caller's transaction.
+ */
+export async function recordAuditMany(
+  tx: Prisma.TransactionClient,
+  actor: Pick<Viewer, "id" | "name"> & { onBehalfOfId?: string | null },
+  entries: readonly AuditInput[],
+): Promise<void> {
+  if (!entries.length) return;
+  const requestId = (await currentRequestId()) ?? null;
+  await bulkInsert(
+    tx,
+    "AuditEntry",
+    entries.map((e) => ({
+      id: randomUUID(),
+      actorId: actor.id,
+      actorName: actor.name,
+      onBehalfOfId: actor.onBehalfOfId ?? null,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      reason: e.reason ?? "",
+      requestId,
+    })),
+  );
 }

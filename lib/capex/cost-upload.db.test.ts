@@ -73,4 +73,28 @@ describe.each(testBackends())("cost upload on %s", (backend) => {
     const audit = await prisma.auditEntry.findFirstOrThrow({ where: { action: "capex.upload.apply" }, orderBy: { at: "desc" } });
     expect(audit.after).toMatchObject({ created: 0, updated: 1, changes: [{ ref: "ERP-2", before: "100.00", after: "120.00" }] });
   });
+
+  it("a sheet across projects writes one audit entry per project with its actor, and updates a draft budget line in place", async () => {
+    const prisma = database().prisma;
+    const admin = await createViewer(prisma, "admin", "Sheet Admin");
+    expect((await createBudgetVersion({ viewer: admin, slug: "other", input: { kind: "ORIGINAL", label: "FID" } })).ok).toBe(true);
+    const rows = [
+      row(2, { project: "other", externalRef: "O-1" }),
+      row(3, { project: "other", externalRef: "O-2", measure: "BUDGET", amount: "900" }),
+      row(4, { project: "up", externalRef: "U-9", measure: "FORECAST", period: "2026-03", amount: "75.5" }),
+      row(5, { measure: "BUDGET", amount: "1100" }), // ERP-5 of the previous test: its draft budget line is corrected
+    ];
+    const applied = await applyCostUpload({ viewer: admin, input: { rows } });
+    expect(applied).toMatchObject({ ok: true, data: { counts: { create: 3, update: 1, unchanged: 0 } } });
+    const budget = await prisma.budgetLine.findFirstOrThrow({ where: { externalRef: "ERP-5" } });
+    expect([budget.amount.toFixed(2), budget.amountCny.toFixed(2)]).toEqual(["1100.00", "7920.00"]);
+    const forecast = await prisma.costLine.findFirstOrThrow({ where: { externalRef: "U-9" } });
+    expect([forecast.measure, forecast.period.toISOString().slice(0, 10), forecast.amount.toFixed(2), forecast.version]).toEqual(["FORECAST", "2026-03-01", "75.50", 1]);
+    const audits = await prisma.auditEntry.findMany({ where: { action: "capex.upload.apply", actorId: admin.id }, orderBy: { entityId: "asc" } });
+    const ids = await prisma.project.findMany({ where: { slug: { in: ["up", "other"] } }, select: { id: true, slug: true } });
+    expect(audits.map((a) => [ids.find((p) => p.id === a.entityId)?.slug, a.actorName, (a.after as { created: number }).created, (a.after as { updated: number }).updated]).sort()).toEqual([
+      ["other", "Sheet Admin", 2, 0],
+      ["up", "Sheet Admin", 1, 1],
+    ]);
+  });
 });
