@@ -155,9 +155,10 @@ describe.each(testBackends())("capex mutations on %s", (backend) => {
     const row = await prisma.costLine.findFirstOrThrow({ where: { externalRef: "ERP-1" }, include: { rateSet: true } });
     expect([row.amountCny.toFixed(2), row.amountUsd.toFixed(2), row.rateSet.name]).toEqual(["6390.00", "900.00", "Budget 2026"]);
     // an existing reference needs its version; a stale one is a conflict
+    // the form is told what is stored and its version, so its user replaces it knowingly
     expect(await setCostLine({ viewer: manager, slug: "cx", input: { ...base, externalRef: "ERP-1", amount: "950.00" } })).toMatchObject({
       ok: false,
-      error: { code: "BAD_REQUEST" },
+      error: { code: "BAD_REQUEST", details: { existing: { version: 1, amount: "900.00", measure: "ACTUAL", period: "2026-01" } } },
     });
     expect(await setCostLine({ viewer: manager, slug: "cx", input: { ...base, externalRef: "ERP-1", amount: "950.00", version: 1 } })).toMatchObject({
       ok: true,

@@ -79,7 +79,10 @@ function toRows(table: string[][]): { headers: string[]; rows: SheetRow[] } {
   return { headers, rows };
 }
 
-export async function readSheet(file: { name: string; bytes: Uint8Array }): Promise<{ headers: string[]; rows: SheetRow[] } | { error: "unsupportedFile" | "unreadableFile" | "tooManyRows" }> {
+export async function readSheet(file: {
+  name: string;
+  bytes: Uint8Array;
+}): Promise<{ headers: string[]; rows: SheetRow[] } | { error: "unsupportedFile" | "unreadableFile" | "tooManyRows" }> {
   const lower = file.name.toLowerCase();
   let table: string[][];
   if (lower.endsWith(".csv")) table = parseCsv(new TextDecoder("utf-8").decode(file.bytes));
