@@ -2,17 +2,23 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 /** Links between the admin sections. */
-export async function AdminNav({ current }: { current: "users" | "organization" | "audit" }) {
+export async function AdminNav({ current }: { current: "users" | "organization" | "audit" | "capex" }) {
   const t = await getTranslations("org.nav");
   const links = [
     { key: "users", href: "/admin" },
     { key: "organization", href: "/admin/organization" },
     { key: "audit", href: "/admin/audit" },
+    { key: "capex", href: "/admin/capex" },
   ] as const;
   return (
     <nav aria-label={t("label")} className="flex gap-4 text-sm">
       {links.map((l) => (
-        <Link key={l.key} href={l.href} aria-current={l.key === current ? "page" : undefined} className={l.key === current ? "font-semibold text-slate-900 underline" : "text-slate-700 hover:underline"}>
+        <Link
+          key={l.key}
+          href={l.href}
+          aria-current={l.key === current ? "page" : undefined}
+          className={l.key === current ? "font-semibold text-slate-900 underline" : "text-slate-700 hover:underline"}
+        >
           {t(l.key)}
         </Link>
       ))}
@@ -21,7 +27,7 @@ export async function AdminNav({ current }: { current: "users" | "organization" 
 }
 
 /** The admin sections' common top: the section links, then the page's title and introduction. */
-export async function AdminHeader({ current, title, intro }: { current: "users" | "organization" | "audit"; title: string; intro: string }) {
+export async function AdminHeader({ current, title, intro }: { current: "users" | "organization" | "audit" | "capex"; title: string; intro: string }) {
   return (
     <>
       <AdminNav current={current} />
