@@ -264,15 +264,13 @@ export async function applyCostUpload({ viewer, input }: { viewer: Viewer | null
           after: {
             created: ts.filter((t) => !t.existing).length,
             updated: ts.filter((t) => t.existing).length,
-            changes: ts
-              .slice(0, 500)
-              .map((t) => ({
-                ref: t.parsed.externalRef,
-                measure: t.parsed.measure,
-                period: t.parsed.period,
-                before: t.existing?.amount ?? null,
-                after: dec(t.parsed.amount).toFixed(2),
-              })),
+            changes: ts.slice(0, 500).map((t) => ({
+              ref: t.parsed.externalRef,
+              measure: t.parsed.measure,
+              period: t.parsed.period,
+              before: t.existing?.amount ?? null,
+              after: dec(t.parsed.amount).toFixed(2),
+            })),
           },
         })),
       );
