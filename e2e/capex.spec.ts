@@ -89,7 +89,14 @@ test("a manager uploads KPI actuals and sees the tiles and the ramp-up chart", a
   await signInAs(page, "manager");
   await page.goto(`/projects/${SLUG}`);
   const kpis = page.getByRole("region", { name: "Operating KPIs" });
-  const rows = ["project,kpi,period,value", `${SLUG},ore-milled,2026-01,60000`, `${SLUG},ore-milled,2026-02,75000`, `${SLUG},recordable-injuries,2026-02,2`, `${SLUG},hours-employees,2026-02,400000`, `${SLUG},hours-contractors,2026-02,600000`];
+  const rows = [
+    "project,kpi,period,value",
+    `${SLUG},ore-milled,2026-01,60000`,
+    `${SLUG},ore-milled,2026-02,75000`,
+    `${SLUG},recordable-injuries,2026-02,2`,
+    `${SLUG},hours-employees,2026-02,400000`,
+    `${SLUG},hours-contractors,2026-02,600000`,
+  ];
   await kpis.getByLabel("KPI sheet (Excel or CSV)").setInputFiles({ name: "kpis.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
   await kpis.getByRole("button", { name: "Check KPI sheet" }).click();
   await expect(kpis.getByText(/No errors: 5 new/)).toBeVisible();
@@ -102,4 +109,83 @@ test("a manager uploads KPI actuals and sees the tiles and the ramp-up chart", a
   await region.getByText("Ramp-up as a table").click();
   await expect(region.getByRole("table", { name: /Ore milled/ })).toContainText("60,000");
   await expectNoSeriousA11yViolations(page);
+});
+
+test("the projects table shows budget, EAC and variance; 'over budget by more than N%' filters it and its export", async ({ page }) => {
+  await signInAs(page, "executive");
+  await page.goto("/projects?overBudget=20&cur=CNY&view=none");
+  await expect(page.getByRole("status").filter({ hasText: /^1 project/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Over budget by more than 20%/ })).toBeVisible();
+  await page.getByText("Table settings").click();
+  for (const column of ["Budget", "EAC", "Variance %"]) await page.getByRole("checkbox", { name: `Show ${column}`, exact: true }).check();
+  const row = page.getByRole("row", { name: /Las Bambas/ });
+  await expect(row).toContainText("$2,000,000");
+  await expect(row).toContainText("CN¥14,200,000"); // the converted figure, in the roll-up currency chosen
+  await expect(row).toContainText("+25%");
+  await expect(page.getByText(/Converted with each line's exchange-rate set: E2E Budget 2026/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  const csv = await page.request.get("/api/projects/export?format=csv&columns=name,budget,eac,variance&overBudget=20&cur=USD");
+  expect(csv.status()).toBe(200);
+  const lines = (await csv.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  expect(lines[0]).toBe(
+    "Name,Chinese name,Approved budget,Currency,Approved budget (USD),Estimate at completion,Estimate at completion (USD),Variance,Exchange-rate sets",
+  );
+  expect(lines.slice(1)).toEqual([expect.stringMatching(/^Las Bambas.*,2000000\.00,USD,2000000\.00,2500000\.00,2500000\.00,25,E2E Budget 2026$/)]);
+  await page.goto("/projects?overBudget=25&view=none");
+  await expect(page.getByRole("status").filter({ hasText: /^0 projects|No projects/ })).toBeVisible();
+});
+
+test("a manager enters a cost line and a KPI actual by form; an existing line is replaced only when confirmed", async ({ page }) => {
+  await signInAs(page, "manager");
+  await page.goto(`/projects/${SLUG}`);
+  const capex = page.getByRole("region", { name: "Capital expenditure" });
+  await capex.getByText("Enter a line").click();
+  const form = capex.getByRole("form", { name: "Cost line" });
+  await form.getByLabel("External reference").fill("A-1");
+  await form.getByLabel("Measure").selectOption("ACTUAL");
+  await form.getByLabel("Month").fill("2026-01");
+  await form.getByLabel("Amount (USD)").fill("1250000.00");
+  await form.getByRole("button", { name: "Save cost line" }).click();
+  // A-1 came from the sheet: the form shows what is stored and asks
+  await expect(form.getByRole("alert")).toContainText("1200000.00");
+  await form.getByRole("button", { name: "Replace" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Capital expenditure" }).getByRole("row", { name: /Actual to date/ })).toContainText("$1,250,000");
+
+  const kpis = page.getByRole("region", { name: "Operating KPIs" });
+  await kpis.getByText("Enter a line").click();
+  const actual = kpis.getByRole("form", { name: "KPI actual" });
+  await actual.getByLabel("KPI").selectOption("ore-milled");
+  await actual.getByLabel("Month").fill("2026-03");
+  await actual.getByLabel("Value").fill("82000");
+  await actual.getByRole("button", { name: "Save KPI actual" }).click();
+  await expect(actual.getByRole("status")).toHaveText("Saved.");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("an admin extends the cost categories; other roles never see the reference data page", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin/capex");
+  await expect(page.getByRole("heading", { name: "Capex reference data", level: 1 })).toBeVisible();
+  const form = page.getByRole("form", { name: "New cost category" });
+  const key = `e2e-tailings-${Date.now() % 100000}`;
+  await form.getByLabel("Key").fill(key);
+  await form.getByLabel("English name").fill("Tailings dam");
+  await form.getByLabel("Chinese name").fill("尾矿库");
+  await form.getByLabel("Parent category").selectOption("infrastructure");
+  await form.getByRole("button", { name: "Add cost category" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Cost categories" })).toContainText(`Tailings dam (尾矿库 · ${key})`);
+  await expect(page.getByRole("list", { name: "Exchange-rate sets" })).toContainText("E2E Budget 2026");
+  await expectNoSeriousA11yViolations(page);
+  await page.context().clearCookies();
+
+  await signInAs(page, "pmo");
+  expect((await page.goto("/admin/capex"))?.status()).toBe(404);
 });

@@ -4,7 +4,17 @@ import { BudgetVersionActions, NewBudgetVersionForm } from "./budget-version-act
 import { formatMoney } from "./format";
 
 /** Every budget version of the project, newest first, with who approved it and when. */
-export function BudgetVersions({ slug, versions, canEdit, canApprove }: { slug: string; versions: BudgetVersionView[]; canEdit: boolean; canApprove: boolean }) {
+export function BudgetVersions({
+  slug,
+  versions,
+  canEdit,
+  canApprove,
+}: {
+  slug: string;
+  versions: BudgetVersionView[];
+  canEdit: boolean;
+  canApprove: boolean;
+}) {
   const t = useTranslations("capex");
   const tKind = useTranslations("capex.kind");
   const locale = useLocale();
@@ -18,12 +28,26 @@ export function BudgetVersions({ slug, versions, canEdit, canApprove }: { slug: 
           <caption className="sr-only">{t("versions")}</caption>
           <thead>
             <tr className="text-left text-slate-600">
-              <th scope="col" className="pr-4">{t("versionLabel")}</th>
-              <th scope="col" className="pr-4">{t("versionKind")}</th>
-              <th scope="col" className="pr-4 text-right">{t("versionTotal")}</th>
-              <th scope="col" className="pr-4">{t("versionState")}</th>
-              <th scope="col" className="pr-4">{t("approvedBy")}</th>
-              {canApprove && <th scope="col"><span className="sr-only">{t("actions")}</span></th>}
+              <th scope="col" className="pr-4">
+                {t("versionLabel")}
+              </th>
+              <th scope="col" className="pr-4">
+                {t("versionKind")}
+              </th>
+              <th scope="col" className="pr-4 text-right">
+                {t("versionTotal")}
+              </th>
+              <th scope="col" className="pr-4">
+                {t("versionState")}
+              </th>
+              <th scope="col" className="pr-4">
+                {t("approvedBy")}
+              </th>
+              {canApprove && (
+                <th scope="col">
+                  <span className="sr-only">{t("actions")}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -37,7 +61,12 @@ export function BudgetVersions({ slug, versions, canEdit, canApprove }: { slug: 
                 <td className="pr-4 text-right tabular-nums">{formatMoney(v.total, v.currency, locale)}</td>
                 <td className="pr-4">{v.state === "APPROVED" ? t("stateApproved") : t("stateDraft")}</td>
                 <td className="pr-4">
-                  {v.approvedAt ? t("approvedByOn", { name: v.approvedByName ?? "", date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(v.approvedAt)) }) : "—"}
+                  {v.approvedAt
+                    ? t("approvedByOn", {
+                        name: v.approvedByName ?? "",
+                        date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(v.approvedAt)),
+                      })
+                    : "—"}
                 </td>
                 {canApprove && <td>{v.state === "DRAFT" && <BudgetVersionActions slug={slug} versionId={v.id} version={v.version} label={v.label} />}</td>}
               </tr>

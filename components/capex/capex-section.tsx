@@ -6,11 +6,25 @@ import { BudgetVersions } from "./budget-versions";
 import { formatMoney, formatMonth, formatPercent } from "./format";
 import { LineChart } from "./line-chart";
 import { SheetUpload } from "./sheet-upload";
+import { CapexEntryForms } from "./capex-entry-forms";
+import type { CostCategoryOption } from "@/lib/capex/reference-data";
 
 type Rollup = "CNY" | "USD";
 
 /** The project's capex: the card (project and roll-up currency), the S-curve with its table, budget versions, upload. */
-export function CapexSection({ slug, capex, rollup, permissions }: { slug: string; capex: ProjectCapexView; rollup: Rollup; permissions: CapexPermissions }) {
+export function CapexSection({
+  slug,
+  capex,
+  rollup,
+  permissions,
+  categories = [],
+}: {
+  slug: string;
+  capex: ProjectCapexView;
+  rollup: Rollup;
+  permissions: CapexPermissions;
+  categories?: CostCategoryOption[];
+}) {
   const t = useTranslations("capex");
   const locale = useLocale();
   const p = capex.figures.project;
@@ -19,7 +33,12 @@ export function CapexSection({ slug, capex, rollup, permissions }: { slug: strin
   const rows: { key: string; label: string; project: string | null; rollup: string | null; percent?: string | null }[] = [
     { key: "approved", label: t("approved"), project: p.approved, rollup: r.approved },
     { key: "committed", label: t("committed"), project: p.committed, rollup: r.committed },
-    { key: "actual", label: p.actualThrough ? t("actualThrough", { month: formatMonth(p.actualThrough, locale) }) : t("actual"), project: p.actual, rollup: r.actual },
+    {
+      key: "actual",
+      label: p.actualThrough ? t("actualThrough", { month: formatMonth(p.actualThrough, locale) }) : t("actual"),
+      project: p.actual,
+      rollup: r.actual,
+    },
     { key: "eac", label: t("eac"), project: p.eac, rollup: r.eac },
     { key: "variance", label: t("variance"), project: p.variance, rollup: r.variance, percent: p.variancePercent },
   ];
@@ -32,7 +51,12 @@ export function CapexSection({ slug, capex, rollup, permissions }: { slug: strin
         </h2>
         <nav aria-label={t("rollupChoice")} className="flex gap-2 text-sm">
           {(["CNY", "USD"] as const).map((c) => (
-            <Link key={c} href={`/projects/${encodeURIComponent(slug)}?rollup=${c}#capex-heading`} aria-current={c === rollup ? "true" : undefined} className={c === rollup ? "font-semibold text-slate-900" : "link"}>
+            <Link
+              key={c}
+              href={`/projects/${encodeURIComponent(slug)}?rollup=${c}#capex-heading`}
+              aria-current={c === rollup ? "true" : undefined}
+              className={c === rollup ? "font-semibold text-slate-900" : "link"}
+            >
               {t("showIn", { currency: c })}
             </Link>
           ))}
@@ -83,6 +107,7 @@ export function CapexSection({ slug, capex, rollup, permissions }: { slug: strin
       )}
       <BudgetVersions slug={slug} versions={capex.versions} canEdit={permissions.canEditCapex} canApprove={permissions.canApprove} />
       {permissions.canEditCapex && <SheetUpload slug={slug} kind="costs" />}
+      {permissions.canEditCapex && categories.length > 0 && <CapexEntryForms slug={slug} capex={capex} categories={categories} />}
     </section>
   );
 }
@@ -109,16 +134,26 @@ function SCurve({ curve, currency }: { curve: ProjectCapexView["figures"]["proje
           <caption className="sr-only">{t("sCurveCaption", { currency })}</caption>
           <thead>
             <tr>
-              <th scope="col" className="pr-4 text-left">{t("month")}</th>
-              <th scope="col" className="pr-4 text-right">{t("planned")}</th>
-              <th scope="col" className="pr-4 text-right">{t("actualCumulative")}</th>
-              <th scope="col" className="pr-4 text-right">{t("forecastCumulative")}</th>
+              <th scope="col" className="pr-4 text-left">
+                {t("month")}
+              </th>
+              <th scope="col" className="pr-4 text-right">
+                {t("planned")}
+              </th>
+              <th scope="col" className="pr-4 text-right">
+                {t("actualCumulative")}
+              </th>
+              <th scope="col" className="pr-4 text-right">
+                {t("forecastCumulative")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {curve.map((c) => (
               <tr key={c.period}>
-                <th scope="row" className="pr-4 text-left font-normal">{formatMonth(c.period, locale)}</th>
+                <th scope="row" className="pr-4 text-left font-normal">
+                  {formatMonth(c.period, locale)}
+                </th>
                 <td className="pr-4 text-right tabular-nums">{formatMoney(c.planned, currency, locale, 2)}</td>
                 <td className="pr-4 text-right tabular-nums">{formatMoney(c.actual, currency, locale, 2)}</td>
                 <td className="pr-4 text-right tabular-nums">{formatMoney(c.forecast, currency, locale, 2)}</td>

@@ -6,7 +6,9 @@ type Numeric = `${number}`;
 
 export function formatMoney(amount: string | null, currency: string, locale: string, fractionDigits = 0): string {
   if (amount === null) return "—";
-  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(amount as Numeric);
+  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(
+    amount as Numeric,
+  );
 }
 
 export function formatNumber(value: string | null, locale: string, maximumFractionDigits = 2): string {

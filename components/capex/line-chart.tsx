@@ -16,7 +16,15 @@ const W = 640;
 const H = 220;
 const PAD = { left: 8, right: 8, top: 10, bottom: 22 };
 
-export function LineChart({ labels, series, horizontal }: { labels: string[]; series: ChartSeries[]; horizontal?: { label: string; value: number; color: string } }) {
+export function LineChart({
+  labels,
+  series,
+  horizontal,
+}: {
+  labels: string[];
+  series: ChartSeries[];
+  horizontal?: { label: string; value: number; color: string };
+}) {
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null)).concat(horizontal ? [horizontal.value] : []);
   const max = Math.max(1, ...all) * 1.05;
   const x = (i: number) => PAD.left + (labels.length <= 1 ? 0 : (i / (labels.length - 1)) * (W - PAD.left - PAD.right));
@@ -33,10 +41,22 @@ export function LineChart({ labels, series, horizontal }: { labels: string[]; se
             </text>
           ) : null,
         )}
-        {horizontal && <line x1={PAD.left} x2={W - PAD.right} y1={y(horizontal.value)} y2={y(horizontal.value)} stroke={horizontal.color} strokeDasharray="2 4" strokeWidth="2" />}
+        {horizontal && (
+          <line
+            x1={PAD.left}
+            x2={W - PAD.right}
+            y1={y(horizontal.value)}
+            y2={y(horizontal.value)}
+            stroke={horizontal.color}
+            strokeDasharray="2 4"
+            strokeWidth="2"
+          />
+        )}
         {series.map((s) => {
           const pts = s.values.map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`)).filter(Boolean);
-          return pts.length ? <polyline key={s.key} points={pts.join(" ")} fill="none" stroke={s.color} strokeWidth="2.5" strokeDasharray={s.dashed ? "6 4" : undefined} /> : null;
+          return pts.length ? (
+            <polyline key={s.key} points={pts.join(" ")} fill="none" stroke={s.color} strokeWidth="2.5" strokeDasharray={s.dashed ? "6 4" : undefined} />
+          ) : null;
         })}
       </svg>
       <figcaption className="flex flex-wrap gap-4 text-sm text-slate-700">

@@ -18,16 +18,26 @@ export async function PortfolioCapexCard({ filters }: { filters: DashboardFilter
       <caption className="text-left font-medium text-slate-800">{caption}</caption>
       <thead>
         <tr className="text-slate-600">
-          <th scope="col" className="text-left font-medium">{t("group")}</th>
-          <th scope="col" className="text-right font-medium">{t("approved")}</th>
-          <th scope="col" className="text-right font-medium">{t("eac")}</th>
-          <th scope="col" className="text-right font-medium">{t("variance")}</th>
+          <th scope="col" className="text-left font-medium">
+            {t("group")}
+          </th>
+          <th scope="col" className="text-right font-medium">
+            {t("approved")}
+          </th>
+          <th scope="col" className="text-right font-medium">
+            {t("eac")}
+          </th>
+          <th scope="col" className="text-right font-medium">
+            {t("variance")}
+          </th>
         </tr>
       </thead>
       <tbody>
         {groups.map((g) => (
           <tr key={g.key} className="border-t border-slate-200">
-            <th scope="row" className="text-left font-normal">{label(g.key)}</th>
+            <th scope="row" className="text-left font-normal">
+              {label(g.key)}
+            </th>
             <td className="text-right tabular-nums">{formatMoney(g.approved, currency, locale)}</td>
             <td className="text-right tabular-nums">{formatMoney(g.eac, currency, locale)}</td>
             <td className="text-right tabular-nums">{formatPercent(g.variancePercent, locale)}</td>
@@ -57,7 +67,9 @@ export async function PortfolioCapexCard({ filters }: { filters: DashboardFilter
                 <Link className="link" href={`/projects/${encodeURIComponent(o.slug)}`}>
                   {zh && o.nameZh ? o.nameZh : o.nameEn}
                 </Link>
-                <span className="tabular-nums text-red-800">{t("overrunBy", { percent: formatPercent(o.variancePercent, locale), eac: formatMoney(o.eac, currency, locale) })}</span>
+                <span className="tabular-nums text-red-800">
+                  {t("overrunBy", { percent: formatPercent(o.variancePercent, locale), eac: formatMoney(o.eac, currency, locale) })}
+                </span>
               </li>
             ))}
           </ol>

@@ -5,7 +5,11 @@ import { useTranslations } from "next-intl";
 import { uploadSheetAction } from "@/lib/capex/actions";
 import type { SheetKind, SheetResult } from "@/lib/capex/upload-sheet";
 
-type State = { kind: "idle" } | { kind: "checked"; result: SheetResult } | { kind: "applied"; result: SheetResult } | { kind: "error"; message: string; rows?: SheetResult["rows"] };
+type State =
+  | { kind: "idle" }
+  | { kind: "checked"; result: SheetResult }
+  | { kind: "applied"; result: SheetResult }
+  | { kind: "error"; message: string; rows?: SheetResult["rows"] };
 
 /**
  * Upload of a cost sheet or KPI sheet (XLSX or CSV): "Check" is the dry run and
@@ -87,14 +91,20 @@ export function SheetUpload({ slug, kind }: { slug: string; kind: SheetKind }) {
           <caption className="text-left font-medium">{t("rowErrors", { count: bad.length })}</caption>
           <thead>
             <tr>
-              <th scope="col" className="pr-4 text-left">{t("row")}</th>
-              <th scope="col" className="text-left">{t("problems")}</th>
+              <th scope="col" className="pr-4 text-left">
+                {t("row")}
+              </th>
+              <th scope="col" className="text-left">
+                {t("problems")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {bad.map((r) => (
               <tr key={r.row} className="border-t border-slate-200">
-                <th scope="row" className="pr-4 text-left font-normal">{r.row}</th>
+                <th scope="row" className="pr-4 text-left font-normal">
+                  {r.row}
+                </th>
                 <td>
                   <ul>
                     {r.errors.map((e, i) => (

@@ -4,11 +4,37 @@ import { getTranslations } from "next-intl/server";
 import { NO_REGION, type ProjectListParams } from "@/lib/projects/list-params";
 import { projectsHref, withoutFilters } from "./project-list-url";
 
-type ChipKey = "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "org" | "finishAfter" | "finishBefore" | "due" | "stale" | "slipping";
+type ChipKey =
+  | "q"
+  | "region"
+  | "country"
+  | "line"
+  | "stage"
+  | "health"
+  | "commodity"
+  | "company"
+  | "org"
+  | "finishAfter"
+  | "finishBefore"
+  | "due"
+  | "stale"
+  | "slipping"
+  | "overBudget"
+  | "cur";
 const MULTI = ["region", "country", "line", "stage", "health", "commodity", "company", "org"] as const;
 
 /** What is filtered, one chip per value; each chip is a link to the list without it. */
-export async function FilterChips({ params, countryName, unitName, path }: { params: ProjectListParams; countryName: (code: string) => string; unitName: (code: string) => string; path?: string }) {
+export async function FilterChips({
+  params,
+  countryName,
+  unitName,
+  path,
+}: {
+  params: ProjectListParams;
+  countryName: (code: string) => string;
+  unitName: (code: string) => string;
+  path?: string;
+}) {
   const t = await getTranslations("projects.filters");
   const tEnum = await getTranslations("enums");
   const tCommodity = await getTranslations("commodities");
@@ -19,16 +45,38 @@ export async function FilterChips({ params, countryName, unitName, path }: { par
 
   if (params.q) add("q", params.q, { q: undefined, sort: params.sort === "relevance" ? "name" : params.sort });
   const enumLabel = (key: (typeof MULTI)[number], v: string) =>
-    key === "region" ? (v === NO_REGION ? t("noRegion") : tEnum(`region.${v}` as never)) : key === "line" ? tEnum(`businessLine.${v}` as never) : key === "stage" ? tEnum(`stage.${v}` as never) : key === "health" ? tEnum(`health.${v}` as never) : key === "country" ? countryName(v) : key === "commodity" ? commodityLabel(tCommodity, v) : key === "org" ? unitName(v) : v;
+    key === "region"
+      ? v === NO_REGION
+        ? t("noRegion")
+        : tEnum(`region.${v}` as never)
+      : key === "line"
+        ? tEnum(`businessLine.${v}` as never)
+        : key === "stage"
+          ? tEnum(`stage.${v}` as never)
+          : key === "health"
+            ? tEnum(`health.${v}` as never)
+            : key === "country"
+              ? countryName(v)
+              : key === "commodity"
+                ? commodityLabel(tCommodity, v)
+                : key === "org"
+                  ? unitName(v)
+                  : v;
   for (const key of MULTI) for (const v of params[key]) add(key, enumLabel(key, v), { [key]: params[key].filter((x) => x !== v) });
   // A programme chip names the programme by its slug (the list does not load the programme's name).
   const tProgramme = await getTranslations("programmes");
   for (const v of params.programme)
-    chips.push({ key: `programme-${v}`, label: tProgramme("chip", { value: v }), href: projectsHref({ ...base, programme: params.programme.filter((x) => x !== v) }, path) });
+    chips.push({
+      key: `programme-${v}`,
+      label: tProgramme("chip", { value: v }),
+      href: projectsHref({ ...base, programme: params.programme.filter((x) => x !== v) }, path),
+    });
   if (params.finishAfter) add("finishAfter", params.finishAfter, { finishAfter: undefined });
   if (params.finishBefore) add("finishBefore", params.finishBefore, { finishBefore: undefined });
   if (params.due) add("due", String(params.due), { due: undefined });
   if (params.stale) add("stale", String(params.stale), { stale: undefined });
+  if (params.overBudget !== undefined) add("overBudget", String(params.overBudget), { overBudget: undefined });
+  if (params.cur) add("cur", params.cur, { cur: undefined });
   if (params.slipping) chips.push({ key: "slipping", label: t("chip.slipping", { value: "" }), href: projectsHref({ ...base, slipping: false }, path) });
   if (!chips.length) return null;
 

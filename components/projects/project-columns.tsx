@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { formatMoney, formatPercent } from "@/components/capex/format";
 import { createColumnHelper, type CellContext, type CellData, type HeaderContext } from "@tanstack/react-table";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
@@ -96,6 +97,27 @@ export const projectColumns = helper.columns([
     header: ColumnHeader,
     cell: ProgrammeCell,
     enableSorting: false,
+  }),
+  helper.accessor("capex", {
+    id: "budget" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: (ctx) => <MoneyCell {...ctx} figure="budget" />,
+    enableSorting: false,
+    meta: { align: "end", className: "whitespace-nowrap" },
+  }),
+  helper.accessor("capex", {
+    id: "eac" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: (ctx) => <MoneyCell {...ctx} figure="eac" />,
+    enableSorting: false,
+    meta: { align: "end", className: "whitespace-nowrap" },
+  }),
+  helper.accessor("capex", {
+    id: "variance" satisfies ColumnId,
+    header: ColumnHeader,
+    cell: VarianceCell,
+    sortDescFirst: true, // the largest overrun is the useful first click
+    meta: { align: "end" },
   }),
   helper.accessor("updatedAt", {
     id: "updated" satisfies ColumnId,
@@ -211,4 +233,33 @@ function CommoditiesCell({ getValue }: Cell<string[]>) {
   const tCommon = useTranslations("common");
   const values = getValue();
   return values.length ? values.map((c) => commodityLabel(t, c)).join(tCommon("listSeparator")) : <Empty />;
+}
+
+/**
+ * An amount in the project's currency (the column never adds currencies: each
+ * cell names its own), and below it the roll-up figure when the reader chose
+ * a roll-up currency (converted on each line with its rate set; the sets are
+ * named beside the roll-up choice).
+ */
+function MoneyCell({ getValue, row, figure }: Cell<ProjectListItem["capex"]> & { figure: "budget" | "eac" }) {
+  const locale = useLocale();
+  const capex = getValue();
+  const amount = capex?.[figure] ?? null;
+  if (!capex || amount === null) return <Empty />;
+  const rollup = row.original.rollup;
+  const converted = rollup && rollup !== capex.currency ? capex.converted[rollup][figure] : null;
+  return (
+    <div className="flex flex-col items-end">
+      <span>{formatMoney(amount, capex.currency, locale)}</span>
+      {converted !== null && <span className="text-xs text-slate-600">{formatMoney(converted, rollup!, locale)}</span>}
+    </div>
+  );
+}
+
+function VarianceCell({ getValue }: Cell<ProjectListItem["capex"]>) {
+  const locale = useLocale();
+  const value = getValue()?.variancePercent ?? null;
+  if (value === null) return <Empty />;
+  const over = Number(value) > 0;
+  return <span className={over ? "font-medium text-red-800" : undefined}>{formatPercent(value, locale)}</span>;
 }

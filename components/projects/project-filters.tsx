@@ -24,6 +24,8 @@ interface ProjectFiltersProps {
   companies: string[];
   /** the organization units of the reader's scope, as indented choices (lib/org/unit-options.ts) */
   units: { value: string; label: string }[];
+  /** the rate sets behind the page's converted capex figures */
+  rateSets?: string[];
 }
 
 /**
@@ -31,7 +33,7 @@ interface ProjectFiltersProps {
  * /projects; with it, every change navigates to the canonical URL (search is
  * debounced), so the URL stays the only state and back/forward work.
  */
-export function ProjectFilters({ params, countries, commodities, companies, units }: ProjectFiltersProps) {
+export function ProjectFilters({ params, countries, commodities, companies, units, rateSets }: ProjectFiltersProps) {
   const t = useTranslations("projects.filters");
   const tList = useTranslations("projects.list");
   const tEnum = useTranslations("enums");
@@ -79,12 +81,12 @@ export function ProjectFilters({ params, countries, commodities, companies, unit
     debounce.current = setTimeout(() => navigate({ ...shown, q: currentQuery() }), SEARCH_DEBOUNCE_MS);
   }
 
-  const countryOptions = countries.filter(
-    (c) => !shown.region.length || (c.region && shown.region.includes(c.region)) || shown.country.includes(c.code),
-  );
+  const countryOptions = countries.filter((c) => !shown.region.length || (c.region && shown.region.includes(c.region)) || shown.country.includes(c.code));
 
   // Sorting and page size are not filters, but a no-JavaScript submit must keep them.
-  const kept = [...toSearchParams({ q: params.q, sort: params.sort, dir: params.dir, pageSize: params.pageSize, group: params.group, view: params.view }).entries()].filter(([k]) => k !== "q");
+  const kept = [
+    ...toSearchParams({ q: params.q, sort: params.sort, dir: params.dir, pageSize: params.pageSize, group: params.group, view: params.view }).entries(),
+  ].filter(([k]) => k !== "q");
 
   return (
     <form
@@ -178,6 +180,7 @@ export function ProjectFilters({ params, countries, commodities, companies, unit
         />
       </div>
       <MoreFilters
+        rateSets={rateSets}
         params={shown}
         commodities={commodities}
         companies={companies}

@@ -29,16 +29,10 @@ interface ProjectsTableProps {
 /** One server-sorted page of projects; sorting and paging navigate to a new URL. */
 export function ProjectsTable({ rows, total, params, columns, columnWidths, density, groupLabels, onColumnWidth }: ProjectsTableProps) {
   const t = useTranslations("projects");
-  const visibleColumns = useMemo(
-    () => columns.flatMap((id) => projectColumns.filter((c) => c.id === id)),
-    [columns],
-  );
+  const visibleColumns = useMemo(() => columns.flatMap((id) => projectColumns.filter((c) => c.id === id)), [columns]);
   const group = params.group;
   const sorting = useMemo(() => [{ id: params.sort, desc: params.dir === "desc" }], [params.sort, params.dir]);
-  const pagination = useMemo(
-    () => ({ pageIndex: params.page - 1, pageSize: params.pageSize }),
-    [params.page, params.pageSize],
-  );
+  const pagination = useMemo(() => ({ pageIndex: params.page - 1, pageSize: params.pageSize }), [params.page, params.pageSize]);
 
   const table = useTable({
     features: serverTableFeatures,

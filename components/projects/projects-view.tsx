@@ -35,7 +35,8 @@ export async function ProjectsView({ params, ignored, result, options, settings,
   const locale = await getLocale();
   const countryName = countryNamer(locale);
 
-  const rows: ProjectListItem[] = result.rows.map((row) => ({ ...row, countryName: countryName(row.countryCode) }));
+  const rows: ProjectListItem[] = result.rows.map((row) => ({ ...row, countryName: countryName(row.countryCode), rollup: params.cur ?? null }));
+  const rateSets = [...new Set(result.rows.flatMap((r) => r.capex?.rateSets ?? []))].sort();
   const countries: CountryOption[] = options.countries
     .map((c) => ({ ...c, name: countryName(c.code) ?? c.code }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
@@ -45,7 +46,9 @@ export async function ProjectsView({ params, ignored, result, options, settings,
   const groupName = (group: GroupKey, key: string) => (group === "organization" ? unitName(key) : tEnum(`${groupNs[group]}.${key}` as never));
   const groupLabels =
     groups && params.group
-      ? Object.fromEntries(groups.map((g) => [g.key ?? "", t("groupCaption", { group: g.key ? groupName(params.group!, g.key) : t("groupNone"), count: g.count })]))
+      ? Object.fromEntries(
+          groups.map((g) => [g.key ?? "", t("groupCaption", { group: g.key ? groupName(params.group!, g.key) : t("groupNone"), count: g.count })]),
+        )
       : undefined;
 
   return (
@@ -64,7 +67,14 @@ export async function ProjectsView({ params, ignored, result, options, settings,
       )}
 
       <ListPendingProvider>
-        <ProjectFilters params={params} countries={countries} commodities={options.commodities} companies={options.companies} units={unitChoices(options.units, locale)} />
+        <ProjectFilters
+          params={params}
+          countries={countries}
+          commodities={options.commodities}
+          companies={options.companies}
+          units={unitChoices(options.units, locale)}
+          rateSets={rateSets}
+        />
         <StaleResults>
           <FilterChips params={params} countryName={(code) => countryName(code) ?? code} unitName={unitName} />
 
@@ -85,14 +95,14 @@ export async function ProjectsView({ params, ignored, result, options, settings,
           />
           {/* After the toolbar: an empty result does not push the table's controls down. */}
           {result.total === 0 ? (
-            <EmptyState title={t("empty.title")} body={t("empty.body")} href={projectsHref({ ...withoutFilters(params), view: params.view ? "none" : undefined })} action={t("empty.reset")} />
-          ) : pastEnd ? (
             <EmptyState
-              title={t("pastEnd.title")}
-              body={t("pastEnd.body")}
-              href={projectsHref({ ...params, page: 1 })}
-              action={t("pastEnd.firstPage")}
+              title={t("empty.title")}
+              body={t("empty.body")}
+              href={projectsHref({ ...withoutFilters(params), view: params.view ? "none" : undefined })}
+              action={t("empty.reset")}
             />
+          ) : pastEnd ? (
+            <EmptyState title={t("pastEnd.title")} body={t("pastEnd.body")} href={projectsHref({ ...params, page: 1 })} action={t("pastEnd.firstPage")} />
           ) : null}
         </StaleResults>
       </ListPendingProvider>

@@ -2,14 +2,7 @@
 
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
-import {
-  DENSITIES,
-  MAX_COLUMN_WIDTH,
-  MIN_COLUMN_WIDTH,
-  PROJECT_COLUMNS,
-  type Density,
-  type ProjectColumnId,
-} from "@/lib/projects/columns";
+import { DENSITIES, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, PROJECT_COLUMNS, type Density, type ProjectColumnId } from "@/lib/projects/columns";
 import { GROUP_KEYS, type GroupKey } from "@/lib/projects/list-params";
 import { useDismissableDetails } from "@/components/ui/use-dismissable";
 
@@ -32,14 +25,7 @@ interface TableSettingsProps {
  * Column chooser (show/hide, move up/down, width), density and grouping. Plain
  * buttons and inputs, so every action works from the keyboard.
  */
-export function TableSettings({
-  state,
-  onChange,
-  group,
-  groupHref,
-  onGroup,
-  signedIn,
-}: TableSettingsProps) {
+export function TableSettings({ state, onChange, group, groupHref, onGroup, signedIn }: TableSettingsProps) {
   const t = useTranslations("projects.table");
   const tCol = useTranslations("projects.columns");
   const id = useId();
@@ -60,40 +46,25 @@ export function TableSettings({
   const show = (column: ProjectColumnId, on: boolean) =>
     onChange({
       ...state,
-      columns: on
-        ? [...state.columns, column]
-        : state.columns.filter((c) => c !== column),
+      columns: on ? [...state.columns, column] : state.columns.filter((c) => c !== column),
     });
   const width = (column: ProjectColumnId, value: string) => {
     const n = Number(value);
     const widths = { ...state.columnWidths };
     if (!value) delete widths[column];
-    else if (
-      Number.isInteger(n) &&
-      n >= MIN_COLUMN_WIDTH &&
-      n <= MAX_COLUMN_WIDTH
-    )
-      widths[column] = n;
+    else if (Number.isInteger(n) && n >= MIN_COLUMN_WIDTH && n <= MAX_COLUMN_WIDTH) widths[column] = n;
     else return;
     onChange({ ...state, columnWidths: widths });
   };
 
   return (
-    <details
-      ref={popover}
-      className="relative"
-      onToggle={(e) => setOpen(e.currentTarget.open)}
-    >
-      <summary className="btn-secondary h-9 cursor-pointer px-3">
-        {t("settings")}
-      </summary>
+    <details ref={popover} className="relative" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="btn-secondary h-9 cursor-pointer px-3">{t("settings")}</summary>
       {open && (
         <div className="absolute right-0 z-10 mt-2 w-[26rem] max-w-[90vw] space-y-4 rounded-lg border border-slate-300 bg-white p-4 shadow-lg print:hidden">
           <fieldset>
             <legend className="field-label">{t("columns")}</legend>
-            <p className="mb-2 text-xs text-slate-600">
-              {signedIn ? t("columnsHint") : t("signInToKeep")}
-            </p>
+            <p className="mb-2 text-xs text-slate-600">{signedIn ? t("columnsHint") : t("signInToKeep")}</p>
             <ul className="space-y-1">
               {ordered.map((column) => {
                 const visible = state.columns.includes(column);
@@ -151,13 +122,7 @@ export function TableSettings({
                 );
               })}
             </ul>
-            <button
-              type="button"
-              className="link mt-2 text-sm"
-              onClick={() =>
-                onChange({ ...state, columns: [], columnWidths: {} })
-              }
-            >
+            <button type="button" className="link mt-2 text-sm" onClick={() => onChange({ ...state, columns: [], columnWidths: {} })}>
               {t("resetColumns")}
             </button>
           </fieldset>
@@ -166,12 +131,7 @@ export function TableSettings({
             <div className="flex gap-4 text-sm">
               {DENSITIES.map((d) => (
                 <label key={d} className="flex items-center gap-2">
-                  <input
-                    type="radio"
-                    name={`${id}-density`}
-                    checked={state.density === d}
-                    onChange={() => onChange({ ...state, density: d })}
-                  />
+                  <input type="radio" name={`${id}-density`} checked={state.density === d} onChange={() => onChange({ ...state, density: d })} />
                   {t(d === "compact" ? "densityCompact" : "densityComfortable")}
                 </label>
               ))}
@@ -185,13 +145,7 @@ export function TableSettings({
               id={`${id}-group`}
               className="field-control"
               value={group ?? ""}
-              onChange={(e) =>
-                onGroup(
-                  groupHref(
-                    (e.target.value || undefined) as GroupKey | undefined,
-                  ),
-                )
-              }
+              onChange={(e) => onGroup(groupHref((e.target.value || undefined) as GroupKey | undefined))}
             >
               <option value="">{t("groupNone")}</option>
               {GROUP_KEYS.map((g) => (

@@ -104,7 +104,9 @@ export function capexFigures({ budget, costs }: { budget: readonly BudgetPoint[]
 }
 
 /** Plain strings for the client (Decimal does not cross the server/client boundary). */
-export type Wire<T> = { [K in keyof T]: T[K] extends Dec ? string : T[K] extends Dec | null ? string | null : T[K] extends readonly (infer U)[] ? Wire<U>[] : T[K] };
+export type Wire<T> = {
+  [K in keyof T]: T[K] extends Dec ? string : T[K] extends Dec | null ? string | null : T[K] extends readonly (infer U)[] ? Wire<U>[] : T[K];
+};
 
 export function figuresToWire(f: CapexFigures): Wire<CapexFigures> {
   const s = (d: Dec | null) => (d === null ? null : d.toFixed(2));

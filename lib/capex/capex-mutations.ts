@@ -49,18 +49,38 @@ export async function createBudgetVersion({ viewer, slug, input }: Args): Promis
     permission: "capex:edit",
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, currency: true } });
-      const v = await tx.budgetVersion.create({ data: { projectId: p.id, kind: input.kind, label: input.label, currency: p.currency, createdById: viewer.id, createdByName: viewer.name } });
+      const v = await tx.budgetVersion.create({
+        data: { projectId: p.id, kind: input.kind, label: input.label, currency: p.currency, createdById: viewer.id, createdByName: viewer.name },
+      });
       let copied = 0;
       if (input.copyCurrent) {
-        const current = await tx.budgetVersion.findFirst({ where: { projectId: p.id, state: "APPROVED" }, orderBy: { approvedAt: "desc" }, include: { lines: true } });
+        const current = await tx.budgetVersion.findFirst({
+          where: { projectId: p.id, state: "APPROVED" },
+          orderBy: { approvedAt: "desc" },
+          include: { lines: true },
+        });
         if (current?.lines.length) {
           const r = await tx.budgetLine.createMany({
-            data: current.lines.map((l) => ({ budgetVersionId: v.id, categoryId: l.categoryId, period: l.period, amount: l.amount, currency: l.currency, amountCny: l.amountCny, amountUsd: l.amountUsd, rateSetId: l.rateSetId })),
+            data: current.lines.map((l) => ({
+              budgetVersionId: v.id,
+              categoryId: l.categoryId,
+              period: l.period,
+              amount: l.amount,
+              currency: l.currency,
+              amountCny: l.amountCny,
+              amountUsd: l.amountUsd,
+              rateSetId: l.rateSetId,
+            })),
           });
           copied = r.count;
         }
       }
-      await recordAudit(tx, viewer, { action: "capex.budget.create", entityType: "BudgetVersion", entityId: v.id, after: { project: slug, kind: v.kind, label: v.label, currency: v.currency, copiedLines: copied } });
+      await recordAudit(tx, viewer, {
+        action: "capex.budget.create",
+        entityType: "BudgetVersion",
+        entityId: v.id,
+        after: { project: slug, kind: v.kind, label: v.label, currency: v.currency, copiedLines: copied },
+      });
       return { id: v.id, version: v.version };
     },
   });
@@ -81,7 +101,9 @@ export async function setBudgetLine({ viewer, slug, versionId, input }: Args & {
       const category = await categoryByKey(tx, input.category);
       const period = periodToDate(input.period);
       const amount = dec(input.amount);
-      const existing = await tx.budgetLine.findUnique({ where: { budgetVersionId_categoryId_period: { budgetVersionId: v.id, categoryId: category.id, period } } });
+      const existing = await tx.budgetLine.findUnique({
+        where: { budgetVersionId_categoryId_period: { budgetVersionId: v.id, categoryId: category.id, period } },
+      });
       if (amount.isZero()) {
         if (existing) await tx.budgetLine.delete({ where: { id: existing.id } });
       } else {
@@ -124,7 +146,13 @@ export async function approveBudgetVersion({ viewer, slug, versionId, input }: A
         data: { state: "APPROVED", approvedAt, approvedById: viewer.id, approvedByName: viewer.name, version: v.version + 1 },
       });
       if (written.count !== 1) throw conflict("budget version");
-      await recordAudit(tx, viewer, { action: "capex.budget.approve", entityType: "BudgetVersion", entityId: v.id, before: { state: "DRAFT" }, after: { state: "APPROVED", project: slug, lines } });
+      await recordAudit(tx, viewer, {
+        action: "capex.budget.approve",
+        entityType: "BudgetVersion",
+        entityId: v.id,
+        before: { state: "DRAFT" },
+        after: { state: "APPROVED", project: slug, lines },
+      });
       return { approvedAt };
     },
   });
@@ -141,24 +169,52 @@ export async function setCostLine({ viewer, slug, input }: Args): Promise<Mutati
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, currency: true } });
       if (input.currency !== p.currency)
-        throw new AppError("BAD_REQUEST", `This project's costs are in ${p.currency}, not ${input.currency}.`, { currency: `Use the project's currency, ${p.currency}.` });
+        throw new AppError("BAD_REQUEST", `This project's costs are in ${p.currency}, not ${input.currency}.`, {
+          currency: `Use the project's currency, ${p.currency}.`,
+        });
       const category = await categoryByKey(tx, input.category);
       const converted = convertOrThrow(await loadRateSets(tx), dec(input.amount), input.currency, input.period, input.rateSet);
-      const data = { categoryId: category.id, measure: input.measure, period: periodToDate(input.period), amount: input.amount, currency: input.currency, ...converted };
+      const data = {
+        categoryId: category.id,
+        measure: input.measure,
+        period: periodToDate(input.period),
+        amount: input.amount,
+        currency: input.currency,
+        ...converted,
+      };
       const existing = await tx.costLine.findUnique({ where: { projectId_externalRef: { projectId: p.id, externalRef: input.externalRef } } });
       if (!existing) {
         const line = await tx.costLine.create({ data: { projectId: p.id, externalRef: input.externalRef, ...data } });
         await recordAudit(tx, viewer, { action: "capex.cost.create", entityType: "CostLine", entityId: line.id, after: { project: slug, ...input } });
         return { id: line.id, version: line.version, created: true };
       }
-      if (input.version === undefined) throw new AppError("BAD_REQUEST", "This external reference exists: give the version your correction is based on.", { version: "Required for an existing line." });
+      // The form shows what is stored and lets its user replace it knowingly: the version travels back with the decision.
+      if (input.version === undefined)
+        throw new AppError(
+          "BAD_REQUEST",
+          "This external reference exists: give the version your correction is based on.",
+          { version: "Required for an existing line." },
+          {
+            existing: {
+              version: existing.version,
+              amount: existing.amount.toFixed(2),
+              measure: existing.measure,
+              period: existing.period.toISOString().slice(0, 7),
+            },
+          },
+        );
       const written = await tx.costLine.updateMany({ where: { id: existing.id, version: input.version }, data: { ...data, version: input.version + 1 } });
       if (written.count !== 1) throw conflict("cost line");
       await recordAudit(tx, viewer, {
         action: "capex.cost.update",
         entityType: "CostLine",
         entityId: existing.id,
-        before: { measure: existing.measure, period: existing.period.toISOString().slice(0, 7), amount: existing.amount.toFixed(2), currency: existing.currency },
+        before: {
+          measure: existing.measure,
+          period: existing.period.toISOString().slice(0, 7),
+          amount: existing.amount.toFixed(2),
+          currency: existing.currency,
+        },
         after: { measure: input.measure, period: input.period, amount: dec(input.amount).toFixed(2), currency: input.currency },
       });
       return { id: existing.id, version: input.version + 1, created: false };
@@ -179,10 +235,19 @@ export async function setProjectCurrency({ viewer, slug, input }: Args): Promise
       if (p.version !== input.version) throw conflict("project");
       if (p.currency === input.currency) throw new AppError("BAD_REQUEST", "Nothing changed: the project already uses this currency.");
       const [versions, lines] = await Promise.all([tx.budgetVersion.count({ where: { projectId: p.id } }), tx.costLine.count({ where: { projectId: p.id } })]);
-      if (versions || lines) throw new AppError("CONFLICT", "The currency is fixed once the project has a budget or cost line.", { currency: "Fixed: the project has budgets or costs." });
+      if (versions || lines)
+        throw new AppError("CONFLICT", "The currency is fixed once the project has a budget or cost line.", {
+          currency: "Fixed: the project has budgets or costs.",
+        });
       const written = await tx.project.updateMany({ where: { id: p.id, version: p.version }, data: { currency: input.currency, version: p.version + 1 } });
       if (written.count !== 1) throw conflict("project");
-      await recordChange(tx, { projectId: p.id, viewer, comment: "", version: p.version + 1, changes: [{ field: "currency", before: p.currency, after: input.currency }] });
+      await recordChange(tx, {
+        projectId: p.id,
+        viewer,
+        comment: "",
+        version: p.version + 1,
+        changes: [{ field: "currency", before: p.currency, after: input.currency }],
+      });
       return { version: p.version + 1 };
     },
   });
@@ -196,8 +261,11 @@ export async function createRateSet({ viewer, input }: Omit<Args, "slug">): Prom
     viewer,
     permission: "capex:reference",
     run: async ({ tx, viewer, input }) => {
-      if (await tx.exchangeRateSet.findUnique({ where: { name: input.name } })) throw new AppError("CONFLICT", `A rate set named "${input.name}" exists: rate sets are never edited, name a new one.`);
-      const set = await tx.exchangeRateSet.create({ data: { name: input.name, effectiveFrom: periodToDate(input.effectiveFrom), rates: { createMany: { data: input.rates } } } });
+      if (await tx.exchangeRateSet.findUnique({ where: { name: input.name } }))
+        throw new AppError("CONFLICT", `A rate set named "${input.name}" exists: rate sets are never edited, name a new one.`);
+      const set = await tx.exchangeRateSet.create({
+        data: { name: input.name, effectiveFrom: periodToDate(input.effectiveFrom), rates: { createMany: { data: input.rates } } },
+      });
       await recordAudit(tx, viewer, { action: "capex.rateset.create", entityType: "ExchangeRateSet", entityId: set.id, after: input });
       return { id: set.id };
     },
@@ -215,7 +283,9 @@ export async function createCostCategory({ viewer, input }: Omit<Args, "slug">):
       if (await tx.costCategory.findUnique({ where: { key: input.key } })) throw new AppError("CONFLICT", `A cost category "${input.key}" exists.`);
       const parent = input.parent ? await categoryByKey(tx, input.parent) : null;
       const last = await tx.costCategory.aggregate({ _max: { sortOrder: true } });
-      const c = await tx.costCategory.create({ data: { key: input.key, nameEn: input.nameEn, nameZh: input.nameZh, parentId: parent?.id ?? null, sortOrder: (last._max.sortOrder ?? 0) + 10 } });
+      const c = await tx.costCategory.create({
+        data: { key: input.key, nameEn: input.nameEn, nameZh: input.nameZh, parentId: parent?.id ?? null, sortOrder: (last._max.sortOrder ?? 0) + 10 },
+      });
       await recordAudit(tx, viewer, { action: "capex.category.create", entityType: "CostCategory", entityId: c.id, after: input });
       return { id: c.id };
     },

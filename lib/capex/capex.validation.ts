@@ -10,11 +10,7 @@ export const UPLOAD_MEASURES = ["BUDGET", ...COST_MEASURES] as const;
 /** At most 16 digits before the point and 2 after: Decimal(18,2). */
 export const AMOUNT_PATTERN = /^-?\d{1,16}(\.\d{1,2})?$/;
 
-export const currencySchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(CURRENCY_PATTERN, "Use a three-letter ISO 4217 code, e.g. USD or CNY.");
+export const currencySchema = z.string().trim().toUpperCase().regex(CURRENCY_PATTERN, "Use a three-letter ISO 4217 code, e.g. USD or CNY.");
 export const periodSchema = z
   .string()
   .trim()
@@ -23,10 +19,7 @@ export const periodSchema = z
     if (!p) ctx.addIssue({ code: "custom", message: "Use a month as YYYY-MM." });
     return p ?? "";
   });
-export const amountSchema = z
-  .string()
-  .trim()
-  .regex(AMOUNT_PATTERN, "Use a number with at most two decimals, e.g. 1250000.00.");
+export const amountSchema = z.string().trim().regex(AMOUNT_PATTERN, "Use a number with at most two decimals, e.g. 1250000.00.");
 const version = z.number({ error: "version is required: the version your edit is based on" }).int().min(1);
 const key = z
   .string()
@@ -72,12 +65,18 @@ export const costLineSetSchema = z
 
 export const projectCurrencySchema = z.object({ currency: currencySchema, version }).strict();
 
-const rate = z.string().trim().regex(/^\d{1,10}(\.\d{1,10})?$/, "A positive rate with at most ten decimals.");
+const rate = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}(\.\d{1,10})?$/, "A positive rate with at most ten decimals.");
 export const rateSetCreateSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
     effectiveFrom: periodSchema,
-    rates: z.array(z.object({ currency: currencySchema, toCny: rate, toUsd: rate }).strict()).min(1).max(200),
+    rates: z
+      .array(z.object({ currency: currencySchema, toCny: rate, toUsd: rate }).strict())
+      .min(1)
+      .max(200),
   })
   .strict();
 

@@ -32,8 +32,12 @@ export async function readProjectCapex(prisma: Prisma.TransactionClient, project
   const totals = versions.length
     ? await prisma.budgetLine.groupBy({ by: ["budgetVersionId"], where: { budgetVersionId: { in: versions.map((v) => v.id) } }, _sum: { amount: true } })
     : [];
-  const budget = current ? await prisma.budgetLine.groupBy({ by: ["period"], where: { budgetVersionId: current.id }, _sum: { amount: true, amountCny: true, amountUsd: true } }) : null;
-  const budgetSets = current ? await prisma.budgetLine.findMany({ where: { budgetVersionId: current.id }, distinct: ["rateSetId"], select: { rateSetId: true } }) : [];
+  const budget = current
+    ? await prisma.budgetLine.groupBy({ by: ["period"], where: { budgetVersionId: current.id }, _sum: { amount: true, amountCny: true, amountUsd: true } })
+    : null;
+  const budgetSets = current
+    ? await prisma.budgetLine.findMany({ where: { budgetVersionId: current.id }, distinct: ["rateSetId"], select: { rateSetId: true } })
+    : [];
   const setIds = [...new Set([...rateSetIds, ...budgetSets].map((r) => r.rateSetId))];
   const sets = setIds.length ? await prisma.exchangeRateSet.findMany({ where: { id: { in: setIds } }, select: { name: true }, orderBy: { name: "asc" } }) : [];
 

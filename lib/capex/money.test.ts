@@ -56,7 +56,13 @@ describe("capex figures", () => {
   const c = (measure: "COMMITTED" | "ACTUAL" | "FORECAST", period: string, amount: string) => ({ measure, period, amount: dec(amount) });
 
   it("EAC is actual to date plus the forecast after the last actual month", () => {
-    const costs = [c("ACTUAL", "2026-01", "100"), c("ACTUAL", "2026-02", "150.50"), c("FORECAST", "2026-02", "999"), c("FORECAST", "2026-03", "200"), c("FORECAST", "2026-04", "49.50")];
+    const costs = [
+      c("ACTUAL", "2026-01", "100"),
+      c("ACTUAL", "2026-02", "150.50"),
+      c("FORECAST", "2026-02", "999"),
+      c("FORECAST", "2026-03", "200"),
+      c("FORECAST", "2026-04", "49.50"),
+    ];
     const r = estimateAtCompletion(costs);
     expect(r.actualThrough).toBe("2026-02");
     expect(r.actual.toFixed(2)).toBe("250.50");
@@ -77,14 +83,28 @@ describe("capex figures", () => {
   });
 
   it("cumulative curves: planned, actual to date, forecast from the last actual on", () => {
-    expect(cumulative(["a", "b", "c"], new Map([["a", dec(1)], ["c", dec(2)]])).map(String)).toEqual(["1", "1", "3"]);
+    expect(
+      cumulative(
+        ["a", "b", "c"],
+        new Map([
+          ["a", dec(1)],
+          ["c", dec(2)],
+        ]),
+      ).map(String),
+    ).toEqual(["1", "1", "3"]);
     const f = capexFigures({
       budget: [
         { period: "2026-01", amount: dec("100") },
         { period: "2026-02", amount: dec("100") },
         { period: "2026-04", amount: dec("100") },
       ],
-      costs: [c("COMMITTED", "2026-01", "250"), c("ACTUAL", "2026-01", "90"), c("ACTUAL", "2026-02", "130"), c("FORECAST", "2026-03", "60"), c("FORECAST", "2026-04", "70")],
+      costs: [
+        c("COMMITTED", "2026-01", "250"),
+        c("ACTUAL", "2026-01", "90"),
+        c("ACTUAL", "2026-02", "130"),
+        c("FORECAST", "2026-03", "60"),
+        c("FORECAST", "2026-04", "70"),
+      ],
     });
     expect(f.approved!.toFixed(2)).toBe("300.00");
     expect(f.committed.toFixed(2)).toBe("250.00");

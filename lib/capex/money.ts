@@ -21,7 +21,7 @@ export interface Amount {
 }
 
 export function dec(value: Decimal.Value | { toString(): string }): Dec {
-  return new Money(typeof value === "object" && !(value instanceof Decimal) ? value.toString() : (value));
+  return new Money(typeof value === "object" && !(value instanceof Decimal) ? value.toString() : value);
 }
 
 /** Rounds to cents, half away from zero (as PostgreSQL's round(numeric) does). */

@@ -64,7 +64,17 @@ export async function projectFilterWhere(filters: DashboardFilters): Promise<Pri
   return { id: { in: rows.map((r) => r.id) } };
 }
 
-export async function getPortfolioCapex({ viewer, filters, currency, top = 5 }: { viewer: Viewer | null; filters: DashboardFilters; currency: RollupCurrency; top?: number }): Promise<PortfolioCapex> {
+export async function getPortfolioCapex({
+  viewer,
+  filters,
+  currency,
+  top = 5,
+}: {
+  viewer: Viewer | null;
+  filters: DashboardFilters;
+  currency: RollupCurrency;
+  top?: number;
+}): Promise<PortfolioCapex> {
   const prisma = await db();
   const projects = await prisma.project.findMany({
     where: { ...projectReadScope(viewer), ...(await projectFilterWhere(filters)), budgetVersions: { some: { state: "APPROVED" } } },
@@ -95,7 +105,18 @@ export async function getPortfolioCapex({ viewer, filters, currency, top = 5 }: 
     const approved = dec(s.approved ?? 0);
     // no cost yet: the estimate is the budget
     const eac = s.eac === null ? approved : dec(s.eac);
-    return [{ slug: p.slug, nameEn: p.nameEn, nameZh: p.nameZh, businessLine: p.businessLine, region: p.region, approved: approved.toFixed(2), eac: eac.toFixed(2), variancePercent: variance(eac, approved).variancePercent?.toFixed(2) ?? null }];
+    return [
+      {
+        slug: p.slug,
+        nameEn: p.nameEn,
+        nameZh: p.nameZh,
+        businessLine: p.businessLine,
+        region: p.region,
+        approved: approved.toFixed(2),
+        eac: eac.toFixed(2),
+        variancePercent: variance(eac, approved).variancePercent?.toFixed(2) ?? null,
+      },
+    ];
   });
   const group = (key: (r: PortfolioCapexRow) => string): PortfolioGroup[] => {
     const m = new Map<string, { projects: number; approved: Dec; eac: Dec }>();
@@ -104,12 +125,27 @@ export async function getPortfolioCapex({ viewer, filters, currency, top = 5 }: 
       m.set(key(r), { projects: g.projects + 1, approved: g.approved.plus(r.approved), eac: g.eac.plus(r.eac) });
     }
     return [...m]
-      .map(([k, g]) => ({ key: k, projects: g.projects, approved: g.approved.toFixed(2), eac: g.eac.toFixed(2), variancePercent: variance(g.eac, g.approved).variancePercent?.toFixed(2) ?? null }))
+      .map(([k, g]) => ({
+        key: k,
+        projects: g.projects,
+        approved: g.approved.toFixed(2),
+        eac: g.eac.toFixed(2),
+        variancePercent: variance(g.eac, g.approved).variancePercent?.toFixed(2) ?? null,
+      }))
       .sort((a, b) => a.key.localeCompare(b.key));
   };
   const total = (f: "approved" | "eac") => rows.reduce((s, r) => s.plus(r[f]), new Money(0)).toFixed(2);
   const sets = ids.length
-    ? await prisma.exchangeRateSet.findMany({ where: { OR: [{ costLines: { some: { projectId: { in: ids } } } }, { budgetLines: { some: { budgetVersion: { projectId: { in: ids }, state: "APPROVED" } } } }] }, select: { name: true }, orderBy: { name: "asc" } })
+    ? await prisma.exchangeRateSet.findMany({
+        where: {
+          OR: [
+            { costLines: { some: { projectId: { in: ids } } } },
+            { budgetLines: { some: { budgetVersion: { projectId: { in: ids }, state: "APPROVED" } } } },
+          ],
+        },
+        select: { name: true },
+        orderBy: { name: "asc" },
+      })
     : [];
   return {
     currency,

@@ -24,11 +24,19 @@ export async function loadRateSets(tx: Prisma.TransactionClient): Promise<Loaded
 /** The named set, or else the one in effect in `period` (latest effective date not after it). */
 export function pickRateSet(sets: readonly LoadedRateSet[], period: string, name?: string): LoadedRateSet | { error: string } {
   if (name) return sets.find((s) => s.name === name) ?? { error: `No exchange-rate set named "${name}".` };
-  return sets.find((s) => s.effectiveFrom <= period) ?? { error: `No exchange-rate set is in effect in ${period}: an admin adds one under Capex reference data.` };
+  return (
+    sets.find((s) => s.effectiveFrom <= period) ?? { error: `No exchange-rate set is in effect in ${period}: an admin adds one under Capex reference data.` }
+  );
 }
 
 /** CNY and USD amounts of a line, and the set used; a missing rate is the caller's input error. */
-export function convertWith(sets: readonly LoadedRateSet[], amount: Dec, currency: string, period: string, name?: string): { amountCny: string; amountUsd: string; rateSetId: string } | { error: string } {
+export function convertWith(
+  sets: readonly LoadedRateSet[],
+  amount: Dec,
+  currency: string,
+  period: string,
+  name?: string,
+): { amountCny: string; amountUsd: string; rateSetId: string } | { error: string } {
   const set = pickRateSet(sets, period, name);
   if ("error" in set) return set;
   try {

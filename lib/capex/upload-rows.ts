@@ -95,7 +95,8 @@ export function checkCostRow(raw: RawCostRow): { errors: UploadError[]; parsed: 
   const currency = raw.currency.trim().toUpperCase();
   if (currency && !CURRENCY_PATTERN.test(currency)) errors.push({ code: "badCurrency", field: "currency", params: { value: raw.currency } });
   const measure = raw.measure.trim().toUpperCase();
-  if (measure && !(UPLOAD_MEASURES as readonly string[]).includes(measure)) errors.push({ code: "badMeasure", field: "measure", params: { value: raw.measure } });
+  if (measure && !(UPLOAD_MEASURES as readonly string[]).includes(measure))
+    errors.push({ code: "badMeasure", field: "measure", params: { value: raw.measure } });
   if (raw.externalRef.length > 120) errors.push({ code: "missingValue", field: "externalRef" });
   if (errors.length) return { errors, parsed: null };
   return {
@@ -122,6 +123,8 @@ export function duplicateReferences(rows: readonly { row: number; project: strin
   }
   const out = new Map<number, UploadError>();
   for (const [k, list] of seen)
-    if (list.length > 1) for (const row of list) out.set(row, { code: "duplicateReference", field: "externalRef", params: { value: k.split("\u0000")[1], rows: list.join(", ") } });
+    if (list.length > 1)
+      for (const row of list)
+        out.set(row, { code: "duplicateReference", field: "externalRef", params: { value: k.split("\u0000")[1], rows: list.join(", ") } });
   return out;
 }

@@ -16,8 +16,21 @@ export interface SheetResult {
 const MAX_BYTES = 10 * 1024 * 1024;
 
 /** An uploaded file → rows → the dry run or the apply. File-level problems are BAD_REQUEST with a message key. */
-export async function runSheetUpload({ viewer, kind, mode, file }: { viewer: Viewer | null; kind: SheetKind; mode: "check" | "apply"; file: File | null }): Promise<MutationResult<SheetResult>> {
-  const bad = (key: string, columns?: string[]): MutationResult<SheetResult> => ({ ok: false, error: { code: "BAD_REQUEST", message: key, details: { key, columns } } });
+export async function runSheetUpload({
+  viewer,
+  kind,
+  mode,
+  file,
+}: {
+  viewer: Viewer | null;
+  kind: SheetKind;
+  mode: "check" | "apply";
+  file: File | null;
+}): Promise<MutationResult<SheetResult>> {
+  const bad = (key: string, columns?: string[]): MutationResult<SheetResult> => ({
+    ok: false,
+    error: { code: "BAD_REQUEST", message: key, details: { key, columns } },
+  });
   if (!viewer) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Sign in to make changes." } };
   if (!file || file.size === 0) return bad("noFile");
   if (file.size > MAX_BYTES) return bad("fileTooLarge");

@@ -9,7 +9,7 @@ import type { Prisma } from "./generated/client";
  * json_populate_recordset fills absent keys with NULL, not the column default,
  * so every NOT NULL column with a default must be given (DEFAULTS below).
  */
-type Table = "Project" | "Milestone" | "StatusUpdate" | "FieldChange" | "SourceQuote" | "FactBasis" | "AuditEntry";
+type Table = "Project" | "Milestone" | "StatusUpdate" | "FieldChange" | "SourceQuote" | "FactBasis" | "CostLine" | "BudgetLine" | "AuditEntry";
 
 function defaults(table: Table, now: string): Record<string, unknown> {
   switch (table) {
@@ -25,6 +25,10 @@ function defaults(table: Table, now: string): Record<string, unknown> {
       return {};
     case "FactBasis":
       return { note: "" };
+    case "CostLine":
+      return { version: 1, createdAt: now, updatedAt: now };
+    case "BudgetLine":
+      return {};
     case "AuditEntry":
       return { at: now, reason: "" };
   }

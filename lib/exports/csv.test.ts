@@ -16,7 +16,7 @@ describe("csv", () => {
   });
   it("guards cells a spreadsheet would run as a formula", () => {
     for (const v of ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"]) expect(guardFormula(v)).toBe(`'${v}`);
-    expect(csvField("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     // numbers are data, not text: a negative number stays a number
     expect(csvField(-5)).toBe("-5");
   });

@@ -13,6 +13,8 @@ export type ExportValue =
   | { kind: "text"; value: string | null }
   | { kind: "percent"; value: number | null }
   | { kind: "number"; value: number | null }
+  /** an exact decimal amount (two places) as text: CSV writes the text, XLSX a number formatted to two places */
+  | { kind: "money"; value: string | null }
   | { kind: "fuzzyDate"; value: FuzzyDate | null }
   | { kind: "timestamp"; value: Date };
 
@@ -40,6 +42,12 @@ export type ExportHeaderKey =
   | ProjectColumnId
   | "nameZh"
   | "nextMilestoneDue"
+  | "capexCurrency"
+  | "budgetCNY"
+  | "budgetUSD"
+  | "eacCNY"
+  | "eacUSD"
+  | "capexRateSets"
   | "milestoneProject"
   | "milestoneTitle"
   | "milestoneTitleZh"
@@ -58,7 +66,25 @@ export interface ExportColumn<Row> {
 
 const text = (value: string | null | undefined): ExportValue => ({ kind: "text", value: value ?? null });
 
-const PROJECT_EXPORT: Record<ProjectColumnId, ExportColumn<ProjectRow>[]> = {
+const money = (value: string | null | undefined): ExportValue => ({ kind: "money", value: value ?? null });
+
+/**
+ * Budget and EAC: the project's currency amount beside its currency (a sum of
+ * the column would add currencies, so the currency is its own column), and,
+ * with a roll-up currency chosen, the converted amount and the rate sets used.
+ */
+function capexExport(figure: "budget" | "eac", rollup: RollupCurrency | undefined): ExportColumn<ProjectRow>[] {
+  const own: ExportColumn<ProjectRow>[] = [
+    { key: figure, width: 18, value: (r) => money(r.capex?.[figure]) },
+    { key: "capexCurrency", width: 10, value: (r) => text(r.capex?.currency) },
+  ];
+  if (!rollup) return own;
+  return [...own, { key: `${figure}${rollup}`, width: 18, value: (r) => money(r.capex?.converted[rollup][figure]) }];
+}
+
+type RollupCurrency = "CNY" | "USD";
+
+const PROJECT_EXPORT: Record<Exclude<ProjectColumnId, "budget" | "eac">, ExportColumn<ProjectRow>[]> = {
   name: [
     { key: "name", width: 44, value: (r) => text(r.nameEn) },
     { key: "nameZh", width: 24, value: (r) => text(r.nameZh) },
@@ -79,6 +105,9 @@ const PROJECT_EXPORT: Record<ProjectColumnId, ExportColumn<ProjectRow>[]> = {
   commodities: [{ key: "commodities", width: 20, value: (r, l) => text(r.commodities.map(l.commodity).join("; ") || null) }],
   programme: [{ key: "programme", width: 36, value: (r, l) => text(r.programme && l.name({ en: r.programme.nameEn, zh: r.programme.nameZh })) }],
   updated: [{ key: "updated", width: 18, value: (r) => ({ kind: "timestamp", value: new Date(r.updatedAt) }) }],
+  variance: [
+    { key: "variance", width: 12, value: (r) => ({ kind: "percent", value: r.capex?.variancePercent == null ? null : Number(r.capex.variancePercent) }) },
+  ],
 };
 
 /**
@@ -87,8 +116,13 @@ const PROJECT_EXPORT: Record<ProjectColumnId, ExportColumn<ProjectRow>[]> = {
  * listed field); a restricted field would be dropped here for a viewer who
  * may not see it, so that the export can never show more than the table.
  */
-export function projectExportColumns(columns: readonly ProjectColumnId[]): ExportColumn<ProjectRow>[] {
-  return columns.flatMap((c) => PROJECT_EXPORT[c]);
+export function projectExportColumns(columns: readonly ProjectColumnId[], rollup?: RollupCurrency): ExportColumn<ProjectRow>[] {
+  const out = columns.flatMap((c) => (c === "budget" || c === "eac" ? capexExport(c, rollup) : PROJECT_EXPORT[c]));
+  // The currency column once, after the first amount; the rate sets once, at the end, when amounts were converted.
+  const deduped = out.filter((c, i) => c.key !== "capexCurrency" || out.findIndex((x) => x.key === "capexCurrency") === i);
+  if (rollup && columns.some((c) => c === "budget" || c === "eac"))
+    deduped.push({ key: "capexRateSets", width: 30, value: (r) => text(r.capex?.rateSets.join("; ") || null) });
+  return deduped;
 }
 
 export interface MilestoneExportRow {
@@ -133,6 +167,7 @@ export function csvValue(v: ExportValue, labels?: Pick<ExportLabels, "fuzzyDate"
     case "text":
     case "percent":
     case "number":
+    case "money":
       return v.value;
     case "fuzzyDate":
       return v.value ? (labels ? labels.fuzzyDate(v.value) : fuzzyDateText(v.value)) : null;

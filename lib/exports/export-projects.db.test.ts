@@ -18,15 +18,16 @@ const labels: ExportLabels = localizedExportLabels("en", messages);
 /** A minimal RFC 4180 reader for the test (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], field = "", quoted = false;
+  let row: string[] = [],
+    field = "",
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ",") {
@@ -38,8 +39,7 @@ function parseCsv(text: string): string[][] {
       row = [];
       field = "";
       i++;
-    }
-    else field += c;
+    } else field += c;
   }
   return rows;
 }
@@ -67,11 +67,18 @@ describe.each(testBackends())("exports on %s", (backend) => {
           operatingCompany: "MMG Limited",
           forecastFinish: { date: "2027-07-01", precision: "QUARTER" },
           milestones: [
-            { key: "a", title: "Chalcobamba pit", titleZh: "查科班巴矿坑", state: "PLANNED", baseline: { date: "2025-01-01", precision: "YEAR" }, forecast: { date: "2026-03-01", precision: "MONTH" } },
+            {
+              key: "a",
+              title: "Chalcobamba pit",
+              titleZh: "查科班巴矿坑",
+              state: "PLANNED",
+              baseline: { date: "2025-01-01", precision: "YEAR" },
+              forecast: { date: "2026-03-01", precision: "MONTH" },
+            },
             { key: "b", title: "Road", state: "ACHIEVED", actual: { date: "2024-05-17", precision: "DAY" } },
           ],
         }),
-        buildProject({ slug: "formula", nameEn: "=HYPERLINK(\"http://evil\")", countryCode: "CN", stage: "DESIGN", operatingCompany: "A, B \"and\" C" }),
+        buildProject({ slug: "formula", nameEn: '=HYPERLINK("http://evil")', countryCode: "CN", stage: "DESIGN", operatingCompany: 'A, B "and" C' }),
         buildProject({ slug: "zinc", nameEn: "Zinc, Lead Works", countryCode: "ZM", stage: "OPERATION" }),
       ],
     });
@@ -85,11 +92,35 @@ describe.each(testBackends())("exports on %s", (backend) => {
     const bytes = await read(exportProjectsCsv({ params, columns: [...columns], labels, where: { scope: WHOLE_PORTFOLIO }, batchSize: 1 }));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(bytes.toString("utf8").slice(1));
-    expect(rows[0]).toEqual(["Name", "Chinese name", "Country", "Stage", "Health", "Progress (%)", "Forecast finish", "Operating company", "Commodities", "Next milestone", "Next milestone due"]);
+    expect(rows[0]).toEqual([
+      "Name",
+      "Chinese name",
+      "Country",
+      "Stage",
+      "Health",
+      "Progress (%)",
+      "Forecast finish",
+      "Operating company",
+      "Commodities",
+      "Next milestone",
+      "Next milestone due",
+    ]);
     const table = (await listProjects(params, { scope: WHOLE_PORTFOLIO })).rows;
     expect(rows.slice(1).map((r) => r[0].replace(/^'/, ""))).toEqual(table.map((r) => r.nameEn));
-    expect(rows[1]).toEqual(["'=HYPERLINK(\"http://evil\")", "", "China", "Design", "On track", "", "", "A, B \"and\" C", "copper", "", ""]);
-    expect(rows[2]).toEqual(["Las Bambas Copper Mine", "拉斯邦巴斯铜矿", "Peru", "Operation", "At risk", "85", "2027-Q3", "MMG Limited", "copper; molybdenum", "Chalcobamba pit", "2026-03"]);
+    expect(rows[1]).toEqual(['\'=HYPERLINK("http://evil")', "", "China", "Design", "On track", "", "", 'A, B "and" C', "copper", "", ""]);
+    expect(rows[2]).toEqual([
+      "Las Bambas Copper Mine",
+      "拉斯邦巴斯铜矿",
+      "Peru",
+      "Operation",
+      "At risk",
+      "85",
+      "2027-Q3",
+      "MMG Limited",
+      "copper; molybdenum",
+      "Chalcobamba pit",
+      "2026-03",
+    ]);
     expect(rows[3][0]).toBe("Zinc, Lead Works");
     expect(rows).toHaveLength(4);
   });
@@ -106,10 +137,20 @@ describe.each(testBackends())("exports on %s", (backend) => {
     expect(las.getCell(7).value).toEqual(new Date("2027-07-01T00:00:00Z"));
     expect(las.getCell(11).value).toEqual(new Date("2026-03-01T00:00:00Z"));
     expect(las.getCell(11).numFmt).toBe("yyyy-mm");
-    expect(projects.getRow(2).getCell(1).value).toBe("=HYPERLINK(\"http://evil\")"); // a string cell, never a formula
+    expect(projects.getRow(2).getCell(1).value).toBe('=HYPERLINK("http://evil")'); // a string cell, never a formula
     expect(projects.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
     const milestones = workbook.getWorksheet("Milestones")!;
-    expect(milestones.getRow(1).values).toEqual([undefined, "Project", "Milestone", "Milestone (Chinese)", "Baseline", "Forecast", "Actual", "State", "Slip (days)"]);
+    expect(milestones.getRow(1).values).toEqual([
+      undefined,
+      "Project",
+      "Milestone",
+      "Milestone (Chinese)",
+      "Baseline",
+      "Forecast",
+      "Actual",
+      "State",
+      "Slip (days)",
+    ]);
     const first = milestones.getRow(2);
     expect(first.getCell(1).value).toBe("Las Bambas Copper Mine");
     expect(first.getCell(3).value).toBe("查科班巴矿坑");
@@ -121,10 +162,36 @@ describe.each(testBackends())("exports on %s", (backend) => {
 
   it("writes the user's language: Chinese headers, values, dates as text and sheet names, in pinyin name order", async () => {
     const zh = localizedExportLabels("zh-CN", zhMessages);
-    const rows = parseCsv((await read(exportProjectsCsv({ params, columns: [...columns], labels: zh, where: { scope: WHOLE_PORTFOLIO } }))).toString("utf8").slice(1));
-    expect(rows[0]).toEqual(["英文名称", "中文名称", "国家/地区", "阶段", "健康状况", "进度（%）", "预计完成", "运营公司", "矿种/产品", "下一里程碑", "下一里程碑到期"]);
+    const rows = parseCsv(
+      (await read(exportProjectsCsv({ params, columns: [...columns], labels: zh, where: { scope: WHOLE_PORTFOLIO } }))).toString("utf8").slice(1),
+    );
+    expect(rows[0]).toEqual([
+      "英文名称",
+      "中文名称",
+      "国家/地区",
+      "阶段",
+      "健康状况",
+      "进度（%）",
+      "预计完成",
+      "运营公司",
+      "矿种/产品",
+      "下一里程碑",
+      "下一里程碑到期",
+    ]);
     const las = rows.find((r) => r[0] === "Las Bambas Copper Mine")!;
-    expect(las).toEqual(["Las Bambas Copper Mine", "拉斯邦巴斯铜矿", "秘鲁", "运营", "有风险", "85", "2027年第3季度", "MMG Limited", "铜; 钼", "查科班巴矿坑", "2026年3月"]);
+    expect(las).toEqual([
+      "Las Bambas Copper Mine",
+      "拉斯邦巴斯铜矿",
+      "秘鲁",
+      "运营",
+      "有风险",
+      "85",
+      "2027年第3季度",
+      "MMG Limited",
+      "铜; 钼",
+      "查科班巴矿坑",
+      "2026年3月",
+    ]);
     // zh-CN order: the names zh-CN shows, as Intl.Collator("zh-CN") orders them (symbols, then Han by pinyin, then Latin)
     const shown = rows.slice(1).map((r) => r[1] || r[0].replace(/^'/, ""));
     expect(shown).toEqual([...shown].sort(new Intl.Collator("zh-CN").compare));

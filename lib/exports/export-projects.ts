@@ -12,7 +12,15 @@ import { selectProjectIds, selectProjectRowsByIds } from "../projects/list-proje
 import type { WhereOptions } from "../projects/project-where";
 import type { FuzzyDate, MilestoneView } from "../projects/types";
 import { csvLine, UTF8_BOM } from "./csv";
-import { csvValue, MILESTONE_EXPORT, projectExportColumns, type ExportColumn, type ExportLabels, type ExportValue, type MilestoneExportRow } from "./export-columns";
+import {
+  csvValue,
+  MILESTONE_EXPORT,
+  projectExportColumns,
+  type ExportColumn,
+  type ExportLabels,
+  type ExportValue,
+  type MilestoneExportRow,
+} from "./export-columns";
 
 /** Rows per database round trip: the export never holds more than this many projects. */
 export const EXPORT_BATCH_SIZE = 1000;
@@ -51,7 +59,7 @@ async function* projectBatches(opts: ExportOptions) {
 
 /** The CSV export of the current view, as a stream of UTF-8 (with BOM). */
 export function exportProjectsCsv(opts: ExportOptions): ReadableStream<Uint8Array> {
-  const columns = projectExportColumns(opts.columns);
+  const columns = projectExportColumns(opts.columns, opts.params.cur);
   async function* lines() {
     yield UTF8_BOM + csvLine(columns.map((c) => opts.labels.header(c.key)));
     for await (const batch of projectBatches(opts)) {
@@ -98,6 +106,11 @@ function setCell(cell: ExcelJS.Cell, v: ExportValue, labels: ExportLabels): void
     case "number":
       cell.value = v.value;
       return;
+    case "money":
+      // Excel holds numbers as doubles: exact to the cent below 10^13, the CSV keeps the exact text.
+      cell.value = v.value === null ? null : Number(v.value);
+      cell.numFmt = "#,##0.00";
+      return;
     case "percent":
       cell.value = v.value === null ? null : v.value / 100;
       cell.numFmt = "0%";
@@ -130,7 +143,7 @@ function addRow<Row>(sheet: ExcelJS.Worksheet, columns: ExportColumn<Row>[], row
 export function exportProjectsXlsx(opts: ExportOptions): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const columns = projectExportColumns(opts.columns);
+  const columns = projectExportColumns(opts.columns, opts.params.cur);
   const { labels } = opts;
 
   void (async () => {

@@ -16,7 +16,11 @@ export type ExportRequest =
 export function parseExportRequest(search: URLSearchParams): ExportRequest {
   const rest = new URLSearchParams(search);
   const format = rest.get("format") ?? "csv";
-  const columnsRaw = rest.getAll("columns").flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+  const columnsRaw = rest
+    .getAll("columns")
+    .flatMap((v) => v.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
   rest.delete("format");
   rest.delete("columns");
   const fields: Record<string, string> = {};
@@ -28,7 +32,9 @@ export function parseExportRequest(search: URLSearchParams): ExportRequest {
   if (Object.keys(fields).length || !parsed.ok)
     return {
       ok: false,
-      message: `Invalid export parameters: ${Object.entries(fields).map(([k, m]) => `${k} (${m})`).join(", ")}`,
+      message: `Invalid export parameters: ${Object.entries(fields)
+        .map(([k, m]) => `${k} (${m})`)
+        .join(", ")}`,
       fields,
     };
   return { ok: true, format: format as ExportFormat, params: parsed.params, columns: columnsRaw.length ? normalizeColumns(columnsRaw) : null };

@@ -15,7 +15,8 @@ const CONTENT_TYPE = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 } as const;
 
-type ExportResult = { ok: true; response: Response } | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string>; retryAfterSeconds?: number };
+type ExportResult =
+  { ok: true; response: Response } | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string>; retryAfterSeconds?: number };
 
 /**
  * An export of exactly the current view: the list's filters and sort from the
@@ -28,11 +29,17 @@ export async function exportProjects(opts: { viewer: Viewer | null; search: URLS
   const parsed = parseExportRequest(opts.search);
   if (!parsed.ok) return { ok: false, code: "BAD_REQUEST", message: parsed.message, fields: parsed.fields };
   let columns = parsed.columns;
-  if (!columns && parsed.params.view && parsed.params.view !== "none") columns = (await getView({ viewer: opts.viewer, id: parsed.params.view }))?.columns ?? null;
+  if (!columns && parsed.params.view && parsed.params.view !== "none")
+    columns = (await getView({ viewer: opts.viewer, id: parsed.params.view }))?.columns ?? null;
   columns ??= opts.viewer ? (await getPreferences({ viewer: opts.viewer })).columns : DEFAULT_COLUMNS;
   const release = acquireExportSlot(opts.viewer ? `user:${opts.viewer.id}` : `address:${opts.client}`);
   if (!release)
-    return { ok: false, code: "TOO_MANY_REQUESTS", message: "Too many exports are running. Try again in a few seconds.", retryAfterSeconds: EXPORT_RETRY_AFTER_SECONDS };
+    return {
+      ok: false,
+      code: "TOO_MANY_REQUESTS",
+      message: "Too many exports are running. Try again in a few seconds.",
+      retryAfterSeconds: EXPORT_RETRY_AFTER_SECONDS,
+    };
   let body: ReadableStream<Uint8Array>;
   try {
     const labels = await getExportLabels();

@@ -27,7 +27,11 @@ export async function readProjectKpis(prisma: Prisma.TransactionClient, projectI
   const [definitions, actuals, targets, capacities] = await Promise.all([
     prisma.kpiDefinition.findMany({ orderBy: { sortOrder: "asc" } }),
     prisma.kpiActual.findMany({ where: { projectId }, select: { definitionId: true, period: true, value: true }, orderBy: { period: "asc" } }),
-    prisma.kpiTarget.findMany({ where: { projectId }, select: { definitionId: true, series: true, period: true, value: true }, orderBy: [{ series: "asc" }, { period: "asc" }] }),
+    prisma.kpiTarget.findMany({
+      where: { projectId },
+      select: { definitionId: true, series: true, period: true, value: true },
+      orderBy: [{ series: "asc" }, { period: "asc" }],
+    }),
     prisma.kpiDesignCapacity.findMany({ where: { projectId } }),
   ]);
   if (!actuals.length && !targets.length && !capacities.length) return { tiles: [], rampUp: null };
@@ -46,16 +50,33 @@ export async function readProjectKpis(prisma: Prisma.TransactionClient, projectI
   for (const d of definitions) {
     const base = { key: d.key, nameEn: d.nameEn, nameZh: d.nameZh, unit: d.unit, category: d.category, direction: d.direction, latestPeriod };
     if (d.aggregation === "RATIO") {
-      const def = { key: d.key, aggregation: d.aggregation, numeratorKeys: d.numeratorKeys, denominatorKeys: d.denominatorKeys, scale: d.scale ? dec(d.scale) : null };
+      const def = {
+        key: d.key,
+        aggregation: d.aggregation,
+        numeratorKeys: d.numeratorKeys,
+        denominatorKeys: d.denominatorKeys,
+        scale: d.scale ? dec(d.scale) : null,
+      };
       // the rate over the 12 months to each month, from the summed counts
       const rateTo = (end: string) => {
         const window = monthRange(previousPeriod(end, 11), end);
-        const byKey = new Map([...def.numeratorKeys, ...def.denominatorKeys].map((k) => [k, window.map((p) => values.get(k)?.get(p)).filter((v): v is Dec => !!v)]));
+        const byKey = new Map(
+          [...def.numeratorKeys, ...def.denominatorKeys].map((k) => [k, window.map((p) => values.get(k)?.get(p)).filter((v): v is Dec => !!v)]),
+        );
         return ratioValue(def, byKey);
       };
       if (!def.denominatorKeys.some((k) => values.has(k))) continue;
       const trend = trendMonths.map((p) => ({ period: p, value: s(rateTo(p)) }));
-      tiles.push({ ...base, rolling12: true, latest: s(rateTo(latestPeriod)), previous: s(rateTo(previousPeriod(latestPeriod, 1))), trend, target: null, targetSeries: null, percentOfDesign: null });
+      tiles.push({
+        ...base,
+        rolling12: true,
+        latest: s(rateTo(latestPeriod)),
+        previous: s(rateTo(previousPeriod(latestPeriod, 1))),
+        trend,
+        target: null,
+        targetSeries: null,
+        percentOfDesign: null,
+      });
       continue;
     }
     const own = values.get(d.key);
@@ -78,7 +99,9 @@ export async function readProjectKpis(prisma: Prisma.TransactionClient, projectI
   // The ramp-up chart: the first production KPI with a design capacity, else with targets, else with actuals.
   const production = definitions.filter((d) => d.category === "PRODUCTION" && d.aggregation !== "RATIO");
   const chosen =
-    production.find((d) => capacities.some((c) => c.definitionId === d.id)) ?? production.find((d) => targets.some((t) => t.definitionId === d.id)) ?? production.find((d) => values.has(d.key));
+    production.find((d) => capacities.some((c) => c.definitionId === d.id)) ??
+    production.find((d) => targets.some((t) => t.definitionId === d.id)) ??
+    production.find((d) => values.has(d.key));
   let rampUp: RampUpView | null = null;
   if (chosen) {
     const own = targets.filter((t) => t.definitionId === chosen.id);

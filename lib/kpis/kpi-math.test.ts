@@ -16,12 +16,20 @@ describe("KPI rates and aggregation", () => {
     const b = { injuries: dec(0), hours: dec(900_000) };
     const group = frequencyRate([a.injuries, b.injuries], [a.hours, b.hours])!;
     expect(group.toFixed(2)).toBe("1.00");
-    const meanOfRates = frequencyRate([a.injuries], [a.hours])!.plus(frequencyRate([b.injuries], [b.hours])!).div(2);
+    const meanOfRates = frequencyRate([a.injuries], [a.hours])!
+      .plus(frequencyRate([b.injuries], [b.hours])!)
+      .div(2);
     expect(meanOfRates.toFixed(2)).toBe("5.00");
   });
 
   it("a RATIO definition sums employees' and contractors' hours", () => {
-    const trifr = { key: "trifr", aggregation: "RATIO" as const, numeratorKeys: ["recordable-injuries"], denominatorKeys: ["hours-employees", "hours-contractors"], scale: dec(1_000_000) };
+    const trifr = {
+      key: "trifr",
+      aggregation: "RATIO" as const,
+      numeratorKeys: ["recordable-injuries"],
+      denominatorKeys: ["hours-employees", "hours-contractors"],
+      scale: dec(1_000_000),
+    };
     const values = new Map([
       ["recordable-injuries", [dec(1), dec(2)]],
       ["hours-employees", [dec(200_000), dec(300_000)]],

@@ -34,8 +34,12 @@ describe.each(testBackends())("KPI mutations on %s", (backend) => {
       ["hours-contractors", "2026-02", "250000"],
     ];
     for (const [kpi, period, value] of entries) expect((await setKpiActual({ viewer: manager, slug: "kp", input: { kpi, period, value } })).ok).toBe(true);
-    expect((await setKpiTarget({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", series: "RAMP_UP", period: "2026-02", value: "80000" } })).ok).toBe(true);
-    expect((await setKpiTarget({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", series: "RAMP_UP", period: "2026-03", value: "90000" } })).ok).toBe(true);
+    expect((await setKpiTarget({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", series: "RAMP_UP", period: "2026-02", value: "80000" } })).ok).toBe(
+      true,
+    );
+    expect((await setKpiTarget({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", series: "RAMP_UP", period: "2026-03", value: "90000" } })).ok).toBe(
+      true,
+    );
     expect((await setDesignCapacity({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", monthlyValue: "100000" } })).ok).toBe(true);
 
     const kpis = (await getProjectKpis({ slug: "kp", viewer: null }))!;
@@ -54,9 +58,29 @@ describe.each(testBackends())("KPI mutations on %s", (backend) => {
 
   it("a correction names its version; rates are never entered; bad input changes nothing", async () => {
     const prisma = database().prisma;
-    expect(await setKpiActual({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", period: "2026-02", value: "76000" } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-    expect(await setKpiActual({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", period: "2026-02", value: "76000", version: 1 } })).toMatchObject({ ok: true, data: { version: 2 } });
-    expect(await setKpiActual({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", period: "2026-02", value: "77000", version: 1 } })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    const stored = (await prisma.kpiActual.findFirstOrThrow({ where: { definition: { key: "ore-milled" }, period: new Date("2026-02-01") } })).value.toString();
+    expect(await setKpiActual({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", period: "2026-02", value: "76000" } })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST", details: { existing: { version: 1, value: stored } } },
+    });
+    // a target likewise: what is stored and its version, then a replacement with that version
+    expect(
+      await setKpiTarget({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", series: "RAMP_UP", period: "2026-02", value: "81000" } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST", details: { existing: { version: 1, value: "80000" } } },
+    });
+    expect(
+      await setKpiTarget({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", series: "RAMP_UP", period: "2026-02", value: "81000", version: 1 } }),
+    ).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(await setKpiActual({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", period: "2026-02", value: "76000", version: 1 } })).toMatchObject({
+      ok: true,
+      data: { version: 2 },
+    });
+    expect(await setKpiActual({ viewer: manager, slug: "kp", input: { kpi: "ore-milled", period: "2026-02", value: "77000", version: 1 } })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
     const before = await prisma.kpiActual.count();
     for (const input of [
       { kpi: "trifr", period: "2026-02", value: "3" },
@@ -69,17 +93,42 @@ describe.each(testBackends())("KPI mutations on %s", (backend) => {
       expect(r.ok, JSON.stringify(input)).toBe(false);
       if (!r.ok) expect(r.error.code).toBe("BAD_REQUEST");
     }
-    expect(await setDesignCapacity({ viewer: manager, slug: "kp", input: { kpi: "recordable-injuries", monthlyValue: "5" } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(await setDesignCapacity({ viewer: manager, slug: "kp", input: { kpi: "recordable-injuries", monthlyValue: "5" } })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
     expect(await prisma.kpiActual.count()).toBe(before);
-    expect(await prisma.auditEntry.count({ where: { action: { startsWith: "kpi." } } })).toBe(9 + 3 + 1);
+    expect(await prisma.auditEntry.count({ where: { action: { startsWith: "kpi." } } })).toBe(9 + 3 + 1 + 1);
   });
 
   it("admins add KPI definitions; a ratio must name existing counts", async () => {
-    const bad = await createKpiDefinition({ viewer: admin, input: { key: "x-rate", nameEn: "X", nameZh: "X", unit: "x", category: "SAFETY", direction: "LOWER_BETTER", aggregation: "RATIO", numeratorKeys: ["nope"], denominatorKeys: ["hours-employees"], scale: "200000" } });
+    const bad = await createKpiDefinition({
+      viewer: admin,
+      input: {
+        key: "x-rate",
+        nameEn: "X",
+        nameZh: "X",
+        unit: "x",
+        category: "SAFETY",
+        direction: "LOWER_BETTER",
+        aggregation: "RATIO",
+        numeratorKeys: ["nope"],
+        denominatorKeys: ["hours-employees"],
+        scale: "200000",
+      },
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-    const ok = await createKpiDefinition({ viewer: admin, input: { key: "water-use", nameEn: "Water use", nameZh: "用水量", unit: "m3", category: "ESG", direction: "LOWER_BETTER", aggregation: "SUM" } });
+    const ok = await createKpiDefinition({
+      viewer: admin,
+      input: { key: "water-use", nameEn: "Water use", nameZh: "用水量", unit: "m3", category: "ESG", direction: "LOWER_BETTER", aggregation: "SUM" },
+    });
     expect(ok.ok).toBe(true);
-    expect(await createKpiDefinition({ viewer: manager, input: { key: "w2", nameEn: "W", nameZh: "W", unit: "m3", category: "ESG", direction: "LOWER_BETTER", aggregation: "SUM" } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(
+      await createKpiDefinition({
+        viewer: manager,
+        input: { key: "w2", nameEn: "W", nameZh: "W", unit: "m3", category: "ESG", direction: "LOWER_BETTER", aggregation: "SUM" },
+      }),
+    ).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
   });
 
   it("KPI upload: dry run lists bad rows; applying is all or nothing and idempotent", async () => {
@@ -93,13 +142,22 @@ describe.each(testBackends())("KPI mutations on %s", (backend) => {
     ];
     const dry = await dryRunKpiUpload({ viewer: manager, input: { rows: bad } });
     if (!dry.ok) throw new Error("dry run");
-    expect(dry.data.rows.map((r) => r.errors.map((e) => e.code))).toEqual([[], ["computedKpi"], ["unknownProject"], ["badPeriod", "badNumber"], ["duplicateReference"]]);
+    expect(dry.data.rows.map((r) => r.errors.map((e) => e.code))).toEqual([
+      [],
+      ["computedKpi"],
+      ["unknownProject"],
+      ["badPeriod", "badNumber"],
+      ["duplicateReference"],
+    ]);
     const before = await prisma.kpiActual.count();
     expect(await applyKpiUpload({ viewer: manager, input: { rows: bad } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     expect(await prisma.kpiActual.count()).toBe(before);
     const good = [bad[0], { row: 3, project: "kp", kpi: "ore-milled", period: "2026-02", value: "76000" }];
     expect(await applyKpiUpload({ viewer: manager, input: { rows: good } })).toMatchObject({ ok: true, data: { counts: { create: 1, unchanged: 1 } } });
-    expect(await applyKpiUpload({ viewer: manager, input: { rows: good } })).toMatchObject({ ok: true, data: { counts: { create: 0, update: 0, unchanged: 2 } } });
+    expect(await applyKpiUpload({ viewer: manager, input: { rows: good } })).toMatchObject({
+      ok: true,
+      data: { counts: { create: 0, update: 0, unchanged: 2 } },
+    });
     expect(await prisma.kpiActual.count()).toBe(before + 1);
   });
 });

@@ -16,7 +16,8 @@ const conflict = () => new AppError("CONFLICT", "Someone else changed this value
 async function enterableDefinition(tx: Prisma.TransactionClient, key: string) {
   const d = await tx.kpiDefinition.findUnique({ where: { key } });
   if (!d) throw new AppError("BAD_REQUEST", `Unknown KPI "${key}".`, { kpi: "Unknown KPI." });
-  if (d.aggregation === "RATIO") throw new AppError("BAD_REQUEST", `${d.nameEn} is computed from its counts; enter the counts instead.`, { kpi: "A rate is computed, not entered." });
+  if (d.aggregation === "RATIO")
+    throw new AppError("BAD_REQUEST", `${d.nameEn} is computed from its counts; enter the counts instead.`, { kpi: "A rate is computed, not entered." });
   return d;
 }
 
@@ -34,14 +35,36 @@ export async function setKpiActual({ viewer, slug, input }: Args): Promise<Mutat
       const period = periodToDate(input.period);
       const existing = await tx.kpiActual.findUnique({ where: { projectId_definitionId_period: { projectId: p.id, definitionId: d.id, period } } });
       if (!existing) {
-        const a = await tx.kpiActual.create({ data: { projectId: p.id, definitionId: d.id, period, value: input.value, externalRef: input.externalRef ?? null } });
-        await recordAudit(tx, viewer, { action: "kpi.actual.create", entityType: "KpiActual", entityId: a.id, after: { project: slug, kpi: input.kpi, period: input.period, value: input.value } });
+        const a = await tx.kpiActual.create({
+          data: { projectId: p.id, definitionId: d.id, period, value: input.value, externalRef: input.externalRef ?? null },
+        });
+        await recordAudit(tx, viewer, {
+          action: "kpi.actual.create",
+          entityType: "KpiActual",
+          entityId: a.id,
+          after: { project: slug, kpi: input.kpi, period: input.period, value: input.value },
+        });
         return { version: 1, created: true };
       }
-      if (input.version === undefined) throw new AppError("BAD_REQUEST", "This month has a value: give the version your correction is based on.", { version: "Required for an existing value." });
-      const written = await tx.kpiActual.updateMany({ where: { id: existing.id, version: input.version }, data: { value: input.value, version: input.version + 1, externalRef: input.externalRef ?? existing.externalRef } });
+      if (input.version === undefined)
+        throw new AppError(
+          "BAD_REQUEST",
+          "This month has a value: give the version your correction is based on.",
+          { version: "Required for an existing value." },
+          { existing: { version: existing.version, value: existing.value.toString() } },
+        );
+      const written = await tx.kpiActual.updateMany({
+        where: { id: existing.id, version: input.version },
+        data: { value: input.value, version: input.version + 1, externalRef: input.externalRef ?? existing.externalRef },
+      });
       if (written.count !== 1) throw conflict();
-      await recordAudit(tx, viewer, { action: "kpi.actual.update", entityType: "KpiActual", entityId: existing.id, before: { value: existing.value.toString() }, after: { value: dec(input.value).toString() } });
+      await recordAudit(tx, viewer, {
+        action: "kpi.actual.update",
+        entityType: "KpiActual",
+        entityId: existing.id,
+        before: { value: existing.value.toString() },
+        after: { value: dec(input.value).toString() },
+      });
       return { version: input.version + 1, created: false };
     },
   });
@@ -64,12 +87,28 @@ export async function setKpiTarget({ viewer, slug, input }: Args): Promise<Mutat
       let version = 1;
       if (!existing) await tx.kpiTarget.create({ data: { projectId: p.id, definitionId: d.id, series: input.series, period, value: input.value } });
       else {
+        if (input.version === undefined)
+          throw new AppError(
+            "BAD_REQUEST",
+            "This month has a target: give the version your correction is based on.",
+            { version: "Required for an existing target." },
+            { existing: { version: existing.version, value: existing.value.toString() } },
+          );
         if (input.version !== existing.version) throw conflict();
-        const written = await tx.kpiTarget.updateMany({ where: { id: existing.id, version: existing.version }, data: { value: input.value, version: existing.version + 1 } });
+        const written = await tx.kpiTarget.updateMany({
+          where: { id: existing.id, version: existing.version },
+          data: { value: input.value, version: existing.version + 1 },
+        });
         if (written.count !== 1) throw conflict();
         version = existing.version + 1;
       }
-      await recordAudit(tx, viewer, { action: "kpi.target.set", entityType: "KpiTarget", entityId: `${p.id}:${d.key}:${input.series}:${input.period}`, before: existing ? { value: existing.value.toString() } : null, after: { value: input.value } });
+      await recordAudit(tx, viewer, {
+        action: "kpi.target.set",
+        entityType: "KpiTarget",
+        entityId: `${p.id}:${d.key}:${input.series}:${input.period}`,
+        before: existing ? { value: existing.value.toString() } : null,
+        after: { value: input.value },
+      });
       return { version };
     },
   });
@@ -91,11 +130,20 @@ export async function setDesignCapacity({ viewer, slug, input }: Args): Promise<
       if (!existing) await tx.kpiDesignCapacity.create({ data: { projectId: p.id, definitionId: d.id, monthlyValue: input.monthlyValue } });
       else {
         if (input.version !== existing.version) throw conflict();
-        const written = await tx.kpiDesignCapacity.updateMany({ where: { projectId: p.id, definitionId: d.id, version: existing.version }, data: { monthlyValue: input.monthlyValue, version: existing.version + 1 } });
+        const written = await tx.kpiDesignCapacity.updateMany({
+          where: { projectId: p.id, definitionId: d.id, version: existing.version },
+          data: { monthlyValue: input.monthlyValue, version: existing.version + 1 },
+        });
         if (written.count !== 1) throw conflict();
         version = existing.version + 1;
       }
-      await recordAudit(tx, viewer, { action: "kpi.capacity.set", entityType: "KpiDesignCapacity", entityId: `${p.id}:${d.key}`, before: existing ? { monthlyValue: existing.monthlyValue.toString() } : null, after: { monthlyValue: input.monthlyValue } });
+      await recordAudit(tx, viewer, {
+        action: "kpi.capacity.set",
+        entityType: "KpiDesignCapacity",
+        entityId: `${p.id}:${d.key}`,
+        before: existing ? { monthlyValue: existing.monthlyValue.toString() } : null,
+        after: { monthlyValue: input.monthlyValue },
+      });
       return { version };
     },
   });

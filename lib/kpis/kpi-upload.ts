@@ -16,7 +16,12 @@ import { KPI_VALUE_PATTERN } from "./kpi.validation";
  */
 const cell = z.string().max(500).default("");
 export const kpiUploadSchema = z
-  .object({ rows: z.array(z.object({ row: z.number().int().min(1), project: cell, kpi: cell, period: cell, value: cell }).strict()).min(1).max(MAX_UPLOAD_ROWS) })
+  .object({
+    rows: z
+      .array(z.object({ row: z.number().int().min(1), project: cell, kpi: cell, period: cell, value: cell }).strict())
+      .min(1)
+      .max(MAX_UPLOAD_ROWS),
+  })
   .strict();
 type Rows = z.infer<typeof kpiUploadSchema>["rows"];
 
@@ -72,7 +77,13 @@ async function plan(tx: Parameters<Parameters<typeof mutate>[0]["run"]>[0]["tx"]
     return rp;
   });
   const existing = good.length
-    ? await tx.kpiActual.findMany({ where: { projectId: { in: [...new Set(good.map((g) => g.projectId))] }, definitionId: { in: [...new Set(good.map((g) => g.definitionId))] }, period: { in: [...new Set(good.map((g) => periodToDate(g.period)))] } } })
+    ? await tx.kpiActual.findMany({
+        where: {
+          projectId: { in: [...new Set(good.map((g) => g.projectId))] },
+          definitionId: { in: [...new Set(good.map((g) => g.definitionId))] },
+          period: { in: [...new Set(good.map((g) => periodToDate(g.period)))] },
+        },
+      })
     : [];
   const index = new Map(existing.map((e) => [`${e.projectId}|${e.definitionId}|${e.period.toISOString().slice(0, 7)}`, e]));
   const targets = good.map((g) => {
@@ -88,7 +99,14 @@ async function plan(tx: Parameters<Parameters<typeof mutate>[0]["run"]>[0]["tx"]
 export type KpiUploadPlan = Awaited<ReturnType<typeof plan>>["plan"];
 
 export async function dryRunKpiUpload({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<KpiUploadPlan>> {
-  return mutate({ name: "dryRunKpiUpload", schema: kpiUploadSchema, input, viewer, permission: "kpi:edit", run: async ({ tx, viewer, grant, input }) => (await plan(tx, viewer, grant, input.rows)).plan });
+  return mutate({
+    name: "dryRunKpiUpload",
+    schema: kpiUploadSchema,
+    input,
+    viewer,
+    permission: "kpi:edit",
+    run: async ({ tx, viewer, grant, input }) => (await plan(tx, viewer, grant, input.rows)).plan,
+  });
 }
 
 export async function applyKpiUpload({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<KpiUploadPlan>> {
@@ -100,12 +118,19 @@ export async function applyKpiUpload({ viewer, input }: { viewer: Viewer | null;
     permission: "kpi:edit",
     run: async ({ tx, viewer, grant, input }) => {
       const { plan: result, targets } = await plan(tx, viewer, grant, input.rows);
-      if (result.errorRows) throw new AppError("BAD_REQUEST", `${result.errorRows} row(s) have errors: fix them and upload again. Nothing was applied.`, undefined, result);
+      if (result.errorRows)
+        throw new AppError("BAD_REQUEST", `${result.errorRows} row(s) have errors: fix them and upload again. Nothing was applied.`, undefined, result);
       const creates = targets.filter((t) => t.plan.action === "create");
-      if (creates.length) await tx.kpiActual.createMany({ data: creates.map((t) => ({ projectId: t.projectId, definitionId: t.definitionId, period: periodToDate(t.period), value: t.value })) });
+      if (creates.length)
+        await tx.kpiActual.createMany({
+          data: creates.map((t) => ({ projectId: t.projectId, definitionId: t.definitionId, period: periodToDate(t.period), value: t.value })),
+        });
       const updates = targets.filter((t) => t.plan.action === "update");
       for (const t of updates) {
-        const w = await tx.kpiActual.updateMany({ where: { id: t.existing!.id, version: t.existing!.version }, data: { value: t.value, version: t.existing!.version + 1 } });
+        const w = await tx.kpiActual.updateMany({
+          where: { id: t.existing!.id, version: t.existing!.version },
+          data: { value: t.value, version: t.existing!.version + 1 },
+        });
         if (w.count !== 1) throw new AppError("CONFLICT", "A KPI value changed while the sheet was applied. Run the upload again.");
       }
       const changed = [...creates, ...updates];
@@ -115,7 +140,11 @@ export async function applyKpiUpload({ viewer, input }: { viewer: Viewer | null;
           action: "kpi.upload.apply",
           entityType: "Project",
           entityId: projectId,
-          after: { created: ts.filter((t) => !t.existing).length, updated: ts.filter((t) => t.existing).length, changes: ts.slice(0, 500).map((t) => ({ period: t.period, before: t.existing?.value.toString() ?? null, after: t.value })) },
+          after: {
+            created: ts.filter((t) => !t.existing).length,
+            updated: ts.filter((t) => t.existing).length,
+            changes: ts.slice(0, 500).map((t) => ({ period: t.period, before: t.existing?.value.toString() ?? null, after: t.value })),
+          },
         });
       }
       return result;

@@ -13,11 +13,16 @@ const key = z
   .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "Lower-case letters, digits and hyphens.");
 const version = z.number().int().min(1);
 
-export const kpiActualSetSchema = z.object({ kpi: key, period: periodSchema, value, externalRef: z.string().trim().max(120).optional(), version: version.optional() }).strict();
+export const kpiActualSetSchema = z
+  .object({ kpi: key, period: periodSchema, value, externalRef: z.string().trim().max(120).optional(), version: version.optional() })
+  .strict();
 export const kpiTargetSetSchema = z
   .object({
     kpi: key,
-    series: z.string().trim().regex(/^[A-Z0-9_]{1,40}$/, "Upper-case letters, digits and underscores, e.g. FEASIBILITY."),
+    series: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9_]{1,40}$/, "Upper-case letters, digits and underscores, e.g. FEASIBILITY."),
     period: periodSchema,
     value,
     version: version.optional(),

@@ -30,32 +30,53 @@ export async function getPortfolioKpis({ viewer, filters }: { viewer: Viewer | n
   const byKey = new Map(definitions.map((d) => [d.key, d]));
   const countIds = [...new Set(ratios.flatMap((r) => [...r.numeratorKeys, ...r.denominatorKeys]))].flatMap((k) => (byKey.get(k) ? [byKey.get(k)!.id] : []));
 
-  const latestSafety = countIds.length ? await prisma.kpiActual.aggregate({ where: { project, definitionId: { in: countIds } }, _max: { period: true } }) : null;
+  const latestSafety = countIds.length
+    ? await prisma.kpiActual.aggregate({ where: { project, definitionId: { in: countIds } }, _max: { period: true } })
+    : null;
   const safetyThrough = latestSafety?._max.period ? dateToPeriod(latestSafety._max.period) : null;
   let rates: PortfolioKpis["rates"] = [];
   if (safetyThrough) {
     const window = monthRange(monthsBack(safetyThrough, 11), safetyThrough).map(periodToDate);
-    const sums = await prisma.kpiActual.groupBy({ by: ["definitionId"], where: { project, definitionId: { in: countIds }, period: { in: window } }, _sum: { value: true } });
+    const sums = await prisma.kpiActual.groupBy({
+      by: ["definitionId"],
+      where: { project, definitionId: { in: countIds }, period: { in: window } },
+      _sum: { value: true },
+    });
     const values = new Map(sums.map((s) => [definitions.find((d) => d.id === s.definitionId)!.key, [dec(s._sum.value ?? 0)]]));
     rates = ratios.map((r) => ({
       key: r.key,
       nameEn: r.nameEn,
       nameZh: r.nameZh,
       unit: r.unit,
-      value: ratioValue({ key: r.key, aggregation: "RATIO", numeratorKeys: r.numeratorKeys, denominatorKeys: r.denominatorKeys, scale: r.scale ? dec(r.scale) : null }, values)?.toDecimalPlaces(2).toString() ?? null,
+      value:
+        ratioValue(
+          { key: r.key, aggregation: "RATIO", numeratorKeys: r.numeratorKeys, denominatorKeys: r.denominatorKeys, scale: r.scale ? dec(r.scale) : null },
+          values,
+        )
+          ?.toDecimalPlaces(2)
+          .toString() ?? null,
     }));
   }
 
   const production = definitions.filter((d) => d.category === "PRODUCTION" && d.aggregation !== "RATIO");
-  const latestTarget = production.length ? await prisma.kpiActual.aggregate({ where: { project, definitionId: { in: production.map((d) => d.id) } }, _max: { period: true } }) : null;
+  const latestTarget = production.length
+    ? await prisma.kpiActual.aggregate({ where: { project, definitionId: { in: production.map((d) => d.id) } }, _max: { period: true } })
+    : null;
   const attainmentPeriod = latestTarget?._max.period ? dateToPeriod(latestTarget._max.period) : null;
   const below: PortfolioKpis["attainment"]["below"] = [];
   let withTarget = 0;
   if (attainmentPeriod) {
     const period = periodToDate(attainmentPeriod);
     const [actuals, targets] = await Promise.all([
-      prisma.kpiActual.findMany({ where: { project, period, definitionId: { in: production.map((d) => d.id) } }, select: { projectId: true, definitionId: true, value: true, project: { select: { slug: true, nameEn: true, nameZh: true } } } }),
-      prisma.kpiTarget.findMany({ where: { project, period, definitionId: { in: production.map((d) => d.id) } }, orderBy: { series: "asc" }, select: { projectId: true, definitionId: true, value: true } }),
+      prisma.kpiActual.findMany({
+        where: { project, period, definitionId: { in: production.map((d) => d.id) } },
+        select: { projectId: true, definitionId: true, value: true, project: { select: { slug: true, nameEn: true, nameZh: true } } },
+      }),
+      prisma.kpiTarget.findMany({
+        where: { project, period, definitionId: { in: production.map((d) => d.id) } },
+        orderBy: { series: "asc" },
+        select: { projectId: true, definitionId: true, value: true },
+      }),
     ]);
     const targetOf = new Map<string, (typeof targets)[number]>();
     for (const t of targets) if (!targetOf.has(`${t.projectId}|${t.definitionId}`)) targetOf.set(`${t.projectId}|${t.definitionId}`, t);
@@ -65,7 +86,8 @@ export async function getPortfolioKpis({ viewer, filters }: { viewer: Viewer | n
       if (!t) continue;
       counted.add(a.projectId);
       const d = definitions.find((x) => x.id === a.definitionId)!;
-      if (!meetsTarget(dec(a.value), dec(t.value), d.direction)) below.push({ ...a.project, kpi: d.key, actual: dec(a.value).toString(), target: dec(t.value).toString() });
+      if (!meetsTarget(dec(a.value), dec(t.value), d.direction))
+        below.push({ ...a.project, kpi: d.key, actual: dec(a.value).toString(), target: dec(t.value).toString() });
     }
     withTarget = counted.size;
   }

@@ -17,6 +17,10 @@ export const PROJECT_COLUMNS = [
   "commodities",
   "programme",
   "updated",
+  // capex (issue 13): not shown by default
+  "budget",
+  "eac",
+  "variance",
 ] as const;
 export type ProjectColumnId = (typeof PROJECT_COLUMNS)[number];
 

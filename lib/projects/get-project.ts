@@ -87,7 +87,10 @@ const getProjectBySlug = cache(async (slug: string, scopeKey: string): Promise<P
     updatedAt: p.updatedAt.toISOString(),
     milestones,
     history: p.statusUpdates.map(toHistoryEntry),
-    programme: p.programme && (await prisma.project.count({ where: { AND: [{ id: p.programme.id }, scope] } })) ? { slug: p.programme.slug, nameEn: p.programme.nameEn, nameZh: p.programme.nameZh } : null,
+    programme:
+      p.programme && (await prisma.project.count({ where: { AND: [{ id: p.programme.id }, scope] } }))
+        ? { slug: p.programme.slug, nameEn: p.programme.nameEn, nameZh: p.programme.nameZh }
+        : null,
     parts: p.parts,
     bases: sortBases(
       p.factBases.map((b) => ({

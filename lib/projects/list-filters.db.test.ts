@@ -27,7 +27,15 @@ describe.each(testBackends())("list filters and search on %s", (backend) => {
           operatingCompany: "MMG Limited",
           forecastFinish: { date: "2027-01-01", precision: "YEAR" },
           // baseline Q1 2026 ends 31 Mar; forecast in March 2026 ends within it: not slipping
-          milestones: [{ key: "a", title: "Plant commissioning", state: "PLANNED", baseline: { date: "2026-01-01", precision: "QUARTER" }, forecast: { date: "2026-03-01", precision: "MONTH" } }],
+          milestones: [
+            {
+              key: "a",
+              title: "Plant commissioning",
+              state: "PLANNED",
+              baseline: { date: "2026-01-01", precision: "QUARTER" },
+              forecast: { date: "2026-03-01", precision: "MONTH" },
+            },
+          ],
         }),
         buildProject({
           slug: "copper-hill",
@@ -37,7 +45,15 @@ describe.each(testBackends())("list filters and search on %s", (backend) => {
           operatingCompany: "China Minmetals Co., Ltd.",
           forecastFinish: { date: "2026-03-15", precision: "DAY" },
           // baseline 2026 (ends 31 Dec); forecast Jan 2027: slipping
-          milestones: [{ key: "b", title: "First ore", state: "PLANNED", baseline: { date: "2026-01-01", precision: "YEAR" }, forecast: { date: "2027-01-01", precision: "MONTH" } }],
+          milestones: [
+            {
+              key: "b",
+              title: "First ore",
+              state: "PLANNED",
+              baseline: { date: "2026-01-01", precision: "YEAR" },
+              forecast: { date: "2027-01-01", precision: "MONTH" },
+            },
+          ],
         }),
         buildProject({
           slug: "big-copper",
@@ -47,11 +63,29 @@ describe.each(testBackends())("list filters and search on %s", (backend) => {
           // due within 30 days of NOW; actual later than baseline: slipping
           milestones: [
             { key: "c", title: "Furnace relining", state: "PLANNED", forecast: { date: "2026-06-20", precision: "DAY" } },
-            { key: "d", title: "Permit", state: "ACHIEVED", baseline: { date: "2025-03-01", precision: "MONTH" }, actual: { date: "2025-04-02", precision: "DAY" } },
+            {
+              key: "d",
+              title: "Permit",
+              state: "ACHIEVED",
+              baseline: { date: "2025-03-01", precision: "MONTH" },
+              actual: { date: "2025-04-02", precision: "DAY" },
+            },
           ],
         }),
-        buildProject({ slug: "zinc-works", nameEn: "Zinc Works", summary: "Roasts copper-bearing zinc concentrate.", countryCode: "PE", commodities: ["zinc"] }),
-        buildProject({ slug: "lithium", nameEn: "Salar Lithium", countryCode: "AR", commodities: ["lithium"], milestones: [{ key: "e", title: "Copper cable laid", state: "PLANNED" }] }),
+        buildProject({
+          slug: "zinc-works",
+          nameEn: "Zinc Works",
+          summary: "Roasts copper-bearing zinc concentrate.",
+          countryCode: "PE",
+          commodities: ["zinc"],
+        }),
+        buildProject({
+          slug: "lithium",
+          nameEn: "Salar Lithium",
+          countryCode: "AR",
+          commodities: ["lithium"],
+          milestones: [{ key: "e", title: "Copper cable laid", state: "PLANNED" }],
+        }),
         buildProject({ slug: "chile-nickel", nameEn: "Nickel Project", countryCode: "CL", commodities: ["nickel"], operatingCompany: "MMG Limited" }),
       ],
     });

@@ -14,7 +14,7 @@ export type RegionFilter = (typeof REGION_FILTERS)[number];
  * The page parses it leniently (bad values are dropped and reported); the API
  * strictly (bad values are a 400).
  */
-export const SORT_KEYS = ["name", "region", "country", "businessLine", "stage", "health", "progress", "updated", "finish", "relevance"] as const;
+export const SORT_KEYS = ["name", "region", "country", "businessLine", "stage", "health", "progress", "updated", "finish", "variance", "relevance"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 /** How the list may be grouped (counts per group come from the database). */
 export const GROUP_KEYS = ["region", "businessLine", "stage", "health", "organization"] as const;
@@ -25,6 +25,9 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_QUERY_LENGTH = 100;
+/** Upper bound of the "over budget by more than N%" filter. */
+export const MAX_OVER_BUDGET_PERCENT = 1000;
+export const ROLLUP_CURRENCIES = ["CNY", "USD"] as const;
 
 const isoDay = z.iso.date("must be a date, YYYY-MM-DD");
 const days = z.coerce.number().int().min(1).max(MAX_DAYS);
@@ -43,16 +46,22 @@ export const projectListParamsSchema = z.object({
   stage: list(STAGES).default([]),
   health: list(HEALTHS).default([]),
   /** commodity keys as stored (lower case), any of them */
-  commodity: z.array(text({ max: 40, required: true }).transform((v) => v.toLowerCase())).max(20).default([]),
-  /** operating companies, exact names; repeated only (names contain commas) */
-  company: z.array(text({ max: 200, required: true })).max(20).default([]),
-  /** organization unit codes: each includes its subtree (lib/org) */
-  org: z
-    .array(z.string().trim().toUpperCase().regex(UNIT_CODE, "must be an organization unit code"))
+  commodity: z
+    .array(text({ max: 40, required: true }).transform((v) => v.toLowerCase()))
     .max(20)
     .default([]),
+  /** operating companies, exact names; repeated only (names contain commas) */
+  company: z
+    .array(text({ max: 200, required: true }))
+    .max(20)
+    .default([]),
+  /** organization unit codes: each includes its subtree (lib/org) */
+  org: z.array(z.string().trim().toUpperCase().regex(UNIT_CODE, "must be an organization unit code")).max(20).default([]),
   /** the parts of these programmes (programme slugs), any of them */
-  programme: z.array(token({ max: 120 }).pipe(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a project slug"))).max(20).default([]),
+  programme: z
+    .array(token({ max: 120 }).pipe(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a project slug")))
+    .max(20)
+    .default([]),
   /** forecast finish on or after / on or before (the forecast's period overlaps the bound) */
   finishAfter: isoDay.optional(),
   finishBefore: isoDay.optional(),
@@ -62,6 +71,10 @@ export const projectListParamsSchema = z.object({
   slipping: z.stringbool().default(false),
   /** no update in N days */
   stale: days.optional(),
+  /** EAC exceeds the current approved budget by more than N percent (lib/capex/capex-list-sql.ts) */
+  overBudget: z.coerce.number().min(0).max(MAX_OVER_BUDGET_PERCENT).multipleOf(0.01, "at most two decimals").optional(),
+  /** the roll-up currency the budget and EAC columns also show (converted with each line's rate set) */
+  cur: z.enum(ROLLUP_CURRENCIES).optional(),
   /** rows grouped on the page, with counts per group */
   group: z.enum(GROUP_KEYS).optional(),
   /** a saved view whose columns apply; "none" opts out of the user's default view */
@@ -108,9 +121,7 @@ function collect(raw: RawParams): { values: Record<string, unknown>; unknown: st
   return { values, unknown };
 }
 
-export type StrictParse =
-  | { ok: true; params: ProjectListParams }
-  | { ok: false; message: string; fields: Record<string, string> };
+export type StrictParse = { ok: true; params: ProjectListParams } | { ok: false; message: string; fields: Record<string, string> };
 
 /** For the API: any bad value is an error that names the parameter. */
 export function parseListParamsStrict(raw: RawParams): StrictParse {

@@ -27,15 +27,45 @@ describe.each(testBackends())("projects data layer on %s", (backend) => {
           progressPercent: 80,
           milestones: [
             { key: "done", title: "Done thing", state: "ACHIEVED", actual: { date: "2024-01-01", precision: "YEAR" } },
-            { key: "late", title: "Late thing", state: "PLANNED", baseline: { date: "2026-03-01", precision: "MONTH" }, forecast: { date: "2026-06-15", precision: "DAY" } },
+            {
+              key: "late",
+              title: "Late thing",
+              state: "PLANNED",
+              baseline: { date: "2026-03-01", precision: "MONTH" },
+              forecast: { date: "2026-06-15", precision: "DAY" },
+            },
             { key: "later", title: "Later thing", state: "PLANNED", forecast: { date: "2027-01-01", precision: "YEAR" } },
           ],
           quotes: [{ text: "Alpha was completed ahead of schedule.", supports: ["stage"], milestoneKey: "done" }],
           history: [{ occurredAt: "2025-01-23", comment: "Imported", sets: ["stage", "health", "milestone:done"] }],
         }),
-        buildProject({ slug: "beta-zinc", nameEn: "Beta Zinc", countryCode: "PE", stage: "CONSTRUCTION", health: "AT_RISK", businessLine: "BASE_METALS", progressPercent: 20 }),
-        buildProject({ slug: "gamma-steel", nameEn: "Gamma Steel Works", nameZh: "伽马钢铁", countryCode: "CN", stage: "CONSTRUCTION", health: "OFF_TRACK", businessLine: "FERROUS_METALS" }),
-        buildProject({ slug: "delta-lab", nameEn: "delta lab", countryCode: undefined, stage: "COMPLETED", health: "NOT_ASSESSED", kind: "TECHNOLOGY", businessLine: "ADVANCED_MATERIALS_EQUIPMENT" }),
+        buildProject({
+          slug: "beta-zinc",
+          nameEn: "Beta Zinc",
+          countryCode: "PE",
+          stage: "CONSTRUCTION",
+          health: "AT_RISK",
+          businessLine: "BASE_METALS",
+          progressPercent: 20,
+        }),
+        buildProject({
+          slug: "gamma-steel",
+          nameEn: "Gamma Steel Works",
+          nameZh: "伽马钢铁",
+          countryCode: "CN",
+          stage: "CONSTRUCTION",
+          health: "OFF_TRACK",
+          businessLine: "FERROUS_METALS",
+        }),
+        buildProject({
+          slug: "delta-lab",
+          nameEn: "delta lab",
+          countryCode: undefined,
+          stage: "COMPLETED",
+          health: "NOT_ASSESSED",
+          kind: "TECHNOLOGY",
+          businessLine: "ADVANCED_MATERIALS_EQUIPMENT",
+        }),
       ],
     });
   });
@@ -69,12 +99,32 @@ describe.each(testBackends())("projects data layer on %s", (backend) => {
   });
 
   it("sorts by each column, nulls last, and pages", async () => {
-    expect(slugs(await listProjects(params({ sort: "name", dir: "desc" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["gamma-steel", "delta-lab", "beta-zinc", "alpha-copper"]);
+    expect(slugs(await listProjects(params({ sort: "name", dir: "desc" }), { scope: WHOLE_PORTFOLIO }))).toEqual([
+      "gamma-steel",
+      "delta-lab",
+      "beta-zinc",
+      "alpha-copper",
+    ]);
     expect(slugs(await listProjects(params({ sort: "progress", dir: "desc" }), { scope: WHOLE_PORTFOLIO })).slice(0, 2)).toEqual(["alpha-copper", "beta-zinc"]);
     // By the country's name in the reader's language (China, DR Congo, Peru / 刚果 gāng, 秘鲁 mì as ICU reads it, 中国 zhōng), not by code.
-    expect(slugs(await listProjects(params({ sort: "country", dir: "asc" }), { scope: WHOLE_PORTFOLIO, locale: "en" }))).toEqual(["gamma-steel", "alpha-copper", "beta-zinc", "delta-lab"]);
-    expect(slugs(await listProjects(params({ sort: "country", dir: "asc" }), { scope: WHOLE_PORTFOLIO, locale: "zh-CN" }))).toEqual(["alpha-copper", "beta-zinc", "gamma-steel", "delta-lab"]);
-    expect(slugs(await listProjects(params({ sort: "country", dir: "desc" }), { scope: WHOLE_PORTFOLIO, locale: "en" }))).toEqual(["beta-zinc", "alpha-copper", "gamma-steel", "delta-lab"]);
+    expect(slugs(await listProjects(params({ sort: "country", dir: "asc" }), { scope: WHOLE_PORTFOLIO, locale: "en" }))).toEqual([
+      "gamma-steel",
+      "alpha-copper",
+      "beta-zinc",
+      "delta-lab",
+    ]);
+    expect(slugs(await listProjects(params({ sort: "country", dir: "asc" }), { scope: WHOLE_PORTFOLIO, locale: "zh-CN" }))).toEqual([
+      "alpha-copper",
+      "beta-zinc",
+      "gamma-steel",
+      "delta-lab",
+    ]);
+    expect(slugs(await listProjects(params({ sort: "country", dir: "desc" }), { scope: WHOLE_PORTFOLIO, locale: "en" }))).toEqual([
+      "beta-zinc",
+      "alpha-copper",
+      "gamma-steel",
+      "delta-lab",
+    ]);
     const page2 = await listProjects(params({ pageSize: 3, page: 2 }), { scope: WHOLE_PORTFOLIO });
     expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(slugs(page2)).toEqual(["gamma-steel"]);
@@ -85,8 +135,12 @@ describe.each(testBackends())("projects data layer on %s", (backend) => {
     const alpha = (await listProjects(params({ q: "alpha" }), { scope: WHOLE_PORTFOLIO, now: new Date("2026-06-10T00:00:00Z") })).rows[0];
     expect(alpha.nextMilestone).toEqual({ title: "Late thing", titleZh: null, due: { date: "2026-06-15", precision: "DAY" }, overdue: false });
     // Past its due day (in Beijing) it is flagged, as the dashboard counts it.
-    expect((await listProjects(params({ q: "alpha" }), { scope: WHOLE_PORTFOLIO, now: new Date("2026-06-15T15:59:00Z") })).rows[0].nextMilestone?.overdue).toBe(false);
-    expect((await listProjects(params({ q: "alpha" }), { scope: WHOLE_PORTFOLIO, now: new Date("2026-06-15T16:00:00Z") })).rows[0].nextMilestone?.overdue).toBe(true);
+    expect((await listProjects(params({ q: "alpha" }), { scope: WHOLE_PORTFOLIO, now: new Date("2026-06-15T15:59:00Z") })).rows[0].nextMilestone?.overdue).toBe(
+      false,
+    );
+    expect((await listProjects(params({ q: "alpha" }), { scope: WHOLE_PORTFOLIO, now: new Date("2026-06-15T16:00:00Z") })).rows[0].nextMilestone?.overdue).toBe(
+      true,
+    );
     expect((await listProjects(params({ q: "beta" }), { scope: WHOLE_PORTFOLIO })).rows[0].nextMilestone).toBeNull();
   });
 
@@ -107,7 +161,11 @@ describe.each(testBackends())("projects data layer on %s", (backend) => {
       ["Later thing", null],
     ]);
     expect(p!.quotes).toEqual([
-      expect.objectContaining({ text: "Alpha was completed ahead of schedule.", milestoneTitle: "Done thing", source: expect.objectContaining({ title: "Test source", publishedOn: "2025-01-23" }) }),
+      expect.objectContaining({
+        text: "Alpha was completed ahead of schedule.",
+        milestoneTitle: "Done thing",
+        source: expect.objectContaining({ title: "Test source", publishedOn: "2025-01-23" }),
+      }),
     ]);
     expect(p!.history).toHaveLength(2);
     const fields = p!.history.flatMap((h) => h.changes.map((c) => `${c.field}=${c.after}`)).sort();

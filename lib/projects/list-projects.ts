@@ -12,7 +12,10 @@ import { effectiveSort, type GroupKey, type ProjectListParams, type SortKey } fr
 import type { AppLocale } from "../i18n/config";
 import type { DatePrecision } from "./enums";
 import { KNOWN_COUNTRIES } from "./regions";
-import type { FilterOptions, GroupCount, ListResult, ProjectRow } from "./types";
+import type { FilterOptions, GroupCount, ListResult, ProjectCapexColumns, ProjectRow } from "./types";
+import { CAPEX_ROW_COLUMNS, CAPEX_ROW_JOIN, variancePercentSql } from "../capex/capex-list-sql";
+import { variance } from "../capex/capex-math";
+import { dec } from "../capex/money";
 
 const asc = Prisma.sql`ASC`;
 const desc = Prisma.sql`DESC`;
@@ -60,6 +63,7 @@ function orderSql(params: Pick<ProjectListParams, "q" | "sort" | "dir" | "group"
     progress: () => nullsLast("progressPercent"),
     updated: () => nullsLast("updatedAt"),
     finish: () => nullsLast("forecastFinish"),
+    variance: () => Prisma.sql`${variancePercentSql} ${dir} NULLS LAST, ${byName}`,
     relevance: () => Prisma.sql`${relevanceSql(params.q ?? "")} ASC, ${byName}`,
   };
   // Grouped rows come group by group (in the enum's order), sorted within each group.
@@ -107,6 +111,14 @@ interface RawRow {
   programmeSlug: string | null;
   programmeNameEn: string | null;
   programmeNameZh: string | null;
+  capexCurrency: string;
+  capexBudget: string | null;
+  capexBudgetCny: string | null;
+  capexBudgetUsd: string | null;
+  capexEac: string | null;
+  capexEacCny: string | null;
+  capexEacUsd: string | null;
+  capexRateSets: string[] | null;
 }
 
 const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."region"::text AS "region", p."countryCode",
@@ -116,7 +128,8 @@ const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."regi
       nm."title" AS "nextTitle", nm."titleZh" AS "nextTitleZh", nm."forecastDate" AS "nextForecast", nm."forecastPrecision"::text AS "nextForecastPrecision",
       nm."baselineDate" AS "nextBaseline", nm."baselinePrecision"::text AS "nextBaselinePrecision",
       ou."code" AS "orgCode", ou."nameEn" AS "orgNameEn", ou."nameZh" AS "orgNameZh",
-      pg."slug" AS "programmeSlug", pg."nameEn" AS "programmeNameEn", pg."nameZh" AS "programmeNameZh"`;
+      pg."slug" AS "programmeSlug", pg."nameEn" AS "programmeNameEn", pg."nameZh" AS "programmeNameZh",
+      ${CAPEX_ROW_COLUMNS}`;
 
 const NEXT_MILESTONE = Prisma.sql`LEFT JOIN LATERAL (
       SELECT m."title", m."titleZh", m."forecastDate", m."forecastPrecision", m."baselineDate", m."baselinePrecision"
@@ -124,19 +137,15 @@ const NEXT_MILESTONE = Prisma.sql`LEFT JOIN LATERAL (
       ORDER BY m."forecastDate" ASC NULLS LAST, m."baselineDate" ASC NULLS LAST, m."sortOrder" ASC LIMIT 1
     ) nm ON TRUE
     LEFT JOIN "OrgUnit" ou ON ou."id" = p."orgUnitId"
-    LEFT JOIN "Project" pg ON pg."id" = p."programmeId"`;
+    LEFT JOIN "Project" pg ON pg."id" = p."programmeId"
+    ${CAPEX_ROW_JOIN}`;
 
 /**
  * The projects matching the filters, in list order, `limit` from `offset`, as
  * list rows. The page is cut before the next milestone is looked up, so that
  * lookup runs for the page's rows only.
  */
-export async function selectProjectRows(opts: {
-  params: ProjectListParams;
-  limit: number;
-  offset: number;
-  where: ListOptions;
-}): Promise<ProjectRowWithId[]> {
+export async function selectProjectRows(opts: { params: ProjectListParams; limit: number; offset: number; where: ListOptions }): Promise<ProjectRowWithId[]> {
   const prisma = await db();
   const where = projectWhereSql(opts.params, opts.where);
   const order = orderSql(opts.params, opts.where.locale);
@@ -173,6 +182,21 @@ export async function selectProjectRowsByIds(ids: readonly string[], { scope }: 
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** The row's capex columns; null for a project with neither an approved budget nor a cost. */
+function capexOfRow(r: RawRow): ProjectCapexColumns | null {
+  if (r.capexBudget === null && r.capexEac === null) return null;
+  const money = (v: string | null) => (v === null ? null : dec(v).toFixed(2));
+  const { variancePercent } = variance(r.capexEac === null ? null : dec(r.capexEac), r.capexBudget === null ? null : dec(r.capexBudget));
+  return {
+    currency: r.capexCurrency,
+    budget: money(r.capexBudget),
+    eac: money(r.capexEac),
+    variancePercent: variancePercent?.toFixed(2) ?? null,
+    converted: { CNY: { budget: money(r.capexBudgetCny), eac: money(r.capexEacCny) }, USD: { budget: money(r.capexBudgetUsd), eac: money(r.capexEacUsd) } },
+    rateSets: r.capexRateSets ?? [],
+  };
+}
+
 export type ProjectRowWithId = ProjectRow & { id: string };
 
 /** `today`: the portfolio's day (YYYY-MM-DD), against which a next milestone is overdue, as on the dashboard. */
@@ -189,13 +213,15 @@ function toRow(r: RawRow, today: string): ProjectRowWithId {
     stage: r.stage,
     health: r.health,
     progressPercent: r.progressPercent,
-    nextMilestone: r.nextTitle && due ? { title: r.nextTitle, titleZh: r.nextTitleZh, due, overdue: periodOf(due).end.toISOString().slice(0, 10) < today } : null,
+    nextMilestone:
+      r.nextTitle && due ? { title: r.nextTitle, titleZh: r.nextTitleZh, due, overdue: periodOf(due).end.toISOString().slice(0, 10) < today } : null,
     updatedAt: r.updatedAt.toISOString(),
     forecastFinish: fuzzyFromDb(r.forecastFinish, r.forecastFinishPrecision),
     operatingCompany: r.operatingCompany,
     organization: r.orgCode ? { code: r.orgCode, nameEn: r.orgNameEn ?? r.orgCode, nameZh: r.orgNameZh } : null,
     commodities: r.commodities,
     programme: r.programmeSlug && r.programmeNameEn ? { slug: r.programmeSlug, nameEn: r.programmeNameEn, nameZh: r.programmeNameZh } : null,
+    capex: capexOfRow(r),
   };
 }
 

@@ -4,10 +4,5 @@
  * from cluster to cluster). Every write of nameEn must also write this.
  */
 export function nameSortKey(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .trim()
-    .slice(0, 200);
+  return name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().trim().slice(0, 200);
 }

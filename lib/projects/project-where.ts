@@ -1,3 +1,4 @@
+import { variancePercentSql } from "../capex/capex-list-sql";
 import { Prisma } from "../db/generated/client";
 import { periodEndSql } from "../dates/period-sql";
 import { addDays, portfolioToday } from "../dates/portfolio-day";
@@ -16,8 +17,22 @@ import { KNOWN_COUNTRIES } from "./regions";
  */
 export type ProjectFilter = Pick<
   ProjectListParams,
-  "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "org" | "programme" | "finishAfter" | "finishBefore" | "due" | "slipping" | "stale"
->;
+  | "q"
+  | "region"
+  | "country"
+  | "line"
+  | "stage"
+  | "health"
+  | "commodity"
+  | "company"
+  | "org"
+  | "programme"
+  | "finishAfter"
+  | "finishBefore"
+  | "due"
+  | "slipping"
+  | "stale"
+> & { overBudget?: number };
 
 export interface WhereOptions {
   /** "today" for the relative filters (due within, stale); injectable for tests */
@@ -58,7 +73,9 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions): P
   if (!options.scope.all) and.push(scopeSql(options.scope));
   // Values are cast to the column's enum type so the column's index stays usable.
   const anyOf = (column: string, values: readonly string[], enumType?: string) =>
-    and.push(Prisma.sql`${col(column)} IN (${Prisma.join(values.map((v) => (enumType ? Prisma.sql`${v}::${Prisma.raw(`"${enumType}"`)}` : Prisma.sql`${v}`)))})`);
+    and.push(
+      Prisma.sql`${col(column)} IN (${Prisma.join(values.map((v) => (enumType ? Prisma.sql`${v}::${Prisma.raw(`"${enumType}"`)}` : Prisma.sql`${v}`)))})`,
+    );
   if (params.region.length) {
     const regions = params.region.filter((r) => r !== NO_REGION);
     const inRegions = regions.length ? Prisma.sql`p."region" IN (${Prisma.join(regions.map((v) => Prisma.sql`${v}::"Region"`))})` : null;
@@ -71,7 +88,9 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions): P
   if (params.health.length) anyOf("health", params.health, "Health");
   if (params.company.length) anyOf("operatingCompany", params.company);
   if (params.org?.length)
-    and.push(Prisma.sql`p."orgUnitId" IN (SELECT d."id" FROM "OrgUnit" d JOIN "OrgUnit" a ON d."path" LIKE a."path" || '%' WHERE a."code" IN (${Prisma.join(params.org)}))`);
+    and.push(
+      Prisma.sql`p."orgUnitId" IN (SELECT d."id" FROM "OrgUnit" d JOIN "OrgUnit" a ON d."path" LIKE a."path" || '%' WHERE a."code" IN (${Prisma.join(params.org)}))`,
+    );
   if (params.programme.length)
     and.push(Prisma.sql`p."programmeId" IN (SELECT pp."id" FROM "Project" pp WHERE pp."slug" IN (${Prisma.join(params.programme)}))`);
   if (params.commodity.length) and.push(Prisma.sql`p."commodities" && ARRAY[${Prisma.join(params.commodity)}]::text[]`);
@@ -99,6 +118,8 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions): P
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Milestone" m WHERE m."projectId" = p."id" AND m."baselineDate" IS NOT NULL
       AND (${forecastEnd} > ${baselineEnd} OR ${actualEnd} > ${baselineEnd}))`);
   }
+
+  if (params.overBudget !== undefined) and.push(Prisma.sql`${variancePercentSql} > ${params.overBudget}`);
 
   if (params.stale !== undefined) and.push(Prisma.sql`p."updatedAt" < ${new Date(now.getTime() - params.stale * 86_400_000)}`);
 

@@ -20,7 +20,11 @@ const TODAY = new Date("2026-11-25T00:00:00Z");
 
 describe("timeline scale", () => {
   it("spans whole years around every date and today, a tick per year", () => {
-    const s = timelineScale([project({ start: { date: "2023-01-01", precision: "YEAR" }, forecastFinish: { date: "2027-07-01", precision: "QUARTER" } })], "year", TODAY);
+    const s = timelineScale(
+      [project({ start: { date: "2023-01-01", precision: "YEAR" }, forecastFinish: { date: "2027-07-01", precision: "QUARTER" } })],
+      "year",
+      TODAY,
+    );
     expect(s.start.toISOString().slice(0, 10)).toBe("2023-01-01");
     expect(s.end.toISOString().slice(0, 10)).toBe("2028-01-01");
     expect(s.ticks.map((t) => t.year)).toEqual([2023, 2024, 2025, 2026, 2027]);
@@ -32,7 +36,23 @@ describe("timeline scale", () => {
 
   it("spans whole quarters when zoomed in, and includes milestone dates", () => {
     const s = timelineScale(
-      [project({ forecastFinish: { date: "2026-12-01", precision: "MONTH" }, milestones: [{ id: "m", title: "M", titleZh: null, state: "PLANNED", baseline: { date: "2026-02-14", precision: "DAY" }, forecast: null, actual: null, slipDays: null }] })],
+      [
+        project({
+          forecastFinish: { date: "2026-12-01", precision: "MONTH" },
+          milestones: [
+            {
+              id: "m",
+              title: "M",
+              titleZh: null,
+              state: "PLANNED",
+              baseline: { date: "2026-02-14", precision: "DAY" },
+              forecast: null,
+              actual: null,
+              slipDays: null,
+            },
+          ],
+        }),
+      ],
       "quarter",
       TODAY,
     );
@@ -40,7 +60,11 @@ describe("timeline scale", () => {
   });
 
   it("places a span from the start of one period to the end of another, and a period alone", () => {
-    const s = timelineScale([project({ start: { date: "2024-01-01", precision: "YEAR" }, baselineFinish: { date: "2025-01-01", precision: "YEAR" } })], "year", new Date("2025-06-01T00:00:00Z"));
+    const s = timelineScale(
+      [project({ start: { date: "2024-01-01", precision: "YEAR" }, baselineFinish: { date: "2025-01-01", precision: "YEAR" } })],
+      "year",
+      new Date("2025-06-01T00:00:00Z"),
+    );
     // Two years in view: 2024 is the first half, 2025 the second.
     expect(s.span({ date: "2024-01-01", precision: "YEAR" }, { date: "2025-01-01", precision: "YEAR" })).toEqual({ left: 0, width: 100 });
     const y2025 = s.period({ date: "2025-01-01", precision: "YEAR" });

@@ -26,6 +26,23 @@ export interface ProjectRow {
   commodities: string[];
   /** the programme the project is a part of */
   programme: ProjectLink | null;
+  /** budget, EAC and variance (issue 13); null without an approved budget or any cost */
+  capex: ProjectCapexColumns | null;
+}
+
+/**
+ * A project's capex columns. Amounts in the project's currency (decimal
+ * strings, two places), and in CNY and USD as converted on each line with its
+ * rate set (named in `rateSets`). The variance is of the project-currency
+ * amounts: conversion never changes which projects overrun.
+ */
+export interface ProjectCapexColumns {
+  currency: string;
+  budget: string | null;
+  eac: string | null;
+  variancePercent: string | null;
+  converted: Record<"CNY" | "USD", { budget: string | null; eac: string | null }>;
+  rateSets: string[];
 }
 
 /** A group of the list (rows grouped by region, business line, stage or health) and how many projects it holds. */

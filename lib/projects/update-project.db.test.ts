@@ -30,18 +30,38 @@ describe.each(testBackends())("updateProjectStatus on %s", (backend) => {
 
   const state = async (slug: string) => {
     const p = await getProject({ slug, viewer: null });
-    return { version: p!.version, stage: p!.stage, health: p!.health, progressPercent: p!.progressPercent, forecastFinish: p!.forecastFinish, history: p!.history.length };
+    return {
+      version: p!.version,
+      stage: p!.stage,
+      health: p!.health,
+      progressPercent: p!.progressPercent,
+      forecastFinish: p!.forecastFinish,
+      history: p!.history.length,
+    };
   };
 
   it("saves every changed field in one history entry with before and after", async () => {
     const r = await updateProjectStatus({
       viewer: manager,
       slug: "p1",
-      input: { version: 1, stage: "COMMISSIONING", progressPercent: 80, forecastFinish: { date: "2026-05-17", precision: "DAY" }, comment: "Commissioning started" },
+      input: {
+        version: 1,
+        stage: "COMMISSIONING",
+        progressPercent: 80,
+        forecastFinish: { date: "2026-05-17", precision: "DAY" },
+        comment: "Commissioning started",
+      },
     });
     expect(r).toEqual({
       ok: true,
-      data: expect.objectContaining({ slug: "p1", version: 2, stage: "COMMISSIONING", health: "ON_TRACK", progressPercent: 80, forecastFinish: { date: "2026-05-17", precision: "DAY" } }),
+      data: expect.objectContaining({
+        slug: "p1",
+        version: 2,
+        stage: "COMMISSIONING",
+        health: "ON_TRACK",
+        progressPercent: 80,
+        forecastFinish: { date: "2026-05-17", precision: "DAY" },
+      }),
     });
     const p = await getProject({ slug: "p1", viewer: null });
     const entry = p!.history[0];
@@ -57,10 +77,18 @@ describe.each(testBackends())("updateProjectStatus on %s", (backend) => {
     const before = await state("p1");
     const worse = await updateProjectStatus({ viewer: manager, slug: "p1", input: { version: before.version, health: "AT_RISK" } });
     expect(worse).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { comment: "A comment is required when health worsens." } } });
-    const slip = await updateProjectStatus({ viewer: manager, slug: "p1", input: { version: before.version, forecastFinish: { date: "2026-09-01", precision: "MONTH" } } });
+    const slip = await updateProjectStatus({
+      viewer: manager,
+      slug: "p1",
+      input: { version: before.version, forecastFinish: { date: "2026-09-01", precision: "MONTH" } },
+    });
     expect(slip).toMatchObject({ ok: false, error: { fields: { comment: "A comment is required when the forecast finish slips." } } });
     expect(await state("p1")).toEqual(before);
-    const better = await updateProjectStatus({ viewer: manager, slug: "p1", input: { version: before.version, forecastFinish: { date: "2026-05-01", precision: "DAY" } } });
+    const better = await updateProjectStatus({
+      viewer: manager,
+      slug: "p1",
+      input: { version: before.version, forecastFinish: { date: "2026-05-01", precision: "DAY" } },
+    });
     expect(better.ok).toBe(true);
   });
 
@@ -105,7 +133,10 @@ describe.each(testBackends())("updateProjectStatus on %s", (backend) => {
     expect(failures.every((x) => !x.r.ok && ["CONFLICT", "UNAVAILABLE", "BAD_REQUEST"].includes(x.r.error.code))).toBe(true);
     for (const slug of slugs) {
       const ok = results.filter((x) => x.slug === slug && x.r.ok);
-      const p = await prisma.project.findUniqueOrThrow({ where: { slug }, include: { statusUpdates: { where: { origin: "USER" }, include: { changes: true } } } });
+      const p = await prisma.project.findUniqueOrThrow({
+        where: { slug },
+        include: { statusUpdates: { where: { origin: "USER" }, include: { changes: true } } },
+      });
       // every acknowledged save is one history entry, and the versions form an unbroken chain
       expect(p.statusUpdates).toHaveLength(ok.length);
       expect(p.version).toBe(1 + ok.length);
@@ -158,7 +189,10 @@ describe.each(testBackends())("updateProjectStatus on %s", (backend) => {
     });
 
     it("answers an unknown project with NOT_FOUND", async () => {
-      expect(await updateProjectStatus({ viewer: admin, slug: "nope", input: { version: 1, stage: "OPERATION" } })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+      expect(await updateProjectStatus({ viewer: admin, slug: "nope", input: { version: 1, stage: "OPERATION" } })).toMatchObject({
+        ok: false,
+        error: { code: "NOT_FOUND" },
+      });
     });
   });
 });

@@ -35,7 +35,15 @@ const STATE_SELECT = {
  * the edit names the version it was based on; if the project moved on, nothing
  * is written and the caller gets CONFLICT with the current state and what changed.
  */
-export async function updateProjectStatus({ viewer, slug, input }: { viewer: Viewer | null; slug: string; input: unknown }): Promise<MutationResult<ProjectState>> {
+export async function updateProjectStatus({
+  viewer,
+  slug,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  input: unknown;
+}): Promise<MutationResult<ProjectState>> {
   return mutate({
     name: "updateProjectStatus",
     schema: projectUpdateSchema,

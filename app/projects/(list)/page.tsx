@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const viewer = await requireReader("/projects");
-  const page = await resolveListPage({ viewer, raw: await searchParams, locale: (await getLocale()) });
+  const page = await resolveListPage({ viewer, raw: await searchParams, locale: await getLocale() });
   if (page.redirect) redirect(page.redirect);
   return <ProjectsView {...page.props} signedIn={!!viewer} />;
 }

@@ -7,6 +7,7 @@ import { ProjectDetailView } from "@/components/projects/detail/project-detail-v
 import { getViewer, requireReader } from "@/lib/auth/session";
 import { getCapexPermissions } from "@/lib/capex/capex-permissions";
 import { getProjectCapex } from "@/lib/capex/get-project-capex";
+import { getCapexReference } from "@/lib/capex/reference-data";
 import { rollupCurrency } from "@/lib/capex/rollup-currency";
 import { getProjectKpis } from "@/lib/kpis/get-project-kpis";
 import { publicReadAllowed } from "@/lib/env";
@@ -61,13 +62,21 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     listPeople(),
   ]);
   if (!capex || !kpis) notFound();
+  const reference = capexPermissions.canEditCapex || capexPermissions.canEditKpis ? await getCapexReference() : null;
   const period = currentReportingPeriod(new Date());
   const canStart = can(viewer, "report:edit", { managedByViewer: permissions.canUpdate }) && !reports.some((r) => r.periodId === period);
   return (
     <div className="space-y-10">
       <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />
       <ReportHistory slug={slug} lines={reports} startPeriod={canStart ? period : null} />
-      <ProjectMoneySections slug={slug} capex={capex} kpis={kpis} rollup={rollupCurrency((await searchParams).rollup, locale)} permissions={capexPermissions} />
+      <ProjectMoneySections
+        slug={slug}
+        capex={capex}
+        kpis={kpis}
+        rollup={rollupCurrency((await searchParams).rollup, locale)}
+        permissions={capexPermissions}
+        reference={reference}
+      />
       <ProjectRisksSection slug={slug} risks={risks} matrix={matrix} permissions={riskGatePermissions} people={people} />
       {gates && <ProjectGatesSection slug={slug} gates={gates} permissions={riskGatePermissions} people={people} />}
     </div>

@@ -14,5 +14,7 @@ export default async function GateReviewPage({ params }: Props) {
   const review = await getGateReview({ viewer, slug, reviewId });
   if (!review) notFound();
   const [permissions, people] = await Promise.all([getRiskGatePermissions({ slug, viewer }), listPeople()]);
-  return <GateReviewView review={review} permissions={permissions} people={people} viewerId={viewer?.id ?? null} today={new Date().toISOString().slice(0, 10)} />;
+  return (
+    <GateReviewView review={review} permissions={permissions} people={people} viewerId={viewer?.id ?? null} today={new Date().toISOString().slice(0, 10)} />
+  );
 }

@@ -20,7 +20,9 @@ export default async function ReportPage({ params }: Props) {
     <div className="space-y-6">
       <ReportDocument report={report} />
       <ReportFlash />
-      {editable && can(viewer, "report:edit", scope) && <ReportEditor reportId={report.id} version={report.version} narrative={report.narrative} canSubmit={can(viewer, "report:submit", scope)} />}
+      {editable && can(viewer, "report:edit", scope) && (
+        <ReportEditor reportId={report.id} version={report.version} narrative={report.narrative} canSubmit={can(viewer, "report:submit", scope)} />
+      )}
       {report.state === "SUBMITTED" && can(viewer, "report:publish") && <ReportReview reportId={report.id} version={report.version} />}
       {report.state === "PUBLISHED" && !report.supersededBy && can(viewer, "report:edit", scope) && <ReportCorrection reportId={report.id} slug={slug} />}
     </div>

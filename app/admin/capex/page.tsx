@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { AdminHeader } from "@/components/org/admin-nav";
+import { CapexReferenceAdmin } from "@/components/capex/admin/capex-reference-admin";
+import { can } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/session";
+import { getCapexReference, listRateSets } from "@/lib/capex/reference-data";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("capexAdmin");
+  return { title: t("title") };
+}
+
+/** Capex reference data: cost categories, KPI definitions, exchange-rate sets. Admins only; others get a 404. */
+export default async function CapexReferencePage() {
+  await connection();
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in?next=%2Fadmin%2Fcapex");
+  if (!can(viewer, "capex:reference") && !can(viewer, "kpi:reference")) notFound();
+  const t = await getTranslations("capexAdmin");
+  const [reference, rateSets] = await Promise.all([getCapexReference(), listRateSets()]);
+  return (
+    <div className="space-y-8">
+      <AdminHeader current="capex" title={t("title")} intro={t("intro")} />
+      <CapexReferenceAdmin categories={reference.categories} kpis={reference.kpis} rateSets={rateSets} />
+    </div>
+  );
+}
