@@ -69,6 +69,8 @@ export const PERMISSIONS = {
   "report:return": { description: "Return a submitted status report to its manager with a comment", roles: { admin: true, pmo: true } },
   "project:follow": { description: "Follow a project (told when its report is published)", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "notification:read": { description: "Read and mark one's own notifications", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "token:personal": { description: "Create and revoke one's own API tokens (they act with one's own roles)", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "token:service": { description: "Create and revoke service API tokens (a role on an organization unit)", roles: { admin: true } },
   "webhook:manage": { description: "Configure outgoing webhooks and read the delivery log", roles: { admin: true } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
 
