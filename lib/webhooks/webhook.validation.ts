@@ -7,7 +7,17 @@ const webhookUrl = z
   .trim()
   .max(1000)
   .pipe(z.url({ protocol: /^https?$/, message: "Enter an http:// or https:// address." }))
-  .refine((u) => !new URL(u).username && !new URL(u).password, "Put no user name or password in the address; the signature authenticates the sender.");
+  .refine((u) => !hasCredentials(u), "Put no user name or password in the address; the signature authenticates the sender.");
+
+function hasCredentials(u: string): boolean {
+  // zod runs this refinement even after the URL check failed: an unparsable address has no credentials to refuse
+  try {
+    const url = new URL(u);
+    return Boolean(url.username || url.password);
+  } catch {
+    return false;
+  }
+}
 
 export const webhookCreateSchema = z
   .object({
