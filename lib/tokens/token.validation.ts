@@ -19,8 +19,7 @@ export const tokenCreateSchema = z
   .superRefine((v, ctx) => {
     if (v.kind === "service" && !v.unitCode) ctx.addIssue({ code: "custom", path: ["unitCode"], message: "Choose the organization unit the service token acts on." });
     if (v.kind === "personal" && v.unitCode) ctx.addIssue({ code: "custom", path: ["unitCode"], message: "A personal token acts with its owner's roles; it takes no unit." });
-  })
-  .meta({ id: "TokenCreate", examples: [{ kind: "personal", name: "Power BI refresh", scope: "read", expiresInDays: 90 }] });
+  });
 export type TokenCreateInput = z.infer<typeof tokenCreateSchema>;
 
 export const tokenRevokeSchema = z.object({ id: z.uuid() }).strict();
