@@ -91,6 +91,10 @@ const envSchema = z.object({
   LODESTONE_JOBS: z.enum(["true", "false"]).default("true"),
   /** How often an idle job runner looks for work. */
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
+  /** The first retry of a failed e-mail or webhook waits this long, doubling each try (capped at an hour). */
+  JOBS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** Requests one API token may make per minute (lib/tokens/bearer.ts); more get 429. */
+  API_TOKEN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** How often the reminder sweep runs (each reminder is still sent once). */
   REMINDER_SWEEP_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
   /** The Chromium that prints PDF exports (the report pack): Debian's by default. */

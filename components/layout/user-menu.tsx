@@ -15,6 +15,7 @@ const SIGN_IN_CLASS =
 export function UserMenu({ viewer }: { viewer: { name: string; role: Role | null } | null }) {
   const t = useTranslations("layout.user");
   const tRole = useTranslations("roles");
+  const tInt = useTranslations("integrations.tokens");
   if (!viewer)
     return (
       // The link reads the query string (to come back to it); until then it points at the plain sign-in page.
@@ -29,6 +30,9 @@ export function UserMenu({ viewer }: { viewer: { name: string; role: Role | null
         <span className="block truncate font-medium text-white">{viewer.name}</span>
         <span className="block truncate text-xs text-slate-300">{viewer.role ? tRole(viewer.role) : tRole("none")}</span>
       </p>
+      <Link href="/profile/tokens" className="text-slate-200 underline-offset-2 hover:underline focus-visible:outline-amber-300">
+        {tInt("menuLink")}
+      </Link>
       <form action={signOutAction}>
         <button
           type="submit"

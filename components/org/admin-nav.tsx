@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export type AdminSection = "users" | "organization" | "audit" | "reporting" | "import" | "capex";
+export type AdminSection = "users" | "organization" | "audit" | "reporting" | "import" | "capex" | "tokens" | "webhooks" | "deliveries";
+
+const INTEGRATION_SECTIONS: readonly AdminSection[] = ["tokens", "webhooks", "deliveries"];
 
 /** Links between the admin sections. */
 export async function AdminNav({ current }: { current: AdminSection }) {
-  const t = await getTranslations("org.nav");
+  const [tOrg, tInt] = await Promise.all([getTranslations("org.nav"), getTranslations("integrations.nav")]);
+  const t = (key: AdminSection) => (INTEGRATION_SECTIONS.includes(key) ? tInt(key as "tokens" | "webhooks" | "deliveries") : tOrg(key as Exclude<AdminSection, "tokens" | "webhooks" | "deliveries">));
   const links = [
     { key: "users", href: "/admin" },
     { key: "organization", href: "/admin/organization" },
@@ -13,9 +16,12 @@ export async function AdminNav({ current }: { current: AdminSection }) {
     { key: "reporting", href: "/admin/reporting" },
     { key: "import", href: "/admin/import" },
     { key: "capex", href: "/admin/capex" },
+    { key: "tokens", href: "/admin/tokens" },
+    { key: "webhooks", href: "/admin/webhooks" },
+    { key: "deliveries", href: "/admin/deliveries" },
   ] as const;
   return (
-    <nav aria-label={t("label")} className="flex gap-4 text-sm">
+    <nav aria-label={tOrg("label")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
       {links.map((l) => (
         <Link
           key={l.key}

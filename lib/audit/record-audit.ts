@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Viewer } from "../auth/session";
 import { bulkInsert } from "../db/bulk-insert";
 import type { Prisma } from "../db/generated/client";
+import { emitWebhookEvent } from "../jobs/webhook-events";
 import { currentRequestId } from "../log/request-context";
 
 /** A change no signed-in user made (e.g. the identity provider's group mapping at sign-in): stored with actorId null. */
@@ -27,10 +28,11 @@ export interface AuditInput {
  */
 export async function recordAudit(
   tx: Prisma.TransactionClient,
-  actor: (Pick<Viewer, "id" | "name"> | SystemActor) & { onBehalfOfId?: string | null },
+  actor: (Pick<Viewer, "id" | "name"> | SystemActor) & { onBehalfOfId?: string | null; token?: Viewer["token"] },
   entry: AuditInput,
 ): Promise<void> {
-  await tx.auditEntry.create({
+  const requestId = (await currentRequestId()) ?? null;
+  const audit = await tx.auditEntry.create({
     data: {
       actorId: actor.id,
       actorName: actor.name,
@@ -41,9 +43,33 @@ export async function recordAudit(
       before: entry.before ?? undefined,
       after: entry.after ?? undefined,
       reason: entry.reason ?? "",
-      requestId: (await currentRequestId()) ?? null,
+      requestId,
     },
+    select: { id: true },
   });
+  // Every audited change is also a webhook event, in this same transaction (docs/decisions/0064).
+  await emitWebhookEvent(
+    tx,
+    entry.action,
+    {
+      kind: entry.action.split(".")[0],
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      reason: entry.reason ?? "",
+      actor: actorOf(actor),
+      auditId: audit.id,
+      requestId,
+    },
+    audit.id,
+  );
+}
+
+/** Who made a change, as events tell it: the user (or service account) and the API token used, if any. */
+export function actorOf(actor: (Pick<Viewer, "id" | "name"> | SystemActor) & { token?: Viewer["token"] }): Prisma.InputJsonObject {
+  return { id: actor.id, name: actor.name, ...(actor.token ? { tokenId: actor.token.id } : {}) };
 }
 
 /**
@@ -73,14 +99,31 @@ function auditRow(actor: Pick<Viewer, "id" | "name"> & { onBehalfOfId?: string |
  */
 export async function recordAuditMany(
   tx: Prisma.TransactionClient,
-  actor: Pick<Viewer, "id" | "name"> & { onBehalfOfId?: string | null },
+  actor: Pick<Viewer, "id" | "name"> & { onBehalfOfId?: string | null; token?: Viewer["token"] },
   entries: readonly AuditInput[],
 ): Promise<void> {
   if (!entries.length) return;
   const requestId = (await currentRequestId()) ?? null;
-  await bulkInsert(
-    tx,
-    "AuditEntry",
-    entries.map((e) => ({ id: randomUUID(), ...auditRow(actor, e, requestId) })),
-  );
+  const rows = entries.map((e) => ({ id: randomUUID(), ...auditRow(actor, e, requestId) }));
+  await bulkInsert(tx, "AuditEntry", rows);
+  // As recordAudit: one webhook event per entry, in this transaction (the endpoints are read once per transaction).
+  for (const [i, e] of entries.entries()) {
+    await emitWebhookEvent(
+      tx,
+      e.action,
+      {
+        kind: e.action.split(".")[0],
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        before: e.before ?? null,
+        after: e.after ?? null,
+        reason: e.reason ?? "",
+        actor: actorOf(actor),
+        auditId: rows[i].id,
+        requestId,
+      },
+      rows[i].id,
+    );
+  }
 }

@@ -34,6 +34,8 @@ export interface UserRow {
 export async function listUsers(): Promise<UserRow[]> {
   const prisma = await db();
   const users = await prisma.user.findMany({
+    // service tokens' accounts are managed on /admin/tokens, not as people
+    where: { apiTokens: { none: { kind: "SERVICE" } } },
     orderBy: { email: "asc" },
     select: {
       id: true,

@@ -71,6 +71,8 @@ export const PERMISSIONS = {
   "project:follow": { description: "Follow a project (told when its report is published)", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "notification:read": { description: "Read and mark one's own notifications", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
   "portfolio:import": { description: "Import projects and milestones from a spreadsheet (dry run and apply), within one's units", roles: { admin: true, pmo: true } },
+  "token:personal": { description: "Create and revoke one's own API tokens (they act with one's own roles)", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "token:service": { description: "Create and revoke service API tokens (a role on an organization unit)", roles: { admin: true } },
   "webhook:manage": { description: "Configure outgoing webhooks and read the delivery log", roles: { admin: true } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
 

@@ -3,10 +3,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db/client";
+import { bearerTokenOf } from "../tokens/token-secret";
+import { viewerFromToken } from "../tokens/bearer";
+import { loadAssignmentsWith } from "./assignments";
 import { publicReadAllowed } from "../env";
 import { AppError } from "../errors";
 import { getAuth } from "./auth";
-import { isRole, type Role, type RoleHolding } from "./permissions";
+import type { Role, RoleHolding } from "./permissions";
 import { primaryRole } from "./primary-role";
 
 export interface ViewerAssignment extends RoleHolding {
@@ -29,12 +32,27 @@ export interface Viewer {
   lastSeenAt: Date | null;
   /** the interface language the user chose (validated by the reader: lib/i18n/negotiate.ts); null: not chosen */
   locale: string | null;
+  /**
+   * Set when the request came with `Authorization: Bearer <API token>`
+   * (lib/tokens/bearer.ts): a READ token may not change anything (mutate()
+   * refuses), and a token may not mint or revoke tokens.
+   */
+  token?: { id: string; kind: "personal" | "service"; scope: "read" | "write" };
 }
 
-/** The signed-in user of this request, or null. Memoized per request, with the role assignments loaded once. */
+/**
+ * The signed-in user of this request, or null. Memoized per request, with the
+ * role assignments loaded once. A request with an `Authorization: Bearer`
+ * header is authenticated by that API token alone (its cookie is ignored):
+ * an invalid, expired or revoked token is a 401, never a fallback to the
+ * session or to anonymous reading.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const requestHeaders = await headers();
+  const bearer = bearerTokenOf(requestHeaders.get("authorization"));
+  if (bearer !== null) return viewerFromToken(bearer);
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session || session.user.banned) return null;
   const u = session.user as typeof session.user & { lastSeenAt?: Date | null; locale?: string | null };
   const assignments = await loadAssignments(u.id);
@@ -43,13 +61,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 
 /** A user's role assignments with their units' current paths. */
 export async function loadAssignments(userId: string): Promise<ViewerAssignment[]> {
-  const prisma = await db();
-  const rows = await prisma.roleAssignment.findMany({
-    where: { userId },
-    select: { role: true, unit: { select: { id: true, code: true, path: true } } },
-    orderBy: [{ unit: { path: "asc" } }, { role: "asc" }],
-  });
-  return rows.flatMap((r) => (isRole(r.role) ? [{ role: r.role, unitId: r.unit.id, unitCode: r.unit.code, unitPath: r.unit.path }] : []));
+  return loadAssignmentsWith(await db(), userId);
 }
 
 /**

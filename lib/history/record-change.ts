@@ -1,5 +1,7 @@
 import type { Viewer } from "../auth/session";
+import { actorOf } from "../audit/record-audit";
 import type { Prisma } from "../db/generated/client";
+import { emitWebhookEvent } from "../jobs/webhook-events";
 
 export type Change = { field: string; before: string | null; after: string | null };
 
@@ -8,7 +10,8 @@ export async function recordChange(
   tx: Prisma.TransactionClient,
   entry: { projectId: string; milestoneId?: string; viewer: Viewer; comment: string; version: number; changes: Change[] },
 ): Promise<void> {
-  await tx.statusUpdate.create({
+  const update = await tx.statusUpdate.create({
+    select: { id: true, project: { select: { slug: true } } },
     data: {
       projectId: entry.projectId,
       milestoneId: entry.milestoneId ?? null,
@@ -21,6 +24,25 @@ export async function recordChange(
       changes: { createMany: { data: entry.changes } },
     },
   });
+  // Every history entry is also a webhook event, in this same transaction (docs/decisions/0064).
+  const kind = entry.milestoneId ? "milestone" : "project";
+  await emitWebhookEvent(
+    tx,
+    `${kind}.change`,
+    {
+      kind,
+      action: `${kind}.change`,
+      project: update.project.slug,
+      projectId: entry.projectId,
+      milestoneId: entry.milestoneId ?? null,
+      version: entry.version,
+      comment: entry.comment,
+      changes: entry.changes,
+      actor: actorOf(entry.viewer),
+      historyId: update.id,
+    },
+    update.id,
+  );
 }
 
 /** The fields whose value differs, encoded for history. */

@@ -15,14 +15,21 @@ export interface DeliveryLine {
   attempt: number;
   state: string;
   durationMs: number;
+  /** when a message that will retry is tried next */
+  nextAttemptAt: string | null;
 }
 
 /** The delivery log (admins): the latest tries of e-mails and webhooks, with their outcome. */
-export async function listDeliveries({ viewer, limit = 200 }: { viewer: Viewer | null; limit?: number }): Promise<DeliveryLine[]> {
+export async function listDeliveries({ viewer, limit = 200, channel }: { viewer: Viewer | null; limit?: number; channel?: "email" | "webhook" }): Promise<DeliveryLine[]> {
   // Admins only: anyone else reads an empty log (the page answers 404 before asking).
   if (!can(viewer, "webhook:manage")) return [];
   const prisma = await db();
-  const rows = await prisma.outboxAttempt.findMany({ orderBy: { at: "desc" }, take: limit, include: { message: { select: { channel: true, topic: true, payload: true, state: true, attempts: true } } } });
+  const rows = await prisma.outboxAttempt.findMany({
+    where: channel ? { message: { channel } } : {},
+    orderBy: { at: "desc" },
+    take: limit,
+    include: { message: { select: { channel: true, topic: true, payload: true, state: true, attempts: true, availableAt: true } } },
+  });
   const endpoints = new Map((await prisma.webhookEndpoint.findMany({ select: { id: true, url: true } })).map((e) => [e.id, e.url]));
   return rows.map((r) => {
     const p = r.message.payload as { to?: string; endpointId?: string };
@@ -38,6 +45,7 @@ export async function listDeliveries({ viewer, limit = 200 }: { viewer: Viewer |
       attempt: r.message.attempts,
       state: r.message.state,
       durationMs: r.durationMs,
+      nextAttemptAt: r.message.state === "PENDING" ? r.message.availableAt.toISOString() : null,
     };
   });
 }

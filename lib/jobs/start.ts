@@ -21,6 +21,7 @@ export async function startJobsAtBoot(): Promise<void> {
   (globalThis as Holder)[KEY] = startJobRunner({
     prisma,
     pollMs: e.JOBS_POLL_MS,
+    baseBackoffMs: e.JOBS_RETRY_BASE_MS,
     handlers: { email: emailChannel({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, baseUrl: publicUrl(e) }), webhook: webhookChannel({ prisma }) },
     periodic: [
       {

@@ -60,17 +60,5 @@ function emailMessage(input: NotifyInput, u: { id: string; email: string; name: 
   return { channel: "email", topic: `notification.${input.kind}`, payload: payload as unknown as Prisma.InputJsonValue, dedupeKey };
 }
 
-/** One outbox message per active webhook endpoint subscribed to the topic. */
-export async function emitWebhookEvent(tx: Prisma.TransactionClient, topic: string, data: Prisma.InputJsonValue, eventId: string): Promise<void> {
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { active: true }, select: { id: true, topics: true } });
-  const targets = endpoints.filter((e) => !e.topics.length || e.topics.includes(topic));
-  await enqueue(
-    tx,
-    targets.map((e) => ({
-      channel: "webhook" as const,
-      topic,
-      payload: { endpointId: e.id, event: { id: eventId, topic, occurredAt: new Date().toISOString(), data } },
-      dedupeKey: `webhook:${e.id}:${eventId}`,
-    })),
-  );
-}
+/** The report notifications' webhooks go the same way as every change event: lib/jobs/webhook-events.ts. */
+export { emitWebhookEvent } from "../jobs/webhook-events";

@@ -44,6 +44,8 @@ export async function mutate<S extends z.ZodType, T>(opts: {
   run: (ctx: MutationContext<z.infer<S>>) => Promise<T>;
 }): Promise<MutationResult<T>> {
   if (!opts.viewer) return fail("UNAUTHENTICATED", "Sign in to make changes.");
+  // A read-only API token reads what its viewer may read and changes nothing, whatever the role behind it.
+  if (opts.viewer.token?.scope === "read") return fail("FORBIDDEN", "This API token is read-only: it cannot make changes.");
   const parsed = opts.schema.safeParse(opts.input);
   if (!parsed.success) {
     return { ok: false, error: { code: "BAD_REQUEST", message: "Some fields need attention.", fields: zodFieldErrors(parsed.error) } };

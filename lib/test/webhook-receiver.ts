@@ -11,20 +11,23 @@ export interface ReceivedWebhook {
 
 /**
  * A real HTTP server on a loopback port that receives webhooks and verifies
- * their signature with the secret it was given; `failNext(n)` answers the
- * next n calls with 503. Invalid signatures are answered 401.
+ * their signature with the secret it was given; `failNext(n, status)` answers
+ * the next n calls with that status (503 unless told). Invalid signatures are
+ * answered 401.
  */
-export async function startWebhookReceiver(secret: string): Promise<{ url: string; received: ReceivedWebhook[]; failNext(n: number): void; close(): Promise<void> }> {
+export async function startWebhookReceiver(secret: string): Promise<{ url: string; received: ReceivedWebhook[]; failNext(n: number, status?: number): void; close(): Promise<void> }> {
   const received: ReceivedWebhook[] = [];
   let failures = 0;
+  let failStatus = 503;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
       const signatureValid = verifyWebhook(secret, req.headers["x-lodestone-timestamp"] as string | undefined, body, req.headers["x-lodestone-signature"] as string | undefined);
-      const status = !signatureValid ? 401 : failures > 0 ? 503 : 204;
-      if (status === 503) failures -= 1;
+      const failing = signatureValid && failures > 0;
+      const status = !signatureValid ? 401 : failing ? failStatus : 204;
+      if (failing) failures -= 1;
       received.push({ headers: req.headers, body, signatureValid, status });
       res.statusCode = status;
       res.end();
@@ -35,8 +38,9 @@ export async function startWebhookReceiver(secret: string): Promise<{ url: strin
   return {
     url: `http://127.0.0.1:${port}/hook`,
     received,
-    failNext(n) {
+    failNext(n, status = 503) {
       failures = n;
+      failStatus = status;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -7,6 +7,7 @@ import { ERROR_STATUS } from "../../lib/errors";
 import { milestoneCreateSchema, milestoneUpdateSchema } from "../../lib/milestones/milestone.validation";
 import { HEALTHS, MILESTONE_STATES, STAGES } from "../../lib/projects/enums";
 import { projectUpdateSchema } from "../../lib/projects/project-update.validation";
+import { tokenCreateSchema } from "../../lib/tokens/token.validation";
 import { text as textField } from "../../lib/validation/text";
 import { defaultViewSchema, preferencesSchema, viewInputSchema, viewUpdateSchema } from "../../lib/views/view.validation";
 
@@ -90,6 +91,7 @@ const RATE_SET_KEYS = { name: text(), effectiveFrom: fc.oneof(fc.constantFrom("2
 const VIEW_KEYS = { name: text(), query: text(), columns: fc.array(fc.constantFrom("name", "stage", "bogus")), columnWidths: fc.dictionary(fc.constantFrom("name", "stage", "x"), fc.integer()), groupBy: fc.string(), density: fc.string(), shared: fc.boolean() };
 const RISK_KEYS = { titleEn: fc.string(), category: fc.constantFrom("SAFETY", "WEATHER"), kind: fc.constantFrom("THREAT", "OPPORTUNITY", "x"), response: fc.constantFrom("AVOID", "EXPLOIT", "x"), status: fc.string(), nextReviewOn: fc.string(), ownerId: fc.string(), code: fc.string(), occurredLink: fc.string() };
 const ASSESS_KEYS = { kind: fc.constantFrom("INHERENT", "RESIDUAL", "TARGET", "x"), probability: fc.integer({ min: -2, max: 8 }), impacts: fc.dictionary(fc.constantFrom("cost", "safety", "x", "__proto__"), fc.integer({ min: -1, max: 7 })), note: fc.string() };
+const TOKEN_KEYS = { kind: fc.constantFrom("personal", "service", "admin"), name: text(), scope: fc.constantFrom("read", "write", "admin", "READ"), expiresInDays: fc.oneof(fc.integer({ min: -5, max: 400 }), fc.constantFrom("30", 1.5, 1e9)), unitCode: fc.oneof(fc.constantFrom("MMG", "NOPE", ""), fc.string()) };
 const GATE_KEYS = { gateKey: fc.string(), processKey: fc.string(), approvalRule: fc.constantFrom("ANY", "ALL", "x"), approverIds: fc.array(fc.string()), supersedesId: fc.string(), approvedCapexAmount: fc.constantFrom("1e9", "-1", "1.234", "12"), approvedCapexCurrency: fc.constantFrom("cny", "CNY", "US"), decision: fc.constantFrom("GO", "MAYBE"), rationaleEn: fc.string(), heldOn: fc.string(), textEn: fc.string(), dueOn: fc.string(), response: fc.constantFrom("APPROVED", "REJECTED", "x"), reason: fc.string(), status: fc.constantFrom("MET", "x") };
 
 /** A payload the shared schema accepts could legitimately change data: those are not fuzz cases. */
@@ -195,6 +197,7 @@ describe("fuzzing every mutation endpoint", () => {
     { label: "PATCH /api/views/[id]", method: "PATCH", path: () => `/api/views/${viewId}`, schema: viewUpdateSchema, keys: VIEW_KEYS },
     { label: "PUT /api/views/preferences", method: "PUT", path: () => "/api/views/preferences", schema: preferencesSchema, keys: { columns: VIEW_KEYS.columns, columnWidths: VIEW_KEYS.columnWidths, density: VIEW_KEYS.density } },
     { label: "PUT /api/views/default", method: "PUT", path: () => "/api/views/default", schema: defaultViewSchema, keys: { viewId: fc.oneof(fc.uuid(), fc.string()) } },
+    { label: "POST /api/tokens", method: "POST", path: () => "/api/tokens", schema: tokenCreateSchema, keys: TOKEN_KEYS },
     { label: "POST /api/capex/rate-sets", method: "POST", path: () => "/api/capex/rate-sets", schema: rateSetCreateSchema, keys: RATE_SET_KEYS },
     { label: "POST /api/projects/[slug]/risks", method: "POST", path: () => `/api/projects/${SLUG}/risks`, schema: riskCreateSchema, keys: RISK_KEYS },
     { label: "PATCH /api/projects/[slug]/risks/[id]", method: "PATCH", path: () => `/api/projects/${SLUG}/risks/${riskId}`, schema: riskUpdateSchema, keys: { ...RISK_KEYS, version: PROJECT_KEYS.version } },
@@ -221,20 +224,22 @@ describe("fuzzing every mutation endpoint", () => {
       );
     });
 
-  it(`PATCH/DELETE /api/views/[id] and PATCH …/milestones/[id] with ${RUNS} malformed ids → 4xx JSON errors`, async () => {
+  it(`PATCH/DELETE /api/views/[id], DELETE /api/tokens/[id] and PATCH …/milestones/[id] with ${RUNS} malformed ids → 4xx JSON errors`, async () => {
     const ids = fc
       .oneof(fc.string({ unit: "binary", maxLength: 80 }), fc.uuid(), fc.constantFrom("%00", "null", "undefined", "0", "-1", "x".repeat(5000), "' OR 1=1 --", "a/b", "%2e%2e"))
       .filter((id) => segment(id) !== undefined);
     await fc.assert(
-      fc.asyncProperty(ids, fc.constantFrom("views-delete", "views-patch", "milestone-patch"), async (id, which) => {
+      fc.asyncProperty(ids, fc.constantFrom("views-delete", "views-patch", "milestone-patch", "token-delete"), async (id, which) => {
         const seg = segment(id)!;
         const label = `${which} [bad id]`;
         const r =
           which === "views-delete"
             ? await send(label, "DELETE", `/api/views/${seg}`, undefined)
-            : which === "views-patch"
-              ? await send(label, "PATCH", `/api/views/${seg}`, { kind: "json", value: { name: "renamed" } })
-              : await send(label, "PATCH", `/api/projects/${SLUG}/milestones/${seg}`, { kind: "json", value: { version: 1, title: "renamed" } });
+            : which === "token-delete"
+              ? await send(label, "DELETE", `/api/tokens/${seg}`, undefined)
+              : which === "views-patch"
+                ? await send(label, "PATCH", `/api/views/${seg}`, { kind: "json", value: { name: "renamed" } })
+                : await send(label, "PATCH", `/api/projects/${SLUG}/milestones/${seg}`, { kind: "json", value: { version: 1, title: "renamed" } });
         appError(r.json);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
@@ -315,7 +320,7 @@ describe("fuzzing every mutation endpoint", () => {
 /** The risk, gate and document tables, like dataChecksum's. */
 async function riskChecksum(d: Parameters<typeof dataChecksum>[0]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const table of ["Risk", "RiskAssessment", "RiskAction", "GateReview", "GateApprover", "GateCondition", "GateDeliverable", "Document", "DocumentVersion", "AuditEntry"]) {
+  for (const table of ["Risk", "RiskAssessment", "RiskAction", "GateReview", "GateApprover", "GateCondition", "GateDeliverable", "Document", "DocumentVersion", "AuditEntry", "ApiToken", "WebhookEndpoint"]) {
     const [row] = await d.prisma.$queryRawUnsafe<{ n: number; sum: string | null }[]>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM "${table}" t`);
     out[table] = `${row.n}:${row.sum}`;
   }

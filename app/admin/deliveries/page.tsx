@@ -1,19 +1,32 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
+import { AdminNav } from "@/components/org/admin-nav";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { listDeliveries } from "@/lib/jobs/delivery-log";
 
 /** The delivery log of notifications and webhooks (admins). */
-export default async function DeliveriesPage() {
+export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<{ channel?: string }> }) {
   await connection();
   const viewer = await getViewer();
   if (!can(viewer, "webhook:manage")) notFound();
-  const [t, lines] = await Promise.all([getTranslations("notifications.deliveries"), listDeliveries({ viewer })]);
+  const requested = (await searchParams).channel;
+  const channel = requested === "webhook" || requested === "email" ? requested : undefined;
+  const [t, tInt, lines] = await Promise.all([getTranslations("notifications.deliveries"), getTranslations("integrations.deliveries"), listDeliveries({ viewer, channel })]);
   return (
     <div className="space-y-4">
+      <AdminNav current="deliveries" />
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <nav aria-label={tInt("filterLabel")} className="flex gap-3 text-sm">
+        {([undefined, "webhook", "email"] as const).map((c) => (
+          <Link key={c ?? "all"} href={c ? `/admin/deliveries?channel=${c}` : "/admin/deliveries"} aria-current={c === channel ? "page" : undefined} className={c === channel ? "font-semibold underline" : "hover:underline"}>
+            {tInt(`channels.${c ?? "all"}`)}
+          </Link>
+        ))}
+      </nav>
+      <p className="max-w-3xl text-sm text-slate-600">{tInt("retryNote")}</p>
       {lines.length === 0 ? (
         <p className="text-slate-600">{t("empty")}</p>
       ) : (
@@ -38,7 +51,13 @@ export default async function DeliveriesPage() {
                   <td className="py-2 pr-4">{l.topic}</td>
                   <td className="py-2 pr-4 break-all">{l.target}</td>
                   <td className={`py-2 pr-4 ${l.ok ? "text-emerald-800" : "text-red-700"}`}>
-                    {l.ok ? t("ok") : t("failed")} {l.status ?? ""} · {t(`states.${l.state}` as never)}
+                    {l.ok ? t("ok") : t("failed")} {l.status ?? ""} · {t(`states.${l.state}` as never)} · {tInt("attempts", { count: l.attempt })}
+                    {l.nextAttemptAt && (
+                      <>
+                        {" "}
+                        · {tInt("nextAt")} <time dateTime={l.nextAttemptAt}>{l.nextAttemptAt.replace("T", " ").slice(0, 19)}</time>
+                      </>
+                    )}
                   </td>
                   <td className="py-2 pr-4 break-all">{l.detail}</td>
                 </tr>

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { WebhooksAdmin } from "@/components/integrations/webhooks-admin";
+import { AdminNav } from "@/components/org/admin-nav";
+import { can } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/session";
+import { listWebhookEndpoints } from "@/lib/webhooks/webhook-endpoints";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("integrations.webhooks");
+  return { title: t("title") };
+}
+
+/** Webhook subscriptions (admins): every audited change is an event, delivered signed and retried. */
+export default async function AdminWebhooksPage() {
+  await connection();
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in?next=%2Fadmin%2Fwebhooks");
+  if (!can(viewer, "webhook:manage")) notFound();
+  const [t, rows] = await Promise.all([getTranslations("integrations.webhooks"), listWebhookEndpoints({ viewer })]);
+  return (
+    <div className="space-y-4">
+      <AdminNav current="webhooks" />
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+      <p className="max-w-3xl text-sm text-slate-600">
+        {t("intro")}{" "}
+        <Link href="/admin/deliveries" className="underline">
+          {t("deliveriesLink")}
+        </Link>
+      </p>
+      <WebhooksAdmin rows={rows} />
+    </div>
+  );
+}
