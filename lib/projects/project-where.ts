@@ -5,6 +5,8 @@ import { NO_REGION, type ProjectListParams } from "./list-params";
 import { scopeSql, type ReadScope } from "./project-scope";
 import { countryNamer } from "../i18n/display-names";
 import { KNOWN_COUNTRIES } from "./regions";
+import { commoditiesMatching } from "./search-terms";
+import { subdivisionsMatching } from "../i18n/subdivisions";
 
 /**
  * The list's filters as one SQL condition on `"Project" p`, shared by the list,
@@ -108,11 +110,19 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions): P
     // operating company and milestone titles, kept by triggers and indexed
     // by trigrams (migration 20261125215229_search_text); lower(x) LIKE is what
     // ILIKE does for UTF-8, without its per-character slow path. Countries are
-    // stored as codes, so their names (English and Chinese) are matched here.
+    // stored as codes, commodities as English keys and subdivisions as their
+    // English names, so their names in both languages are matched here and
+    // the query asks for the stored values. Each arm has its own index
+    // (trigram, country, commodities GIN, subdivision), so the OR stays a
+    // bitmap of index scans rather than a walk of every project.
     const pattern = containsPattern(q.toLowerCase());
     const countries = countriesMatching(q);
+    const commodities = commoditiesMatching(q);
+    const subdivisions = subdivisionsMatching(q);
     and.push(Prisma.sql`(p."searchText" LIKE ${pattern}
-      ${countries.length ? Prisma.sql`OR p."countryCode" IN (${Prisma.join(countries)})` : Prisma.empty})`);
+      ${countries.length ? Prisma.sql`OR p."countryCode" IN (${Prisma.join(countries)})` : Prisma.empty}
+      ${commodities.length ? Prisma.sql`OR p."commodities" && ARRAY[${Prisma.join(commodities)}]::text[]` : Prisma.empty}
+      ${subdivisions.length ? Prisma.sql`OR p."subdivision" IN (${Prisma.join(subdivisions)})` : Prisma.empty})`);
   }
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
