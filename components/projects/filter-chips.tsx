@@ -29,6 +29,7 @@ export async function FilterChips({ params, countryName, unitName, path }: { par
   if (params.finishBefore) add("finishBefore", params.finishBefore, { finishBefore: undefined });
   if (params.due) add("due", String(params.due), { due: undefined });
   if (params.stale) add("stale", String(params.stale), { stale: undefined });
+  if (params.mine) chips.push({ key: "mine", label: (await getTranslations("uxReview.mine"))("chip"), href: projectsHref({ ...base, mine: false }, path) });
   if (params.slipping) chips.push({ key: "slipping", label: t("chip.slipping", { value: "" }), href: projectsHref({ ...base, slipping: false }, path) });
   if (!chips.length) return null;
 

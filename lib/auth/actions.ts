@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { setManagerAssignment, setUserDisabled, setUserRole } from "@/lib/auth/admin-users";
 import { getViewer } from "@/lib/auth/session";
 import { signInWithPassword, signOutCurrentUser, type SignInResult } from "@/lib/auth/sign-in";
-import { safeReturnPath } from "@/lib/auth/sign-in.validation";
+import { landingPath } from "@/lib/projects/managed-projects";
 
 // Server actions of the auth domain (sign-in, sign-out, the admin page's user changes). Thin: the domain
 // functions validate, authorize and write; these add the viewer from the session and refresh the page.
@@ -19,7 +19,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     next: formData.get("next") ? String(formData.get("next")) : undefined,
   });
   if (!result.ok) return result;
-  redirect(safeReturnPath(result.next));
+  redirect(await landingPath({ userId: result.userId, next: result.next }));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -62,6 +62,8 @@ export const projectListParamsSchema = z.object({
   slipping: z.stringbool().default(false),
   /** no update in N days */
   stale: days.optional(),
+  /** only the projects the reader manages (their ProjectManager assignments, read on the server; anonymous: none) */
+  mine: z.stringbool().default(false),
   /** rows grouped on the page, with counts per group */
   group: z.enum(GROUP_KEYS).optional(),
   /** a saved view whose columns apply; "none" opts out of the user's default view */

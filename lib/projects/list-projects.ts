@@ -107,6 +107,7 @@ interface RawRow {
   programmeSlug: string | null;
   programmeNameEn: string | null;
   programmeNameZh: string | null;
+  managedByMe?: boolean;
 }
 
 const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."region"::text AS "region", p."countryCode",
@@ -140,8 +141,12 @@ export async function selectProjectRows(opts: {
   const prisma = await db();
   const where = projectWhereSql(opts.params, opts.where);
   const order = orderSql(opts.params, opts.where.locale);
+  // Whether the reader manages each row: looked up for the page's rows only, by the (projectId, userId) key.
+  const managed = opts.where.managerId
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "ProjectManager" pm WHERE pm."projectId" = p."id" AND pm."userId" = ${opts.where.managerId})`
+    : Prisma.sql`FALSE`;
   const rows = await prisma.$queryRaw<RawRow[]>`
-    SELECT ${ROW_COLUMNS}
+    SELECT ${ROW_COLUMNS}, ${managed} AS "managedByMe"
     FROM (SELECT p.* FROM "Project" p WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}) p
     ${NEXT_MILESTONE}
     ORDER BY ${order}`;
@@ -196,6 +201,7 @@ function toRow(r: RawRow, today: string): ProjectRowWithId {
     organization: r.orgCode ? { code: r.orgCode, nameEn: r.orgNameEn ?? r.orgCode, nameZh: r.orgNameZh } : null,
     commodities: r.commodities,
     programme: r.programmeSlug && r.programmeNameEn ? { slug: r.programmeSlug, nameEn: r.programmeNameEn, nameZh: r.programmeNameZh } : null,
+    ...(r.managedByMe !== undefined ? { managedByMe: r.managedByMe } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ import { subdivisionsMatching } from "../i18n/subdivisions";
  */
 export type ProjectFilter = Pick<
   ProjectListParams,
-  "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "org" | "programme" | "finishAfter" | "finishBefore" | "due" | "slipping" | "stale"
+  "q" | "region" | "country" | "line" | "stage" | "health" | "commodity" | "company" | "org" | "programme" | "finishAfter" | "finishBefore" | "due" | "slipping" | "stale" | "mine"
 >;
 
 export interface WhereOptions {
@@ -29,6 +29,11 @@ export interface WhereOptions {
    * required, so no query forgets it.
    */
   scope: ReadScope;
+  /**
+   * The reader whose manager assignments "mine" means (the session's user id,
+   * never a parameter of the request); none (anonymous): "mine" matches nothing.
+   */
+  managerId?: string | null;
 }
 
 const col = (name: string) => Prisma.raw(`p."${name}"`);
@@ -101,6 +106,9 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions): P
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Milestone" m WHERE m."projectId" = p."id" AND m."baselineDate" IS NOT NULL
       AND (${forecastEnd} > ${baselineEnd} OR ${actualEnd} > ${baselineEnd}))`);
   }
+
+  if (params.mine)
+    and.push(options.managerId ? Prisma.sql`EXISTS (SELECT 1 FROM "ProjectManager" pm WHERE pm."projectId" = p."id" AND pm."userId" = ${options.managerId})` : Prisma.sql`FALSE`);
 
   if (params.stale !== undefined) and.push(Prisma.sql`p."updatedAt" < ${new Date(now.getTime() - params.stale * 86_400_000)}`);
 

@@ -26,6 +26,8 @@ export interface ProjectRow {
   commodities: string[];
   /** the programme the project is a part of */
   programme: ProjectLink | null;
+  /** the reader is one of its managers (the table's "My projects" marker); absent where no reader is asked about */
+  managedByMe?: boolean;
 }
 
 /** A group of the list (rows grouped by region, business line, stage or health) and how many projects it holds. */
