@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { setManagerAssignment, setUserDisabled, setUserRole } from "@/lib/auth/admin-users";
+import { createUser, setManagerAssignment, setUserDisabled, setUserRole } from "@/lib/auth/admin-users";
 import { getViewer } from "@/lib/auth/session";
 import { signInWithPassword, signOutCurrentUser, type SignInResult } from "@/lib/auth/sign-in";
 import { landingPath } from "@/lib/projects/managed-projects";
@@ -41,6 +41,13 @@ export async function setUserDisabledAction(input: unknown) {
 
 export async function setManagerAssignmentAction(input: unknown) {
   const result = await setManagerAssignment({ viewer: await getViewer(), input });
+  if (result.ok) revalidatePath("/admin");
+  return result;
+}
+
+/** The admin page's "New user": the same audited createUser as POST /api/admin/create-user and the CLI. */
+export async function createUserAction(input: unknown) {
+  const result = await createUser({ viewer: await getViewer(), input });
   if (result.ok) revalidatePath("/admin");
   return result;
 }

@@ -1,15 +1,12 @@
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { can } from "@/lib/auth/permissions";
-import { getViewer } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/auth/page-guard";
 import { listDeliveries } from "@/lib/jobs/delivery-log";
 
 /** The delivery log of notifications and webhooks (admins). */
 export default async function DeliveriesPage() {
   await connection();
-  const viewer = await getViewer();
-  if (!can(viewer, "webhook:manage")) notFound();
+  const viewer = await requirePagePermission("webhook:manage", "/admin/deliveries");
   const [t, lines] = await Promise.all([getTranslations("notifications.deliveries"), listDeliveries({ viewer })]);
   return (
     <div className="space-y-4">
