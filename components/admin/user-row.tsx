@@ -4,10 +4,10 @@ import { useId, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { setManagerAssignmentAction, setUserDisabledAction, setUserRoleAction } from "@/lib/auth/actions";
 import { Dialog } from "@/components/ui/dialog";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { UserRow } from "@/lib/auth/admin-users";
-import { localize, localizedString } from "@/lib/i18n/bilingual";
-import { CONTENT_LANG_TAG } from "@/lib/i18n/config";
+import { localizedString } from "@/lib/i18n/bilingual";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { ProjectName } from "@/lib/projects/list-project-names";
 import type { MutationResult } from "@/lib/server/mutation";
@@ -155,7 +155,9 @@ export function UserRowView({ user, projects, isSelf, onFeedback }: UserRowProps
               <ul aria-label={t("projectsOf", { name: user.name })} className="space-y-1">
                 {user.managedProjects.map((p) => (
                   <li key={p.slug} className="flex items-center justify-between gap-2">
-                    <span lang={CONTENT_LANG_TAG[localize({ en: p.nameEn, zh: p.nameZh }, locale)!.lang]}>{name(p)}</span>
+                    <span>
+                      <LocalizedText value={{ en: p.nameEn, zh: p.nameZh }} />
+                    </span>
                     <button
                       type="button"
                       disabled={busy}

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { localizedString } from "@/lib/i18n/bilingual";
 import { ChangeList } from "@/components/projects/detail/change-list";
+import { EntryAuthor, EntryComment } from "@/components/projects/detail/entry-text";
 import type { RecentUpdate } from "@/lib/dashboard/types";
 import { HealthShape } from "./health-shape";
 
@@ -35,7 +36,9 @@ export async function UpdateList({ updates, label }: { updates: RecentUpdate[]; 
             </Link>
           </p>
           <p className="text-slate-700">
-            <span className="font-medium text-slate-900">{u.authorName}</span>
+            <span className="font-medium text-slate-900">
+              <EntryAuthor name={u.authorName} />
+            </span>
             {" · "}
             <time dateTime={u.occurredAt}>{format.dateTime(new Date(u.occurredAt), { dateStyle: "medium" })}</time>
             {" · "}
@@ -55,7 +58,7 @@ export async function UpdateList({ updates, label }: { updates: RecentUpdate[]; 
               more={(count) => t("moreChanges", { count })}
             />
           )}
-          {u.comment && <p className="mt-1 line-clamp-1 text-slate-600">{u.comment}</p>}
+          {u.comment && <EntryComment comment={u.comment} origin={u.origin} className="mt-1 line-clamp-1 text-slate-600" />}
         </li>
       ))}
     </ol>

@@ -29,7 +29,7 @@ export function ChangeList({
     const title = milestone.en || milestone.zh ? milestone : { en: changes.find((c) => c.field === "milestone.title")?.after ?? "", zh: changes.find((c) => c.field === "milestone.titleZh")?.after ?? null };
     return (
       <details className={className}>
-        <summary className="cursor-pointer">{t.rich("milestoneAdded", { title: () => <LocalizedText value={title} /> })}</summary>
+        <summary className="cursor-pointer">{t.rich("milestoneAdded", { m: () => <LocalizedText value={title} /> })}</summary>
         <ul className="mt-1 space-y-0.5 pl-4">
           {changes.map((change, i) => (
             <ChangeLine key={`${change.field}-${i}`} change={change} valueOnly />
