@@ -22,6 +22,8 @@ const nextConfig = {
     ];
   },
   typedRoutes: false,
+  // forbidden() and app/forbidden.tsx: the 403 of the protected-page rule (lib/auth/page-guard.ts).
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(nextConfig);

@@ -91,8 +91,10 @@ test.describe("admin page", () => {
     await page.goto("/admin");
     const row = userRow(page, user.email);
     await row.getByRole("button", { name: `Disable ${user.name}` }).click();
-    const confirm = row.getByRole("group", { name: `Confirm disabling ${user.name}` });
+    // A modal confirmation: the table does not re-flow under it.
+    const confirm = page.getByRole("dialog", { name: `Confirm disabling ${user.name}` });
     await confirm.getByRole("button", { name: "Disable now" }).click();
+    await expect(confirm).toBeHidden();
     await expect(page.getByRole("status").filter({ hasText: `${user.name} is disabled and signed out.` })).toBeVisible();
     await expect(row).toContainText("Disabled");
 

@@ -112,13 +112,14 @@ test.describe("forged requests are refused and change nothing", () => {
 
 test.describe("the admin page is for admins only", () => {
   for (const role of ["staff", "executive", "manager"] as DemoRole[]) {
-    test(`${role} gets a 404 and no admin link`, async ({ page }) => {
+    test(`${role} is told "not allowed" (403) and has no admin link`, async ({ page }) => {
       await signInAs(page, role);
       await page.goto("/projects");
       await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
       const response = await page.goto("/admin");
-      expect(response?.status()).toBe(404);
-      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+      // The protected-page rule: a page one's role does not allow is 403, not "not found" (lib/auth/page-guard.ts).
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
       await expect(page.getByRole("button", { name: /^Save role/ })).toHaveCount(0);
     });
   }

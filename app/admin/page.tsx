@@ -1,34 +1,31 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/org/admin-nav";
 import { SignInUnlock } from "@/components/admin/sign-in-unlock";
 import { UsersAdmin } from "@/components/admin/users-admin";
 import { listUsers } from "@/lib/auth/admin-users";
-import { can } from "@/lib/auth/permissions";
-import { getViewer } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/auth/page-guard";
 import { listProjectNames } from "@/lib/projects/list-project-names";
+import { unitsInScope } from "@/lib/org/org-units";
+import { unitChoices } from "@/lib/org/unit-options";
+import { readScopeOf } from "@/lib/projects/project-scope";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
   return { title: t("title") };
 }
 
-/**
- * Users and roles. Anonymous visitors are sent to sign in; signed-in users who
- * are not admins get a 404, so the page fails closed and reveals nothing.
- */
+/** Users and roles. The protected-page rule (lib/auth/page-guard.ts): anonymous to sign-in, non-admins 403. */
 export default async function AdminPage() {
   await connection();
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=%2Fadmin");
-  if (!can(viewer, "user:manage")) notFound();
-  const [users, projects] = await Promise.all([listUsers(), getLocale().then((locale) => listProjectNames({ locale, viewer }))]);
+  const viewer = await requirePagePermission("user:manage", "/admin");
+  const locale = await getLocale();
+  const [users, projects, units] = await Promise.all([listUsers(), listProjectNames({ locale, viewer }), unitsInScope(readScopeOf(viewer))]);
   return (
     <>
       <AdminNav current="users" />
-      <UsersAdmin users={users} projects={projects} viewerId={viewer.id} />
+      <UsersAdmin users={users} projects={projects} viewerId={viewer.id} units={unitChoices(units, locale)} />
       <SignInUnlock />
     </>
   );

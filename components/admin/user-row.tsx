@@ -3,10 +3,11 @@
 import { useId, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { setManagerAssignmentAction, setUserDisabledAction, setUserRoleAction } from "@/lib/auth/actions";
+import { Dialog } from "@/components/ui/dialog";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { UserRow } from "@/lib/auth/admin-users";
-import { localize, localizedString } from "@/lib/i18n/bilingual";
-import { CONTENT_LANG_TAG } from "@/lib/i18n/config";
+import { localizedString } from "@/lib/i18n/bilingual";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { ProjectName } from "@/lib/projects/list-project-names";
 import type { MutationResult } from "@/lib/server/mutation";
@@ -108,25 +109,6 @@ export function UserRowView({ user, projects, isSelf, onFeedback }: UserRowProps
             >
               {t("enable")}
             </button>
-          ) : confirmDisable ? (
-            <div role="group" aria-label={t("confirmDisableLabel", { name: user.name })} className="mt-2 space-y-2 rounded-md bg-red-50 p-2 ring-1 ring-red-200">
-              <p className="text-red-900">{t("confirmDisable", { name: user.name })}</p>
-              <div className="flex flex-wrap gap-2">
-                <button
-                  type="button"
-                  disabled={busy}
-                  className="btn h-8 bg-red-700 px-3 text-white hover:bg-red-800"
-                  onClick={() =>
-                    run(() => setUserDisabledAction({ userId: user.id, disabled: true }), t("disabledDone", { name: user.name }), () => setConfirmDisable(false))
-                  }
-                >
-                  {t("confirmDisableButton")}
-                </button>
-                <button type="button" className="btn-secondary h-8 px-3" onClick={() => setConfirmDisable(false)}>
-                  {t("keepActive")}
-                </button>
-              </div>
-            </div>
           ) : (
             <button
               type="button"
@@ -138,6 +120,28 @@ export function UserRowView({ user, projects, isSelf, onFeedback }: UserRowProps
               {t("disable")}
             </button>
           ))}
+        {/* A modal rather than an inline panel: confirming never re-flows the table under the pointer. */}
+        <Dialog open={confirmDisable} onClose={() => setConfirmDisable(false)} labelledBy={`${id}-disable-title`}>
+          <div className="space-y-4 p-5">
+            <h2 id={`${id}-disable-title`} className="text-lg font-semibold text-slate-900">
+              {t("confirmDisableLabel", { name: user.name })}
+            </h2>
+            <p className="text-sm text-slate-800">{t("confirmDisable", { name: user.name })}</p>
+            <div className="flex flex-wrap justify-end gap-2">
+              <button type="button" data-autofocus className="btn-secondary h-9 px-3" onClick={() => setConfirmDisable(false)}>
+                {t("keepActive")}
+              </button>
+              <button
+                type="button"
+                disabled={busy}
+                className="btn h-9 bg-red-700 px-3 text-white hover:bg-red-800"
+                onClick={() => run(() => setUserDisabledAction({ userId: user.id, disabled: true }), t("disabledDone", { name: user.name }), () => setConfirmDisable(false))}
+              >
+                {t("confirmDisableButton")}
+              </button>
+            </div>
+          </div>
+        </Dialog>
       </td>
 
       <td className="px-3 py-3">
@@ -151,7 +155,9 @@ export function UserRowView({ user, projects, isSelf, onFeedback }: UserRowProps
               <ul aria-label={t("projectsOf", { name: user.name })} className="space-y-1">
                 {user.managedProjects.map((p) => (
                   <li key={p.slug} className="flex items-center justify-between gap-2">
-                    <span lang={CONTENT_LANG_TAG[localize({ en: p.nameEn, zh: p.nameZh }, locale)!.lang]}>{name(p)}</span>
+                    <span>
+                      <LocalizedText value={{ en: p.nameEn, zh: p.nameZh }} />
+                    </span>
                     <button
                       type="button"
                       disabled={busy}

@@ -4,18 +4,22 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { UserRow } from "@/lib/auth/admin-users";
 import type { ProjectName } from "@/lib/projects/list-project-names";
+import { NewUserDialog } from "./new-user-dialog";
 import { UserRowView, type Feedback } from "./user-row";
 
 
 /** The admin page: every user with their role, state and (for managers) projects, each editable in place. */
-export function UsersAdmin({ users, projects, viewerId }: { users: UserRow[]; projects: ProjectName[]; viewerId: string }) {
+export function UsersAdmin({ users, projects, viewerId, units }: { users: UserRow[]; projects: ProjectName[]; viewerId: string; units: { value: string; label: string }[] }) {
   const t = useTranslations("admin");
   const [feedback, setFeedback] = useState<Feedback>(null);
   return (
     <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        <NewUserDialog units={units} onFeedback={setFeedback} />
       </div>
       {/* One live region for every row's result; errors are announced assertively. */}
       <div role="status" className="min-h-6 text-sm font-medium text-emerald-800">

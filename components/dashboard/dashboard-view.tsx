@@ -58,7 +58,7 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
       ? tOrg("scope.all")
       : readerScope.kind === "none"
         ? tOrg("scope.none")
-        : tOrg("scope.units", { units: readerScope.units.map((u) => localizedString({ en: u.nameEn, zh: u.nameZh }, locale)).join(", ") });
+        : tOrg("scope.units", { units: format.list(readerScope.units.map((u) => localizedString({ en: u.nameEn, zh: u.nameZh }, locale)), { type: "conjunction" }) });
   const [tCapex, tKpis, tReports] = await Promise.all([getTranslations("capex.portfolio"), getTranslations("kpis.portfolio"), getTranslations("reports.compliance")]);
   const todayText = format.dateTime(new Date(`${today}T00:00:00Z`), {
     dateStyle: "long",

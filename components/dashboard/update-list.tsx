@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { localizedString } from "@/lib/i18n/bilingual";
-import { ChangeLine } from "@/components/projects/detail/change-line";
+import { ChangeList } from "@/components/projects/detail/change-list";
+import { EntryAuthor, EntryComment } from "@/components/projects/detail/entry-text";
 import type { RecentUpdate } from "@/lib/dashboard/types";
 import { HealthShape } from "./health-shape";
 
@@ -35,7 +36,9 @@ export async function UpdateList({ updates, label }: { updates: RecentUpdate[]; 
             </Link>
           </p>
           <p className="text-slate-700">
-            <span className="font-medium text-slate-900">{u.authorName}</span>
+            <span className="font-medium text-slate-900">
+              <EntryAuthor name={u.authorName} />
+            </span>
             {" · "}
             <time dateTime={u.occurredAt}>{format.dateTime(new Date(u.occurredAt), { dateStyle: "medium" })}</time>
             {" · "}
@@ -47,14 +50,15 @@ export async function UpdateList({ updates, label }: { updates: RecentUpdate[]; 
             )}
           </p>
           {u.changes.length > 0 && (
-            <ul className="mt-1 space-y-0.5 text-slate-800">
-              {u.changes.slice(0, CHANGES_SHOWN).map((c, i) => (
-                <ChangeLine key={`${c.field}-${i}`} change={c} />
-              ))}
-              {u.changes.length > CHANGES_SHOWN && <li className="text-slate-600">{t("moreChanges", { count: u.changes.length - CHANGES_SHOWN })}</li>}
-            </ul>
+            <ChangeList
+              changes={u.changes}
+              milestone={{ en: u.milestoneTitle, zh: u.milestoneTitleZh }}
+              className="mt-1 space-y-0.5 text-slate-800"
+              limit={CHANGES_SHOWN}
+              more={(count) => t("moreChanges", { count })}
+            />
           )}
-          {u.comment && <p className="mt-1 line-clamp-1 text-slate-600">{u.comment}</p>}
+          {u.comment && <EntryComment comment={u.comment} origin={u.origin} className="mt-1 line-clamp-1 text-slate-600" />}
         </li>
       ))}
     </ol>

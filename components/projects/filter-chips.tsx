@@ -77,6 +77,7 @@ export async function FilterChips({
   if (params.stale) add("stale", String(params.stale), { stale: undefined });
   if (params.overBudget !== undefined) add("overBudget", String(params.overBudget), { overBudget: undefined });
   if (params.cur) add("cur", params.cur, { cur: undefined });
+  if (params.mine) chips.push({ key: "mine", label: (await getTranslations("uxReview.mine"))("chip"), href: projectsHref({ ...base, mine: false }, path) });
   if (params.slipping) chips.push({ key: "slipping", label: t("chip.slipping", { value: "" }), href: projectsHref({ ...base, slipping: false }, path) });
   if (!chips.length) return null;
 

@@ -136,13 +136,25 @@ function ColumnHeader<TValue extends CellData>({ column }: HeaderContext<ServerT
 }
 
 function NameCell({ row }: Cell<string>) {
-  const { slug, nameEn, nameZh } = row.original;
+  const { slug, nameEn, nameZh, managedByMe } = row.original;
   return (
     <div>
       <LocalizedLink href={`/projects/${slug}`} value={{ en: nameEn, zh: nameZh }} />
+      {managedByMe && (
+        <>
+          {" "}
+          <ManagedMarker />
+        </>
+      )}
       <SecondaryText value={{ en: nameEn, zh: nameZh }} className="mt-0.5 text-slate-600" />
     </div>
   );
+}
+
+/** "You manage this project": a small badge after the name, in words for screen readers too. */
+function ManagedMarker() {
+  const t = useTranslations("uxReview.mine");
+  return <small className="inline-block rounded-sm bg-emerald-50 px-1 align-middle text-xs leading-4 font-medium text-emerald-800 ring-1 ring-emerald-300 ring-inset">{t("marker")}</small>;
 }
 
 function ProgrammeCell({ getValue }: Cell<ProjectListItem["programme"]>) {

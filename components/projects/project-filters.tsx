@@ -26,6 +26,8 @@ interface ProjectFiltersProps {
   units: { value: string; label: string }[];
   /** the rate sets behind the page's converted capex figures */
   rateSets?: string[];
+  /** the reader manages projects: offer "My projects" (the server reads their assignments) */
+  canFilterMine?: boolean;
 }
 
 /**
@@ -33,8 +35,9 @@ interface ProjectFiltersProps {
  * /projects; with it, every change navigates to the canonical URL (search is
  * debounced), so the URL stays the only state and back/forward work.
  */
-export function ProjectFilters({ params, countries, commodities, companies, units, rateSets }: ProjectFiltersProps) {
+export function ProjectFilters({ params, countries, commodities, companies, units, rateSets, canFilterMine = false }: ProjectFiltersProps) {
   const t = useTranslations("projects.filters");
+  const tMine = useTranslations("uxReview.mine");
   const tList = useTranslations("projects.list");
   const tEnum = useTranslations("enums");
   const router = useRouter();
@@ -187,6 +190,12 @@ export function ProjectFilters({ params, countries, commodities, companies, unit
         onChange={(next) => navigate({ ...shown, q: currentQuery(), ...next })}
       />
       <div className="mt-4 flex flex-wrap items-center gap-4">
+        {(canFilterMine || shown.mine) && (
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+            <input type="checkbox" name="mine" value="true" checked={shown.mine} onChange={(e) => navigate({ ...shown, q: currentQuery(), mine: e.target.checked })} />
+            {tMine("filter")}
+          </label>
+        )}
         <Link href={projectsHref({ ...withoutFilters(params), view: params.view ? "none" : undefined })} className="link text-sm">
           {t("reset")}
         </Link>

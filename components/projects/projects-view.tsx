@@ -25,10 +25,12 @@ interface ProjectsViewProps {
   viewMissing: boolean;
   signedIn: boolean;
   groups: GroupCount[] | null;
+  /** the reader manages at least one project they may read */
+  managesAny?: boolean;
 }
 
 /** The projects list page: filters, count, table and paging for one URL state. */
-export async function ProjectsView({ params, ignored, result, options, settings, views, currentView, viewMissing, signedIn, groups }: ProjectsViewProps) {
+export async function ProjectsView({ params, ignored, result, options, settings, views, currentView, viewMissing, signedIn, groups, managesAny = false }: ProjectsViewProps) {
   const t = await getTranslations("projects.list");
   const tViews = await getTranslations("projects.views");
   const tEnum = await getTranslations("enums");
@@ -74,6 +76,7 @@ export async function ProjectsView({ params, ignored, result, options, settings,
           companies={options.companies}
           units={unitChoices(options.units, locale)}
           rateSets={rateSets}
+          canFilterMine={managesAny}
         />
         <StaleResults>
           <FilterChips params={params} countryName={(code) => countryName(code) ?? code} unitName={unitName} />

@@ -31,7 +31,14 @@ export function ViewsMenu({ views, current, query, group, settings, signedIn }: 
   const openMenu = useDismissableDetails();
   const saveMenu = useDismissableDetails();
 
-  if (!signedIn) return <p className="text-sm text-slate-600">{t("signIn")}</p>;
+  // Not signed in: a shared view's link still opens (its name says which), saving needs a session.
+  if (!signedIn)
+    return (
+      <p className="text-sm text-slate-600">
+        {current && <span className="mr-2 font-medium text-slate-800">{t("current", { name: current.name })}</span>}
+        {t("signIn")}
+      </p>
+    );
 
   const mine = views.filter((v) => v.mine);
   const shared = views.filter((v) => !v.mine);

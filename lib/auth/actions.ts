@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { setManagerAssignment, setUserDisabled, setUserRole } from "@/lib/auth/admin-users";
+import { createUser, setManagerAssignment, setUserDisabled, setUserRole } from "@/lib/auth/admin-users";
 import { getViewer } from "@/lib/auth/session";
 import { signInWithPassword, signOutCurrentUser, startSsoSignIn, type SignInResult, type SsoStartResult } from "@/lib/auth/sign-in";
-import { safeReturnPath } from "@/lib/auth/sign-in.validation";
+import { landingPath } from "@/lib/projects/managed-projects";
 
 // Server actions of the auth domain (sign-in, sign-out, the admin page's user changes). Thin: the domain
 // functions validate, authorize and write; these add the viewer from the session and refresh the page.
@@ -19,7 +19,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     next: formData.get("next") ? String(formData.get("next")) : undefined,
   });
   if (!result.ok) return result;
-  redirect(safeReturnPath(result.next));
+  redirect(await landingPath({ userId: result.userId, next: result.next }));
 }
 
 export type SsoSignInState = Exclude<SsoStartResult, { ok: true }> | null;
@@ -50,6 +50,13 @@ export async function setUserDisabledAction(input: unknown) {
 
 export async function setManagerAssignmentAction(input: unknown) {
   const result = await setManagerAssignment({ viewer: await getViewer(), input });
+  if (result.ok) revalidatePath("/admin");
+  return result;
+}
+
+/** The admin page's "New user": the same audited createUser as POST /api/admin/create-user and the CLI. */
+export async function createUserAction(input: unknown) {
+  const result = await createUser({ viewer: await getViewer(), input });
   if (result.ok) revalidatePath("/admin");
   return result;
 }

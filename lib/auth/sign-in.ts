@@ -13,7 +13,7 @@ import { SSO_PROVIDER_ID } from "./sso";
 import { zodFieldErrors } from "../validation/field-errors";
 
 export type SignInResult =
-  | { ok: true; next: string | undefined }
+  | { ok: true; next: string | undefined; userId: string }
   | { ok: false; code: "BAD_REQUEST" | "INVALID_CREDENTIALS" | "TOO_MANY_REQUESTS" | "DISABLED" | "PASSWORD_SIGN_IN_OFF"; message: string; fields?: Record<string, string> };
 
 /**
@@ -39,7 +39,7 @@ export async function signInWithPassword(input: unknown): Promise<SignInResult> 
     return { ok: false, code: "INVALID_CREDENTIALS", message: "Wrong email or password." };
   }
   await adoptLocaleOnSignIn(user);
-  return { ok: true, next };
+  return { ok: true, next, userId: user.id };
 }
 
 export async function signOutCurrentUser(): Promise<void> {

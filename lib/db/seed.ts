@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { SOURCE_IMPORT_AUTHOR } from "../history/import-author";
 import { bulkInsert } from "./bulk-insert";
 import { analyzeTables } from "./planner-statistics";
 import { encodeFuzzy } from "../history/change-values";
@@ -192,7 +193,7 @@ export async function loadPortfolio(
     const data = { title: s.title, publisher: s.publisher, publishedOn: new Date(`${s.publishedOn}T00:00:00Z`), url: s.url ?? null };
     sourceId = (await prisma.source.upsert({ where: { key: s.key }, create: { key: s.key, ...data }, update: data, select: { id: true } })).id;
   }
-  const author = portfolio.importedBy ?? "Source import";
+  const author = portfolio.importedBy ?? SOURCE_IMPORT_AUTHOR;
   const result: LoadResult = { projects: 0, milestones: 0, updates: 0 };
   // Programmes first, so that a part's programme row exists when the part is inserted.
   const projects = [...portfolio.projects.filter((p) => p.programme === undefined), ...portfolio.projects.filter((p) => p.programme !== undefined)];

@@ -44,7 +44,7 @@ export async function exportProjects(opts: { viewer: Viewer | null; search: URLS
   try {
     const labels = await getExportLabels();
     // The query that can fail runs before the response starts: a failure is an error answer, not a truncated 200.
-    const where = { scope: readScopeOf(opts.viewer) };
+    const where = { scope: readScopeOf(opts.viewer), managerId: opts.viewer?.id ?? null };
     const ids = await selectExportIds({ params: parsed.params, where, labels });
     const options = { params: parsed.params, columns, labels, where, ids };
     body = releasingWhenDone(parsed.format === "csv" ? exportProjectsCsv(options) : exportProjectsXlsx(options), release);

@@ -97,7 +97,8 @@ describe.each(testBackends())("list filters and search on %s", (backend) => {
   it("ranks an exact name first, then name prefix, then name contains", async () => {
     // then matches in the summary (zinc-works) or a milestone title (lithium) only, by name
     expect(await slugs("q=copper")).toEqual(["copper", "copper-hill", "big-copper", "lithium", "zinc-works"]);
-    expect(await slugs("q=铜")).toEqual(["copper"]);
+    // 铜 is also the commodity copper: the exact name first, then the other copper projects
+    expect(await slugs("q=铜")).toEqual(["copper", "big-copper", "copper-hill"]);
   });
 
   it("keeps a chosen sort over relevance, and round-trips it through the URL", async () => {

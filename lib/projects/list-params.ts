@@ -75,6 +75,8 @@ export const projectListParamsSchema = z.object({
   overBudget: z.coerce.number().min(0).max(MAX_OVER_BUDGET_PERCENT).multipleOf(0.01, "at most two decimals").optional(),
   /** the roll-up currency the budget and EAC columns also show (converted with each line's rate set) */
   cur: z.enum(ROLLUP_CURRENCIES).optional(),
+  /** only the projects the reader manages (their ProjectManager assignments, read on the server; anonymous: none) */
+  mine: z.stringbool().default(false),
   /** rows grouped on the page, with counts per group */
   group: z.enum(GROUP_KEYS).optional(),
   /** a saved view whose columns apply; "none" opts out of the user's default view */

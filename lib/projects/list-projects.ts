@@ -119,6 +119,7 @@ interface RawRow {
   capexEacCny: string | null;
   capexEacUsd: string | null;
   capexRateSets: string[] | null;
+  managedByMe?: boolean;
 }
 
 const ROW_COLUMNS = Prisma.sql`p."id", p."slug", p."nameEn", p."nameZh", p."region"::text AS "region", p."countryCode",
@@ -149,8 +150,12 @@ export async function selectProjectRows(opts: { params: ProjectListParams; limit
   const prisma = await db();
   const where = projectWhereSql(opts.params, opts.where);
   const order = orderSql(opts.params, opts.where.locale);
+  // Whether the reader manages each row: looked up for the page's rows only, by the (projectId, userId) key.
+  const managed = opts.where.managerId
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "ProjectManager" pm WHERE pm."projectId" = p."id" AND pm."userId" = ${opts.where.managerId})`
+    : Prisma.sql`FALSE`;
   const rows = await prisma.$queryRaw<RawRow[]>`
-    SELECT ${ROW_COLUMNS}
+    SELECT ${ROW_COLUMNS}, ${managed} AS "managedByMe"
     FROM (SELECT p.* FROM "Project" p WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}) p
     ${NEXT_MILESTONE}
     ORDER BY ${order}`;
@@ -222,6 +227,7 @@ function toRow(r: RawRow, today: string): ProjectRowWithId {
     commodities: r.commodities,
     programme: r.programmeSlug && r.programmeNameEn ? { slug: r.programmeSlug, nameEn: r.programmeNameEn, nameZh: r.programmeNameZh } : null,
     capex: capexOfRow(r),
+    ...(r.managedByMe !== undefined ? { managedByMe: r.managedByMe } : {}),
   };
 }
 

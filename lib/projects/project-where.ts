@@ -6,6 +6,8 @@ import { NO_REGION, type ProjectListParams } from "./list-params";
 import { scopeSql, type ReadScope } from "./project-scope";
 import { countryNamer } from "../i18n/display-names";
 import { KNOWN_COUNTRIES } from "./regions";
+import { commoditiesMatching } from "./search-terms";
+import { subdivisionsMatching } from "../i18n/subdivisions";
 
 /**
  * The list's filters as one SQL condition on `"Project" p`, shared by the list,
@@ -32,6 +34,7 @@ export type ProjectFilter = Pick<
   | "due"
   | "slipping"
   | "stale"
+  | "mine"
 > & { overBudget?: number };
 
 export interface WhereOptions {
@@ -42,6 +45,11 @@ export interface WhereOptions {
    * required, so no query forgets it.
    */
   scope: ReadScope;
+  /**
+   * The reader whose manager assignments "mine" means (the session's user id,
+   * never a parameter of the request); none (anonymous): "mine" matches nothing.
+   */
+  managerId?: string | null;
 }
 
 const col = (name: string) => Prisma.raw(`p."${name}"`);
@@ -120,6 +128,8 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions): P
   }
 
   if (params.overBudget !== undefined) and.push(Prisma.sql`${variancePercentSql} > ${params.overBudget}`);
+  if (params.mine)
+    and.push(options.managerId ? Prisma.sql`EXISTS (SELECT 1 FROM "ProjectManager" pm WHERE pm."projectId" = p."id" AND pm."userId" = ${options.managerId})` : Prisma.sql`FALSE`);
 
   if (params.stale !== undefined) and.push(Prisma.sql`p."updatedAt" < ${new Date(now.getTime() - params.stale * 86_400_000)}`);
 
@@ -129,11 +139,19 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions): P
     // operating company and milestone titles, kept by triggers and indexed
     // by trigrams (migration 20261125215229_search_text); lower(x) LIKE is what
     // ILIKE does for UTF-8, without its per-character slow path. Countries are
-    // stored as codes, so their names (English and Chinese) are matched here.
+    // stored as codes, commodities as English keys and subdivisions as their
+    // English names, so their names in both languages are matched here and
+    // the query asks for the stored values. Each arm has its own index
+    // (trigram, country, commodities GIN, subdivision), so the OR stays a
+    // bitmap of index scans rather than a walk of every project.
     const pattern = containsPattern(q.toLowerCase());
     const countries = countriesMatching(q);
+    const commodities = commoditiesMatching(q);
+    const subdivisions = subdivisionsMatching(q);
     and.push(Prisma.sql`(p."searchText" LIKE ${pattern}
-      ${countries.length ? Prisma.sql`OR p."countryCode" IN (${Prisma.join(countries)})` : Prisma.empty})`);
+      ${countries.length ? Prisma.sql`OR p."countryCode" IN (${Prisma.join(countries)})` : Prisma.empty}
+      ${commodities.length ? Prisma.sql`OR p."commodities" && ARRAY[${Prisma.join(commodities)}]::text[]` : Prisma.empty}
+      ${subdivisions.length ? Prisma.sql`OR p."subdivision" IN (${Prisma.join(subdivisions)})` : Prisma.empty})`);
   }
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }

@@ -28,6 +28,8 @@ export interface ProjectRow {
   programme: ProjectLink | null;
   /** budget, EAC and variance (issue 13); null without an approved budget or any cost */
   capex: ProjectCapexColumns | null;
+  /** the reader is one of its managers (the table's "My projects" marker); absent where no reader is asked about */
+  managedByMe?: boolean;
 }
 
 /**

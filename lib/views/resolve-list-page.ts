@@ -3,6 +3,7 @@ import type { Viewer } from "../auth/session";
 import type { AppLocale } from "../i18n/config";
 import { parseListParamsLenient, toSearchParams, type RawParams } from "../projects/list-params";
 import { countProjectGroups, listFilterOptions, listProjects } from "../projects/list-projects";
+import { managesProjects } from "../projects/managed-projects";
 import { readScopeOf } from "../projects/project-scope";
 import { getPreferences, getView, listViews } from "./views";
 
@@ -33,16 +34,19 @@ export async function resolveListPage(opts: { viewer: Viewer | null; raw: RawPar
 
   // Views shared "with everyone" store filters, not rows: each reader sees the rows of their own scope.
   const scope = readScopeOf(opts.viewer);
-  const [result, options, groups] = await Promise.all([
-    listProjects(effective, { locale: opts.locale, scope }),
+  // "My projects" means the session's own assignments, whoever's link it is.
+  const managerId = opts.viewer?.id ?? null;
+  const [result, options, groups, managesAny] = await Promise.all([
+    listProjects(effective, { locale: opts.locale, scope, managerId }),
     listFilterOptions({ scope }),
-    effective.group ? countProjectGroups({ params: effective, group: effective.group, where: { scope } }) : Promise.resolve(null),
+    effective.group ? countProjectGroups({ params: effective, group: effective.group, where: { scope, managerId } }) : Promise.resolve(null),
+    managesProjects({ viewer: opts.viewer }),
   ]);
   const settings = view
     ? { columns: view.columns, columnWidths: view.columnWidths, density: view.density ?? prefs.density }
     : { columns: prefs.columns, columnWidths: prefs.columnWidths, density: prefs.density };
   return {
     redirect: null,
-    props: { params: effective, ignored, result, options, settings, views, currentView: view, viewMissing, groups },
+    props: { params: effective, ignored, result, options, settings, views, currentView: view, viewMissing, groups, managesAny },
   } as const;
 }

@@ -46,6 +46,8 @@ describe.each(testBackends())("saved views on %s", (backend) => {
     expect(seen).toMatchObject({ name: "China", ownerName: "Eli Exec", mine: false, shared: true });
     const rows = (await listProjects(parseListParamsLenient(new URLSearchParams(seen!.query)).params, { scope: WHOLE_PORTFOLIO })).rows.map((x) => x.slug);
     expect(rows).toEqual(["b"]);
+    // A reader who is not signed in (public reading is on without DATABASE_URL) opens it too, without the owner's name.
+    expect(await getView({ viewer: null, id: r.data.id })).toMatchObject({ name: "China", columns: ["name", "health"], ownerName: "", mine: false, shared: true });
     const change = await updateView({ viewer: staff, id: r.data.id, input: { name: "Mine now" } });
     expect(!change.ok && change.error.code).toBe("NOT_FOUND");
     const del = await deleteView({ viewer: staff, id: r.data.id });
@@ -53,6 +55,7 @@ describe.each(testBackends())("saved views on %s", (backend) => {
     // unsharing hides it again
     await updateView({ viewer: exec, id: r.data.id, input: { shared: false } });
     expect(await getView({ viewer: staff, id: r.data.id })).toBeNull();
+    expect(await getView({ viewer: null, id: r.data.id })).toBeNull();
   });
 
   it("sets a default view (own or shared), and deleting it clears everyone's default", async () => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Viewer } from "../auth/session";
 import { can } from "../auth/permissions";
 import { db } from "../db/client";
+import { publicReadAllowed } from "../env";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
 import { DENSITIES, normalizeColumns, type Density, type ProjectColumnId } from "../projects/columns";
@@ -76,9 +77,22 @@ export async function listViews(opts: { viewer: Viewer | null }): Promise<SavedV
   return [...summaries.filter((v) => v.mine), ...summaries.filter((v) => !v.mine)];
 }
 
-/** One view, if this viewer may open it (own or shared); null otherwise, never "exists but forbidden". */
+/**
+ * One view, if this viewer may open it (own or shared); null otherwise, never
+ * "exists but forbidden". A view shared with everyone also opens for a reader
+ * who is not signed in, where public reading lets them read projects at all
+ * (docs/decisions/0066-shared-views-for-public-readers.md): a view holds
+ * filters and columns, never rows, and the rows are the reader's scope's.
+ * Its owner's name is not shown to them.
+ */
 export async function getView(opts: { viewer: Viewer | null; id: string }): Promise<SavedViewSummary | null> {
-  if (!opts.viewer || !isUuid(opts.id)) return null;
+  if (!isUuid(opts.id)) return null;
+  if (!opts.viewer) {
+    if (!publicReadAllowed()) return null;
+    const prisma = await db();
+    const view = await prisma.savedView.findFirst({ where: { id: opts.id, shared: true }, select: viewSelect });
+    return view ? { ...toSummary(view, "", null), ownerName: "" } : null;
+  }
   const viewerId = opts.viewer.id;
   const prisma = await db();
   const [view, pref] = await Promise.all([

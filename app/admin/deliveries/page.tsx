@@ -1,17 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { AdminNav } from "@/components/org/admin-nav";
-import { can } from "@/lib/auth/permissions";
-import { getViewer } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/auth/page-guard";
 import { listDeliveries } from "@/lib/jobs/delivery-log";
 
 /** The delivery log of notifications and webhooks (admins). */
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<{ channel?: string }> }) {
   await connection();
-  const viewer = await getViewer();
-  if (!can(viewer, "webhook:manage")) notFound();
+  const viewer = await requirePagePermission("webhook:manage", "/admin/deliveries");
   const requested = (await searchParams).channel;
   const channel = requested === "webhook" || requested === "email" ? requested : undefined;
   const [t, tInt, lines] = await Promise.all([getTranslations("notifications.deliveries"), getTranslations("integrations.deliveries"), listDeliveries({ viewer, channel })]);

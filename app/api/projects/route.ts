@@ -11,6 +11,6 @@ export async function GET(request: NextRequest) {
     const viewer = await assertReader();
     const parsed = parseListParamsStrict(request.nextUrl.searchParams);
     if (!parsed.ok) return jsonError("BAD_REQUEST", parsed.message, parsed.fields);
-    return NextResponse.json(await listProjects(parsed.params, { scope: readScopeOf(viewer) }));
+    return NextResponse.json(await listProjects(parsed.params, { scope: readScopeOf(viewer), managerId: viewer?.id ?? null }));
   });
 }

@@ -26,6 +26,6 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
   const { params, ignored } = parseListParamsLenient(raw);
   if (rawZoom !== undefined && !ZOOMS.includes(rawZoom as Zoom)) ignored.push("zoom");
   const scope = readScopeOf(viewer);
-  const [{ rows, total }, units] = await Promise.all([listTimeline({ params, where: { scope } }), unitsInScope(scope)]);
+  const [{ rows, total }, units] = await Promise.all([listTimeline({ params, where: { scope, managerId: viewer?.id ?? null } }), unitsInScope(scope)]);
   return <ProjectTimeline params={params} ignored={ignored} rows={rows} total={total} zoom={zoom} today={portfolioToday()} units={units} />;
 }

@@ -39,10 +39,11 @@ const isOneOf = <T extends string>(values: readonly T[], v: string): v is T => (
  * React text, so whatever a user typed stays inert. Used by the history
  * timeline (server) and the conflict panel (client).
  */
-export function ChangeLine({ change }: { change: FieldChangeView }) {
+export function ChangeLine({ change, valueOnly = false }: { change: FieldChangeView; valueOnly?: boolean }) {
   const t = useTranslations("projectDetail.history");
   const tEnum = useTranslations("enums");
   const tCommon = useTranslations("common");
+  const tHistory = useTranslations("uxReview.history");
   const locale = useLocale();
 
   const field = change.field in FIELD_LABELS ? t(FIELD_LABELS[change.field as keyof typeof FIELD_LABELS]) : change.field;
@@ -64,5 +65,7 @@ export function ChangeLine({ change }: { change: FieldChangeView }) {
     return raw;
   }
 
+  // valueOnly: a field of something just added, where "not set →" says nothing.
+  if (valueOnly) return <li className="text-slate-800">{tHistory("fieldValue", { field, value: value(change.after) })}</li>;
   return <li className="text-slate-800">{t("change", { field, before: value(change.before), after: value(change.after) })}</li>;
 }

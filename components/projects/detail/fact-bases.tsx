@@ -1,5 +1,5 @@
-import { useLocale, useTranslations } from "next-intl";
-import { localizedString } from "@/lib/i18n/bilingual";
+import { useTranslations } from "next-intl";
+import { LocalizedText } from "@/components/ui/localized-text";
 import { FACT_BASIS_ORDER, type FactBasisFact, type FactBasisView } from "@/lib/projects/types";
 import { DetailSection } from "./section";
 
@@ -14,7 +14,7 @@ const isFact = (v: string): v is FactBasisFact => (FACT_BASIS_ORDER as readonly 
 /** How each fact of the project is known: a quote from the source, a named public fact, or an inference. */
 export function FactBases({ bases }: { bases: FactBasisView[] }) {
   const t = useTranslations("factBasis");
-  const locale = useLocale();
+  const tHistory = useTranslations("uxReview.history");
   if (!bases.length) return null;
   return (
     <DetailSection id="fact-basis-heading" title={t("title")}>
@@ -33,7 +33,7 @@ export function FactBases({ bases }: { bases: FactBasisView[] }) {
               <tr key={`${b.fact}-${i}`}>
                 <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">
                   {b.fact === "milestone" && b.milestoneTitle
-                    ? t("milestoneFact", { title: localizedString({ en: b.milestoneTitle, zh: b.milestoneTitleZh }, locale) })
+                    ? tHistory.rich("milestone", { m: () => <LocalizedText value={{ en: b.milestoneTitle, zh: b.milestoneTitleZh }} /> })
                     : isFact(b.fact)
                       ? t(`facts.${b.fact}`)
                       : b.fact}

@@ -1,8 +1,9 @@
-import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { localizedString } from "@/lib/i18n/bilingual";
+import { useFormatter, useTranslations } from "next-intl";
+import { LocalizedText } from "@/components/ui/localized-text";
 import type { HistoryEntry } from "@/lib/projects/types";
 import { ZonedDateTime } from "@/components/ui/zoned-date-time";
-import { ChangeLine } from "./change-line";
+import { ChangeList } from "./change-list";
+import { EntryAuthor, EntryComment } from "./entry-text";
 
 /**
  * One history entry: who, when, where it came from, why (the comment) and
@@ -10,14 +11,14 @@ import { ChangeLine } from "./change-line";
  */
 export function HistoryEntryView({ entry }: { entry: HistoryEntry }) {
   const t = useTranslations("projectDetail.history");
+  const tHistory = useTranslations("uxReview.history");
   const tEnum = useTranslations("enums");
   const tCommon = useTranslations("common");
-  const locale = useLocale();
   const format = useFormatter();
   return (
     <>
       <p className="text-sm text-slate-700">
-        <span className="font-medium text-slate-900">{t("entryBy", { author: entry.authorName })}</span>
+        <span className="font-medium text-slate-900"><EntryAuthor name={entry.authorName} /></span>
         {tCommon("dotSeparator")}
         {entry.origin === "USER" ? (
           <ZonedDateTime iso={entry.occurredAt} />
@@ -27,16 +28,12 @@ export function HistoryEntryView({ entry }: { entry: HistoryEntry }) {
         {tCommon("dotSeparator")}
         <span className="text-slate-600">{tEnum(`origin.${entry.origin}`)}</span>
       </p>
-      {entry.comment && <p className="mt-1 text-sm whitespace-pre-line text-slate-900">{entry.comment}</p>}
+      {entry.comment && <EntryComment comment={entry.comment} origin={entry.origin} className="mt-1 text-sm whitespace-pre-line text-slate-900" />}
       {entry.milestoneTitle && (
-        <p className="mt-1 text-sm text-slate-700">{t("milestone", { title: localizedString({ en: entry.milestoneTitle, zh: entry.milestoneTitleZh }, locale) })}</p>
+        <p className="mt-1 text-sm text-slate-700">{tHistory.rich("milestone", { m: () => <LocalizedText value={{ en: entry.milestoneTitle, zh: entry.milestoneTitleZh }} /> })}</p>
       )}
       {entry.changes.length > 0 && (
-        <ul className="mt-2 space-y-1 rounded-md bg-white p-3 text-sm ring-1 ring-slate-200">
-          {entry.changes.map((change, i) => (
-            <ChangeLine key={`${change.field}-${i}`} change={change} />
-          ))}
-        </ul>
+        <ChangeList changes={entry.changes} milestone={{ en: entry.milestoneTitle, zh: entry.milestoneTitleZh }} className="mt-2 space-y-1 rounded-md bg-white p-3 text-sm ring-1 ring-slate-200" />
       )}
       {entry.sourceTitle && <p className="mt-2 text-xs text-slate-600">{t("source", { title: entry.sourceTitle })}</p>}
     </>

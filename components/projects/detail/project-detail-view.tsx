@@ -11,6 +11,7 @@ import { MilestonesTable } from "./milestones-table";
 import { FactBases } from "./fact-bases";
 import { ProgrammeParts } from "./programme-parts";
 import { ProjectFacts } from "./project-facts";
+import { ReadOnlyNote } from "./read-only-note";
 import { SourceQuotes } from "./source-quotes";
 
 interface ProjectDetailViewProps {
@@ -68,6 +69,7 @@ export function ProjectDetailView({ project, countryName, permissions }: Project
         )}
       </header>
 
+      {permissions.readOnly && <ReadOnlyNote readOnly={permissions.readOnly} />}
       <ProjectFacts project={project} countryName={countryName} />
       <ProgrammeParts project={project} />
       {permissions.canUpdate && (

@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { HealthBadge } from "@/components/ui/health-badge";
-import { LocalizedText } from "@/components/ui/localized-text";
+import { FallbackTag, LocalizedText } from "@/components/ui/localized-text";
 import { commodityLabel } from "@/lib/i18n/commodities";
+import { subdivisionName } from "@/lib/i18n/subdivisions";
 import type { ProjectDetail } from "@/lib/projects/types";
 import { DetailSection } from "./section";
 
@@ -37,7 +38,7 @@ export function ProjectFacts({ project, countryName }: { project: ProjectDetail;
         <Fact label={t("operatingCompany")}>{project.operatingCompany ?? notReported}</Fact>
         <Fact label={t("region")}>{project.region ? tEnum(`region.${project.region}`) : notReported}</Fact>
         <Fact label={t("country")}>{countryName ?? notReported}</Fact>
-        <Fact label={t("subdivision")}>{project.subdivision ?? notReported}</Fact>
+        <Fact label={t("subdivision")}>{project.subdivision ? <SubdivisionText stored={project.subdivision} /> : notReported}</Fact>
         <Fact label={t("progress")}>
           {project.progressPercent === null ? notReported : tCommon("percent", { value: project.progressPercent })}
         </Fact>
@@ -48,6 +49,17 @@ export function ProjectFacts({ project, countryName }: { project: ProjectDetail;
         <Fact label={t("actualFinish")}>{project.actualFinish ? <FuzzyDateText value={project.actualFinish} /> : notReported}</Fact>
       </dl>
     </DetailSection>
+  );
+}
+
+/** A province in the reader's language (lib/i18n/subdivisions.ts); one the table does not know, as stored and tagged English. */
+function SubdivisionText({ stored }: { stored: string }) {
+  const shown = subdivisionName(stored, useLocale());
+  if (!shown.fallback) return <span>{shown.text}</span>;
+  return (
+    <>
+      <span lang="en">{shown.text}</span> <FallbackTag language="en" />
+    </>
   );
 }
 

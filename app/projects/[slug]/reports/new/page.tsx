@@ -1,4 +1,4 @@
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { StartReport } from "@/components/reports/report-actions";
@@ -21,7 +21,11 @@ export default async function NewReportPage({ params, searchParams }: Props) {
   const existing = lines.find((l) => l.periodId === periodId);
   if (existing) redirect(`/projects/${slug}/reports/${existing.id}`);
   const permissions = await getProjectPermissions({ slug, viewer });
-  if (!can(viewer, "report:edit", { managedByViewer: permissions.canUpdate })) notFound();
+  // A project outside the reader's scope is unknown (404); one they read but may not report on: 403.
+  if (!can(viewer, "report:edit", { managedByViewer: permissions.canUpdate })) {
+    if (permissions.readOnly) forbidden();
+    notFound();
+  }
   const t = await getTranslations("reports.start");
   return (
     <div className="max-w-2xl space-y-4">
