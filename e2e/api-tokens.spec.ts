@@ -4,7 +4,7 @@ import { expect, expectNoSeriousA11yViolations, signInAs, test } from "./fixture
 /**
  * API tokens and webhooks in the browser: a token is created (shown once),
  * used for a Bearer call, then revoked; admins manage service tokens and
- * webhook subscriptions; others get 404. Each test makes its own tokens and
+ * webhook subscriptions; others get 403. Each test makes its own tokens and
  * subscriptions and removes what it added.
  */
 async function apiStatus(token: string, path = "/api/projects") {
@@ -90,9 +90,9 @@ test.describe("API tokens and webhooks", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test("non-admins get 404 for service tokens and webhooks; anonymous visitors are sent to sign in", async ({ page }) => {
+  test("non-admins get 403 for service tokens and webhooks; anonymous visitors are sent to sign in", async ({ page }) => {
     await signInAs(page, "pmo");
-    for (const path of ["/admin/tokens", "/admin/webhooks"]) expect((await page.goto(path))?.status(), path).toBe(404);
+    for (const path of ["/admin/tokens", "/admin/webhooks"]) expect((await page.goto(path))?.status(), path).toBe(403);
     const anon = await page.context().browser()!.newContext();
     const p = await anon.newPage();
     await p.goto(`${test.info().project.use.baseURL}/profile/tokens`);

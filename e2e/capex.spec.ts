@@ -187,5 +187,7 @@ test("an admin extends the cost categories; other roles never see the reference 
   await page.context().clearCookies();
 
   await signInAs(page, "pmo");
-  expect((await page.goto("/admin/capex"))?.status()).toBe(404);
+  // the one rule for protected pages (docs/decisions/0065): signed in without the permission → 403 "Not allowed"
+  expect((await page.goto("/admin/capex"))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
 });

@@ -116,7 +116,7 @@ for (const role of ["manager", "staff", "executive"] as const)
   test(`a ${role} is denied the import page, the template and the endpoint`, async ({ page, baseURL }) => {
     await signInAs(page, role);
     const visit = await page.goto("/admin/import");
-    expect(visit?.status()).toBe(404);
+    expect(visit?.status()).toBe(403);
     const template = await page.request.get(`${baseURL}/api/admin/import/template?kind=portfolio&lang=en`);
     expect(template.status()).toBe(403);
     const post = await page.request.post(`${baseURL}/api/admin/import?kind=portfolio&mode=apply&fileName=x.xlsx`, {

@@ -171,10 +171,10 @@ test("an admin gives a unit its own due date and removes it again; the form is t
   await expect(a.getByRole("status")).toContainText("Saved.");
   await expect(a.getByRole("region", { name: new RegExp(`^${code} · `) })).toHaveCount(0);
   await admin.context.close();
-  // anyone else: not found
+  // anyone else: not allowed (the one rule for protected pages, docs/decisions/0065)
   const manager = await as(browser, "manager");
   const res = await manager.page.goto("/admin/reporting");
-  expect(res?.status()).toBe(404);
+  expect(res?.status()).toBe(403);
   await manager.context.close();
 });
 

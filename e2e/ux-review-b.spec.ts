@@ -154,7 +154,7 @@ test.describe("admin (item 24)", () => {
 
   test("a signed-in non-admin is told the page is not allowed; an unknown project stays not found", async ({ page }) => {
     await signInAs(page, "staff");
-    for (const path of ["/admin", "/admin/organization", "/admin/audit", "/admin/deliveries"]) {
+    for (const path of ["/admin", "/admin/organization", "/admin/audit", "/admin/deliveries", "/admin/reporting", "/admin/import", "/admin/capex", "/admin/tokens", "/admin/webhooks"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();

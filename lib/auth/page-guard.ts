@@ -11,9 +11,11 @@ import { getViewer, type Viewer } from "./session";
  * already shows who may). A project outside the reader's scope is different
  * and stays 404, like an unknown one: its existence is the secret.
  */
-export async function requirePagePermission(permission: Permission, returnTo: string): Promise<Viewer> {
+export async function requirePagePermission(permission: Permission | readonly Permission[], returnTo: string): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
-  if (!can(viewer, permission)) forbidden();
+  // Several permissions: any one of them opens the page (e.g. capex or KPI reference data).
+  const any = typeof permission === "string" ? [permission] : permission;
+  if (!any.some((p) => can(viewer, p))) forbidden();
   return viewer;
 }

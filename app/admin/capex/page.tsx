@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { AdminHeader } from "@/components/org/admin-nav";
 import { CapexReferenceAdmin } from "@/components/capex/admin/capex-reference-admin";
-import { can } from "@/lib/auth/permissions";
-import { getViewer } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/auth/page-guard";
 import { getCapexReference, listRateSets } from "@/lib/capex/reference-data";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,9 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Capex reference data: cost categories, KPI definitions, exchange-rate sets. Admins only; others get a 404. */
 export default async function CapexReferencePage() {
   await connection();
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=%2Fadmin%2Fcapex");
-  if (!can(viewer, "capex:reference") && !can(viewer, "kpi:reference")) notFound();
+  await requirePagePermission(["capex:reference", "kpi:reference"], "/admin/capex");
   const t = await getTranslations("capexAdmin");
   const [reference, rateSets] = await Promise.all([getCapexReference(), listRateSets()]);
   return (

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { ImportPanel } from "@/components/import/import-panel";
 import { AdminHeader } from "@/components/org/admin-nav";
 import { can } from "@/lib/auth/permissions";
-import { getViewer } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/auth/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("import");
@@ -15,9 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Import from Excel: admins (and PMOs, for their units' projects). Anyone else gets a 404: the page fails closed. */
 export default async function ImportPage() {
   await connection();
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=%2Fadmin%2Fimport");
-  if (!can(viewer, "portfolio:import")) notFound();
+  const viewer = await requirePagePermission("portfolio:import", "/admin/import");
   const t = await getTranslations("import");
   return (
     <>

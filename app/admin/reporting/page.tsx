@@ -1,8 +1,6 @@
-import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { ReportingRulesAdmin } from "@/components/reports/reporting-rules-admin";
-import { can } from "@/lib/auth/permissions";
-import { getViewer } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
 import { listOrgUnits } from "@/lib/org/org-units";
 import { listReportingRules } from "@/lib/reports/reporting-rules";
@@ -12,9 +10,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Reporting due dates and escalation, for the group and per unit. Non-admins get a 404 (the page fails closed). */
 export default async function ReportingRulesPage({ searchParams }: Props) {
   await connection();
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=%2Fadmin%2Freporting");
-  if (!can(viewer, "report:configure")) notFound();
+  await requirePagePermission("report:configure", "/admin/reporting");
   const sp = await searchParams;
   const [rules, units] = await Promise.all([db().then((prisma) => listReportingRules(prisma)), listOrgUnits()]);
   const error = typeof sp.error === "string" ? sp.error.slice(0, 500) : null;

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TokensManager } from "@/components/integrations/tokens-manager";
 import { AdminNav } from "@/components/org/admin-nav";
-import { can, grantPaths } from "@/lib/auth/permissions";
-import { getViewer } from "@/lib/auth/session";
+import { grantPaths } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/page-guard";
 import { localizedString } from "@/lib/i18n/bilingual";
 import { listOrgUnits } from "@/lib/org/org-units";
 import { listApiTokens } from "@/lib/tokens/list-tokens";
@@ -18,9 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Service API tokens (admins): each acts with one role on one organization unit. */
 export default async function AdminTokensPage() {
   await connection();
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=%2Fadmin%2Ftokens");
-  if (!can(viewer, "token:service")) notFound();
+  const viewer = await requirePagePermission("token:service", "/admin/tokens");
   const paths = grantPaths(viewer, "token:service").full;
   const [t, rows, units, locale] = await Promise.all([getTranslations("integrations.tokens"), listApiTokens({ viewer, kind: "service" }), listOrgUnits({ includeArchived: false }), getLocale()]);
   const choices = units.filter((u) => paths.some((p) => u.path.startsWith(p))).map((u) => ({ code: u.code, label: `${"\u00a0\u00a0".repeat(u.depth)}${localizedString({ en: u.nameEn, zh: u.nameZh }, locale as "en")} (${u.code})` }));

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { WebhooksAdmin } from "@/components/integrations/webhooks-admin";
 import { AdminNav } from "@/components/org/admin-nav";
-import { can } from "@/lib/auth/permissions";
-import { getViewer } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/auth/page-guard";
 import { listWebhookEndpoints } from "@/lib/webhooks/webhook-endpoints";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,9 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Webhook subscriptions (admins): every audited change is an event, delivered signed and retried. */
 export default async function AdminWebhooksPage() {
   await connection();
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=%2Fadmin%2Fwebhooks");
-  if (!can(viewer, "webhook:manage")) notFound();
+  const viewer = await requirePagePermission("webhook:manage", "/admin/webhooks");
   const [t, rows] = await Promise.all([getTranslations("integrations.webhooks"), listWebhookEndpoints({ viewer })]);
   return (
     <div className="space-y-4">
