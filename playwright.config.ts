@@ -10,9 +10,7 @@ import { defineConfig, devices } from "@playwright/test";
  * missing, Playwright's own browser if one is installed. Nothing is downloaded.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (p): p is string => !!p && fs.existsSync(p),
-);
+const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && fs.existsSync(p));
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,7 +36,15 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
         },
       },
     },

@@ -28,7 +28,11 @@ async function signedInPage(browser: Browser, user: { email: string; password: s
   return page;
 }
 
-const userRow = (page: Page, email: string) => page.getByRole("table", { name: /^Users/ }).getByRole("row").filter({ hasText: email });
+const userRow = (page: Page, email: string) =>
+  page
+    .getByRole("table", { name: /^Users/ })
+    .getByRole("row")
+    .filter({ hasText: email });
 
 test.describe("admin page", () => {
   test("lists users with their roles and has no serious accessibility violations", async ({ page }) => {

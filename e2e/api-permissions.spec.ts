@@ -67,7 +67,11 @@ test("a write without an Origin header, or from another site, is refused and cha
   const noOrigin = await playwright.request.newContext({ baseURL, storageState: await admin.storageState() });
   const r1 = await noOrigin.patch(`/api/projects/${MANAGED}`, { data: { version: before.version, progressPercent: 42 } });
   expect(r1.status()).toBe(403);
-  const foreign = await playwright.request.newContext({ baseURL, storageState: await admin.storageState(), extraHTTPHeaders: { Origin: "https://evil.example" } });
+  const foreign = await playwright.request.newContext({
+    baseURL,
+    storageState: await admin.storageState(),
+    extraHTTPHeaders: { Origin: "https://evil.example" },
+  });
   const r2 = await foreign.patch(`/api/projects/${MANAGED}`, { data: { version: before.version, progressPercent: 42 } });
   expect(r2.status()).toBe(403);
   expect((await r2.json()).error.code).toBe("FORBIDDEN");

@@ -192,7 +192,9 @@ test.describe("dashboard", () => {
     } finally {
       const current = (await (await api.get(`/api/projects/${slug}`)).json()) as { milestones: { id: string; version: number }[] };
       for (const m of current.milestones.filter((m) => created.includes(m.id)))
-        expect((await api.patch(`/api/projects/${slug}/milestones/${m.id}`, { data: { version: m.version, state: "CANCELLED", comment: "e2e clean-up" } })).status()).toBe(200);
+        expect(
+          (await api.patch(`/api/projects/${slug}/milestones/${m.id}`, { data: { version: m.version, state: "CANCELLED", comment: "e2e clean-up" } })).status(),
+        ).toBe(200);
       await api.dispose();
     }
     await expect(async () => {

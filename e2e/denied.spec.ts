@@ -23,7 +23,12 @@ async function expectNoEditControls(page: Page, slug: string, heading: RegExp) {
   await expect(page.getByRole("region", { name: "History" }).getByLabel("Show changes to")).toBeVisible();
 }
 
-type ProjectJson = { version: number; progressPercent: number | null; history: { authorName: string; comment: string }[]; milestones: { id: string; version: number }[] };
+type ProjectJson = {
+  version: number;
+  progressPercent: number | null;
+  history: { authorName: string; comment: string }[];
+  milestones: { id: string; version: number }[];
+};
 
 async function getProject(page: Page, slug: string): Promise<ProjectJson> {
   const res = await page.request.get(`/api/projects/${slug}`);
@@ -103,7 +108,10 @@ test.describe("forged requests are refused and change nothing", () => {
 
   test("an anonymous PATCH gets 401", async ({ page }) => {
     const before = await getProject(page, KINSEVERE);
-    const res = await page.request.patch(`/api/projects/${KINSEVERE}`, { data: { version: before.version, progressPercent: 19 }, headers: { Origin: origin() } });
+    const res = await page.request.patch(`/api/projects/${KINSEVERE}`, {
+      data: { version: before.version, progressPercent: 19 },
+      headers: { Origin: origin() },
+    });
     expect(res.status()).toBe(401);
     expect((await res.json()).error.code).toBe("UNAUTHENTICATED");
     expect((await getProject(page, KINSEVERE)).progressPercent).not.toBe(19);

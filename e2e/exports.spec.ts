@@ -23,8 +23,7 @@ function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ",") {
@@ -49,7 +48,7 @@ async function download(page: Page, name: string): Promise<{ file: Download; byt
   const pending = page.waitForEvent("download");
   await page.getByRole("link", { name }).click();
   const file = await pending;
-  return { file, bytes: await fs.readFile((await file.path())) };
+  return { file, bytes: await fs.readFile(await file.path()) };
 }
 
 /** The table as text: header names and, per row, the cells' visible text. */
@@ -98,7 +97,9 @@ test.describe("exports", () => {
     const [csvHeader, ...csvRows] = parseCsv(csv.bytes.toString("utf8").slice(1).replace(/\r\n$/, ""));
     expect(csvRows.length).toBe(rows.length);
     // Export headers are the table's, with "Chinese name" after "Name" and the next milestone's due date after it.
-    const expectedHeader = headers.flatMap((h) => (h === "Name" ? ["Name", "Chinese name"] : h === "Next milestone" ? ["Next milestone", "Next milestone due"] : [h]));
+    const expectedHeader = headers.flatMap((h) =>
+      h === "Name" ? ["Name", "Chinese name"] : h === "Next milestone" ? ["Next milestone", "Next milestone due"] : [h],
+    );
     expect(csvHeader).toEqual(expectedHeader.map((h) => (h === "Progress" ? "Progress (%)" : h)));
 
     const xlsx = await download(page, "Export Excel");

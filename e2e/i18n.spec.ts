@@ -10,7 +10,15 @@ import { toggleOptions } from "./multi-select";
 // playwright.config sets en-US (Accept-Language), so English is what a new visitor gets by default.
 
 const LANGUAGES = {
-  en: { group: "Language", dashboard: "Portfolio dashboard", projects: "Projects", search: "Search projects", region: "Region", africa: "Africa", count: /^\d+ projects?$/ },
+  en: {
+    group: "Language",
+    dashboard: "Portfolio dashboard",
+    projects: "Projects",
+    search: "Search projects",
+    region: "Region",
+    africa: "Africa",
+    count: /^\d+ projects?$/,
+  },
   "zh-CN": { group: "语言", dashboard: "项目组合总览", projects: "项目", search: "搜索项目", region: "区域", africa: "非洲", count: /^共 \d+ 个项目$/ },
 } as const;
 type Lang = keyof typeof LANGUAGES;
@@ -74,7 +82,9 @@ for (const lang of ["en", "zh-CN"] as const) {
       const african = copper.filter((p) => regionOfCountry(p.countryCode) === "AFRICA");
       expect(african.length).toBeGreaterThan(1);
       await expect(names(page, lang)).toHaveText(shownNames(african, lang));
-      await expect(page.getByRole("status").filter({ hasText: L.count })).toHaveText(lang === "en" ? `${african.length} projects` : `共 ${african.length} 个项目`);
+      await expect(page.getByRole("status").filter({ hasText: L.count })).toHaveText(
+        lang === "en" ? `${african.length} projects` : `共 ${african.length} 个项目`,
+      );
     });
 
     test("project page: name in the interface language, the other one beside it", async ({ page }) => {
@@ -114,7 +124,11 @@ test.describe("bilingual content", () => {
 
 test.describe("choosing the language", () => {
   test("Accept-Language zh-CN picks Chinese for a new visitor; en-US picks English", async ({ browser }) => {
-    for (const [locale, lang] of [["zh-CN", "zh-CN"], ["zh", "zh-CN"], ["en-US", "en"]] as const) {
+    for (const [locale, lang] of [
+      ["zh-CN", "zh-CN"],
+      ["zh", "zh-CN"],
+      ["en-US", "en"],
+    ] as const) {
       const { context, page } = await visitor(browser, locale);
       await page.goto("/dashboard");
       await expect(page.getByRole("heading", { level: 1, name: LANGUAGES[lang].dashboard })).toBeVisible();
@@ -190,32 +204,45 @@ test.describe("zh-CN layout", () => {
   async function expectNoOverflow(page: Page, cells: string) {
     const doc = await page.evaluate(() => {
       const client = document.documentElement.clientWidth;
-      const beyond = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > client + 1).map((el) => `${el.tagName} ${el.textContent?.trim().slice(0, 40)}`);
+      const beyond = [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > client + 1)
+        .map((el) => `${el.tagName} ${el.textContent?.trim().slice(0, 40)}`);
       return { scroll: document.documentElement.scrollWidth, client, beyond: beyond.slice(0, 5).join(" | ") };
     });
     expect(doc.scroll, `the page scrolls sideways: ${doc.beyond}`).toBeLessThanOrEqual(doc.client);
-    const clipped = await page.locator(cells).evaluateAll((els) =>
-      els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent?.trim()),
-    );
+    const clipped = await page
+      .locator(cells)
+      .evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent?.trim()),
+      );
     expect(clipped, "clipped cells").toEqual([]);
   }
 
   /** Han characters are drawn by a real font: two different ones look different (missing glyphs are identical boxes). */
   async function expectCjkGlyphs(page: Page, selector: string) {
-    const result = await page.locator(selector).first().evaluate((el) => {
-      const family = getComputedStyle(el).fontFamily;
-      const canvas = document.createElement("canvas");
-      canvas.width = canvas.height = 48;
-      const ctx = canvas.getContext("2d")!;
-      ctx.font = `32px ${family}`;
-      const draw = (ch: string) => {
-        ctx.clearRect(0, 0, 48, 48);
-        ctx.fillText(ch, 4, 38);
-        return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(",");
-      };
-      const copper = draw("铜");
-      return { family, distinct: copper !== draw("锌"), notBox: copper !== draw("\u{10FFFD}"), inked: /[1-9]/.test(copper), width: ctx.measureText("铜").width };
-    });
+    const result = await page
+      .locator(selector)
+      .first()
+      .evaluate((el) => {
+        const family = getComputedStyle(el).fontFamily;
+        const canvas = document.createElement("canvas");
+        canvas.width = canvas.height = 48;
+        const ctx = canvas.getContext("2d")!;
+        ctx.font = `32px ${family}`;
+        const draw = (ch: string) => {
+          ctx.clearRect(0, 0, 48, 48);
+          ctx.fillText(ch, 4, 38);
+          return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(",");
+        };
+        const copper = draw("铜");
+        return {
+          family,
+          distinct: copper !== draw("锌"),
+          notBox: copper !== draw("\u{10FFFD}"),
+          inked: /[1-9]/.test(copper),
+          width: ctx.measureText("铜").width,
+        };
+      });
     expect(result.family).toContain("Noto Sans CJK SC");
     expect(result, `glyphs drawn with ${result.family}`).toMatchObject({ distinct: true, notBox: true, inked: true });
     expect(result.width).toBeCloseTo(32, 0); // a full-width ideograph, 1em

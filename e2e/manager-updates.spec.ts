@@ -14,7 +14,10 @@ const LAS_BAMBAS = "/projects/las-bambas-copper-mine";
 const statusForm = (page: Page) => page.getByRole("region", { name: "Update status" });
 const history = (page: Page) => page.getByRole("region", { name: "History" });
 const milestoneRow = (page: Page, title: string) =>
-  page.getByRole("table", { name: /^Milestones of/ }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: title }) });
+  page
+    .getByRole("table", { name: /^Milestones of/ })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: title }) });
 
 /** What the tests change on projects other specs read, and the seeded values to put back. */
 const RESTORE: Record<string, Record<string, unknown>> = {
@@ -77,7 +80,12 @@ test.describe("a manager updates a project", () => {
       await expect(entry.getByText("Health: On track → At risk", { exact: true })).toBeVisible();
       await expect(entry.locator("script")).toHaveCount(0);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-      await expect(page.getByRole("region", { name: "Key facts" }).getByRole("definition").filter({ hasText: /^At risk$/ })).toBeVisible();
+      await expect(
+        page
+          .getByRole("region", { name: "Key facts" })
+          .getByRole("definition")
+          .filter({ hasText: /^At risk$/ }),
+      ).toBeVisible();
 
       // The newest entry comes first.
       await expect(history(page).getByRole("listitem").first()).toContainText(note);
@@ -94,7 +102,11 @@ test.describe("a manager updates a project", () => {
     await expect(history(page).getByText("Health: At risk → On track").first()).toBeVisible();
     await filter.selectOption({ label: "Milestones" });
     await expect(history(page).getByText("Health: On track → At risk")).toHaveCount(0);
-    await expect(history(page).getByText(/^Milestone state:/).first()).toBeVisible();
+    await expect(
+      history(page)
+        .getByText(/^Milestone state:/)
+        .first(),
+    ).toBeVisible();
   });
 
   test("the project page with edit controls has no serious accessibility violations", async ({ page }) => {
@@ -144,7 +156,10 @@ test.describe("a manager updates a project", () => {
 
     const filter = history(page).getByLabel("Show changes to");
     await filter.selectOption({ label: "Milestones" });
-    const entry = history(page).getByRole("listitem").filter({ hasText: "Raise completed and inspected." }).filter({ hasText: `Milestone: ${title}` });
+    const entry = history(page)
+      .getByRole("listitem")
+      .filter({ hasText: "Raise completed and inspected." })
+      .filter({ hasText: `Milestone: ${title}` });
     await expect(entry).toContainText("Mei Manager");
     await expect(entry.getByText("Milestone state: Planned → Achieved")).toBeVisible();
     await expect(entry.getByText("Milestone actual: not set → Oct 20, 2025")).toBeVisible();
@@ -210,7 +225,9 @@ test.describe("a manager updates a project", () => {
       const myNote = `Mill throughput up #${Date.now()}`;
 
       // The admin saves first.
-      await statusForm(admin).getByLabel("Progress (%)").fill(String(40 + stamp));
+      await statusForm(admin)
+        .getByLabel("Progress (%)")
+        .fill(String(40 + stamp));
       await statusForm(admin).getByLabel("Comment").fill(theirNote);
       await statusForm(admin).getByRole("button", { name: "Save update" }).click();
       await expect(statusForm(admin).getByRole("status")).toHaveText(/^Saved\./);

@@ -72,7 +72,8 @@ test.describe("every admin action is denied to every non-admin role", () => {
         expect(res.status(), `${action}: ${await res.text()}`).toBe(403);
       }
       // The admin pages say "not allowed" (403): the protected-page rule (lib/auth/page-guard.ts).
-      for (const path of ["/admin", "/admin/organization", "/admin/audit", "/admin/audit/export", "/admin/deliveries"]) expect((await ctx.get(path)).status(), path).toBe(403);
+      for (const path of ["/admin", "/admin/organization", "/admin/audit", "/admin/audit/export", "/admin/deliveries"])
+        expect((await ctx.get(path)).status(), path).toBe(403);
     });
   }
 

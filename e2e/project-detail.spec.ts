@@ -57,7 +57,10 @@ test.describe("project detail", () => {
     await expect(page.getByRole("table", { name: /^Milestones of/ }).getByRole("rowheader", { name: /Kutuketai/ })).toHaveCount(0);
 
     await page.goto("/projects/resorts-world-sentosa-hotel-expansion");
-    const design = page.getByRole("table", { name: "How each fact is known" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Stage", exact: true }) });
+    const design = page
+      .getByRole("table", { name: "How each fact is known" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: "Stage", exact: true }) });
     await expect(design.getByRole("cell", { name: "Inferred", exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });

@@ -170,7 +170,10 @@ test.describe("projects list", () => {
     const programme = seeded.find((p) => p.kind === "PROGRAMME" && seeded.some((x) => x.programme === p.slug))!;
     await openList(page, `/projects?programme=${programme.slug}`);
     await expect(projectNames(page)).toHaveText(seededNames((p) => p.programme === programme.slug));
-    await page.getByRole("group", { name: "Active filters" }).getByRole("link", { name: new RegExp(`Programme: ${programme.slug}`) }).click();
+    await page
+      .getByRole("group", { name: "Active filters" })
+      .getByRole("link", { name: new RegExp(`Programme: ${programme.slug}`) })
+      .click();
     await expect(page).toHaveURL(/\/projects$/);
     await expect(resultCount(page)).toHaveText(`${seeded.length} projects`);
   });

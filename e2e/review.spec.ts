@@ -5,7 +5,11 @@ import { multiSelect, toggleOptions } from "./multi-select";
 // Issue 17: what a hands-on review met, each fixed and pinned here.
 
 const card = (page: Page, name: string | RegExp) => page.getByRole("region", { name });
-const projectNames = (page: Page) => page.getByRole("table", { name: /^Projects/ }).getByRole("rowheader").getByRole("link");
+const projectNames = (page: Page) =>
+  page
+    .getByRole("table", { name: /^Projects/ })
+    .getByRole("rowheader")
+    .getByRole("link");
 const PALACE = "palace-museum-north-campus-section-one";
 
 async function adminApi(playwright: { request: { newContext(o: object): Promise<APIRequestContext> } }, baseURL: string) {
@@ -132,11 +136,21 @@ test.describe("the printed summary (item 2)", () => {
       // Business-line names are not cut off.
       const lines = card(page, "Stage, business line and region").getByRole("region", { name: "By business line" });
       for (const name of await lines.getByRole("link").all()) {
-        const cut = await name.locator("span").first().evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+        const cut = await name
+          .locator("span")
+          .first()
+          .evaluate((el) => el.scrollWidth > el.clientWidth + 1);
         expect(cut).toBe(false);
       }
-      await expect(card(page, "Where the projects are").getByRole("region", { name: /without a place on the map/ }).getByRole("listitem").first()).toBeVisible();
-      await expect(card(page, "What changed").getByRole("list", { name: "Latest updates" }).getByRole("listitem").first().getByRole("listitem").first()).toBeVisible();
+      await expect(
+        card(page, "Where the projects are")
+          .getByRole("region", { name: /without a place on the map/ })
+          .getByRole("listitem")
+          .first(),
+      ).toBeVisible();
+      await expect(
+        card(page, "What changed").getByRole("list", { name: "Latest updates" }).getByRole("listitem").first().getByRole("listitem").first(),
+      ).toBeVisible();
       await info.attach(`dashboard-print-${format}.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
       const pdf = await page.pdf({ format, landscape: true, printBackground: true });
       const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
@@ -151,7 +165,9 @@ test.describe("the first screen (item 20)", () => {
   test("names the projects off track or at risk above the fold at 1440×900, and the no-country figure is a link", async ({ page, playwright, baseURL }) => {
     const api = await adminApi(playwright, baseURL!);
     const project = (await (await api.get(`/api/projects/${PALACE}`)).json()) as { version: number; health: string };
-    const res = await api.patch(`/api/projects/${PALACE}`, { data: { version: project.version, health: "AT_RISK", comment: "Curtain-wall supplier late (e2e)" } });
+    const res = await api.patch(`/api/projects/${PALACE}`, {
+      data: { version: project.version, health: "AT_RISK", comment: "Curtain-wall supplier late (e2e)" },
+    });
     expect(res.status(), await res.text()).toBe(200);
     try {
       await checkFirstScreen(page);
@@ -172,7 +188,12 @@ async function checkFirstScreen(page: Page) {
     await expect(first).toBeVisible();
     await expect(first.getByRole("link")).toBeVisible();
     await expect(first).toContainText(/Off track|At risk/);
-    await expect(attention.getByRole("listitem").filter({ hasText: "Curtain-wall supplier late (e2e)" }).getByRole("link", { name: /Palace Museum/ })).toBeVisible();
+    await expect(
+      attention
+        .getByRole("listitem")
+        .filter({ hasText: "Curtain-wall supplier late (e2e)" })
+        .getByRole("link", { name: /Palace Museum/ }),
+    ).toBeVisible();
     const box = await first.boundingBox();
     expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThanOrEqual(900);
     await expectNoSeriousA11yViolations(page);
@@ -215,14 +236,23 @@ test.describe("smaller fixes", () => {
   test("an overdue next milestone is flagged in the table (item 17)", async ({ page, playwright, baseURL }) => {
     const api = await adminApi(playwright, baseURL!);
     const added = await api.post(`/api/projects/${PALACE}/milestones`, {
-      data: { title: "Façade closed in (e2e)", baseline: { date: "2025-03-01", precision: "MONTH" }, forecast: { date: "2025-04-01", precision: "MONTH" }, state: "PLANNED", comment: "" },
+      data: {
+        title: "Façade closed in (e2e)",
+        baseline: { date: "2025-03-01", precision: "MONTH" },
+        forecast: { date: "2025-04-01", precision: "MONTH" },
+        state: "PLANNED",
+        comment: "",
+      },
     });
     expect(added.status(), await added.text()).toBe(201);
     const { id, version } = (await added.json()) as { id: string; version: number };
     try {
       await page.goto("/projects?q=palace");
       // Its next milestone is overdue now (ours, or an earlier one of the seed's): the row says so in words.
-      const row = page.getByRole("table", { name: /^Projects/ }).getByRole("row").filter({ hasText: /Palace Museum North Campus/ });
+      const row = page
+        .getByRole("table", { name: /^Projects/ })
+        .getByRole("row")
+        .filter({ hasText: /Palace Museum North Campus/ });
       await expect(row.getByText("Overdue")).toBeVisible();
     } finally {
       await api.patch(`/api/projects/${PALACE}/milestones/${id}`, { data: { version, state: "CANCELLED", comment: "e2e clean-up" } });

@@ -85,7 +85,10 @@ test.describe.serial("risks and stage gates", () => {
       ["Mineral resource estimate", "resource-estimate.pdf"],
       ["Exploration report", "exploration-report.pdf"],
     ]) {
-      const item = pmo.getByRole("region", { name: "Deliverables and evidence" }).getByRole("listitem").filter({ has: pmo.getByLabel(`Attach evidence for ${deliverable}`) });
+      const item = pmo
+        .getByRole("region", { name: "Deliverables and evidence" })
+        .getByRole("listitem")
+        .filter({ has: pmo.getByLabel(`Attach evidence for ${deliverable}`) });
       await item.getByLabel(`Attach evidence for ${deliverable}`).setInputFiles(pdf(file));
       await item.getByRole("button", { name: "Upload" }).click();
       await expect(item.getByRole("status")).toHaveText(`Uploaded ${file}.`, { timeout: 30_000 });

@@ -15,7 +15,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      ((window as unknown as { __csp: string[] }).__csp ??= []).push(`${location.pathname}: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
+      ((window as unknown as { __csp: string[] }).__csp ??= []).push(
+        `${location.pathname}: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   return problems;
@@ -56,7 +58,12 @@ test.describe("strict CSP and security headers", () => {
     await expect(page.getByRole("button", { name: "Apply filters" })).toBeHidden();
     await toggleOptions(page, "Region", ["Africa"]);
     await expect(page).toHaveURL(/region=AFRICA/);
-    await expect(page.getByRole("table", { name: /^Projects/ }).getByRole("rowheader").filter({ hasText: "Kinsevere" })).toBeVisible();
+    await expect(
+      page
+        .getByRole("table", { name: /^Projects/ })
+        .getByRole("rowheader")
+        .filter({ hasText: "Kinsevere" }),
+    ).toBeVisible();
     expect(problems).toEqual([]);
   });
 

@@ -13,7 +13,11 @@ test.describe("timeline", () => {
   test("opens from the table with the same filters and shows the same projects in the same order", async ({ page }) => {
     await page.goto("/projects?region=AFRICA&sort=name&view=none");
     await expect(page.getByRole("button", { name: "Apply filters" })).toBeHidden();
-    const tableNames = await page.getByRole("table", { name: /^Projects/ }).getByRole("rowheader").getByRole("link").allTextContents();
+    const tableNames = await page
+      .getByRole("table", { name: /^Projects/ })
+      .getByRole("rowheader")
+      .getByRole("link")
+      .allTextContents();
     expect(tableNames.length).toBe(seeded.filter((p) => regionOfCountry(p.countryCode) === "AFRICA").length);
     await page.getByRole("link", { name: "Timeline", exact: true }).click();
     await expect(page).toHaveURL(/\/projects\/timeline\?region=AFRICA$/); // sorting by name is the default
@@ -22,7 +26,10 @@ test.describe("timeline", () => {
     // Row names carry the health ("Khoemacau Copper Mine (On track)"); their text is the name.
     await expect(rowLinks(page)).toHaveText(tableNames);
     // A chip removes a filter and stays on the timeline.
-    await page.getByRole("group", { name: "Active filters" }).getByRole("link", { name: /Africa/ }).click();
+    await page
+      .getByRole("group", { name: "Active filters" })
+      .getByRole("link", { name: /Africa/ })
+      .click();
     await expect(page).toHaveURL(/\/projects\/timeline$/);
     await expect(page.getByRole("status").filter({ hasText: /^Showing/ })).toContainText(`of ${seeded.length} projects`);
   });
@@ -30,7 +37,9 @@ test.describe("timeline", () => {
   test("each project says its dates in words; milestones take the keyboard focus and name themselves", async ({ page }) => {
     const withMilestones = seeded.find((p) => p.milestones.length > 0)!;
     await page.goto(`/projects/timeline?q=${encodeURIComponent(withMilestones.nameEn)}`);
-    const row = chart(page).getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(withMilestones.nameEn) }) });
+    const row = chart(page)
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: new RegExp(withMilestones.nameEn) }) });
     await expect(row.getByText(/^(Planned start|Planned finish|Forecast finish|Finished|No dates recorded)/)).toBeAttached();
     const markers = row.getByRole("img", { name: /^Milestone / });
     await expect(markers).toHaveCount(withMilestones.milestones.filter((m) => m.state !== "CANCELLED").length);
@@ -45,13 +54,17 @@ test.describe("timeline", () => {
     await page.goto("/projects/timeline?region=CHINA");
     const zoom = page.getByRole("navigation", { name: "Zoom" });
     await expect(zoom.getByRole("link", { name: "Years" })).toHaveAttribute("aria-current", "true");
-    const yearWidth = await chart(page).locator("table").evaluate((t) => t.scrollWidth);
+    const yearWidth = await chart(page)
+      .locator("table")
+      .evaluate((t) => t.scrollWidth);
     await zoom.getByRole("link", { name: "Quarters" }).click();
     await expect(page).toHaveURL(/zoom=quarter/);
     await expect(zoom.getByRole("link", { name: "Quarters" })).toHaveAttribute("aria-current", "true");
     // Four ticks per year at the same tick width: wider than the box, so it scrolls (the years
     // view, a short span, is stretched to fill the box instead: issue 17.5).
-    const quarterWidth = await chart(page).locator("table").evaluate((t) => t.scrollWidth);
+    const quarterWidth = await chart(page)
+      .locator("table")
+      .evaluate((t) => t.scrollWidth);
     expect(quarterWidth).toBeGreaterThan(yearWidth);
     expect(await chart(page).evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
     await page.goto("/projects/timeline?zoom=week&health=PURPLE");

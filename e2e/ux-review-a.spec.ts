@@ -53,7 +53,7 @@ test.describe("timeline scale (item 5)", () => {
     for (const marker of await markers.all()) {
       const b = await box(marker);
       // A rotated square: its drawn corners reach about 0.2 of its side beyond the box.
-      expect(b.x, await marker.getAttribute("aria-label") ?? "").toBeGreaterThanOrEqual(nameRight);
+      expect(b.x, (await marker.getAttribute("aria-label")) ?? "").toBeGreaterThanOrEqual(nameRight);
     }
     const today = chart.getByText("Today", { exact: true });
     expect(await textLines(today)).toBe(1);
@@ -151,12 +151,18 @@ test.describe("map markers (item 12)", () => {
     await hunan.focus();
     await page.keyboard.press("Enter");
     const hunanPopover = page.getByRole("dialog", { name: "Hunan, China" });
-    for (const p of inHunan) await expect(hunanPopover.getByRole("link", { name: new RegExp(`^${p.nameEn.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(`) })).toBeVisible();
+    for (const p of inHunan)
+      await expect(hunanPopover.getByRole("link", { name: new RegExp(`^${p.nameEn.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(`) })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await page.keyboard.press("Escape");
     // Provinces the seed names are each on the inset, and none stands in for China as a whole there.
     const provinces = new Set(inChina.filter((p) => p.subdivision && p.latitude == null).map((p) => p.subdivision!));
-    for (const province of provinces) await expect(chinaMap(page).getByRole("listitem").filter({ has: page.getByLabel(new RegExp(`^(.+, )?${province}, China`)) })).toHaveCount(1);
+    for (const province of provinces)
+      await expect(
+        chinaMap(page)
+          .getByRole("listitem")
+          .filter({ has: page.getByLabel(new RegExp(`^(.+, )?${province}, China`)) }),
+      ).toHaveCount(1);
   });
 });
 

@@ -146,7 +146,12 @@ test.describe("admin (item 24)", () => {
     await dialog.getByRole("button", { name: "Create user" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("status").filter({ hasText: `User ${email} created.` })).toBeVisible();
-    await expect(page.getByRole("table", { name: /^Users/ }).getByRole("row").filter({ hasText: email })).toBeVisible();
+    await expect(
+      page
+        .getByRole("table", { name: /^Users/ })
+        .getByRole("row")
+        .filter({ hasText: email }),
+    ).toBeVisible();
     // The audited path: the audit trail has it.
     await page.goto(`/admin/audit?action=user.create`);
     await expect(page.getByText(email).first()).toBeVisible();
@@ -154,7 +159,17 @@ test.describe("admin (item 24)", () => {
 
   test("a signed-in non-admin is told the page is not allowed; an unknown project stays not found", async ({ page }) => {
     await signInAs(page, "staff");
-    for (const path of ["/admin", "/admin/organization", "/admin/audit", "/admin/deliveries", "/admin/reporting", "/admin/import", "/admin/capex", "/admin/tokens", "/admin/webhooks"]) {
+    for (const path of [
+      "/admin",
+      "/admin/organization",
+      "/admin/audit",
+      "/admin/deliveries",
+      "/admin/reporting",
+      "/admin/import",
+      "/admin/capex",
+      "/admin/tokens",
+      "/admin/webhooks",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
@@ -200,7 +215,10 @@ test.describe("the Chinese interface (item 6)", () => {
     const history = page.getByRole("region", { name: "变更记录" });
     await expect(history.getByText("来源导入").first()).toBeVisible();
     await expect(history.getByText("Source import")).toHaveCount(0);
-    const imported = history.locator('[lang="en"]').filter({ hasText: /^Imported from / }).first();
+    const imported = history
+      .locator('[lang="en"]')
+      .filter({ hasText: /^Imported from / })
+      .first();
     await expect(imported).toBeVisible();
     await expect(imported.locator("xpath=..").getByText("英文", { exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page);

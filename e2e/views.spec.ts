@@ -1,7 +1,11 @@
 import { expect, expectNoSeriousA11yViolations, signInAs, test } from "./fixtures";
 
 // Runs against the seeded Minmetals portfolio; each test names its view uniquely.
-const rowNames = (page: import("@playwright/test").Page) => page.getByRole("table", { name: /^Projects/ }).getByRole("rowheader").getByRole("link");
+const rowNames = (page: import("@playwright/test").Page) =>
+  page
+    .getByRole("table", { name: /^Projects/ })
+    .getByRole("rowheader")
+    .getByRole("link");
 
 /** Waits until the list is interactive (the no-JavaScript "Apply filters" button goes then). */
 async function ready(page: import("@playwright/test").Page) {
@@ -81,7 +85,7 @@ test.describe("saved views and exports", () => {
     await page.getByRole("link", { name: "Export CSV" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^lodestone-projects-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = (await (await import("node:fs/promises")).readFile((await file.path()))).toString("utf8");
+    const text = (await (await import("node:fs/promises")).readFile(await file.path())).toString("utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split("\r\n");
     expect(lines[0].startsWith("Name,Chinese name,Region,Country")).toBe(true);

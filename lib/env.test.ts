@@ -24,7 +24,6 @@ describe("parseEnv", () => {
   it("rejects a bad port", () => {
     expect(() => parseEnv({ PORT: "http" })).toThrow(/PORT/);
   });
-
 });
 
 describe("single sign-on settings", () => {

@@ -19,7 +19,14 @@ import { getPortfolioKpis } from "../lib/kpis/portfolio";
 import { applyCostUpload } from "../lib/capex/cost-upload";
 import { NO_FILTERS } from "../lib/dashboard/filters";
 
-const { values } = parseArgs({ options: { projects: { type: "string", default: "200" }, months: { type: "string", default: "24" }, upload: { type: "string", default: "10000" }, runs: { type: "string", default: "7" } } });
+const { values } = parseArgs({
+  options: {
+    projects: { type: "string", default: "200" },
+    months: { type: "string", default: "24" },
+    upload: { type: "string", default: "10000" },
+    runs: { type: "string", default: "7" },
+  },
+});
 const n = Number(values.projects);
 const runs = Number(values.runs);
 
@@ -38,9 +45,14 @@ installDatabase(database);
 const prisma = database.prisma;
 await applyPendingMigrations(database);
 let t = performance.now();
-await loadPortfolio(prisma, { orgUnits: SYNTHETIC_ORG_UNITS, projects: generateSyntheticProjects({ count: n, milestonesPerProject: 2, historyPerProject: 1 }) });
+await loadPortfolio(prisma, {
+  orgUnits: SYNTHETIC_ORG_UNITS,
+  projects: generateSyntheticProjects({ count: n, milestonesPerProject: 2, historyPerProject: 1 }),
+});
 const seeded = await generateSyntheticCapex(prisma, { months: Number(values.months) });
-console.log(`seeded ${n} projects with ${seeded.budgetLines} budget lines, ${seeded.costLines} cost lines, ${seeded.kpiActuals} KPI actuals in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+console.log(
+  `seeded ${n} projects with ${seeded.budgetLines} budget lines, ${seeded.costLines} cost lines, ${seeded.kpiActuals} KPI actuals in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+);
 await prisma.$executeRawUnsafe("ANALYZE");
 
 const viewer = await createViewer(prisma, "admin", "Bench Admin");
@@ -48,7 +60,9 @@ const sample = await prisma.project.findFirstOrThrow({ where: { slug: { startsWi
 
 console.log(`dashboard capex card data: ${(await median(() => getPortfolioCapex({ viewer, filters: NO_FILTERS, currency: "USD" }))).toFixed(1)} ms median`);
 console.log(`dashboard KPI card data:   ${(await median(() => getPortfolioKpis({ viewer, filters: NO_FILTERS }))).toFixed(1)} ms median`);
-console.log(`project capex + KPIs:      ${(await median(() => Promise.all([readProjectCapex(prisma, sample), readProjectKpis(prisma, sample.id)]))).toFixed(1)} ms median`);
+console.log(
+  `project capex + KPIs:      ${(await median(() => Promise.all([readProjectCapex(prisma, sample), readProjectKpis(prisma, sample.id)]))).toFixed(1)} ms median`,
+);
 
 const rows = Array.from({ length: Number(values.upload) }, (_, i) => ({
   row: i + 2,
@@ -67,5 +81,7 @@ t = performance.now();
 const again = await applyCostUpload({ viewer, input: { rows } });
 const againMs = performance.now() - t;
 if (!first.ok || !again.ok) throw new Error(JSON.stringify(first.ok ? again : first));
-console.log(`cost upload of ${rows.length} rows: applied in ${(applyMs / 1000).toFixed(2)} s (${first.data.counts.create} new); same sheet again ${(againMs / 1000).toFixed(2)} s (${again.data.counts.unchanged} unchanged)`);
+console.log(
+  `cost upload of ${rows.length} rows: applied in ${(applyMs / 1000).toFixed(2)} s (${first.data.counts.create} new); same sheet again ${(againMs / 1000).toFixed(2)} s (${again.data.counts.unchanged} unchanged)`,
+);
 await database.close();

@@ -23,7 +23,9 @@ import { listProjects } from "../lib/projects/list-projects";
 import { WHOLE_PORTFOLIO, type ReadScope } from "../lib/projects/project-scope";
 import { formatMs, markdownTable, summarize } from "./bench/stats";
 
-const { values } = parseArgs({ options: { calls: { type: "string", default: "30" }, warmup: { type: "string", default: "5" }, unit: { type: "string", default: "SYN-A" } } });
+const { values } = parseArgs({
+  options: { calls: { type: "string", default: "30" }, warmup: { type: "string", default: "5" }, unit: { type: "string", default: "SYN-A" } },
+});
 const calls = Number(values.calls);
 const warmup = Number(values.warmup);
 

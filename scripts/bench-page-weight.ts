@@ -78,9 +78,13 @@ for (const [name, path] of PAGES) {
 
 console.log(`Page weight at ${base} as ${who} (KB = 1024 bytes)\n`);
 console.log(
-  markdownTable(
-    ["page", "path", "status", "HTML KB", "RSC share", "first-load JS KB (gzip)", "zod loaded"],
-    rows,
-    ["left", "left", "right", "right", "right", "right", "left"],
-  ),
+  markdownTable(["page", "path", "status", "HTML KB", "RSC share", "first-load JS KB (gzip)", "zod loaded"], rows, [
+    "left",
+    "left",
+    "right",
+    "right",
+    "right",
+    "right",
+    "left",
+  ]),
 );

@@ -25,7 +25,14 @@ import { getReportPack } from "../lib/reports/read-reports";
 import { seedSyntheticReports } from "../lib/reports/synthetic-reports";
 import { formatMs, summarize } from "./bench/stats";
 
-const { values } = parseArgs({ options: { projects: { type: "string", default: "1000" }, months: { type: "string", default: "3" }, calls: { type: "string", default: "20" }, period: { type: "string", default: "2026-10" } } });
+const { values } = parseArgs({
+  options: {
+    projects: { type: "string", default: "1000" },
+    months: { type: "string", default: "3" },
+    calls: { type: "string", default: "20" },
+    period: { type: "string", default: "2026-10" },
+  },
+});
 const projects = Number(values.projects);
 const months = Number(values.months);
 const calls = Number(values.calls);
@@ -51,7 +58,10 @@ const have = await prisma.project.count();
 if (have < projects) {
   console.log(`▸ seeding ${projects - have} synthetic projects …`);
   const t = performance.now();
-  await loadPortfolio(prisma, { orgUnits: SYNTHETIC_ORG_UNITS, projects: generateSyntheticProjects({ count: projects - have, startIndex: have + 1, milestonesPerProject: 2, historyPerProject: 0 }) });
+  await loadPortfolio(prisma, {
+    orgUnits: SYNTHETIC_ORG_UNITS,
+    projects: generateSyntheticProjects({ count: projects - have, startIndex: have + 1, milestonesPerProject: 2, historyPerProject: 0 }),
+  });
   console.log(`  in ${Math.round(performance.now() - t)} ms`);
 }
 {
@@ -80,6 +90,8 @@ await time("compliance card (uncached)", () => getReportingCompliance({ viewer: 
   const pack = await getReportPack({ viewer: null, periodId: period });
   const buf = await packXlsx(pack, packLabels("en"));
   clearInterval(timer);
-  console.log(`${"pack XLSX: whole group".padEnd(44)} ${formatMs(performance.now() - t)}  ${(buf.length / 1e6).toFixed(1)} MB file, RSS growth ${((peak - before) / 2 ** 20).toFixed(0)} MB (${pack.published} reports)`);
+  console.log(
+    `${"pack XLSX: whole group".padEnd(44)} ${formatMs(performance.now() - t)}  ${(buf.length / 1e6).toFixed(1)} MB file, RSS growth ${((peak - before) / 2 ** 20).toFixed(0)} MB (${pack.published} reports)`,
+  );
 }
 await closeDatabase();

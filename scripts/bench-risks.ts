@@ -20,7 +20,9 @@ import { getHeatMap, risksPastReview, topRisks } from "../lib/risks/risk-queries
 import { seedSyntheticRisks } from "./bench/synthetic-risks";
 import { formatMs, markdownTable, summarize } from "./bench/stats";
 
-const { values } = parseArgs({ options: { projects: { type: "string", default: "1000" }, calls: { type: "string", default: "30" }, warmup: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: { projects: { type: "string", default: "1000" }, calls: { type: "string", default: "30" }, warmup: { type: "string", default: "5" } },
+});
 const calls = Number(values.calls);
 const warmup = Number(values.warmup);
 
@@ -30,10 +32,16 @@ const { prisma } = database;
 await ensureRiskAndGateReferenceData(prisma);
 if ((await prisma.risk.count()) === 0) {
   const started = performance.now();
-  if ((await prisma.project.count()) === 0) await loadPortfolio(prisma, { orgUnits: SYNTHETIC_ORG_UNITS, projects: generateSyntheticProjects({ count: Number(values.projects), milestonesPerProject: 2, historyPerProject: 1 }) });
+  if ((await prisma.project.count()) === 0)
+    await loadPortfolio(prisma, {
+      orgUnits: SYNTHETIC_ORG_UNITS,
+      projects: generateSyntheticProjects({ count: Number(values.projects), milestonesPerProject: 2, historyPerProject: 1 }),
+    });
   const r = await seedSyntheticRisks(prisma);
   await refreshStatisticsIfEmbedded(database);
-  console.log(`Seeded ${await prisma.project.count()} projects, ${r.risks} risks, ${r.assessments} assessments in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Seeded ${await prisma.project.count()} projects, ${r.risks} risks, ${r.assessments} assessments in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }
 const [projects, risks, assessments] = await Promise.all([prisma.project.count(), prisma.risk.count(), prisma.riskAssessment.count()]);
 const pastDate = new Date(Date.parse(`${SYNTHETIC_AS_OF}T00:00:00Z`) - 60 * 86_400_000).toISOString().slice(0, 10);
@@ -48,7 +56,9 @@ const cases: { name: string; run: () => Promise<unknown> }[] = [
 // The cards read as an anonymous reader: that is the whole portfolio only when public reading is on (the embedded
 // default; LODESTONE_PUBLIC_READ=true with DATABASE_URL). Otherwise they would time an empty scope.
 if ((await getHeatMap({ viewer: null })).total === 0) throw new Error("the bench reads no risk: with DATABASE_URL, set LODESTONE_PUBLIC_READ=true");
-console.log(`Timing risk cards on ${database.target.kind}: ${projects} projects, ${risks} risks, ${assessments} assessments (${calls} calls each after ${warmup} warm-up rounds) …`);
+console.log(
+  `Timing risk cards on ${database.target.kind}: ${projects} projects, ${risks} risks, ${assessments} assessments (${calls} calls each after ${warmup} warm-up rounds) …`,
+);
 for (let i = 0; i < warmup; i++) for (const c of cases) await c.run();
 const rows: (string | number)[][] = [];
 for (const c of cases) {

@@ -31,7 +31,8 @@ if (!Number.isInteger(changes) || changes < 1) throw new Error("--changes must b
 let server: Server | undefined;
 let base = values.base?.replace(/\/$/, "") ?? "";
 if (!values.base) {
-  if (!process.env.DATABASE_URL && !fs.existsSync(values["data-dir"])) throw new Error(`no database at ${values["data-dir"]}: seed one first (see the top of this file)`);
+  if (!process.env.DATABASE_URL && !fs.existsSync(values["data-dir"]))
+    throw new Error(`no database at ${values["data-dir"]}: seed one first (see the top of this file)`);
   const port = await freePort();
   server = startServer(
     { ...process.env, PORT: String(port), LODESTONE_DATA_DIR: values["data-dir"], LODESTONE_PUBLIC_READ: "true", LOG_LEVEL: "warn", NODE_ENV: "production" },
@@ -164,9 +165,17 @@ console.log(
   markdownTable(
     ["measure", "value"],
     [
-      [`filter change → new first page (n=${filter.n})`, `median ${formatMs(filter.median)} ms, p95 ${formatMs(filter.p95)} ms, max ${formatMs(filter.max)} ms`],
+      [
+        `filter change → new first page (n=${filter.n})`,
+        `median ${formatMs(filter.median)} ms, p95 ${formatMs(filter.p95)} ms, max ${formatMs(filter.max)} ms`,
+      ],
       [`CSV export, ${csv.rows} projects (${(csv.bytes / 2 ** 20).toFixed(1)} MiB)`, `${csv.seconds.toFixed(2)} s`],
-      ["server RSS during the export", csv.rssBeforeMb === null ? "(no --pid)" : `${csv.rssBeforeMb.toFixed(0)} → peak ${csv.rssPeakMb!.toFixed(0)} MB (+${(csv.rssPeakMb! - csv.rssBeforeMb).toFixed(0)} MB)`],
+      [
+        "server RSS during the export",
+        csv.rssBeforeMb === null
+          ? "(no --pid)"
+          : `${csv.rssBeforeMb.toFixed(0)} → peak ${csv.rssPeakMb!.toFixed(0)} MB (+${(csv.rssPeakMb! - csv.rssBeforeMb).toFixed(0)} MB)`,
+      ],
     ],
     ["left", "right"],
   ),

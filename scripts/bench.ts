@@ -68,14 +68,15 @@ export function writeResults(stem: string, json: object, markdown: string): { js
   return { json: path.relative(root, file("json")), md: path.relative(root, file("md")) };
 }
 
-const stemFor = (d: Date, suffix = "") =>
-  resultStem(d, (s) => fs.existsSync(path.join(root, "bench", "results", `${s}${suffix}.json`))) + suffix;
+const stemFor = (d: Date, suffix = "") => resultStem(d, (s) => fs.existsSync(path.join(root, "bench", "results", `${s}${suffix}.json`))) + suffix;
 
 async function runMatrix(args: RunArgs, command: string): Promise<number> {
   const started = new Date();
   const loadStart = loadavg();
   const m = machine();
-  console.log(`Benchmark: ${args.databases.join(", ")} × ${args.sizes.join(", ")} projects × ${args.connections.join("/")} connections, ${args.duration} s each`);
+  console.log(
+    `Benchmark: ${args.databases.join(", ")} × ${args.sizes.join(", ")} projects × ${args.connections.join("/")} connections, ${args.duration} s each`,
+  );
   console.log(`${m.cpus} CPUs (${m.cpuModel}), load average ${loadStart.join(" / ")}`);
   await ensureBuild(args.skipBuild);
   const stem = stemFor(started);

@@ -6,7 +6,21 @@ import path from "node:path";
  * A fingerprint of everything `next build` reads, so `npm start` rebuilds only
  * when the sources changed since the last build.
  */
-const INPUTS = ["app", "components", "lib", "messages", "public", "instrumentation.ts", "instrumentation-client.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 
 function walk(p: string, out: string[]): void {
   if (!fs.existsSync(p)) return;

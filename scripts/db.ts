@@ -41,14 +41,22 @@ async function main(argv: string[]): Promise<number> {
       const database = await getDatabase();
       await backupDatabase(database, rest[0]);
       const sums = await tableChecksums(database.prisma);
-      console.log(`Backed up to ${rest[0]}: ${Object.entries(sums).map(([t, s]) => `${t} ${s.rows}`).join(", ")}`);
+      console.log(
+        `Backed up to ${rest[0]}: ${Object.entries(sums)
+          .map(([t, s]) => `${t} ${s.rows}`)
+          .join(", ")}`,
+      );
       return 0;
     }
     case "restore": {
       if (!rest[0]) return usage();
       await restoreDatabase(databaseTarget(), rest[0]);
       const sums = await tableChecksums((await getDatabase()).prisma);
-      console.log(`Restored from ${rest[0]}: ${Object.entries(sums).map(([t, s]) => `${t} ${s.rows}`).join(", ")}`);
+      console.log(
+        `Restored from ${rest[0]}: ${Object.entries(sums)
+          .map(([t, s]) => `${t} ${s.rows}`)
+          .join(", ")}`,
+      );
       return 0;
     }
     case "seed": {

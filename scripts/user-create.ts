@@ -24,7 +24,12 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    await createUserWithPassword((await getDatabase()).prisma, { email, name: values.name ?? email.split("@")[0], role: role as (typeof ROLES)[number], password });
+    await createUserWithPassword((await getDatabase()).prisma, {
+      email,
+      name: values.name ?? email.split("@")[0],
+      role: role as (typeof ROLES)[number],
+      password,
+    });
   } catch (err) {
     if (err instanceof AppError) {
       console.error(`error: ${err.message}`);

@@ -37,12 +37,13 @@ export function NewUserDialog({ units, onFeedback }: { units: { value: string; l
         setOpen(false);
         onFeedback({ kind: "ok", message: t("created", { email: result.data.email }) });
       } else {
-        setErrors({ message: result.error.message, fields: (result.error.fields ?? {}) });
+        setErrors({ message: result.error.message, fields: result.error.fields ?? {} });
       }
     });
   }
 
-  const describedBy = (f: Field, hint?: boolean) => [hint ? `${id}-${f}-hint` : "", errors?.fields[f] ? `${id}-${f}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy = (f: Field, hint?: boolean) =>
+    [hint ? `${id}-${f}-hint` : "", errors?.fields[f] ? `${id}-${f}-error` : ""].filter(Boolean).join(" ") || undefined;
   const fieldError = (f: Field) =>
     errors?.fields[f] ? (
       <p id={`${id}-${f}-error`} className="mt-1 text-sm text-red-700">
@@ -76,14 +77,34 @@ export function NewUserDialog({ units, onFeedback }: { units: { value: string; l
             <label htmlFor={`${id}-name`} className="field-label">
               {t("name")}
             </label>
-            <input id={`${id}-name`} name="name" data-autofocus required maxLength={200} autoComplete="off" aria-invalid={!!errors?.fields.name || undefined} aria-describedby={describedBy("name")} className="field-control" />
+            <input
+              id={`${id}-name`}
+              name="name"
+              data-autofocus
+              required
+              maxLength={200}
+              autoComplete="off"
+              aria-invalid={!!errors?.fields.name || undefined}
+              aria-describedby={describedBy("name")}
+              className="field-control"
+            />
             {fieldError("name")}
           </div>
           <div>
             <label htmlFor={`${id}-email`} className="field-label">
               {t("email")}
             </label>
-            <input id={`${id}-email`} name="email" type="email" required maxLength={320} autoComplete="off" aria-invalid={!!errors?.fields.email || undefined} aria-describedby={describedBy("email")} className="field-control" />
+            <input
+              id={`${id}-email`}
+              name="email"
+              type="email"
+              required
+              maxLength={320}
+              autoComplete="off"
+              aria-invalid={!!errors?.fields.email || undefined}
+              aria-describedby={describedBy("email")}
+              className="field-control"
+            />
             {fieldError("email")}
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
@@ -104,7 +125,13 @@ export function NewUserDialog({ units, onFeedback }: { units: { value: string; l
               <label htmlFor={`${id}-unit`} className="field-label">
                 {t("unit")}
               </label>
-              <select id={`${id}-unit`} name="unitCode" defaultValue={units[0]?.value ?? ""} aria-describedby={describedBy("unitCode")} className="field-control">
+              <select
+                id={`${id}-unit`}
+                name="unitCode"
+                defaultValue={units[0]?.value ?? ""}
+                aria-describedby={describedBy("unitCode")}
+                className="field-control"
+              >
                 {units.map((u) => (
                   <option key={u.value} value={u.value}>
                     {u.label}
@@ -118,7 +145,17 @@ export function NewUserDialog({ units, onFeedback }: { units: { value: string; l
             <label htmlFor={`${id}-password`} className="field-label">
               {t("password")}
             </label>
-            <input id={`${id}-password`} name="password" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" aria-invalid={!!errors?.fields.password || undefined} aria-describedby={describedBy("password", true)} className="field-control" />
+            <input
+              id={`${id}-password`}
+              name="password"
+              type="password"
+              required
+              minLength={MIN_PASSWORD_LENGTH}
+              autoComplete="new-password"
+              aria-invalid={!!errors?.fields.password || undefined}
+              aria-describedby={describedBy("password", true)}
+              className="field-control"
+            />
             <p id={`${id}-password-hint`} className="mt-1 text-xs text-slate-600">
               {t("passwordHint", { min: MIN_PASSWORD_LENGTH })}
             </p>

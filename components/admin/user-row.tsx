@@ -135,7 +135,13 @@ export function UserRowView({ user, projects, isSelf, onFeedback }: UserRowProps
                 type="button"
                 disabled={busy}
                 className="btn h-9 bg-red-700 px-3 text-white hover:bg-red-800"
-                onClick={() => run(() => setUserDisabledAction({ userId: user.id, disabled: true }), t("disabledDone", { name: user.name }), () => setConfirmDisable(false))}
+                onClick={() =>
+                  run(
+                    () => setUserDisabledAction({ userId: user.id, disabled: true }),
+                    t("disabledDone", { name: user.name }),
+                    () => setConfirmDisable(false),
+                  )
+                }
               >
                 {t("confirmDisableButton")}
               </button>
@@ -192,7 +198,13 @@ export function UserRowView({ user, projects, isSelf, onFeedback }: UserRowProps
               <label htmlFor={`${id}-assign`} className="sr-only">
                 {t("assignTo", { name: user.name })}
               </label>
-              <select id={`${id}-assign`} disabled={!hydrated} value={assignSlug} onChange={(e) => setAssignSlug(e.target.value)} className="field-control h-9 w-64 max-w-full">
+              <select
+                id={`${id}-assign`}
+                disabled={!hydrated}
+                value={assignSlug}
+                onChange={(e) => setAssignSlug(e.target.value)}
+                className="field-control h-9 w-64 max-w-full"
+              >
                 <option value="">{t("chooseProject")}</option>
                 {assignable.map((p) => (
                   <option key={p.slug} value={p.slug}>

@@ -7,9 +7,18 @@ import type { ProjectName } from "@/lib/projects/list-project-names";
 import { NewUserDialog } from "./new-user-dialog";
 import { UserRowView, type Feedback } from "./user-row";
 
-
 /** The admin page: every user with their role, state and (for managers) projects, each editable in place. */
-export function UsersAdmin({ users, projects, viewerId, units }: { users: UserRow[]; projects: ProjectName[]; viewerId: string; units: { value: string; label: string }[] }) {
+export function UsersAdmin({
+  users,
+  projects,
+  viewerId,
+  units,
+}: {
+  users: UserRow[];
+  projects: ProjectName[];
+  viewerId: string;
+  units: { value: string; label: string }[];
+}) {
   const t = useTranslations("admin");
   const [feedback, setFeedback] = useState<Feedback>(null);
   return (

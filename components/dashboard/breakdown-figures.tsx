@@ -9,7 +9,13 @@ import { localizedString } from "@/lib/i18n/bilingual";
 
 /** Projects by stage, business line and region: each row a link to those projects, with a bar for its share. */
 export async function BreakdownFigures({ filters }: { filters: DashboardFilters }) {
-  const [t, tEnum, tOrg, format, locale] = await Promise.all([getTranslations("dashboard.figures"), getTranslations("enums"), getTranslations("org"), getFormatter(), getLocale()]);
+  const [t, tEnum, tOrg, format, locale] = await Promise.all([
+    getTranslations("dashboard.figures"),
+    getTranslations("enums"),
+    getTranslations("org"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const [figures, bySubsidiary] = await Promise.all([
     atDataVersion("figures", filters, () => countPortfolio({ filters })),
     atDataVersion("by-subsidiary", filters, () => countBySubsidiary({ filters })),
@@ -42,7 +48,9 @@ export async function BreakdownFigures({ filters }: { filters: DashboardFilters 
         title={tOrg("bySubsidiary")}
         total={total}
         rows={bySubsidiary.flatMap((u) => (u.code ? [row(unitName(u))({ key: u.code, count: u.count, href: projectsHref(filters, { org: [u.code] }) })] : []))}
-        unlinked={direct ? { label: tOrg("directly", { name: unitName(direct) }), countText: format.number(direct.count), note: tOrg("directlyNote") } : undefined}
+        unlinked={
+          direct ? { label: tOrg("directly", { name: unitName(direct) }), countText: format.number(direct.count), note: tOrg("directlyNote") } : undefined
+        }
       />
     </div>
   );

@@ -11,7 +11,21 @@ interface DashboardCardProps {
   skeletonRows?: number;
   className?: string;
   /** Names the card for the print stylesheet (dashboard.css). */
-  area: "since" | "health" | "attention" | "overdue" | "upcoming" | "slips" | "map" | "breakdown" | "trend" | "activity" | "capex" | "kpis" | "risks" | "compliance";
+  area:
+    | "since"
+    | "health"
+    | "attention"
+    | "overdue"
+    | "upcoming"
+    | "slips"
+    | "map"
+    | "breakdown"
+    | "trend"
+    | "activity"
+    | "capex"
+    | "kpis"
+    | "risks"
+    | "compliance";
   children: ReactNode;
 }
 

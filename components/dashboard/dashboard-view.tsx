@@ -52,20 +52,39 @@ interface DashboardViewProps {
  * card never holds up the others.
  */
 export async function DashboardView({ basePath, filters, ignored, today, since, signedIn, readerScope, units = [] }: DashboardViewProps) {
-  const [t, tEnum, tTime, tOrg, format, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), getTranslations("time"), getTranslations("org"), getFormatter(), getLocale()]);
+  const [t, tEnum, tTime, tOrg, format, locale] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("enums"),
+    getTranslations("time"),
+    getTranslations("org"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const scopeNote =
     !readerScope || readerScope.kind === "all"
       ? tOrg("scope.all")
       : readerScope.kind === "none"
         ? tOrg("scope.none")
-        : tOrg("scope.units", { units: format.list(readerScope.units.map((u) => localizedString({ en: u.nameEn, zh: u.nameZh }, locale)), { type: "conjunction" }) });
-  const [tCapex, tKpis, tReports] = await Promise.all([getTranslations("capex.portfolio"), getTranslations("kpis.portfolio"), getTranslations("reports.compliance")]);
+        : tOrg("scope.units", {
+            units: format.list(
+              readerScope.units.map((u) => localizedString({ en: u.nameEn, zh: u.nameZh }, locale)),
+              { type: "conjunction" },
+            ),
+          });
+  const [tCapex, tKpis, tReports] = await Promise.all([
+    getTranslations("capex.portfolio"),
+    getTranslations("kpis.portfolio"),
+    getTranslations("reports.compliance"),
+  ]);
   const todayText = format.dateTime(new Date(`${today}T00:00:00Z`), {
     dateStyle: "long",
     timeZone: "UTC",
   });
   const scope = hasFilters(filters)
-    ? [...filters.region.map((r) => (r === NO_REGION ? t("figures.noRegion") : tEnum(`region.${r}`))), ...filters.line.map((l) => tEnum(`businessLine.${l}`))].join(" · ")
+    ? [
+        ...filters.region.map((r) => (r === NO_REGION ? t("figures.noRegion") : tEnum(`region.${r}`))),
+        ...filters.line.map((l) => tEnum(`businessLine.${l}`)),
+      ].join(" · ")
     : t("wholePortfolio");
 
   const reportingPeriod = currentReportingPeriod(new Date(`${today}T00:00:00Z`));
@@ -94,7 +113,6 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
       {signedIn && <MarkVisit />}
 
       <div className="dashboard-cards space-y-5">
-
         <DashboardCard id="health-heading" title={t("figures.healthTitle")} skeletonRows={2} area="health">
           <HealthFigures filters={filters} />
         </DashboardCard>
@@ -119,7 +137,13 @@ export async function DashboardView({ basePath, filters, ignored, today, since, 
           </DashboardCard>
         )}
 
-        <DashboardCard id="compliance-heading" title={tReports("title", { period: reportingPeriod })} skeletonRows={3} className="print:hidden" area="compliance">
+        <DashboardCard
+          id="compliance-heading"
+          title={tReports("title", { period: reportingPeriod })}
+          skeletonRows={3}
+          className="print:hidden"
+          area="compliance"
+        >
           <ComplianceCard viewer={viewer} periodId={reportingPeriod} />
         </DashboardCard>
 

@@ -26,7 +26,11 @@ export function DismissVisit() {
       >
         {t("dismiss")}
       </button>
-      {failed && <span role="alert" className="text-red-700">{t("dismissFailed")}</span>}
+      {failed && (
+        <span role="alert" className="text-red-700">
+          {t("dismissFailed")}
+        </span>
+      )}
     </span>
   );
 }

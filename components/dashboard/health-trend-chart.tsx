@@ -21,26 +21,32 @@ export function HealthTrendChart({ data, labels, title }: { data: TrendDatum[]; 
   return (
     <div role="img" aria-label={title} className="w-full">
       <div className="trend-chart h-64 w-full lg:h-80">
-      <LineChart responsive data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }} style={{ width: "100%", height: "100%" }} accessibilityLayer={false}>
-        <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis dataKey="month" tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={{ stroke: "#94a3b8" }} minTickGap={24} />
-        <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={false} width={48} />
-        <Tooltip />
-        {HEALTH_SEVERITY.map((h) => (
-          <Line
-            key={h}
-            type="stepAfter"
-            dataKey={h}
-            name={labels[h]}
-            stroke={HEALTH_COLOR[h]}
-            strokeWidth={2}
-            strokeDasharray={DASH[h]}
-            dot={(props: { cx?: number; cy?: number; index?: number }) => <Marker key={`${h}-${props.index}`} health={h} cx={props.cx} cy={props.cy} />}
-            activeDot={false}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
+        <LineChart
+          responsive
+          data={data}
+          margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
+          style={{ width: "100%", height: "100%" }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <XAxis dataKey="month" tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={{ stroke: "#94a3b8" }} minTickGap={24} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={false} width={48} />
+          <Tooltip />
+          {HEALTH_SEVERITY.map((h) => (
+            <Line
+              key={h}
+              type="stepAfter"
+              dataKey={h}
+              name={labels[h]}
+              stroke={HEALTH_COLOR[h]}
+              strokeWidth={2}
+              strokeDasharray={DASH[h]}
+              dot={(props: { cx?: number; cy?: number; index?: number }) => <Marker key={`${h}-${props.index}`} health={h} cx={props.cx} cy={props.cy} />}
+              activeDot={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
       </div>
       <ul className="trend-legend mt-1 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs text-slate-700">
         {HEALTH_SEVERITY.map((h) => (

@@ -81,7 +81,14 @@ export async function PortfolioMap({ filters }: { filters: DashboardFilters }) {
     if (!whole) {
       const centre = countryCentroid(site.countryCode);
       const at = (centre && projectPoint("world", centre.longitude, centre.latitude)) ?? onWorld;
-      worldByCountry.set(site.countryCode, { ...base, ...at, key: `country:${site.countryCode}`, place: country, wholeCountry: true, projects: [...base.projects] });
+      worldByCountry.set(site.countryCode, {
+        ...base,
+        ...at,
+        key: `country:${site.countryCode}`,
+        place: country,
+        wholeCountry: true,
+        projects: [...base.projects],
+      });
       continue;
     }
     whole.total += site.total;

@@ -112,7 +112,7 @@ export function SiteMarkers({ sites, label, describedBy, filters }: { sites: Map
         role="dialog"
         aria-labelledby={`${popoverId}-t`}
         className="site-popover"
-        style={open ? ({ positionAnchor: anchor(open) }) : undefined}
+        style={open ? { positionAnchor: anchor(open) } : undefined}
         onToggle={(event) => {
           if (event.newState === "closed") setOpen(null);
         }}

@@ -30,7 +30,10 @@ export async function UpdateList({ updates, label }: { updates: RecentUpdate[]; 
             <Link
               href={`/projects/${encodeURIComponent(u.project.slug)}`}
               className="link truncate"
-              aria-label={t("projectLabel", { project: localizedString({ en: u.project.name, zh: u.project.nameZh }, locale), health: tHealth(u.project.health) })}
+              aria-label={t("projectLabel", {
+                project: localizedString({ en: u.project.name, zh: u.project.nameZh }, locale),
+                health: tHealth(u.project.health),
+              })}
             >
               <LocalizedText value={{ en: u.project.name, zh: u.project.nameZh }} />
             </Link>

@@ -29,7 +29,16 @@ const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
  * the state, so sorting works without JavaScript and survives reloads), and
  * rows rendered from the table's row model.
  */
-export function DataTable<TData extends RowData>({ table, caption, sortHref, columnWidths: savedWidths = {}, density = "comfortable", groupOf, groupLabel, resize }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({
+  table,
+  caption,
+  sortHref,
+  columnWidths: savedWidths = {},
+  density = "comfortable",
+  groupOf,
+  groupLabel,
+  resize,
+}: DataTableProps<TData>) {
   // 8 px sideways: at 1440 px the default columns fit beside a Name column wide enough for English names.
   const cellPadding = density === "compact" ? "px-2 py-1" : "px-2 py-2.5";
   // The width under a dragging pointer, shown live and saved when the drag ends.
@@ -113,7 +122,12 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref, col
                     const meta = cell.column.columnDef.meta;
                     const className = `${cellPadding} align-top ${meta?.align === "end" ? "text-right tabular-nums" : ""} ${meta?.className ?? ""}`;
                     return meta?.isRowHeader ? (
-                      <th key={cell.id} scope="row" className={`font-normal ${STICKY_CELL} ${className}`} style={columnWidths[cell.column.id] ? { width: columnWidths[cell.column.id], minWidth: columnWidths[cell.column.id] } : undefined}>
+                      <th
+                        key={cell.id}
+                        scope="row"
+                        className={`font-normal ${STICKY_CELL} ${className}`}
+                        style={columnWidths[cell.column.id] ? { width: columnWidths[cell.column.id], minWidth: columnWidths[cell.column.id] } : undefined}
+                      >
                         <table.FlexRender cell={cell} />
                       </th>
                     ) : (

@@ -48,13 +48,7 @@ export function PageSizeSelect({ pageSize, pageSizes, pageSizeHref, hiddenParams
       <label htmlFor={id} className="text-sm text-slate-700">
         {t("pageSize")}
       </label>
-      <select
-        id={id}
-        name="pageSize"
-        value={shown}
-        className="field-control h-9 w-20"
-        onChange={(event) => go(Number(event.target.value))}
-      >
+      <select id={id} name="pageSize" value={shown} className="field-control h-9 w-20" onChange={(event) => go(Number(event.target.value))}>
         {options.map((size) => (
           <option key={size} value={size}>
             {size}

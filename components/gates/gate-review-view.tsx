@@ -4,13 +4,32 @@ import { DocumentList } from "@/components/documents/document-list";
 import { UploadForm } from "@/components/documents/upload-form";
 import { MutationForm } from "@/components/risks/mutation-form";
 import { LocalizedText } from "@/components/ui/localized-text";
-import { addGateConditionFormAction, createGateReviewFormAction, decideGateReviewFormAction, respondToGateReviewFormAction, updateGateConditionFormAction, updateGateReviewFormAction } from "@/lib/gates/actions";
+import {
+  addGateConditionFormAction,
+  createGateReviewFormAction,
+  decideGateReviewFormAction,
+  respondToGateReviewFormAction,
+  updateGateConditionFormAction,
+  updateGateReviewFormAction,
+} from "@/lib/gates/actions";
 import { GATE_DECISIONS } from "@/lib/gates/gate.validation";
 import type { GateReviewDetail } from "@/lib/gates/types";
 import type { RiskGatePermissions } from "@/lib/risks/risk-permissions";
 
 /** One gate review: its facts, approvers, conditions, deliverables with evidence; the forms its state allows. */
-export function GateReviewView({ review, permissions, people, viewerId, today }: { review: GateReviewDetail; permissions: RiskGatePermissions; people: { id: string; name: string }[]; viewerId: string | null; today: string }) {
+export function GateReviewView({
+  review,
+  permissions,
+  people,
+  viewerId,
+  today,
+}: {
+  review: GateReviewDetail;
+  permissions: RiskGatePermissions;
+  people: { id: string; name: string }[];
+  viewerId: string | null;
+  today: string;
+}) {
   const t = useTranslations("gates");
   const tStage = useTranslations("enums.stage");
   const slug = review.project.slug;
@@ -41,7 +60,10 @@ export function GateReviewView({ review, permissions, people, viewerId, today }:
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
           {t("reviewOf")} <LocalizedText value={review.gate.name} />
         </h1>
-        <p role="status" className={`inline-block rounded-md px-2 py-1 text-sm font-medium ring-1 ${open ? "bg-amber-50 text-amber-900 ring-amber-700/40" : "bg-slate-100 text-slate-900 ring-slate-400"}`}>
+        <p
+          role="status"
+          className={`inline-block rounded-md px-2 py-1 text-sm font-medium ring-1 ${open ? "bg-amber-50 text-amber-900 ring-amber-700/40" : "bg-slate-100 text-slate-900 ring-slate-400"}`}
+        >
           {open ? t("open") : t("decidedAs", { decision: t(`decision.${review.decision!}`), by: review.decidedBy ?? "", at: review.decidedAt!.slice(0, 10) })}
         </p>
         <dl className="grid gap-3 sm:grid-cols-4">
@@ -75,7 +97,13 @@ export function GateReviewView({ review, permissions, people, viewerId, today }:
           fixed={{ version: review.version }}
           fields={[
             { name: "plannedOn", label: t("fields.plannedOn"), kind: "date", defaultValue: review.plannedOn ?? "" },
-            { name: "approvedCapexAmount", label: t("fields.capexAmount"), kind: "text", defaultValue: review.approvedCapex?.amount ?? "", hint: t("fields.capexHint") },
+            {
+              name: "approvedCapexAmount",
+              label: t("fields.capexAmount"),
+              kind: "text",
+              defaultValue: review.approvedCapex?.amount ?? "",
+              hint: t("fields.capexHint"),
+            },
             { name: "approvedCapexCurrency", label: t("fields.capexCurrency"), kind: "text", defaultValue: review.approvedCapex?.currency ?? "" },
             { name: "boardResolutionRef", label: t("fields.boardResolutionRef"), kind: "text", defaultValue: review.boardResolutionRef ?? "" },
             { name: "filingRef", label: t("fields.filingRef"), kind: "text", defaultValue: review.filingRef ?? "" },
@@ -106,7 +134,13 @@ export function GateReviewView({ review, permissions, people, viewerId, today }:
             doneMessage={t("answered")}
             action={respondToGateReviewFormAction.bind(null, slug, review.id)}
             fields={[
-              { name: "response", label: t("fields.response"), kind: "select", required: true, options: (["APPROVED", "REJECTED"] as const).map((r) => ({ value: r, label: t(`response.${r}`) })) },
+              {
+                name: "response",
+                label: t("fields.response"),
+                kind: "select",
+                required: true,
+                options: (["APPROVED", "REJECTED"] as const).map((r) => ({ value: r, label: t(`response.${r}`) })),
+              },
               { name: "reason", label: t("fields.reason"), kind: "textarea", hint: t("fields.reasonHint") },
             ]}
           />
@@ -135,7 +169,15 @@ export function GateReviewView({ review, permissions, people, viewerId, today }:
                     doneMessage={t("saved")}
                     action={updateGateConditionFormAction.bind(null, slug, c.id)}
                     fixed={{ version: c.version }}
-                    fields={[{ name: "status", label: t("fields.conditionStatus"), kind: "select", required: true, options: (["MET", "WAIVED"] as const).map((s) => ({ value: s, label: t(`conditionStatus.${s}`) })) }]}
+                    fields={[
+                      {
+                        name: "status",
+                        label: t("fields.conditionStatus"),
+                        kind: "select",
+                        required: true,
+                        options: (["MET", "WAIVED"] as const).map((s) => ({ value: s, label: t(`conditionStatus.${s}`) })),
+                      },
+                    ]}
                   />
                 )}
               </li>
@@ -184,7 +226,13 @@ export function GateReviewView({ review, permissions, people, viewerId, today }:
           action={decideGateReviewFormAction.bind(null, slug, review.id)}
           fixed={{ version: review.version }}
           fields={[
-            { name: "decision", label: t("fields.decision"), kind: "select", required: true, options: GATE_DECISIONS.map((d) => ({ value: d, label: t(`decision.${d}`) })) },
+            {
+              name: "decision",
+              label: t("fields.decision"),
+              kind: "select",
+              required: true,
+              options: GATE_DECISIONS.map((d) => ({ value: d, label: t(`decision.${d}`) })),
+            },
             { name: "heldOn", label: t("fields.heldOn"), kind: "date", required: true, defaultValue: today },
             { name: "rationaleEn", label: t("fields.rationaleEn"), kind: "textarea", required: true },
             { name: "rationaleZh", label: t("fields.rationaleZh"), kind: "textarea" },
@@ -200,8 +248,20 @@ export function GateReviewView({ review, permissions, people, viewerId, today }:
           fields={[
             { name: "gateKey", label: t("fields.gate"), kind: "hidden", defaultValue: review.gate.key },
             { name: "supersedesId", label: t("earlierReview"), kind: "hidden", defaultValue: review.id },
-            { name: "approvalRule", label: t("fields.approvalRule"), kind: "select", required: true, options: (["ALL", "ANY"] as const).map((r) => ({ value: r, label: t(`rule.${r}`) })) },
-            { name: "approverIds", label: t("fields.approvers"), kind: "multiselect", valueType: "stringArray", options: people.map((p) => ({ value: p.id, label: p.name })) },
+            {
+              name: "approvalRule",
+              label: t("fields.approvalRule"),
+              kind: "select",
+              required: true,
+              options: (["ALL", "ANY"] as const).map((r) => ({ value: r, label: t(`rule.${r}`) })),
+            },
+            {
+              name: "approverIds",
+              label: t("fields.approvers"),
+              kind: "multiselect",
+              valueType: "stringArray",
+              options: people.map((p) => ({ value: p.id, label: p.name })),
+            },
           ]}
         />
       )}

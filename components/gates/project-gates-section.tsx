@@ -7,7 +7,17 @@ import type { ProjectGates } from "@/lib/gates/types";
 import type { RiskGatePermissions } from "@/lib/risks/risk-permissions";
 
 /** The project page's gates: its process, its reviews, and (for the PMO) a new review. */
-export function ProjectGatesSection({ slug, gates, permissions, people }: { slug: string; gates: ProjectGates; permissions: RiskGatePermissions; people: { id: string; name: string }[] }) {
+export function ProjectGatesSection({
+  slug,
+  gates,
+  permissions,
+  people,
+}: {
+  slug: string;
+  gates: ProjectGates;
+  permissions: RiskGatePermissions;
+  people: { id: string; name: string }[];
+}) {
   const t = useTranslations("gates");
   const tStage = useTranslations("enums.stage");
   return (
@@ -54,7 +64,15 @@ export function ProjectGatesSection({ slug, gates, permissions, people }: { slug
           submitLabel={t("save")}
           doneMessage={t("saved")}
           action={setGateProcessFormAction.bind(null, slug)}
-          fields={[{ name: "processKey", label: t("fields.process"), kind: "select", required: true, options: gates.processes.map((p) => ({ value: p.key, label: p.name.en + (p.name.zh ? ` · ${p.name.zh}` : "") })) }]}
+          fields={[
+            {
+              name: "processKey",
+              label: t("fields.process"),
+              kind: "select",
+              required: true,
+              options: gates.processes.map((p) => ({ value: p.key, label: p.name.en + (p.name.zh ? ` · ${p.name.zh}` : "") })),
+            },
+          ]}
         />
       )}
       {permissions.canReviewGates && gates.process && (
@@ -64,10 +82,28 @@ export function ProjectGatesSection({ slug, gates, permissions, people }: { slug
           doneMessage={t("created")}
           action={createGateReviewFormAction.bind(null, slug)}
           fields={[
-            { name: "gateKey", label: t("fields.gate"), kind: "select", required: true, options: gates.process.gates.map((g) => ({ value: g.key, label: g.name.en + (g.name.zh ? ` · ${g.name.zh}` : "") })) },
+            {
+              name: "gateKey",
+              label: t("fields.gate"),
+              kind: "select",
+              required: true,
+              options: gates.process.gates.map((g) => ({ value: g.key, label: g.name.en + (g.name.zh ? ` · ${g.name.zh}` : "") })),
+            },
             { name: "plannedOn", label: t("fields.plannedOn"), kind: "date" },
-            { name: "approvalRule", label: t("fields.approvalRule"), kind: "select", required: true, options: (["ALL", "ANY"] as const).map((r) => ({ value: r, label: t(`rule.${r}`) })) },
-            { name: "approverIds", label: t("fields.approvers"), kind: "multiselect", valueType: "stringArray", options: people.map((p) => ({ value: p.id, label: p.name })) },
+            {
+              name: "approvalRule",
+              label: t("fields.approvalRule"),
+              kind: "select",
+              required: true,
+              options: (["ALL", "ANY"] as const).map((r) => ({ value: r, label: t(`rule.${r}`) })),
+            },
+            {
+              name: "approverIds",
+              label: t("fields.approvers"),
+              kind: "multiselect",
+              valueType: "stringArray",
+              options: people.map((p) => ({ value: p.id, label: p.name })),
+            },
           ]}
         />
       )}

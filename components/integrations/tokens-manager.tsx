@@ -98,7 +98,11 @@ export function TokensManager({ kind, rows, units = [] }: { kind: "personal" | "
               </select>
             </label>
           )}
-          <button type="submit" disabled={isPending || !hydrated} className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={isPending || !hydrated}
+            className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+          >
             {t("create")}
           </button>
         </form>
@@ -158,7 +162,13 @@ export function TokensManager({ kind, rows, units = [] }: { kind: "personal" | "
                     <td className="py-2 pr-4">{t(`statuses.${r.status}`)}</td>
                     <td className="py-2 pr-4">
                       {r.status === "active" && (
-                        <button type="button" disabled={isPending || !hydrated} onClick={() => revoke(r)} className="rounded border border-red-700 px-2 py-0.5 text-red-800 disabled:opacity-60" aria-label={t("revokeNamed", { name: r.name })}>
+                        <button
+                          type="button"
+                          disabled={isPending || !hydrated}
+                          onClick={() => revoke(r)}
+                          className="rounded border border-red-700 px-2 py-0.5 text-red-800 disabled:opacity-60"
+                          aria-label={t("revokeNamed", { name: r.name })}
+                        >
                           {t("revoke")}
                         </button>
                       )}

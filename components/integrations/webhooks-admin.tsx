@@ -60,7 +60,15 @@ export function WebhooksAdmin({ rows }: { rows: WebhookRow[] }) {
         <form onSubmit={submit} className="space-y-3">
           <label className="flex flex-col text-sm font-medium text-slate-800">
             {t("url")}
-            <input type="url" required maxLength={1000} value={url} onChange={(e) => setUrl(e.target.value)} className={`${INPUT} w-full max-w-xl`} placeholder="https://" />
+            <input
+              type="url"
+              required
+              maxLength={1000}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              className={`${INPUT} w-full max-w-xl`}
+              placeholder="https://"
+            />
           </label>
           <fieldset>
             <legend className="text-sm font-medium text-slate-800">{t("kinds")}</legend>
@@ -68,13 +76,21 @@ export function WebhooksAdmin({ rows }: { rows: WebhookRow[] }) {
             <div className="mt-1 flex flex-wrap gap-3">
               {EVENT_KINDS.map((k) => (
                 <label key={k} className="flex items-center gap-1 text-sm">
-                  <input type="checkbox" checked={kinds.includes(k)} onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))} />
+                  <input
+                    type="checkbox"
+                    checked={kinds.includes(k)}
+                    onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))}
+                  />
                   {t(`kindNames.${k}`)}
                 </label>
               ))}
             </div>
           </fieldset>
-          <button type="submit" disabled={isPending || !hydrated} className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={isPending || !hydrated}
+            className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+          >
             {t("create")}
           </button>
         </form>
@@ -122,14 +138,23 @@ export function WebhooksAdmin({ rows }: { rows: WebhookRow[] }) {
                     <th scope="row" className="py-2 pr-4 font-medium break-all">
                       {r.url}
                     </th>
-                    <td className="py-2 pr-4">{r.topics.length ? r.topics.map((k) => (EVENT_KINDS as readonly string[]).includes(k) ? t(`kindNames.${k as EventKind}`) : k).join(", ") : t("allKinds")}</td>
+                    <td className="py-2 pr-4">
+                      {r.topics.length
+                        ? r.topics.map((k) => ((EVENT_KINDS as readonly string[]).includes(k) ? t(`kindNames.${k as EventKind}`) : k)).join(", ")
+                        : t("allKinds")}
+                    </td>
                     <td className="py-2 pr-4">{r.active ? t("active") : t("paused")}</td>
                     <td className="py-2 pr-4">{t("backlogCounts", { pending: r.pending, dead: r.dead })}</td>
                     <td className="flex gap-2 py-2 pr-4">
                       <button
                         type="button"
                         disabled={isPending || !hydrated}
-                        onClick={() => run(() => setWebhookActiveAction({ id: r.id, active: !r.active }), r.active ? t("pausedDone", { url: r.url }) : t("resumedDone", { url: r.url }))}
+                        onClick={() =>
+                          run(
+                            () => setWebhookActiveAction({ id: r.id, active: !r.active }),
+                            r.active ? t("pausedDone", { url: r.url }) : t("resumedDone", { url: r.url }),
+                          )
+                        }
                         className="rounded border border-slate-500 px-2 py-0.5 disabled:opacity-60"
                         aria-label={r.active ? t("pauseNamed", { url: r.url }) : t("resumeNamed", { url: r.url })}
                       >
@@ -138,7 +163,9 @@ export function WebhooksAdmin({ rows }: { rows: WebhookRow[] }) {
                       <button
                         type="button"
                         disabled={isPending || !hydrated}
-                        onClick={() => window.confirm(t("confirmDelete", { url: r.url })) && run(() => deleteWebhookAction({ id: r.id }), t("deletedDone", { url: r.url }))}
+                        onClick={() =>
+                          window.confirm(t("confirmDelete", { url: r.url })) && run(() => deleteWebhookAction({ id: r.id }), t("deletedDone", { url: r.url }))
+                        }
                         className="rounded border border-red-700 px-2 py-0.5 text-red-800 disabled:opacity-60"
                         aria-label={t("deleteNamed", { url: r.url })}
                       >

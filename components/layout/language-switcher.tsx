@@ -10,7 +10,7 @@ import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
  */
 export async function LanguageSwitcher() {
   const t = await getTranslations("layout");
-  const current = (await getLocale());
+  const current = await getLocale();
   return (
     <form action={chooseLocaleAction} role="group" aria-label={t("language")} className="flex items-center rounded-md border border-slate-600 p-0.5 text-sm">
       {LOCALES.map((locale) => (

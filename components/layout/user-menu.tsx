@@ -19,7 +19,13 @@ export function UserMenu({ viewer }: { viewer: { name: string; role: Role | null
   if (!viewer)
     return (
       // The link reads the query string (to come back to it); until then it points at the plain sign-in page.
-      <Suspense fallback={<Link href="/sign-in" className={SIGN_IN_CLASS}>{t("signIn")}</Link>}>
+      <Suspense
+        fallback={
+          <Link href="/sign-in" className={SIGN_IN_CLASS}>
+            {t("signIn")}
+          </Link>
+        }
+      >
         <SignInLink label={t("signIn")} className={SIGN_IN_CLASS} />
       </Suspense>
     );

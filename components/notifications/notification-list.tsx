@@ -39,11 +39,19 @@ export function NotificationList({ items }: { items: NotificationView[] }) {
                 <span>{n.text}</span>
               )}
               <p className="text-xs text-slate-600">
-                <time dateTime={n.createdAt}>{format.dateTime(new Date(n.createdAt), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" })}</time>
+                <time dateTime={n.createdAt}>
+                  {format.dateTime(new Date(n.createdAt), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" })}
+                </time>
               </p>
             </div>
             {!n.read && (
-              <button type="button" className="btn-secondary min-h-11" disabled={pending} onClick={() => mark({ id: n.id })} aria-label={`${t("markRead")}: ${n.text}`}>
+              <button
+                type="button"
+                className="btn-secondary min-h-11"
+                disabled={pending}
+                onClick={() => mark({ id: n.id })}
+                aria-label={`${t("markRead")}: ${n.text}`}
+              >
                 {t("markRead")}
               </button>
             )}

@@ -8,7 +8,10 @@ const INTEGRATION_SECTIONS: readonly AdminSection[] = ["tokens", "webhooks", "de
 /** Links between the admin sections. */
 export async function AdminNav({ current }: { current: AdminSection }) {
   const [tOrg, tInt] = await Promise.all([getTranslations("org.nav"), getTranslations("integrations.nav")]);
-  const t = (key: AdminSection) => (INTEGRATION_SECTIONS.includes(key) ? tInt(key as "tokens" | "webhooks" | "deliveries") : tOrg(key as Exclude<AdminSection, "tokens" | "webhooks" | "deliveries">));
+  const t = (key: AdminSection) =>
+    INTEGRATION_SECTIONS.includes(key)
+      ? tInt(key as "tokens" | "webhooks" | "deliveries")
+      : tOrg(key as Exclude<AdminSection, "tokens" | "webhooks" | "deliveries">);
   const links = [
     { key: "users", href: "/admin" },
     { key: "organization", href: "/admin/organization" },

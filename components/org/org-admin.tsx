@@ -11,7 +11,19 @@ const button = "rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-whi
 const card = "space-y-3 rounded-lg border border-slate-300 bg-white p-4 shadow-xs";
 
 /** The organization admin page: the tree, and one plain form per change (each audited on the server). */
-export async function OrgAdmin({ units, users, projects, done, error }: { units: OrgUnitNode[]; users: UserRow[]; projects: ProjectName[]; done: boolean; error: string | null }) {
+export async function OrgAdmin({
+  units,
+  users,
+  projects,
+  done,
+  error,
+}: {
+  units: OrgUnitNode[];
+  users: UserRow[];
+  projects: ProjectName[];
+  done: boolean;
+  error: string | null;
+}) {
   const t = await getTranslations("org");
   const tRole = await getTranslations("roles");
   const label = (u: OrgUnitNode) => `${"— ".repeat(u.depth)}${u.code} · ${u.nameEn}`;
@@ -70,10 +82,14 @@ export async function OrgAdmin({ units, users, projects, done, error }: { units:
 
       <div className="grid gap-4 lg:grid-cols-2">
         <form action={createUnitAction} className={card} aria-labelledby="org-create">
-          <h2 id="org-create" className="font-semibold">{t("create.heading")}</h2>
+          <h2 id="org-create" className="font-semibold">
+            {t("create.heading")}
+          </h2>
           <label className="block text-sm font-medium" htmlFor="create-parent">
             {t("parent")}
-            <select id="create-parent" name="parentCode" required className={input}>{unitOptions(active, false)}</select>
+            <select id="create-parent" name="parentCode" required className={input}>
+              {unitOptions(active, false)}
+            </select>
           </label>
           <label className="block text-sm font-medium" htmlFor="create-code">
             {t("code")}
@@ -92,14 +108,20 @@ export async function OrgAdmin({ units, users, projects, done, error }: { units:
             <input id="create-currency" name="currency" defaultValue="CNY" required maxLength={3} className={input} />
           </label>
           {reason("create-reason")}
-          <button type="submit" className={button}>{t("create.submit")}</button>
+          <button type="submit" className={button}>
+            {t("create.submit")}
+          </button>
         </form>
 
         <form action={renameUnitAction} className={card} aria-labelledby="org-rename">
-          <h2 id="org-rename" className="font-semibold">{t("rename.heading")}</h2>
+          <h2 id="org-rename" className="font-semibold">
+            {t("rename.heading")}
+          </h2>
           <label className="block text-sm font-medium" htmlFor="rename-unit">
             {t("unit")}
-            <select id="rename-unit" name="unit" required className={input}>{unitOptions(units, true)}</select>
+            <select id="rename-unit" name="unit" required className={input}>
+              {unitOptions(units, true)}
+            </select>
           </label>
           <label className="block text-sm font-medium" htmlFor="rename-name">
             {t("nameEn")}
@@ -110,58 +132,96 @@ export async function OrgAdmin({ units, users, projects, done, error }: { units:
             <input id="rename-name-zh" name="nameZh" maxLength={200} className={input} lang="zh-CN" />
           </label>
           {reason("rename-reason")}
-          <button type="submit" className={button}>{t("rename.submit")}</button>
+          <button type="submit" className={button}>
+            {t("rename.submit")}
+          </button>
         </form>
 
         <form action={moveUnitAction} className={card} aria-labelledby="org-move" aria-describedby="org-move-hint">
-          <h2 id="org-move" className="font-semibold">{t("move.heading")}</h2>
-          <p id="org-move-hint" className="text-xs text-slate-600">{t("move.hint")}</p>
+          <h2 id="org-move" className="font-semibold">
+            {t("move.heading")}
+          </h2>
+          <p id="org-move-hint" className="text-xs text-slate-600">
+            {t("move.hint")}
+          </p>
           <label className="block text-sm font-medium" htmlFor="move-unit">
             {t("unit")}
-            <select id="move-unit" name="unit" required className={input}>{unitOptions(units.filter((u) => u.depth > 0), true)}</select>
+            <select id="move-unit" name="unit" required className={input}>
+              {unitOptions(
+                units.filter((u) => u.depth > 0),
+                true,
+              )}
+            </select>
           </label>
           <label className="block text-sm font-medium" htmlFor="move-parent">
             {t("newParent")}
-            <select id="move-parent" name="parentCode" required className={input}>{unitOptions(active, false)}</select>
+            <select id="move-parent" name="parentCode" required className={input}>
+              {unitOptions(active, false)}
+            </select>
           </label>
           {reason("move-reason")}
-          <button type="submit" className={button}>{t("move.submit")}</button>
+          <button type="submit" className={button}>
+            {t("move.submit")}
+          </button>
         </form>
 
         <form action={archiveUnitAction} className={card} aria-labelledby="org-archive" aria-describedby="org-archive-hint">
-          <h2 id="org-archive" className="font-semibold">{t("archive.heading")}</h2>
-          <p id="org-archive-hint" className="text-xs text-slate-600">{t("archive.hint")}</p>
+          <h2 id="org-archive" className="font-semibold">
+            {t("archive.heading")}
+          </h2>
+          <p id="org-archive-hint" className="text-xs text-slate-600">
+            {t("archive.hint")}
+          </p>
           <label className="block text-sm font-medium" htmlFor="archive-unit">
             {t("unit")}
-            <select id="archive-unit" name="unit" required className={input}>{unitOptions(units.filter((u) => u.depth > 0), true)}</select>
+            <select id="archive-unit" name="unit" required className={input}>
+              {unitOptions(
+                units.filter((u) => u.depth > 0),
+                true,
+              )}
+            </select>
           </label>
           {reason("archive-reason")}
           <div className="flex gap-2">
-            <button type="submit" name="intent" value="archive" className={button}>{t("archive.archive")}</button>
-            <button type="submit" name="intent" value="restore" className={button}>{t("archive.restore")}</button>
+            <button type="submit" name="intent" value="archive" className={button}>
+              {t("archive.archive")}
+            </button>
+            <button type="submit" name="intent" value="restore" className={button}>
+              {t("archive.restore")}
+            </button>
           </div>
         </form>
 
         <form action={moveProjectsAction} className={card} aria-labelledby="org-move-projects">
-          <h2 id="org-move-projects" className="font-semibold">{t("moveProjects.heading")}</h2>
+          <h2 id="org-move-projects" className="font-semibold">
+            {t("moveProjects.heading")}
+          </h2>
           <label className="block text-sm font-medium" htmlFor="move-projects">
             {t("moveProjects.projects")}
             <select id="move-projects" name="slugs" multiple required size={8} className={input}>
               {projects.map((p) => (
-                <option key={p.slug} value={p.slug}>{p.nameEn}</option>
+                <option key={p.slug} value={p.slug}>
+                  {p.nameEn}
+                </option>
               ))}
             </select>
           </label>
           <label className="block text-sm font-medium" htmlFor="move-projects-target">
             {t("moveProjects.target")}
-            <select id="move-projects-target" name="toCode" required className={input}>{unitOptions(active, false)}</select>
+            <select id="move-projects-target" name="toCode" required className={input}>
+              {unitOptions(active, false)}
+            </select>
           </label>
           {reason("move-projects-reason")}
-          <button type="submit" className={button}>{t("moveProjects.submit")}</button>
+          <button type="submit" className={button}>
+            {t("moveProjects.submit")}
+          </button>
         </form>
 
         <form action={roleAssignmentAction} className={card} aria-labelledby="org-roles">
-          <h2 id="org-roles" className="font-semibold">{t("roles.heading")}</h2>
+          <h2 id="org-roles" className="font-semibold">
+            {t("roles.heading")}
+          </h2>
           <label className="block text-sm font-medium" htmlFor="role-user">
             {t("roles.user")}
             <select id="role-user" name="userId" required className={input}>
@@ -172,20 +232,28 @@ export async function OrgAdmin({ units, users, projects, done, error }: { units:
           </label>
           <label className="block text-sm font-medium" htmlFor="role-unit">
             {t("unit")}
-            <select id="role-unit" name="unitCode" required className={input}>{unitOptions(units, false)}</select>
+            <select id="role-unit" name="unitCode" required className={input}>
+              {unitOptions(units, false)}
+            </select>
           </label>
           <label className="block text-sm font-medium" htmlFor="role-role">
             {t("roles.role")}
             <select id="role-role" name="role" required className={input}>
               {ROLES.map((r) => (
-                <option key={r} value={r}>{tRole(r)}</option>
+                <option key={r} value={r}>
+                  {tRole(r)}
+                </option>
               ))}
             </select>
           </label>
           {reason("role-reason")}
           <div className="flex gap-2">
-            <button type="submit" name="intent" value="assign" className={button}>{t("roles.assign")}</button>
-            <button type="submit" name="intent" value="remove" className={button}>{t("roles.remove")}</button>
+            <button type="submit" name="intent" value="assign" className={button}>
+              {t("roles.assign")}
+            </button>
+            <button type="submit" name="intent" value="remove" className={button}>
+              {t("roles.remove")}
+            </button>
           </div>
         </form>
       </div>
@@ -195,15 +263,21 @@ export async function OrgAdmin({ units, users, projects, done, error }: { units:
           <caption className="px-3 py-2 text-left font-semibold">{t("roles.caption")}</caption>
           <thead className="bg-slate-100 text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("roles.user")}</th>
-              <th scope="col" className="px-3 py-2">{t("roles.heading")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("roles.user")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("roles.heading")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-t border-slate-200">
                 <th scope="row" className="px-3 py-2 font-medium">{`${u.name} <${u.email}>`}</th>
-                <td className="px-3 py-2">{u.assignments.length ? u.assignments.map((a) => `${tRole(a.role)} @ ${a.unitCode}`).join(", ") : t("roles.none")}</td>
+                <td className="px-3 py-2">
+                  {u.assignments.length ? u.assignments.map((a) => `${tRole(a.role)} @ ${a.unitCode}`).join(", ") : t("roles.none")}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -154,7 +154,11 @@ function NameCell({ row }: Cell<string>) {
 /** "You manage this project": a small badge after the name, in words for screen readers too. */
 function ManagedMarker() {
   const t = useTranslations("uxReview.mine");
-  return <small className="inline-block rounded-sm bg-emerald-50 px-1 align-middle text-xs leading-4 font-medium text-emerald-800 ring-1 ring-emerald-300 ring-inset">{t("marker")}</small>;
+  return (
+    <small className="inline-block rounded-sm bg-emerald-50 px-1 align-middle text-xs leading-4 font-medium text-emerald-800 ring-1 ring-emerald-300 ring-inset">
+      {t("marker")}
+    </small>
+  );
 }
 
 function ProgrammeCell({ getValue }: Cell<ProjectListItem["programme"]>) {

@@ -192,7 +192,13 @@ export function ProjectFilters({ params, countries, commodities, companies, unit
       <div className="mt-4 flex flex-wrap items-center gap-4">
         {(canFilterMine || shown.mine) && (
           <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
-            <input type="checkbox" name="mine" value="true" checked={shown.mine} onChange={(e) => navigate({ ...shown, q: currentQuery(), mine: e.target.checked })} />
+            <input
+              type="checkbox"
+              name="mine"
+              value="true"
+              checked={shown.mine}
+              onChange={(e) => navigate({ ...shown, q: currentQuery(), mine: e.target.checked })}
+            />
             {tMine("filter")}
           </label>
         )}

@@ -30,7 +30,19 @@ interface ProjectsViewProps {
 }
 
 /** The projects list page: filters, count, table and paging for one URL state. */
-export async function ProjectsView({ params, ignored, result, options, settings, views, currentView, viewMissing, signedIn, groups, managesAny = false }: ProjectsViewProps) {
+export async function ProjectsView({
+  params,
+  ignored,
+  result,
+  options,
+  settings,
+  views,
+  currentView,
+  viewMissing,
+  signedIn,
+  groups,
+  managesAny = false,
+}: ProjectsViewProps) {
   const t = await getTranslations("projects.list");
   const tViews = await getTranslations("projects.views");
   const tEnum = await getTranslations("enums");

@@ -12,7 +12,17 @@ import { ReportStateBadge } from "./report-state-badge";
  */
 const groupId = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, "-");
 
-export function PackView({ pack, periods, units, exportBase }: { pack: ReportPack; periods: string[]; units: { value: string; label: string }[]; exportBase: string }) {
+export function PackView({
+  pack,
+  periods,
+  units,
+  exportBase,
+}: {
+  pack: ReportPack;
+  periods: string[];
+  units: { value: string; label: string }[];
+  exportBase: string;
+}) {
   const t = useTranslations("reports.pack");
   const tEnum = useTranslations("enums");
   const zh = useLocale() === "zh-CN";
@@ -20,7 +30,8 @@ export function PackView({ pack, periods, units, exportBase }: { pack: ReportPac
   const name = (r: { nameEn: string; nameZh: string | null }) => (zh && r.nameZh ? r.nameZh : r.nameEn);
   const all = pack.groups.flatMap((g) => g.reports);
   const headline = all.filter((r) => r.changes.some((c) => c.severity === "bad" || c.severity === "warning"));
-  const figureLabel = (key: string) => (t.has(`figureKeys.${key}` as never) ? t(`figureKeys.${key}` as never) : key.startsWith("kpi.") ? t("kpiFigure", { key: key.slice(4) }) : key);
+  const figureLabel = (key: string) =>
+    t.has(`figureKeys.${key}` as never) ? t(`figureKeys.${key}` as never) : key.startsWith("kpi.") ? t("kpiFigure", { key: key.slice(4) }) : key;
   const unitQuery = pack.unit ? `&unit=${encodeURIComponent(pack.unit.code)}` : "";
   const groupName = (g: PackGroup) =>
     `${g.subsidiary ? name(g.subsidiary) : t("groupOwned")} · ${g.businessLine ? tEnum(`businessLine.${g.businessLine}` as never) : "—"}`;
@@ -156,7 +167,9 @@ export function PackView({ pack, periods, units, exportBase }: { pack: ReportPac
                 </div>
                 {r.changes.length > 0 && <ChangeList changes={r.changes} className="mt-1" />}
                 {(zh ? r.narrative.summaryZh || r.narrative.summaryEn : r.narrative.summaryEn || r.narrative.summaryZh) && (
-                  <p className="mt-1 text-sm text-slate-700">{zh ? r.narrative.summaryZh || r.narrative.summaryEn : r.narrative.summaryEn || r.narrative.summaryZh}</p>
+                  <p className="mt-1 text-sm text-slate-700">
+                    {zh ? r.narrative.summaryZh || r.narrative.summaryEn : r.narrative.summaryEn || r.narrative.summaryZh}
+                  </p>
                 )}
               </li>
             ))}

@@ -4,7 +4,14 @@ import { useEffect, useId, useState, useSyncExternalStore, useTransition } from 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useServerMessage } from "@/components/ui/form";
-import { createReportDraftAction, publishReportAction, returnReportAction, saveReportAction, submitReportAction, supersedeReportAction } from "@/lib/reports/actions";
+import {
+  createReportDraftAction,
+  publishReportAction,
+  returnReportAction,
+  saveReportAction,
+  submitReportAction,
+  supersedeReportAction,
+} from "@/lib/reports/actions";
 import { NARRATIVE_FIELDS, type Narrative } from "@/lib/reports/report.validation";
 
 type Result = { ok: true; data: { id: string; slug: string; version: number } } | { ok: false; error: { message: string; fields?: Record<string, string> } };
@@ -27,7 +34,11 @@ function subscribeFlash(listener: () => void) {
 
 /** Announces the last state change of the report (see setFlash). */
 export function ReportFlash() {
-  const message = useSyncExternalStore(subscribeFlash, () => flash, () => null);
+  const message = useSyncExternalStore(
+    subscribeFlash,
+    () => flash,
+    () => null,
+  );
   // Another report's page starts silent.
   useEffect(() => () => setFlash(null), []);
   return (
@@ -172,7 +183,12 @@ export function ReportReview({ reportId, version }: { reportId: string; version:
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {t("title")}
       </h2>
-      <button type="button" className={`btn-primary ${BTN}`} disabled={pending} onClick={() => run(() => publishReportAction(reportId, { version }), t("published"))}>
+      <button
+        type="button"
+        className={`btn-primary ${BTN}`}
+        disabled={pending}
+        onClick={() => run(() => publishReportAction(reportId, { version }), t("published"))}
+      >
         {t("publish")}
       </button>
       <form
@@ -222,7 +238,11 @@ export function ReportCorrection({ reportId, slug }: { reportId: string; slug: s
         className="mt-2 space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          run(() => supersedeReportAction(reportId, { reason }), "", (r) => router.push(`/projects/${slug}/reports/${r.data.id}`));
+          run(
+            () => supersedeReportAction(reportId, { reason }),
+            "",
+            (r) => router.push(`/projects/${slug}/reports/${r.data.id}`),
+          );
         }}
       >
         <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-800">
@@ -249,7 +269,13 @@ export function StartReport({ slug, periodId }: { slug: string; periodId: string
         type="button"
         className={`btn-primary ${BTN}`}
         disabled={pending}
-        onClick={() => run(() => createReportDraftAction(slug, { periodId }), "", (r) => router.push(`/projects/${slug}/reports/${r.data.id}`))}
+        onClick={() =>
+          run(
+            () => createReportDraftAction(slug, { periodId }),
+            "",
+            (r) => router.push(`/projects/${slug}/reports/${r.data.id}`),
+          )
+        }
       >
         {t("button")}
       </button>

@@ -87,7 +87,11 @@ export function ReportDocument({ report }: { report: ReportView }) {
             </div>
             <div>
               <dt className="text-slate-600">{t("progress")}</dt>
-              <dd>{overview.progressPercent === null || overview.progressPercent === undefined ? t("none") : t("progressValue", { value: overview.progressPercent })}</dd>
+              <dd>
+                {overview.progressPercent === null || overview.progressPercent === undefined
+                  ? t("none")
+                  : t("progressValue", { value: overview.progressPercent })}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-600">{t("forecastFinish")}</dt>
@@ -112,12 +116,24 @@ export function ReportDocument({ report }: { report: ReportView }) {
             <table className="min-w-full text-left text-sm">
               <thead className="border-b border-slate-300 text-slate-700">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("milestone")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("baseline")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("forecast")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("actual")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("milestoneState")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("slip")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t("milestone")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t("baseline")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t("forecast")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t("actual")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t("milestoneState")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t("slip")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -26,18 +26,32 @@ export function ReportHistory({ slug, lines, startPeriod }: { slug: string; line
           <table className="min-w-full text-left text-sm">
             <thead className="border-b border-slate-300 text-slate-700">
               <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("period")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("state")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("by")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("when")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("changes")}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("period")}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("state")}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("by")}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("when")}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("changes")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {lines.map((l) => (
                 <tr key={l.id} className="border-b border-slate-200">
                   <td className="py-2 pr-4">
-                    <Link href={`/projects/${slug}/reports/${l.id}`} className="link inline-flex min-h-11 items-center" aria-label={t("open", { period: l.periodId })}>
+                    <Link
+                      href={`/projects/${slug}/reports/${l.id}`}
+                      className="link inline-flex min-h-11 items-center"
+                      aria-label={t("open", { period: l.periodId })}
+                    >
                       {l.periodId}
                       {l.reportVersion > 1 ? ` (v${l.reportVersion})` : ""}
                     </Link>

@@ -58,7 +58,9 @@ function CapexPart({ capex }: { capex: CapexData }) {
             <Item label={t("eac")}>{money(capex.eac)}</Item>
             <Item label={t("variance")}>
               {money(capex.variance)}
-              {capex.variancePercent !== null && <span className="text-slate-600"> ({t("variancePercent", { value: formatPercent(capex.variancePercent, locale).replace(/%$/, "") })})</span>}
+              {capex.variancePercent !== null && (
+                <span className="text-slate-600"> ({t("variancePercent", { value: formatPercent(capex.variancePercent, locale).replace(/%$/, "") })})</span>
+              )}
             </Item>
           </dl>
         </>
@@ -149,10 +151,20 @@ function GatePart({ gates }: { gates: GatesData }) {
       ) : (
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <Item label={t("lastDecision")}>
-            {gates.lastDecision ? t("gateOn", { gate: name(gates.lastDecision), decision: tR(`decisions.${gates.lastDecision.decision}` as never), date: gates.lastDecision.decidedOn }) : t("none")}
+            {gates.lastDecision
+              ? t("gateOn", {
+                  gate: name(gates.lastDecision),
+                  decision: tR(`decisions.${gates.lastDecision.decision}` as never),
+                  date: gates.lastDecision.decidedOn,
+                })
+              : t("none")}
           </Item>
           <Item label={t("nextReview")}>
-            {gates.nextReview ? (gates.nextReview.plannedOn ? t("gatePlanned", { gate: name(gates.nextReview), date: gates.nextReview.plannedOn }) : t("gateUnplanned", { gate: name(gates.nextReview) })) : t("none")}
+            {gates.nextReview
+              ? gates.nextReview.plannedOn
+                ? t("gatePlanned", { gate: name(gates.nextReview), date: gates.nextReview.plannedOn })
+                : t("gateUnplanned", { gate: name(gates.nextReview) })
+              : t("none")}
           </Item>
           <Item label={t("openConditions")}>{gates.openConditions}</Item>
           <Item label={t("overdueConditions")}>{gates.overdueConditions}</Item>

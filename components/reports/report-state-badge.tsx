@@ -11,5 +11,9 @@ const STYLES: Record<ReportState | "MISSING", string> = {
 
 export function ReportStateBadge({ state }: { state: ReportState | "MISSING" }) {
   const t = useTranslations("reports.states");
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${STYLES[state]}`}>{t(state)}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${STYLES[state]}`}>
+      {t(state)}
+    </span>
+  );
 }

@@ -5,7 +5,8 @@ import { clearRuleAction, setRuleAction } from "@/lib/reports/rule-actions";
 import type { RuleRow } from "@/lib/reports/reporting-rules";
 
 const input = "mt-1 block w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm min-h-11";
-const button = "min-h-11 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2";
+const button =
+  "min-h-11 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2";
 const secondary = "min-h-11 rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100";
 const card = "space-y-3 rounded-lg border border-slate-300 bg-white p-4 shadow-xs";
 const FIELDS = ["dueDay", "remindDaysBefore", "pmoGraceDays", "groupGraceDays"] as const;
@@ -25,7 +26,17 @@ export async function ReportingRulesAdmin({ rules, units, done, error }: { rules
       {FIELDS.map((f) => (
         <label key={f} className="block text-sm font-medium text-slate-800" htmlFor={`${prefix}-${f}`}>
           {t(`fields.${f}`)}
-          <input id={`${prefix}-${f}`} name={f} type="number" inputMode="numeric" required min={f === "dueDay" ? 1 : 0} max={f === "dueDay" ? 28 : 90} defaultValue={rule[f]} className={input} />
+          <input
+            id={`${prefix}-${f}`}
+            name={f}
+            type="number"
+            inputMode="numeric"
+            required
+            min={f === "dueDay" ? 1 : 0}
+            max={f === "dueDay" ? 28 : 90}
+            defaultValue={rule[f]}
+            className={input}
+          />
         </label>
       ))}
     </div>
@@ -56,7 +67,9 @@ export async function ReportingRulesAdmin({ rules, units, done, error }: { rules
               <h2 id={`${prefix}-heading`} className="font-semibold">
                 {title}
               </h2>
-              <p className="text-sm text-slate-600">{t("summary", { dueDay: r.rule.dueDay, remind: r.rule.remindDaysBefore, pmo: r.rule.pmoGraceDays, group: r.rule.groupGraceDays })}</p>
+              <p className="text-sm text-slate-600">
+                {t("summary", { dueDay: r.rule.dueDay, remind: r.rule.remindDaysBefore, pmo: r.rule.pmoGraceDays, group: r.rule.groupGraceDays })}
+              </p>
               <form action={setRuleAction} className="space-y-3" aria-label={t("saveRule", { rule: title })}>
                 <input type="hidden" name="unit" value={r.unit} />
                 <input type="hidden" name="version" value={r.version} />

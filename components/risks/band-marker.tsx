@@ -4,7 +4,13 @@ import type { BandShape } from "@/lib/risks/matrix";
 export function BandShape({ shape, colour, className = "h-3 w-3" }: { shape: BandShape; colour: string; className?: string }) {
   return (
     <svg aria-hidden="true" viewBox="0 0 12 12" className={`inline-block shrink-0 ${className}`}>
-      {shape === "circle" ? <circle cx="6" cy="6" r="5" fill={colour} /> : shape === "triangle" ? <path d="M6 1 11 11H1Z" fill={colour} /> : <rect x="1" y="1" width="10" height="10" fill={colour} />}
+      {shape === "circle" ? (
+        <circle cx="6" cy="6" r="5" fill={colour} />
+      ) : shape === "triangle" ? (
+        <path d="M6 1 11 11H1Z" fill={colour} />
+      ) : (
+        <rect x="1" y="1" width="10" height="10" fill={colour} />
+      )}
     </svg>
   );
 }

@@ -41,7 +41,12 @@ export function HeatMap({ data, caption, linkCells = true }: { data: HeatMapData
             {data.matrix.impactLevels.map((i) => {
               const band = bandFor(data.matrix, p.level * i.level);
               const n = count(p.level, i.level);
-              const label = t("cell", { count: n, probability: labels.probability(p.level), impact: labels.impact(i.level), band: locale === "zh-CN" ? band.zh : band.en });
+              const label = t("cell", {
+                count: n,
+                probability: labels.probability(p.level),
+                impact: labels.impact(i.level),
+                band: locale === "zh-CN" ? band.zh : band.en,
+              });
               const body = (
                 <span className="flex h-14 flex-col items-center justify-center gap-0.5">
                   <BandShape shape={band.shape} colour={band.colour} className="h-2.5 w-2.5" />
@@ -51,7 +56,11 @@ export function HeatMap({ data, caption, linkCells = true }: { data: HeatMapData
               return (
                 <td key={i.level} className="border border-slate-300 p-0 text-center" style={{ backgroundColor: `${band.colour}1f` }}>
                   {linkCells && n > 0 ? (
-                    <Link href={`/risks?${riskListQuery({ p: p.level, i: i.level })}`} aria-label={label} className="block hover:bg-white/60 focus-visible:outline-2 focus-visible:outline-blue-700">
+                    <Link
+                      href={`/risks?${riskListQuery({ p: p.level, i: i.level })}`}
+                      aria-label={label}
+                      className="block hover:bg-white/60 focus-visible:outline-2 focus-visible:outline-blue-700"
+                    >
                       {body}
                     </Link>
                   ) : (

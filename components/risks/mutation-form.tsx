@@ -85,7 +85,9 @@ export function MutationForm({
   }
 
   const items: SummaryItem[] = [
-    ...(formError && !Object.keys(errors).some((k) => fields.some((f) => f.name === k || k.startsWith(`${f.name}.`))) ? [{ targetId: null, message: formError }] : []),
+    ...(formError && !Object.keys(errors).some((k) => fields.some((f) => f.name === k || k.startsWith(`${f.name}.`)))
+      ? [{ targetId: null, message: formError }]
+      : []),
     ...Object.entries(errors).flatMap(([k, message]) => {
       const f = fields.find((x) => x.name === k || k.startsWith(`${x.name}.`) || x.name.startsWith(`${k}.`));
       return [{ targetId: f ? `${id}-${f.name}` : null, message }];
@@ -104,7 +106,14 @@ export function MutationForm({
           const error = errors[f.name] ?? Object.entries(errors).find(([k]) => k.startsWith(`${f.name}.`) || f.name.startsWith(`${k}.`))?.[1];
           const describedBy = [f.hint ? `${fid}-hint` : null, error ? `${fid}-error` : null].filter(Boolean).join(" ") || undefined;
           if (f.kind === "hidden") return <input key={f.name} type="hidden" name={f.name} defaultValue={f.defaultValue} />;
-          const common = { id: fid, name: f.name, defaultValue: f.defaultValue, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, required: f.required };
+          const common = {
+            id: fid,
+            name: f.name,
+            defaultValue: f.defaultValue,
+            "aria-invalid": error ? true : undefined,
+            "aria-describedby": describedBy,
+            required: f.required,
+          };
           return (
             <div key={f.name} className={f.kind === "textarea" || f.kind === "multiselect" ? "sm:col-span-2" : undefined}>
               <label htmlFor={fid} className="field-label">
@@ -122,7 +131,12 @@ export function MutationForm({
                   ))}
                 </select>
               ) : f.kind === "multiselect" ? (
-                <select {...common} defaultValue={f.defaultValue ? f.defaultValue.split(",") : []} multiple className="block h-28 w-full rounded-md border border-slate-500 bg-white px-3 py-1 text-sm text-slate-900">
+                <select
+                  {...common}
+                  defaultValue={f.defaultValue ? f.defaultValue.split(",") : []}
+                  multiple
+                  className="block h-28 w-full rounded-md border border-slate-500 bg-white px-3 py-1 text-sm text-slate-900"
+                >
                   {f.options?.map((o) => (
                     <option key={o.value} value={o.value}>
                       {o.label}

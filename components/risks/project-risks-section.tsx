@@ -10,7 +10,19 @@ import { riskCreateFields } from "./risk-form-fields";
 import { RiskTable } from "./risk-table";
 
 /** The project page's risks: the register with scores and trend, and (for its managers) a new risk. */
-export function ProjectRisksSection({ slug, risks, matrix, permissions, people }: { slug: string; risks: RiskRow[]; matrix: MatrixDefinition; permissions: RiskGatePermissions; people: { id: string; name: string }[] }) {
+export function ProjectRisksSection({
+  slug,
+  risks,
+  matrix,
+  permissions,
+  people,
+}: {
+  slug: string;
+  risks: RiskRow[];
+  matrix: MatrixDefinition;
+  permissions: RiskGatePermissions;
+  people: { id: string; name: string }[];
+}) {
   const t = useTranslations("risks");
   return (
     <section aria-labelledby="project-risks" className="space-y-4">
@@ -23,7 +35,15 @@ export function ProjectRisksSection({ slug, risks, matrix, permissions, people }
           {t("inPortfolio")}
         </Link>
       )}
-      {permissions.canEditRisks && <MutationForm title={t("raise")} submitLabel={t("raiseSubmit")} doneMessage={t("raised")} action={createRiskFormAction.bind(null, slug)} fields={riskCreateFields(t, people)} />}
+      {permissions.canEditRisks && (
+        <MutationForm
+          title={t("raise")}
+          submitLabel={t("raiseSubmit")}
+          doneMessage={t("raised")}
+          action={createRiskFormAction.bind(null, slug)}
+          fields={riskCreateFields(t, people)}
+        />
+      )}
     </section>
   );
 }

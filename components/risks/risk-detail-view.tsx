@@ -83,7 +83,14 @@ export function RiskDetailView({ risk, permissions, people }: { risk: RiskDetail
           resetOnDone={false}
           action={updateRiskFormAction.bind(null, slug, risk.id)}
           fixed={{ version: risk.version }}
-          fields={riskEditFields(t, people, { status: risk.status, response: risk.response, ownerId: risk.owner?.id ?? null, nextReviewOn: risk.nextReviewOn, occurredNote: risk.occurred.note, occurredLink: risk.occurred.link })}
+          fields={riskEditFields(t, people, {
+            status: risk.status,
+            response: risk.response,
+            ownerId: risk.owner?.id ?? null,
+            nextReviewOn: risk.nextReviewOn,
+            occurredNote: risk.occurred.note,
+            occurredLink: risk.occurred.link,
+          })}
         />
       )}
 
@@ -97,13 +104,27 @@ export function RiskDetailView({ risk, permissions, people }: { risk: RiskDetail
               <caption className="sr-only">{t("assessments")}</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-700">
                 <tr>
-                  <th scope="col" className="px-2 py-2">{t("fields.assessedAt")}</th>
-                  <th scope="col" className="px-2 py-2">{t("fields.assessmentKind")}</th>
-                  <th scope="col" className="px-2 py-2">{t("fields.probability")}</th>
-                  <th scope="col" className="px-2 py-2">{t("fields.impacts")}</th>
-                  <th scope="col" className="px-2 py-2">{t("columns.score")}</th>
-                  <th scope="col" className="px-2 py-2">{t("fields.assessedBy")}</th>
-                  <th scope="col" className="px-2 py-2">{t("fields.note")}</th>
+                  <th scope="col" className="px-2 py-2">
+                    {t("fields.assessedAt")}
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    {t("fields.assessmentKind")}
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    {t("fields.probability")}
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    {t("fields.impacts")}
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    {t("columns.score")}
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    {t("fields.assessedBy")}
+                  </th>
+                  <th scope="col" className="px-2 py-2">
+                    {t("fields.note")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">
@@ -135,7 +156,15 @@ export function RiskDetailView({ risk, permissions, people }: { risk: RiskDetail
         ) : (
           <p className="text-sm text-slate-700">{t("notScored")}</p>
         )}
-        {permissions.canEditRisks && <MutationForm title={t("assessTitle")} submitLabel={t("assess")} doneMessage={t("assessed")} action={assessRiskFormAction.bind(null, slug, risk.id)} fields={assessmentFields(t, risk.matrix, pick)} />}
+        {permissions.canEditRisks && (
+          <MutationForm
+            title={t("assessTitle")}
+            submitLabel={t("assess")}
+            doneMessage={t("assessed")}
+            action={assessRiskFormAction.bind(null, slug, risk.id)}
+            fields={assessmentFields(t, risk.matrix, pick)}
+          />
+        )}
       </section>
 
       <section aria-labelledby="risk-actions" className="space-y-3">
@@ -160,7 +189,16 @@ export function RiskDetailView({ risk, permissions, people }: { risk: RiskDetail
                     resetOnDone={false}
                     action={updateRiskActionFormAction.bind(null, slug, risk.id, a.id)}
                     fixed={{ version: a.version }}
-                    fields={[{ name: "status", label: t("fields.actionStatus"), kind: "select", required: true, defaultValue: a.status, options: (["OPEN", "IN_PROGRESS", "DONE", "CANCELLED"] as const).map((s) => ({ value: s, label: t(`actionStatus.${s}`) })) }]}
+                    fields={[
+                      {
+                        name: "status",
+                        label: t("fields.actionStatus"),
+                        kind: "select",
+                        required: true,
+                        defaultValue: a.status,
+                        options: (["OPEN", "IN_PROGRESS", "DONE", "CANCELLED"] as const).map((s) => ({ value: s, label: t(`actionStatus.${s}`) })),
+                      },
+                    ]}
                   />
                 )}
               </li>
@@ -169,7 +207,15 @@ export function RiskDetailView({ risk, permissions, people }: { risk: RiskDetail
         ) : (
           <p className="text-sm text-slate-700">{t("noActions")}</p>
         )}
-        {permissions.canEditRisks && <MutationForm title={t("addAction")} submitLabel={t("add")} doneMessage={t("actionAdded")} action={createRiskActionFormAction.bind(null, slug, risk.id)} fields={actionFields(t, people)} />}
+        {permissions.canEditRisks && (
+          <MutationForm
+            title={t("addAction")}
+            submitLabel={t("add")}
+            doneMessage={t("actionAdded")}
+            action={createRiskActionFormAction.bind(null, slug, risk.id)}
+            fields={actionFields(t, people)}
+          />
+        )}
       </section>
 
       <section aria-labelledby="risk-documents" className="space-y-3">

@@ -34,13 +34,38 @@ export function RiskFilters({
     </div>
   );
   return (
-    <form method="get" action="/risks" aria-label={t("filters.label")} className="grid gap-3 rounded-md border border-slate-300 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+    <form
+      method="get"
+      action="/risks"
+      aria-label={t("filters.label")}
+      className="grid gap-3 rounded-md border border-slate-300 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
+    >
       {select("org", t("filters.unit"), units)}
-      {select("project", t("filters.project"), projects.map((p) => ({ value: p.slug, label: p.name })))}
-      {select("category", t("filters.category"), RISK_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })))}
-      {select("band", t("filters.band"), RISK_BANDS.map((b) => ({ value: b, label: bandLabel[b] ?? b })))}
-      {select("owner", t("filters.owner"), owners.map((o) => ({ value: o.id, label: o.name })))}
-      {select("status", t("filters.status"), RISK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })))}
+      {select(
+        "project",
+        t("filters.project"),
+        projects.map((p) => ({ value: p.slug, label: p.name })),
+      )}
+      {select(
+        "category",
+        t("filters.category"),
+        RISK_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })),
+      )}
+      {select(
+        "band",
+        t("filters.band"),
+        RISK_BANDS.map((b) => ({ value: b, label: bandLabel[b] ?? b })),
+      )}
+      {select(
+        "owner",
+        t("filters.owner"),
+        owners.map((o) => ({ value: o.id, label: o.name })),
+      )}
+      {select(
+        "status",
+        t("filters.status"),
+        RISK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+      )}
       {params.p !== undefined && <input type="hidden" name="p" value={params.p} />}
       {params.i !== undefined && <input type="hidden" name="i" value={params.i} />}
       <div className="flex items-end gap-2">

@@ -5,7 +5,8 @@ import type { MatrixDefinition } from "@/lib/risks/matrix";
 /** The fields of the risk forms, labelled by the caller's translator. */
 // Any translator of the "risks" namespace; keys are built from the enums, so they are checked by the catalog parity test, not the compiler.
 type T = (key: never, values?: never) => string;
-const call = (t: T, key: string, values?: Record<string, string | number>) => (t as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
+const call = (t: T, key: string, values?: Record<string, string | number>) =>
+  (t as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
 const opts = (values: readonly string[], t: T, prefix: string) => values.map((v) => ({ value: v, label: call(t, `${prefix}.${v}`) }));
 
 export function riskCreateFields(t: T, people: { id: string; name: string }[]): FieldSpec[] {
@@ -22,14 +23,44 @@ export function riskCreateFields(t: T, people: { id: string; name: string }[]): 
   ];
 }
 
-export function riskEditFields(t: T, people: { id: string; name: string }[], current: { status: string; response: string | null; ownerId: string | null; nextReviewOn: string | null; occurredNote: string | null; occurredLink: string | null }): FieldSpec[] {
+export function riskEditFields(
+  t: T,
+  people: { id: string; name: string }[],
+  current: {
+    status: string;
+    response: string | null;
+    ownerId: string | null;
+    nextReviewOn: string | null;
+    occurredNote: string | null;
+    occurredLink: string | null;
+  },
+): FieldSpec[] {
   return [
-    { name: "status", label: call(t, "fields.status"), kind: "select", required: true, options: opts(RISK_STATUSES, t, "status"), defaultValue: current.status },
+    {
+      name: "status",
+      label: call(t, "fields.status"),
+      kind: "select",
+      required: true,
+      options: opts(RISK_STATUSES, t, "status"),
+      defaultValue: current.status,
+    },
     { name: "response", label: call(t, "fields.response"), kind: "select", options: opts(RISK_RESPONSES, t, "response"), defaultValue: current.response ?? "" },
-    { name: "ownerId", label: call(t, "fields.owner"), kind: "select", options: people.map((p) => ({ value: p.id, label: p.name })), defaultValue: current.ownerId ?? "" },
+    {
+      name: "ownerId",
+      label: call(t, "fields.owner"),
+      kind: "select",
+      options: people.map((p) => ({ value: p.id, label: p.name })),
+      defaultValue: current.ownerId ?? "",
+    },
     { name: "nextReviewOn", label: call(t, "fields.nextReviewOn"), kind: "date", defaultValue: current.nextReviewOn ?? "" },
     { name: "occurredNote", label: call(t, "fields.occurredNote"), kind: "textarea", defaultValue: current.occurredNote ?? "" },
-    { name: "occurredLink", label: call(t, "fields.occurredLink"), kind: "text", defaultValue: current.occurredLink ?? "", hint: call(t, "fields.occurredLinkHint") },
+    {
+      name: "occurredLink",
+      label: call(t, "fields.occurredLink"),
+      kind: "text",
+      defaultValue: current.occurredLink ?? "",
+      hint: call(t, "fields.occurredLinkHint"),
+    },
   ];
 }
 
@@ -37,8 +68,21 @@ export function assessmentFields(t: T, matrix: MatrixDefinition, pick: (x: { en:
   const levels = (l: MatrixDefinition["impactLevels"]) => l.map((x) => ({ value: String(x.level), label: `${x.level} · ${pick(x)}` }));
   return [
     { name: "kind", label: call(t, "fields.assessmentKind"), kind: "select", required: true, options: opts(ASSESSMENT_KINDS, t, "assessmentKind") },
-    { name: "probability", label: call(t, "fields.probability"), kind: "select", required: true, valueType: "number", options: levels(matrix.probabilityLevels) },
-    ...matrix.dimensions.map((d): FieldSpec => ({ name: `impacts.${d.key}`, label: call(t, "fields.impactOn", { dimension: pick(d) }), kind: "select", valueType: "number", options: levels(matrix.impactLevels) })),
+    {
+      name: "probability",
+      label: call(t, "fields.probability"),
+      kind: "select",
+      required: true,
+      valueType: "number",
+      options: levels(matrix.probabilityLevels),
+    },
+    ...matrix.dimensions.map((d): FieldSpec => ({
+      name: `impacts.${d.key}`,
+      label: call(t, "fields.impactOn", { dimension: pick(d) }),
+      kind: "select",
+      valueType: "number",
+      options: levels(matrix.impactLevels),
+    })),
     { name: "note", label: call(t, "fields.note"), kind: "textarea" },
   ];
 }

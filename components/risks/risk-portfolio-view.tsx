@@ -34,7 +34,9 @@ export function RiskPortfolioView({
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
       <RiskFilters
-        params={params} projects={projects.map((p) => ({ slug: p.slug, name: localizedString(p.name, locale) }))} owners={owners}
+        params={params}
+        projects={projects.map((p) => ({ slug: p.slug, name: localizedString(p.name, locale) }))}
+        owners={owners}
         units={unitChoices(units, locale)}
         bandLabel={bandLabel}
       />
@@ -88,7 +90,11 @@ export function RiskPortfolioView({
             {t("heatMap.show")}
           </button>
         </form>
-        <HeatMap data={heatMap} caption={heatMap.asOf ? t("heatMap.captionAsOf", { date: heatMap.asOf, count: heatMap.total }) : t("heatMap.caption", { count: heatMap.total })} linkCells={!heatMap.asOf} />
+        <HeatMap
+          data={heatMap}
+          caption={heatMap.asOf ? t("heatMap.captionAsOf", { date: heatMap.asOf, count: heatMap.total }) : t("heatMap.caption", { count: heatMap.total })}
+          linkCells={!heatMap.asOf}
+        />
       </section>
     </div>
   );

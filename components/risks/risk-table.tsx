@@ -7,7 +7,19 @@ import { BandBadge } from "./band-marker";
 import { matrixLabels } from "./matrix-labels";
 
 /** Risks with their current score and band, trend, owner and next review. */
-export function RiskTable({ rows, matrix, caption, showProject = true, showTrend = false }: { rows: RiskRow[]; matrix: MatrixDefinition; caption: string; showProject?: boolean; showTrend?: boolean }) {
+export function RiskTable({
+  rows,
+  matrix,
+  caption,
+  showProject = true,
+  showTrend = false,
+}: {
+  rows: RiskRow[];
+  matrix: MatrixDefinition;
+  caption: string;
+  showProject?: boolean;
+  showTrend?: boolean;
+}) {
   const t = useTranslations("risks");
   const locale = useLocale();
   const labels = matrixLabels(matrix, locale);
@@ -18,21 +30,44 @@ export function RiskTable({ rows, matrix, caption, showProject = true, showTrend
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-700">
           <tr>
-            <th scope="col" className="px-2 py-2">{t("columns.code")}</th>
-            <th scope="col" className="px-2 py-2">{t("columns.title")}</th>
-            {showProject && <th scope="col" className="px-2 py-2">{t("columns.project")}</th>}
-            <th scope="col" className="px-2 py-2">{t("columns.category")}</th>
-            <th scope="col" className="px-2 py-2">{t("columns.status")}</th>
-            <th scope="col" className="px-2 py-2">{t("columns.score")}</th>
-            {showTrend && <th scope="col" className="px-2 py-2">{t("columns.trend")}</th>}
-            <th scope="col" className="px-2 py-2">{t("columns.owner")}</th>
-            <th scope="col" className="px-2 py-2">{t("columns.nextReview")}</th>
+            <th scope="col" className="px-2 py-2">
+              {t("columns.code")}
+            </th>
+            <th scope="col" className="px-2 py-2">
+              {t("columns.title")}
+            </th>
+            {showProject && (
+              <th scope="col" className="px-2 py-2">
+                {t("columns.project")}
+              </th>
+            )}
+            <th scope="col" className="px-2 py-2">
+              {t("columns.category")}
+            </th>
+            <th scope="col" className="px-2 py-2">
+              {t("columns.status")}
+            </th>
+            <th scope="col" className="px-2 py-2">
+              {t("columns.score")}
+            </th>
+            {showTrend && (
+              <th scope="col" className="px-2 py-2">
+                {t("columns.trend")}
+              </th>
+            )}
+            <th scope="col" className="px-2 py-2">
+              {t("columns.owner")}
+            </th>
+            <th scope="col" className="px-2 py-2">
+              {t("columns.nextReview")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
           {rows.map((r) => {
             const band = labels.band(r.band);
-            const trend = r.previousScore === null || r.score === null ? "none" : r.score > r.previousScore ? "up" : r.score < r.previousScore ? "down" : "same";
+            const trend =
+              r.previousScore === null || r.score === null ? "none" : r.score > r.previousScore ? "up" : r.score < r.previousScore ? "down" : "same";
             return (
               <tr key={r.id}>
                 <td className="px-2 py-2 font-mono text-xs">{r.code}</td>
@@ -55,7 +90,8 @@ export function RiskTable({ rows, matrix, caption, showProject = true, showTrend
                 </td>
                 {showTrend && (
                   <td className="px-2 py-2">
-                    <span aria-hidden="true">{trend === "up" ? "▲" : trend === "down" ? "▼" : trend === "same" ? "▶" : ""}</span> <span>{t(`trend.${trend}`, { previous: r.previousScore ?? 0 })}</span>
+                    <span aria-hidden="true">{trend === "up" ? "▲" : trend === "down" ? "▼" : trend === "same" ? "▶" : ""}</span>{" "}
+                    <span>{t(`trend.${trend}`, { previous: r.previousScore ?? 0 })}</span>
                   </td>
                 )}
                 <td className="px-2 py-2">{r.owner?.name ?? "–"}</td>

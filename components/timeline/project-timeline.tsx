@@ -73,7 +73,12 @@ export async function ProjectTimeline({ params, ignored, rows, total, zoom, toda
           </Link>
           <nav aria-label={t("zoomLabel")} className="flex gap-1">
             {ZOOMS.map((z) => (
-              <Link key={z} href={here({}, z)} aria-current={z === zoom ? "true" : undefined} className={`btn-secondary h-9 px-3 ${z === zoom ? "tl-zoom-current" : ""}`}>
+              <Link
+                key={z}
+                href={here({}, z)}
+                aria-current={z === zoom ? "true" : undefined}
+                className={`btn-secondary h-9 px-3 ${z === zoom ? "tl-zoom-current" : ""}`}
+              >
                 {t(`zoom.${z}`)}
               </Link>
             ))}
@@ -127,7 +132,14 @@ export async function ProjectTimeline({ params, ignored, rows, total, zoom, toda
             </thead>
             <tbody>
               {rows.map((p) => (
-                <TimelineRow key={p.slug} project={p} scale={scale} todayLeft={todayLeft} healthLabel={tHealth(p.health)} healthShape={<HealthShape health={p.health} />} />
+                <TimelineRow
+                  key={p.slug}
+                  project={p}
+                  scale={scale}
+                  todayLeft={todayLeft}
+                  healthLabel={tHealth(p.health)}
+                  healthShape={<HealthShape health={p.health} />}
+                />
               ))}
             </tbody>
           </table>

@@ -22,7 +22,7 @@ type Bar = { kind: "baseline" | "forecast" | "actual"; from: FuzzyDate; to: Fuzz
 /** One project's row: its bars (baseline, forecast, actual), its milestones, and the same in words. */
 export async function TimelineRow({ project: p, scale, todayLeft, healthLabel, healthShape }: TimelineRowProps) {
   const t = await getTranslations("timeline");
-  const locale = (await getLocale());
+  const locale = await getLocale();
   const fmt = (f: FuzzyDate) => formatFuzzyDate(f, locale);
   const names = { en: p.nameEn, zh: p.nameZh };
   const name = localizedString(names, locale);
@@ -58,7 +58,15 @@ export async function TimelineRow({ project: p, scale, todayLeft, healthLabel, h
           <span className="tl-today" style={{ left: `${todayLeft}%` }} aria-hidden="true" />
           {bars.map((b) => {
             const { left, width } = scale.span(b.from, b.to);
-            return <span key={b.kind} className={`tl-bar tl-${b.kind}`} style={{ left: `${left}%`, width: `max(${width}%, 3px)` }} aria-hidden="true" title={`${t(`legend.${b.kind}`)}: ${fmt(b.from)} – ${fmt(b.to)}`} />;
+            return (
+              <span
+                key={b.kind}
+                className={`tl-bar tl-${b.kind}`}
+                style={{ left: `${left}%`, width: `max(${width}%, 3px)` }}
+                aria-hidden="true"
+                title={`${t(`legend.${b.kind}`)}: ${fmt(b.from)} – ${fmt(b.to)}`}
+              />
+            );
           })}
           {shown.map((m) => (
             <MilestoneMarks key={m.id} milestone={m} scale={scale} label={milestoneLabel(m, t, fmt, locale)} />

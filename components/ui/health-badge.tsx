@@ -13,9 +13,7 @@ export function HealthBadge({ health }: { health: Health }) {
   const t = useTranslations("enums.health");
   const style = STYLES[health];
   return (
-    <span
-      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${style.badge}`}
-    >
+    <span className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${style.badge}`}>
       <HealthIcon health={health} className={`h-3 w-3 shrink-0 ${style.icon}`} />
       {t(health)}
     </span>

@@ -2,8 +2,31 @@ import { useFormatter, useTranslations } from "next-intl";
 
 /** URL parameters with a name in the reader's language ("stage" → Stage / 阶段). */
 const NAMED = [
-  "q", "region", "country", "line", "stage", "health", "commodity", "company", "finishAfter", "finishBefore", "due", "stale", "slipping",
-  "sort", "dir", "page", "pageSize", "group", "view", "zoom", "columns", "format", "org", "programme", "mine",
+  "q",
+  "region",
+  "country",
+  "line",
+  "stage",
+  "health",
+  "commodity",
+  "company",
+  "finishAfter",
+  "finishBefore",
+  "due",
+  "stale",
+  "slipping",
+  "sort",
+  "dir",
+  "page",
+  "pageSize",
+  "group",
+  "view",
+  "zoom",
+  "columns",
+  "format",
+  "org",
+  "programme",
+  "mine",
 ] as const;
 
 const isNamed = (p: string): p is (typeof NAMED)[number] => (NAMED as readonly string[]).includes(p);

@@ -32,7 +32,10 @@ export function LocalizedText({ value, className, tagged = true }: { value: Bili
 export function FallbackTag({ language }: { language: ContentLanguage }) {
   const t = useTranslations("bilingual");
   return (
-    <small className="relative inline-block rounded-sm bg-slate-100 px-1 align-middle text-xs leading-4 font-medium text-slate-600 ring-1 ring-slate-300 ring-inset" title={t("fallbackNote", { language })}>
+    <small
+      className="relative inline-block rounded-sm bg-slate-100 px-1 align-middle text-xs leading-4 font-medium text-slate-600 ring-1 ring-slate-300 ring-inset"
+      title={t("fallbackNote", { language })}
+    >
       <span aria-hidden="true">{t("fallbackTag", { language })}</span>
       <span className="sr-only">{t("fallbackNote", { language })}</span>
     </small>

@@ -170,7 +170,10 @@ export function MultiSelect({ name, label, allLabel, selected, options, onChange
               ▾
             </span>
           </summary>
-          <fieldset aria-labelledby={`${base}-label`} className="absolute z-30 mt-1 grid w-full min-w-56 gap-1 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm shadow-lg">
+          <fieldset
+            aria-labelledby={`${base}-label`}
+            className="absolute z-30 mt-1 grid w-full min-w-56 gap-1 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm shadow-lg"
+          >
             {all.map((o) => (
               <label key={o.value} className="flex items-center gap-2">
                 <input type="checkbox" name={name} value={o.value} defaultChecked={selected.includes(o.value)} />

@@ -123,22 +123,37 @@ export function ViewsMenu({ views, current, query, group, settings, signedIn }: 
 
       {current?.mine && (
         <>
-          <button type="button" className="btn-secondary h-9 px-3" disabled={pending} onClick={() => run(() => updateViewAction(current.id, payload), t("savedAs", { name: current.name }))}>
+          <button
+            type="button"
+            className="btn-secondary h-9 px-3"
+            disabled={pending}
+            onClick={() => run(() => updateViewAction(current.id, payload), t("savedAs", { name: current.name }))}
+          >
             {t("update")}
           </button>
           <button
             type="button"
             className="btn-secondary h-9 px-3"
             disabled={pending}
-            onClick={() => run(() => updateViewAction(current.id, { shared: !current.shared }), current.shared ? t("nowPrivate", { name: current.name }) : t("nowShared", { name: current.name }))}
+            onClick={() =>
+              run(
+                () => updateViewAction(current.id, { shared: !current.shared }),
+                current.shared ? t("nowPrivate", { name: current.name }) : t("nowShared", { name: current.name }),
+              )
+            }
             aria-pressed={current.shared}
           >
             {/* The state in words and a mark, not only aria-pressed: on and off looked the same. */}
-            <span aria-hidden="true" className={`mr-1 inline-flex h-4 w-4 items-center justify-center rounded-sm border text-[11px] ${current.shared ? "border-blue-700 bg-blue-700 text-white" : "border-slate-500 bg-white"}`}>
+            <span
+              aria-hidden="true"
+              className={`mr-1 inline-flex h-4 w-4 items-center justify-center rounded-sm border text-[11px] ${current.shared ? "border-blue-700 bg-blue-700 text-white" : "border-slate-500 bg-white"}`}
+            >
               {current.shared ? "✓" : ""}
             </span>
             {t("share")}
-            <span aria-hidden="true" className="ml-1 text-slate-600">{current.shared ? t("shareOn") : t("shareOff")}</span>
+            <span aria-hidden="true" className="ml-1 text-slate-600">
+              {current.shared ? t("shareOn") : t("shareOff")}
+            </span>
           </button>
           <button
             type="button"
@@ -146,7 +161,11 @@ export function ViewsMenu({ views, current, query, group, settings, signedIn }: 
             disabled={pending}
             onClick={() => {
               if (window.confirm(t("deleteConfirm", { name: current.name })))
-                run(() => deleteViewAction(current.id), t("deleted"), () => router.push("/projects?view=none"));
+                run(
+                  () => deleteViewAction(current.id),
+                  t("deleted"),
+                  () => router.push("/projects?view=none"),
+                );
             }}
           >
             {t("delete")}

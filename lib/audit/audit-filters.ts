@@ -12,7 +12,10 @@ export const auditFiltersSchema = z.object({
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 export function parseAuditFilters(raw: URLSearchParams | Record<string, string | string[] | undefined>): AuditFilters {
-  const entries = raw instanceof URLSearchParams ? Object.fromEntries(raw.entries()) : Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const entries =
+    raw instanceof URLSearchParams
+      ? Object.fromEntries(raw.entries())
+      : Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const cleaned = Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== ""));
   return auditFiltersSchema.parse(cleaned);
 }

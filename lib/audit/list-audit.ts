@@ -84,7 +84,13 @@ export function exportAuditCsv(filters: AuditFilters, header: readonly string[])
       if (page.length < EXPORT_BATCH) finished = true;
       if (page.length) cursor = { at: page[page.length - 1].at, id: page[page.length - 1].id };
       const rows = page.map(toRow);
-      controller.enqueue(encoder.encode(rows.map((r) => csvLine([r.at, r.actorName, r.actorId ?? "", r.onBehalfOfId ?? "", r.action, r.entityType, r.entityId, r.before, r.after, r.reason])).join("")));
+      controller.enqueue(
+        encoder.encode(
+          rows
+            .map((r) => csvLine([r.at, r.actorName, r.actorId ?? "", r.onBehalfOfId ?? "", r.action, r.entityType, r.entityId, r.before, r.after, r.reason]))
+            .join(""),
+        ),
+      );
       if (finished) controller.close();
     },
   });

@@ -151,8 +151,14 @@ export function setManagerAssignment({ viewer, input }: { viewer: Viewer | null;
     permission: "project:assign-manager",
     run: async ({ tx, viewer, input }) => {
       const [user, project] = await Promise.all([
-        tx.user.findUnique({ where: { id: input.userId }, select: { id: true, roleAssignments: { where: { role: "manager" }, select: { unit: { select: { path: true } } } } } }),
-        tx.project.findFirst({ where: { AND: [{ slug: input.projectSlug }, projectReadScope(viewer)] }, select: { id: true, orgUnit: { select: { path: true } } } }),
+        tx.user.findUnique({
+          where: { id: input.userId },
+          select: { id: true, roleAssignments: { where: { role: "manager" }, select: { unit: { select: { path: true } } } } },
+        }),
+        tx.project.findFirst({
+          where: { AND: [{ slug: input.projectSlug }, projectReadScope(viewer)] },
+          select: { id: true, orgUnit: { select: { path: true } } },
+        }),
       ]);
       if (!user) throw new AppError("NOT_FOUND", "No such user.");
       if (!project) throw new AppError("NOT_FOUND", `No project with slug "${input.projectSlug}".`);
@@ -182,7 +188,13 @@ export function setManagerAssignment({ viewer, input }: { viewer: Viewer | null;
  * of theirs, so whoever knew the old password is signed out everywhere.
  * Group admins only. The hash (~170 ms) is computed before the transaction.
  */
-export async function resetUserPassword({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<{ id: string; sessionsEnded: number }>> {
+export async function resetUserPassword({
+  viewer,
+  input,
+}: {
+  viewer: Viewer | null;
+  input: unknown;
+}): Promise<MutationResult<{ id: string; sessionsEnded: number }>> {
   const parsed = resetPasswordSchema.safeParse(input);
   const hash = parsed.success ? await hashPassword(parsed.data.password) : "";
   return mutate({
@@ -199,7 +211,14 @@ export async function resetUserPassword({ viewer, input }: { viewer: Viewer | nu
       if (!count) throw new AppError("BAD_REQUEST", "This user does not sign in with a password.");
       const ended = await tx.session.deleteMany({ where: { userId: user.id } });
       // The password itself is never recorded, only that it changed.
-      await recordAudit(tx, viewer, { action: "user.password.reset", entityType: "User", entityId: user.id, before: null, after: { sessionsEnded: ended.count }, reason: input.reason });
+      await recordAudit(tx, viewer, {
+        action: "user.password.reset",
+        entityType: "User",
+        entityId: user.id,
+        before: null,
+        after: { sessionsEnded: ended.count },
+        reason: input.reason,
+      });
       return { id: user.id, sessionsEnded: ended.count };
     },
   });
@@ -214,7 +233,10 @@ export async function createUser({ viewer, input }: { viewer: Viewer | null; inp
   const hash = parsed.success ? await hashPassword(parsed.data.password) : "";
   return mutate({
     name: "createUser",
-    schema: createUserSchema.refine((u) => displayNameSchema.safeParse(u.name).success, { path: ["name"], message: "A name cannot hold control or text-direction characters." }),
+    schema: createUserSchema.refine((u) => displayNameSchema.safeParse(u.name).success, {
+      path: ["name"],
+      message: "A name cannot hold control or text-direction characters.",
+    }),
     input,
     viewer,
     permission: "user:manage",
@@ -225,7 +247,8 @@ export async function createUser({ viewer, input }: { viewer: Viewer | null; inp
       if (!unit) throw new AppError("NOT_FOUND", `No organization unit with code "${input.unitCode}".`, { unitCode: "No such unit." });
       assertCovers(viewer, "user:manage", unit.path);
       if (unit.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new assignments.", { unitCode: "This unit is archived." });
-      if (await tx.user.count({ where: { email: input.email } })) throw new AppError("CONFLICT", `A user with email ${input.email} already exists.`, { email: "This email is taken." });
+      if (await tx.user.count({ where: { email: input.email } }))
+        throw new AppError("CONFLICT", `A user with email ${input.email} already exists.`, { email: "This email is taken." });
       const id = randomUUID();
       await tx.user.create({ data: { id, email: input.email, name: input.name, emailVerified: true } });
       await tx.account.create({ data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash } });

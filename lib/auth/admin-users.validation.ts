@@ -12,9 +12,7 @@ const reason = text({ max: 2000, multiline: true }).default("");
 
 export const setRoleSchema = z.object({ userId, role: z.enum(ROLES), reason }).strict();
 export const setDisabledSchema = z.object({ userId, disabled: z.boolean(), reason }).strict();
-export const managerAssignmentSchema = z
-  .object({ userId, projectSlug: token({ min: 1, max: 120 }), assigned: z.boolean(), reason })
-  .strict();
+export const managerAssignmentSchema = z.object({ userId, projectSlug: token({ min: 1, max: 120 }), assigned: z.boolean(), reason }).strict();
 export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters.`)

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { testBackends, withTestDatabase } from "../test/database";
 import { createViewer } from "../test/viewers";
-import { ACCOUNT_FREE_FAILURES, BASE_DELAY_SECONDS, releaseSignInAttempt, reserveSignInAttempt, signInSucceeded, SOURCE_FREE_FAILURES, WINDOW_MINUTES } from "./login-throttle";
+import {
+  ACCOUNT_FREE_FAILURES,
+  BASE_DELAY_SECONDS,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
+  signInSucceeded,
+  SOURCE_FREE_FAILURES,
+  WINDOW_MINUTES,
+} from "./login-throttle";
 import { unlockSignIn } from "./login-unlock";
 import { consumeRateLimit } from "./rate-limit";
 import { pruneThrottleRows } from "./throttle-cleanup";
@@ -21,9 +29,14 @@ describe.each(testBackends())("sign-in throttle on %s", (backend) => {
     const email = "Someone@Example.com";
     const t0 = new Date("2026-12-01T10:00:00Z");
     const at = (s: number) => new Date(t0.getTime() + s * 1000);
-    for (let i = 0; i < SOURCE_FREE_FAILURES; i++) expect((await reserveSignInAttempt(prisma, { email, source: "198.51.100.1", now: at(i) })).allowed).toBe(true);
+    for (let i = 0; i < SOURCE_FREE_FAILURES; i++)
+      expect((await reserveSignInAttempt(prisma, { email, source: "198.51.100.1", now: at(i) })).allowed).toBe(true);
     const last = SOURCE_FREE_FAILURES - 1;
-    expect(await reserveSignInAttempt(prisma, { email, source: "198.51.100.1", now: at(last + 1) })).toEqual({ allowed: false, retryAfterSeconds: BASE_DELAY_SECONDS - 1, scope: "source" });
+    expect(await reserveSignInAttempt(prisma, { email, source: "198.51.100.1", now: at(last + 1) })).toEqual({
+      allowed: false,
+      retryAfterSeconds: BASE_DELAY_SECONDS - 1,
+      scope: "source",
+    });
     // the owner, from another address, signs in at once
     expect((await reserveSignInAttempt(prisma, { email: "someone@example.com", source: "192.0.2.50", now: at(last + 1) })).allowed).toBe(true);
     await signInSucceeded(prisma, { email, source: "192.0.2.50" });
@@ -39,7 +52,8 @@ describe.each(testBackends())("sign-in throttle on %s", (backend) => {
     const prisma = database().prisma;
     const email = "farm@example.com";
     const now = new Date();
-    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) expect((await reserveSignInAttempt(prisma, { email, source: `10.0.${i >> 8}.${i & 255}`, now })).allowed).toBe(true);
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++)
+      expect((await reserveSignInAttempt(prisma, { email, source: `10.0.${i >> 8}.${i & 255}`, now })).allowed).toBe(true);
     expect(await reserveSignInAttempt(prisma, { email, source: "10.1.0.1", now })).toMatchObject({ allowed: false, scope: "account" });
   });
 
@@ -78,11 +92,15 @@ describe.each(testBackends())("sign-in throttle on %s", (backend) => {
   it("rate limit: of 40 concurrent events at most max pass, and the window reopens", async () => {
     const prisma = database().prisma;
     const now = new Date("2026-12-01T10:00:00Z");
-    const decisions = await Promise.all(Array.from({ length: 40 }, () => consumeRateLimit(prisma, { key: "sign-in:203.0.113.9", max: 10, windowSeconds: 60, now })));
+    const decisions = await Promise.all(
+      Array.from({ length: 40 }, () => consumeRateLimit(prisma, { key: "sign-in:203.0.113.9", max: 10, windowSeconds: 60, now })),
+    );
     expect(decisions.filter((d) => d.allowed)).toHaveLength(10);
     expect(decisions.find((d) => !d.allowed)).toMatchObject({ retryAfterSeconds: 60 });
     expect((await consumeRateLimit(prisma, { key: "sign-in:203.0.113.10", max: 10, windowSeconds: 60, now })).allowed).toBe(true);
-    expect((await consumeRateLimit(prisma, { key: "sign-in:203.0.113.9", max: 10, windowSeconds: 60, now: new Date(now.getTime() + 60_000) })).allowed).toBe(true);
+    expect((await consumeRateLimit(prisma, { key: "sign-in:203.0.113.9", max: 10, windowSeconds: 60, now: new Date(now.getTime() + 60_000) })).allowed).toBe(
+      true,
+    );
   });
 
   it("prunes failures past the window and idle rate-limit rows", async () => {

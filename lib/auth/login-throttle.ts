@@ -46,8 +46,16 @@ export async function reserveSignInAttempt(prisma: PrismaClient, opts: { email: 
       orderBy: { createdAt: "asc" },
       select: { ip: true, createdAt: true },
     });
-    const sourceWait = delayAfterMs(failures.filter((f) => f.ip === source).map((f) => f.createdAt), SOURCE_FREE_FAILURES, now);
-    const accountWait = delayAfterMs(failures.map((f) => f.createdAt), ACCOUNT_FREE_FAILURES, now);
+    const sourceWait = delayAfterMs(
+      failures.filter((f) => f.ip === source).map((f) => f.createdAt),
+      SOURCE_FREE_FAILURES,
+      now,
+    );
+    const accountWait = delayAfterMs(
+      failures.map((f) => f.createdAt),
+      ACCOUNT_FREE_FAILURES,
+      now,
+    );
     const wait = Math.max(sourceWait, accountWait);
     if (wait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000), scope: sourceWait >= accountWait ? "source" : "account" };
     await tx.loginFailure.create({ data: { email, ip: source, createdAt: now } });

@@ -26,14 +26,23 @@ export type GroupMapParse = { ok: true; grants: GroupGrant[] } | { ok: false; pr
 export function parseGroupMap(source: string | undefined): GroupMapParse {
   const grants: GroupGrant[] = [];
   const problems: string[] = [];
-  const entries = (source ?? "").split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+  const entries = (source ?? "")
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const eq = entry.lastIndexOf("=");
     const group = eq > 0 ? entry.slice(0, eq).trim() : "";
     const target = eq > 0 ? entry.slice(eq + 1).trim() : "";
     const at = target.indexOf("@");
     const role = at > 0 ? target.slice(0, at).trim() : "";
-    const unitCode = at > 0 ? target.slice(at + 1).trim().toUpperCase() : "";
+    const unitCode =
+      at > 0
+        ? target
+            .slice(at + 1)
+            .trim()
+            .toUpperCase()
+        : "";
     if (!group || !role || !unitCode) {
       problems.push(`"${entry}" is not group=role@UNITCODE`);
       continue;

@@ -19,13 +19,76 @@ type Mutation = "updateProject" | "createMilestone" | "updateMilestone" | "rebas
 
 const A = "allowed";
 const EXPECTED: Record<Mutation, Record<Caller, string>> = {
-  updateProject: { anonymous: "UNAUTHENTICATED", admin: A, assignedManager: A, otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN", unknownRole: "FORBIDDEN", noRole: "FORBIDDEN" },
-  createMilestone: { anonymous: "UNAUTHENTICATED", admin: A, assignedManager: A, otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN", unknownRole: "FORBIDDEN", noRole: "FORBIDDEN" },
-  updateMilestone: { anonymous: "UNAUTHENTICATED", admin: A, assignedManager: A, otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN", unknownRole: "FORBIDDEN", noRole: "FORBIDDEN" },
-  rebaseline: { anonymous: "UNAUTHENTICATED", admin: A, assignedManager: "FORBIDDEN", otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN", unknownRole: "FORBIDDEN", noRole: "FORBIDDEN" },
-  setRole: { anonymous: "UNAUTHENTICATED", admin: A, assignedManager: "FORBIDDEN", otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN", unknownRole: "FORBIDDEN", noRole: "FORBIDDEN" },
-  disableUser: { anonymous: "UNAUTHENTICATED", admin: A, assignedManager: "FORBIDDEN", otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN", unknownRole: "FORBIDDEN", noRole: "FORBIDDEN" },
-  assignManager: { anonymous: "UNAUTHENTICATED", admin: A, assignedManager: "FORBIDDEN", otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN", unknownRole: "FORBIDDEN", noRole: "FORBIDDEN" },
+  updateProject: {
+    anonymous: "UNAUTHENTICATED",
+    admin: A,
+    assignedManager: A,
+    otherManager: "FORBIDDEN",
+    executive: "FORBIDDEN",
+    staff: "FORBIDDEN",
+    unknownRole: "FORBIDDEN",
+    noRole: "FORBIDDEN",
+  },
+  createMilestone: {
+    anonymous: "UNAUTHENTICATED",
+    admin: A,
+    assignedManager: A,
+    otherManager: "FORBIDDEN",
+    executive: "FORBIDDEN",
+    staff: "FORBIDDEN",
+    unknownRole: "FORBIDDEN",
+    noRole: "FORBIDDEN",
+  },
+  updateMilestone: {
+    anonymous: "UNAUTHENTICATED",
+    admin: A,
+    assignedManager: A,
+    otherManager: "FORBIDDEN",
+    executive: "FORBIDDEN",
+    staff: "FORBIDDEN",
+    unknownRole: "FORBIDDEN",
+    noRole: "FORBIDDEN",
+  },
+  rebaseline: {
+    anonymous: "UNAUTHENTICATED",
+    admin: A,
+    assignedManager: "FORBIDDEN",
+    otherManager: "FORBIDDEN",
+    executive: "FORBIDDEN",
+    staff: "FORBIDDEN",
+    unknownRole: "FORBIDDEN",
+    noRole: "FORBIDDEN",
+  },
+  setRole: {
+    anonymous: "UNAUTHENTICATED",
+    admin: A,
+    assignedManager: "FORBIDDEN",
+    otherManager: "FORBIDDEN",
+    executive: "FORBIDDEN",
+    staff: "FORBIDDEN",
+    unknownRole: "FORBIDDEN",
+    noRole: "FORBIDDEN",
+  },
+  disableUser: {
+    anonymous: "UNAUTHENTICATED",
+    admin: A,
+    assignedManager: "FORBIDDEN",
+    otherManager: "FORBIDDEN",
+    executive: "FORBIDDEN",
+    staff: "FORBIDDEN",
+    unknownRole: "FORBIDDEN",
+    noRole: "FORBIDDEN",
+  },
+  assignManager: {
+    anonymous: "UNAUTHENTICATED",
+    admin: A,
+    assignedManager: "FORBIDDEN",
+    otherManager: "FORBIDDEN",
+    executive: "FORBIDDEN",
+    staff: "FORBIDDEN",
+    unknownRole: "FORBIDDEN",
+    noRole: "FORBIDDEN",
+  },
 };
 
 describe.each(testBackends())("permission matrix on %s", (backend) => {
@@ -67,7 +130,12 @@ describe.each(testBackends())("permission matrix on %s", (backend) => {
     createMilestone: (viewer, p) => createMilestone({ viewer, slug: p.slug, input: { title: "New" } }),
     updateMilestone: (viewer, p) => updateMilestone({ viewer, slug: p.slug, milestoneId: p.milestoneId, input: { version: 1, title: "Renamed" } }),
     rebaseline: (viewer, p) =>
-      updateMilestone({ viewer, slug: p.slug, milestoneId: p.milestoneId, input: { version: 1, baseline: { date: "2026-03-01", precision: "MONTH" }, comment: "Scope change" } }),
+      updateMilestone({
+        viewer,
+        slug: p.slug,
+        milestoneId: p.milestoneId,
+        input: { version: 1, baseline: { date: "2026-03-01", precision: "MONTH" }, comment: "Scope change" },
+      }),
     setRole: (viewer) => setUserRole({ viewer, input: { userId: target.id, role: "executive" } }),
     disableUser: (viewer) => setUserDisabled({ viewer, input: { userId: target.id, disabled: false } }),
     assignManager: (viewer, p) => setManagerAssignment({ viewer, input: { userId: viewers.otherManager!.id, projectSlug: p.slug, assigned: false } }),
@@ -99,7 +167,12 @@ describe.each(testBackends())("permission matrix on %s", (backend) => {
 
   it("a re-baseline needs a reason", async () => {
     const p = await freshProject();
-    const r = await updateMilestone({ viewer: viewers.admin, slug: p.slug, milestoneId: p.milestoneId, input: { version: 1, baseline: { date: "2026-03-01", precision: "MONTH" } } });
+    const r = await updateMilestone({
+      viewer: viewers.admin,
+      slug: p.slug,
+      milestoneId: p.milestoneId,
+      input: { version: 1, baseline: { date: "2026-03-01", precision: "MONTH" } },
+    });
     expect(r).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { comment: "A reason is required to re-baseline." } } });
   });
 
@@ -121,7 +194,13 @@ describe.each(testBackends())("permission matrix on %s", (backend) => {
   });
 
   it("an admin cannot disable or demote themselves", async () => {
-    expect(await setUserDisabled({ viewer: viewers.admin, input: { userId: viewers.admin!.id, disabled: true } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-    expect(await setUserRole({ viewer: viewers.admin, input: { userId: viewers.admin!.id, role: "staff" } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(await setUserDisabled({ viewer: viewers.admin, input: { userId: viewers.admin!.id, disabled: true } })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
+    expect(await setUserRole({ viewer: viewers.admin, input: { userId: viewers.admin!.id, role: "staff" } })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
   });
 });

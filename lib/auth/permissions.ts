@@ -47,31 +47,64 @@ export const PERMISSIONS = {
   "milestone:rebaseline": { description: "Change a milestone's baseline date (re-baseline)", roles: { admin: true } },
   "user:manage": { description: "List users, change roles, disable users", roles: { admin: true } },
   "project:assign-manager": { description: "Assign managers to projects", roles: { admin: true } },
-  "project:export": { description: "Export the projects table (CSV, XLSX) as the reader sees it", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
-  "view:create": { description: "Save, change and delete one's own views of the projects table; keep table preferences", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "project:export": {
+    description: "Export the projects table (CSV, XLSX) as the reader sees it",
+    roles: { admin: true, pmo: true, manager: true, executive: true, staff: true },
+  },
+  "view:create": {
+    description: "Save, change and delete one's own views of the projects table; keep table preferences",
+    roles: { admin: true, pmo: true, manager: true, executive: true, staff: true },
+  },
   "org:manage": { description: "Create, rename, move and archive organization units; move projects between units", roles: { admin: true } },
   "audit:read": { description: "Read and export the audit trail of admin changes", roles: { admin: true } },
   "view:share": { description: "Share one's own view with everyone", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
-  "capex:edit": { description: "Edit a project's draft budget versions, cost lines and currency; upload cost sheets", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "capex:edit": {
+    description: "Edit a project's draft budget versions, cost lines and currency; upload cost sheets",
+    roles: { admin: true, pmo: true, manager: "assigned" },
+  },
   "capex:approve": { description: "Approve a budget version (it becomes immutable)", roles: { admin: true, pmo: true } },
   "capex:reference": { description: "Maintain cost categories and exchange-rate sets", roles: { admin: true } },
-  "kpi:edit": { description: "Enter a project's KPI actuals, targets and design capacity; upload KPI sheets", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "kpi:edit": {
+    description: "Enter a project's KPI actuals, targets and design capacity; upload KPI sheets",
+    roles: { admin: true, pmo: true, manager: "assigned" },
+  },
   "kpi:reference": { description: "Maintain KPI definitions", roles: { admin: true } },
   "risk:edit": { description: "Raise and edit a project's risks, score them and manage their actions", roles: { admin: true, pmo: true, manager: "assigned" } },
-  "gate:review": { description: "Set a project's gate process; prepare a gate review (approvers, conditions, deliverables)", roles: { admin: true, pmo: true } },
+  "gate:review": {
+    description: "Set a project's gate process; prepare a gate review (approvers, conditions, deliverables)",
+    roles: { admin: true, pmo: true },
+  },
   "gate:decide": { description: "Record a gate review's decision (final once recorded)", roles: { admin: true, pmo: true } },
-  "gate:approve": { description: "Approve or reject a gate review one is named an approver of", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "gate:approve": {
+    description: "Approve or reject a gate review one is named an approver of",
+    roles: { admin: true, pmo: true, manager: true, executive: true, staff: true },
+  },
   "gate:condition": { description: "Mark a gate condition met or waived", roles: { admin: true, pmo: true, manager: "assigned" } },
-  "document:upload": { description: "Attach documents (and new versions) to a project, its risks, milestones and gate deliverables", roles: { admin: true, pmo: true, manager: "assigned" } },
+  "document:upload": {
+    description: "Attach documents (and new versions) to a project, its risks, milestones and gate deliverables",
+    roles: { admin: true, pmo: true, manager: "assigned" },
+  },
   "report:edit": { description: "Start, edit and correct a project's monthly status report", roles: { admin: true, pmo: true, manager: "assigned" } },
   "report:submit": { description: "Submit a status report for review", roles: { admin: true, pmo: true, manager: "assigned" } },
   "report:publish": { description: "Publish a submitted status report (it is then frozen)", roles: { admin: true, pmo: true } },
   "report:return": { description: "Return a submitted status report to its manager with a comment", roles: { admin: true, pmo: true } },
-  "report:configure": { description: "Set when reports are due and when missing ones escalate, for the group and per organization unit", roles: { admin: true } },
-  "project:follow": { description: "Follow a project (told when its report is published)", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "report:configure": {
+    description: "Set when reports are due and when missing ones escalate, for the group and per organization unit",
+    roles: { admin: true },
+  },
+  "project:follow": {
+    description: "Follow a project (told when its report is published)",
+    roles: { admin: true, pmo: true, manager: true, executive: true, staff: true },
+  },
   "notification:read": { description: "Read and mark one's own notifications", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
-  "portfolio:import": { description: "Import projects and milestones from a spreadsheet (dry run and apply), within one's units", roles: { admin: true, pmo: true } },
-  "token:personal": { description: "Create and revoke one's own API tokens (they act with one's own roles)", roles: { admin: true, pmo: true, manager: true, executive: true, staff: true } },
+  "portfolio:import": {
+    description: "Import projects and milestones from a spreadsheet (dry run and apply), within one's units",
+    roles: { admin: true, pmo: true },
+  },
+  "token:personal": {
+    description: "Create and revoke one's own API tokens (they act with one's own roles)",
+    roles: { admin: true, pmo: true, manager: true, executive: true, staff: true },
+  },
   "token:service": { description: "Create and revoke service API tokens (a role on an organization unit)", roles: { admin: true } },
   "webhook:manage": { description: "Configure outgoing webhooks and read the delivery log", roles: { admin: true } },
 } as const satisfies Record<string, { description: string; roles: Partial<Record<Role, Grant>> }>;
@@ -105,11 +138,7 @@ export function grantPaths(subject: PermissionSubject, permission: Permission): 
  * target unit (a project's owning unit path), only within the units the user
  * holds a granting role on; without one, anywhere at all.
  */
-export function can(
-  user: PermissionSubject,
-  permission: Permission,
-  target?: { managedByViewer?: boolean; unitPath?: string },
-): boolean {
+export function can(user: PermissionSubject, permission: Permission, target?: { managedByViewer?: boolean; unitPath?: string }): boolean {
   const { full, assigned } = grantPaths(user, permission);
   const covers = (paths: string[]) => (target?.unitPath === undefined ? paths.length > 0 : paths.some((p) => target.unitPath!.startsWith(p)));
   if (covers(full)) return true;

@@ -8,7 +8,8 @@ import { ROLES, type Role, type RoleHolding } from "./permissions";
 export function primaryRole(holdings: readonly RoleHolding[]): Role | null {
   let best: RoleHolding | null = null;
   for (const h of holdings) {
-    if (!best || h.unitPath.length < best.unitPath.length || (h.unitPath.length === best.unitPath.length && ROLES.indexOf(h.role) < ROLES.indexOf(best.role))) best = h;
+    if (!best || h.unitPath.length < best.unitPath.length || (h.unitPath.length === best.unitPath.length && ROLES.indexOf(h.role) < ROLES.indexOf(best.role)))
+      best = h;
   }
   return best?.role ?? null;
 }

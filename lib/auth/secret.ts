@@ -11,8 +11,7 @@ export function authSecret(): string {
   const e = env();
   if (e.BETTER_AUTH_SECRET) return e.BETTER_AUTH_SECRET;
   const target = databaseTarget(e);
-  if (target.kind !== "pglite")
-    throw new EnvError("BETTER_AUTH_SECRET: required with DATABASE_URL (generate one with: openssl rand -base64 32)");
+  if (target.kind !== "pglite") throw new EnvError("BETTER_AUTH_SECRET: required with DATABASE_URL (generate one with: openssl rand -base64 32)");
   if (target.dataDir.startsWith("memory://")) return randomBytes(32).toString("base64");
   const file = `${target.dataDir}.secret`;
   try {

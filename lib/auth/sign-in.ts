@@ -14,7 +14,12 @@ import { zodFieldErrors } from "../validation/field-errors";
 
 export type SignInResult =
   | { ok: true; next: string | undefined; userId: string }
-  | { ok: false; code: "BAD_REQUEST" | "INVALID_CREDENTIALS" | "TOO_MANY_REQUESTS" | "DISABLED" | "PASSWORD_SIGN_IN_OFF"; message: string; fields?: Record<string, string> };
+  | {
+      ok: false;
+      code: "BAD_REQUEST" | "INVALID_CREDENTIALS" | "TOO_MANY_REQUESTS" | "DISABLED" | "PASSWORD_SIGN_IN_OFF";
+      message: string;
+      fields?: Record<string, string>;
+    };
 
 /**
  * Signs in with email and password, setting the session cookie (Better Auth's
@@ -57,9 +62,20 @@ export type SsoStartResult = { ok: true; url: string } | { ok: false; code: "NOT
 export async function startSsoSignIn({ next }: { next: string | undefined }): Promise<SsoStartResult> {
   if (!oidcSettings()) return { ok: false, code: "NOT_CONFIGURED", message: "Single sign-on is not configured." };
   const requestHeaders = await headers();
-  const limit = await consumeRateLimit(await db(), { key: `sign-in:${requestClient(requestHeaders)}`, max: env().LODESTONE_SIGN_IN_RATE_LIMIT, windowSeconds: 60 });
-  if (!limit.allowed) return { ok: false, code: "TOO_MANY_REQUESTS", message: `Too many sign-in attempts from your address. Try again in ${retryMessage(limit.retryAfterSeconds)}.` };
-  const { url } = await (await getAuth()).api.signInSocial({
+  const limit = await consumeRateLimit(await db(), {
+    key: `sign-in:${requestClient(requestHeaders)}`,
+    max: env().LODESTONE_SIGN_IN_RATE_LIMIT,
+    windowSeconds: 60,
+  });
+  if (!limit.allowed)
+    return {
+      ok: false,
+      code: "TOO_MANY_REQUESTS",
+      message: `Too many sign-in attempts from your address. Try again in ${retryMessage(limit.retryAfterSeconds)}.`,
+    };
+  const { url } = await (
+    await getAuth()
+  ).api.signInSocial({
     body: { provider: SSO_PROVIDER_ID, callbackURL: safeReturnPath(next), errorCallbackURL: "/sign-in", disableRedirect: true },
     headers: requestHeaders,
   });

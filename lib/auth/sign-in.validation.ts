@@ -3,7 +3,10 @@ import { token } from "../validation/text";
 
 export const signInSchema = z
   .object({
-    email: z.email("Enter your email address.").max(320).transform((e) => e.toLowerCase()),
+    email: z
+      .email("Enter your email address.")
+      .max(320)
+      .transform((e) => e.toLowerCase()),
     password: z.string().min(1, "Enter your password.").max(128, "At most 128 characters."),
     next: token({ max: 500 }).optional(),
   })

@@ -119,8 +119,14 @@ export async function beforeSsoSession(prisma: PrismaClient, session: { userId: 
   const settings = oidcSettings();
   if (!settings) return;
   try {
-    const result = await applySsoGroupMapping(prisma, { userId: session.userId, groups: groupsOf(store.profile, settings.groupsClaim), kind: store.kind, settings });
-    if (result.assigned.length || result.unassigned.length) log().info({ userId: session.userId, ...result }, "single sign-on: roles set from the provider's groups");
+    const result = await applySsoGroupMapping(prisma, {
+      userId: session.userId,
+      groups: groupsOf(store.profile, settings.groupsClaim),
+      kind: store.kind,
+      settings,
+    });
+    if (result.assigned.length || result.unassigned.length)
+      log().info({ userId: session.userId, ...result }, "single sign-on: roles set from the provider's groups");
   } catch (err) {
     log().error({ err, userId: session.userId }, "single sign-on: applying the group map failed");
     throw new APIError("INTERNAL_SERVER_ERROR", { code: "role_mapping_failed", message: "Your roles could not be set from your groups." });
@@ -147,6 +153,10 @@ export async function checkSsoIssuer(settings: OidcSettings | null = oidcSetting
     return { ok: false, fatal: false, message: `single sign-on: ${url} could not be read (${(err as Error).message})` };
   }
   if (issuer !== settings.issuer)
-    return { ok: false, fatal: true, message: `LODESTONE_OIDC_ISSUER is "${settings.issuer}" but the provider's discovery document names the issuer "${String(issuer)}": set LODESTONE_OIDC_ISSUER to exactly the provider's issuer` };
+    return {
+      ok: false,
+      fatal: true,
+      message: `LODESTONE_OIDC_ISSUER is "${settings.issuer}" but the provider's discovery document names the issuer "${String(issuer)}": set LODESTONE_OIDC_ISSUER to exactly the provider's issuer`,
+    };
   return { ok: true };
 }

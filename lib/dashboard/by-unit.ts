@@ -25,7 +25,10 @@ export async function countBySubsidiary({ filters }: { filters: DashboardFilters
     GROUP BY 1 ORDER BY 2 DESC, 1`;
   if (!rows.length) return [];
   const codes = rows.map((r) => r.code).filter(Boolean);
-  const units = await prisma.orgUnit.findMany({ where: { OR: [{ code: { in: codes } }, { parentId: null }] }, select: { code: true, nameEn: true, nameZh: true, parentId: true } });
+  const units = await prisma.orgUnit.findMany({
+    where: { OR: [{ code: { in: codes } }, { parentId: null }] },
+    select: { code: true, nameEn: true, nameZh: true, parentId: true },
+  });
   const root = units.find((u) => u.parentId === null);
   return rows.map((r) => {
     const unit = r.code ? units.find((u) => u.code === r.code) : root;

@@ -132,7 +132,9 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
         expect(await countProjects({ params, where: { scope: WHOLE_PORTFOLIO } }), href).toBe(count);
       }
       expect(links.region.map((r) => r.key)).toEqual(
-        filters.region.length ? filters.region.filter((r): r is (typeof REGIONS)[number] => r !== "NONE").sort((a, b) => REGIONS.indexOf(a) - REGIONS.indexOf(b)) : [...REGIONS],
+        filters.region.length
+          ? filters.region.filter((r): r is (typeof REGIONS)[number] => r !== "NONE").sort((a, b) => REGIONS.indexOf(a) - REGIONS.indexOf(b))
+          : [...REGIONS],
       );
     });
 
@@ -145,7 +147,9 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
       // Together with a region: that region's projects or those without one.
       const africaOrNone = parseListParamsLenient(new URLSearchParams("region=AFRICA&region=NONE")).params;
       const africa = parseListParamsLenient(new URLSearchParams("region=AFRICA")).params;
-      expect(await countProjects({ params: africaOrNone, where: { scope: WHOLE_PORTFOLIO } })).toBe((await countProjects({ params: africa, where: { scope: WHOLE_PORTFOLIO } })) + 2);
+      expect(await countProjects({ params: africaOrNone, where: { scope: WHOLE_PORTFOLIO } })).toBe(
+        (await countProjects({ params: africa, where: { scope: WHOLE_PORTFOLIO } })) + 2,
+      );
     });
   });
 
@@ -198,7 +202,10 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
       const limited = await listOverdueMilestones({ filters: NO_FILTERS, today: TODAY, limit: 2 });
       expect(limited.rows).toHaveLength(2);
       expect(limited.total).toBe(5);
-      expect(await listOverdueMilestones({ filters: { region: ["EUROPE"], line: [], org: [], scope: WHOLE_PORTFOLIO }, today: TODAY })).toEqual({ rows: [], total: 0 });
+      expect(await listOverdueMilestones({ filters: { region: ["EUROPE"], line: [], org: [], scope: WHOLE_PORTFOLIO }, today: TODAY })).toEqual({
+        rows: [],
+        total: 0,
+      });
     });
 
     it("rejects a malformed today", async () => {
@@ -344,7 +351,9 @@ describe.each(testBackends())("dashboard data layer on %s", (backend) => {
         ["beta", "Test author", [{ field: "health", before: "NOT_ASSESSED", after: "OFF_TRACK" }]],
         ["alpha", "Wang Fang", [{ field: "health", before: "OFF_TRACK", after: "ON_TRACK" }]],
       ]);
-      expect((await listRecentUpdates({ filters: { region: ["CHINA"], line: [], org: [], scope: WHOLE_PORTFOLIO } })).every((u) => u.project.slug === "gamma")).toBe(true);
+      expect(
+        (await listRecentUpdates({ filters: { region: ["CHINA"], line: [], org: [], scope: WHOLE_PORTFOLIO } })).every((u) => u.project.slug === "gamma"),
+      ).toBe(true);
     });
 
     it("names the off-track and at-risk projects, worst first, with why", async () => {

@@ -14,7 +14,10 @@ describe("dashboard filters", () => {
       filters: { region: ["AFRICA", "CHINA"], line: ["BASE_METALS", "FERROUS_METALS"], org: [], scope: WHOLE_PORTFOLIO },
       ignored: [],
     });
-    expect(parseDashboardParams(new URLSearchParams("region=AFRICA&region=AFRICA"), WHOLE_PORTFOLIO)).toEqual({ filters: { region: ["AFRICA"], line: [], org: [], scope: WHOLE_PORTFOLIO }, ignored: [] });
+    expect(parseDashboardParams(new URLSearchParams("region=AFRICA&region=AFRICA"), WHOLE_PORTFOLIO)).toEqual({
+      filters: { region: ["AFRICA"], line: [], org: [], scope: WHOLE_PORTFOLIO },
+      ignored: [],
+    });
   });
 
   it("drops bad values and unknown parameters and names them", () => {
@@ -31,9 +34,13 @@ describe("dashboard filters", () => {
     expect(dashboardHref("/dashboard", NO_FILTERS)).toBe("/dashboard");
     expect(dashboardHref("/", { region: ["AFRICA"], line: ["BASE_METALS"], org: [] })).toBe("/?region=AFRICA&line=BASE_METALS");
     expect(projectsHref(NO_FILTERS)).toBe("/projects");
-    expect(projectsHref({ region: ["AFRICA", "CHINA"], line: [], org: [] }, { health: ["AT_RISK"] })).toBe("/projects?region=AFRICA&region=CHINA&health=AT_RISK");
+    expect(projectsHref({ region: ["AFRICA", "CHINA"], line: [], org: [] }, { health: ["AT_RISK"] })).toBe(
+      "/projects?region=AFRICA&region=CHINA&health=AT_RISK",
+    );
     // A figure's own region replaces the dashboard's region filter (it is one of its values).
-    expect(projectsHref({ region: ["AFRICA", "CHINA"], line: ["BASE_METALS"], org: [] }, { region: ["CHINA"] })).toBe("/projects?region=CHINA&line=BASE_METALS");
+    expect(projectsHref({ region: ["AFRICA", "CHINA"], line: ["BASE_METALS"], org: [] }, { region: ["CHINA"] })).toBe(
+      "/projects?region=CHINA&line=BASE_METALS",
+    );
   });
 
   it("shows only the filtered regions and lines, and no 'no region' figure under a region filter", () => {
@@ -52,7 +59,11 @@ describe("dashboard filters", () => {
     expect(filtered.region.map((r) => r.key)).toEqual(["CHINA", "AFRICA"]); // in the enum's order
     expect(filtered.line.map((l) => [l.key, l.href])).toEqual([["BASE_METALS", "/projects?region=AFRICA&region=CHINA&line=BASE_METALS"]]);
     expect(filtered.noRegion.count).toBe(0);
-    expect(filtered.health.find((h) => h.key === "AT_RISK")).toEqual({ key: "AT_RISK", count: 1, href: "/projects?region=AFRICA&region=CHINA&line=BASE_METALS&health=AT_RISK" });
+    expect(filtered.health.find((h) => h.key === "AT_RISK")).toEqual({
+      key: "AT_RISK",
+      count: 1,
+      href: "/projects?region=AFRICA&region=CHINA&line=BASE_METALS&health=AT_RISK",
+    });
   });
 });
 
@@ -91,8 +102,20 @@ describe("memoize", () => {
     now = 101;
     expect(await memoize("k", 100, compute, () => now)).toBe(2);
 
-    const failing = memoize("f", 100, async () => Promise.reject(new Error("boom")), () => now);
+    const failing = memoize(
+      "f",
+      100,
+      async () => Promise.reject(new Error("boom")),
+      () => now,
+    );
     await expect(failing).rejects.toThrow("boom");
-    expect(await memoize("f", 100, async () => "ok", () => now)).toBe("ok");
+    expect(
+      await memoize(
+        "f",
+        100,
+        async () => "ok",
+        () => now,
+      ),
+    ).toBe("ok");
   });
 });

@@ -32,7 +32,10 @@ export function figureLinks(filters: DashboardFilters, figures: PortfolioFigures
     health: HEALTHS.map((h) => ({ key: h, count: figures.health[h], href: projectsHref(filters, { health: [h] }) })),
     stage: STAGES.map((s) => ({ key: s, count: figures.stage[s], href: projectsHref(filters, { stage: [s] }) })),
     line: shown(BUSINESS_LINES, filters.line).map((l) => ({ key: l, count: figures.line[l], href: projectsHref(filters, { line: [l] }) })),
-    region: shown<Region>(REGIONS, filters.region.filter((r): r is Region => r !== NO_REGION)).map((r) => ({ key: r, count: figures.region[r], href: projectsHref(filters, { region: [r] }) })),
+    region: shown<Region>(
+      REGIONS,
+      filters.region.filter((r): r is Region => r !== NO_REGION),
+    ).map((r) => ({ key: r, count: figures.region[r], href: projectsHref(filters, { region: [r] }) })),
     noRegion: {
       key: NO_REGION,
       count: filters.region.length && !filters.region.includes(NO_REGION) ? 0 : figures.noRegion,

@@ -30,8 +30,14 @@ describe.each(testBackends())("one portfolio day across the UTC/Beijing midnight
     await loadPortfolio(database().prisma, {
       source: { key: "test-source", title: "Test source", publisher: "Tester", publishedOn: "2025-01-23" },
       projects: [
-        buildProject({ slug: "due-june-1", milestones: [{ key: "a", title: "Due 1 June", state: "PLANNED", baseline: { date: "2026-06-01", precision: "DAY" } }] }),
-        buildProject({ slug: "due-june-3", milestones: [{ key: "b", title: "Due 3 June", state: "PLANNED", baseline: { date: "2026-06-03", precision: "DAY" } }] }),
+        buildProject({
+          slug: "due-june-1",
+          milestones: [{ key: "a", title: "Due 1 June", state: "PLANNED", baseline: { date: "2026-06-01", precision: "DAY" } }],
+        }),
+        buildProject({
+          slug: "due-june-3",
+          milestones: [{ key: "b", title: "Due 3 June", state: "PLANNED", baseline: { date: "2026-06-03", precision: "DAY" } }],
+        }),
       ],
     });
   });

@@ -53,9 +53,32 @@ function run(command: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${command} failed: ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" ")}`);
 }
 
-const TABLES = ["Project", "Milestone", "StatusUpdate", "FieldChange", "Source", "SourceQuote", "FactBasis", "user", "account", "ProjectManager", "SavedView", "UserPreference", "_prisma_migrations",
+const TABLES = [
+  "Project",
+  "Milestone",
+  "StatusUpdate",
+  "FieldChange",
+  "Source",
+  "SourceQuote",
+  "FactBasis",
+  "user",
+  "account",
+  "ProjectManager",
+  "SavedView",
+  "UserPreference",
+  "_prisma_migrations",
   // capex and KPIs (issue 13)
-  "CostCategory", "ExchangeRateSet", "ExchangeRate", "BudgetVersion", "BudgetLine", "CostLine", "KpiDefinition", "KpiActual", "KpiTarget", "KpiDesignCapacity"];
+  "CostCategory",
+  "ExchangeRateSet",
+  "ExchangeRate",
+  "BudgetVersion",
+  "BudgetLine",
+  "CostLine",
+  "KpiDefinition",
+  "KpiActual",
+  "KpiTarget",
+  "KpiDesignCapacity",
+];
 
 /** Row count and a checksum of every row of each table, to compare a restore with its original. */
 export async function tableChecksums(prisma: PrismaClient): Promise<Record<string, { rows: number; md5: string }>> {

@@ -21,7 +21,11 @@ export async function bootstrapDatabase(database: Database, { seed = true, demoU
   return database.exclusive("bootstrap", () => afterMigrations(database, appliedMigrations, { seed, demoUsers }));
 }
 
-async function afterMigrations(database: Database, appliedMigrations: string[], { seed, demoUsers }: { seed: boolean; demoUsers: boolean }): Promise<BootstrapResult> {
+async function afterMigrations(
+  database: Database,
+  appliedMigrations: string[],
+  { seed, demoUsers }: { seed: boolean; demoUsers: boolean },
+): Promise<BootstrapResult> {
   await backfillPinyinSortKeys(database.prisma);
   await ensureRiskAndGateReferenceData(database.prisma);
   let seeded = false;

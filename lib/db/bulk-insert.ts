@@ -42,10 +42,7 @@ export async function bulkInsert(tx: Prisma.TransactionClient, table: Table, row
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK).map((r) => ({ ...base, ...stripUndefined(r) }));
     // The table name comes from the closed Table union above, never from input.
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json)`,
-      JSON.stringify(chunk),
-    );
+    await tx.$executeRawUnsafe(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json)`, JSON.stringify(chunk));
   }
 }
 
@@ -60,7 +57,12 @@ function stripUndefined(row: object): Record<string, unknown> {
  * the caller compares it with how many it sent. `columns` are the caller's
  * own column names, never input.
  */
-export async function bulkUpdate(tx: Prisma.TransactionClient, table: "Project" | "Milestone", columns: readonly string[], rows: readonly ({ id: string; version: number } & object)[]): Promise<number> {
+export async function bulkUpdate(
+  tx: Prisma.TransactionClient,
+  table: "Project" | "Milestone",
+  columns: readonly string[],
+  rows: readonly ({ id: string; version: number } & object)[],
+): Promise<number> {
   if (!rows.length) return 0;
   const set = [...columns, "version"].map((c) => `"${c}" = j."${c}"`).join(", ");
   let written = 0;

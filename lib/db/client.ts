@@ -49,12 +49,9 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
     // not the adapter's onPoolError: the adapter removes its listener on disconnect, and a connection terminated
     // while the pool is closing would then be an unhandled 'error' event, which ends the process.
     pool.on("error", (err) => log().warn({ err }, "idle database connection lost"));
-    const adapter = new PrismaPg(
-      pool,
-      {
-        onConnectionError: (err) => log().warn({ err }, "database connection error"),
-      },
-    );
+    const adapter = new PrismaPg(pool, {
+      onConnectionError: (err) => log().warn({ err }, "database connection error"),
+    });
     const prisma = new PrismaClient({ adapter, transactionOptions });
     return {
       target,

@@ -63,7 +63,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("migrations from instances start
       expect(results.flatMap((r) => r.demoUsersCreated).length).toBeGreaterThan(0);
       const prisma = instances[0].prisma;
       expect(await prisma.gateProcess.count()).toBe(3);
-      const gates = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "GateDefinition" GROUP BY "processId", "key" HAVING count(*) > 1`);
+      const gates = await prisma.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM "GateDefinition" GROUP BY "processId", "key" HAVING count(*) > 1`,
+      );
       expect(gates).toEqual([]);
       const seeded = await prisma.project.count();
       expect(seeded).toBeGreaterThan(20);

@@ -116,7 +116,10 @@ export async function diffMigrationsToSchema(): Promise<string> {
 
 /** `prisma migrate dev --create-only`: writes the next migration; undefined when none is needed. */
 export async function createMigration(name: string, now = new Date()): Promise<string | undefined> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!slug) throw new Error("Give the migration a name, e.g. npm run db:migration:create -- add_budget");
   const sql = await diffMigrationsToSchema();
   if (!sql) return undefined;

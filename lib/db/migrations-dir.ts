@@ -27,9 +27,7 @@ export function loadMigrationsList(dir = MIGRATIONS_DIR): MigrationList {
             path: name,
             migrationFile: {
               path: "migration.sql",
-              content: fs.existsSync(file)
-                ? { tag: "ok", value: fs.readFileSync(file, "utf8") }
-                : { tag: "error", value: `missing ${file}` },
+              content: fs.existsSync(file) ? { tag: "ok", value: fs.readFileSync(file, "utf8") } : { tag: "error", value: `missing ${file}` },
             },
           };
         })
@@ -44,4 +42,3 @@ export function loadMigrationsList(dir = MIGRATIONS_DIR): MigrationList {
     migrationDirectories: directories,
   };
 }
-

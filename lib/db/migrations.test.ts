@@ -19,9 +19,7 @@ describe("migrations", () => {
       expect(await applyPendingMigrations(database)).toHaveLength(total);
       expect(await applyPendingMigrations(database)).toEqual([]);
       expect(await migrationStatus(database)).toEqual({ applied: total, total, pending: [], problem: undefined });
-      const rows = await database.prisma.$queryRawUnsafe<{ n: bigint }[]>(
-        'SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL',
-      );
+      const rows = await database.prisma.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL');
       expect(Number(rows[0].n)).toBe(total);
     } finally {
       await database.close();

@@ -38,10 +38,7 @@ function loadEngineModule(): Promise<Bg> {
  * Runs fn with a schema engine bound to the adapter factory, then frees it.
  * The engine never disposes the connections it opens, so we track and close them.
  */
-export async function withSchemaEngine<T>(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  fn: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+export async function withSchemaEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const bg = await loadEngineModule();
   const opened: { dispose(): Promise<void> }[] = [];
   const tracking: SqlMigrationAwareDriverAdapterFactory = {

@@ -38,7 +38,9 @@ describe.each(testBackends())("fact bases and programmes on %s", (backend) => {
     const before = await prisma.factBasis.count();
     await expect(prisma.factBasis.create({ data: { projectId: project.id, fact: "country", kind: "PUBLIC_FACT", note: "" } })).rejects.toThrow();
     await expect(prisma.factBasis.create({ data: { projectId: project.id, fact: "country", kind: "SOURCE", note: "because" } })).rejects.toThrow();
-    await expect(prisma.factBasis.create({ data: { projectId: project.id, fact: "milestone", kind: "INFERENCE", note: "no milestone named" } })).rejects.toThrow();
+    await expect(
+      prisma.factBasis.create({ data: { projectId: project.id, fact: "milestone", kind: "INFERENCE", note: "no milestone named" } }),
+    ).rejects.toThrow();
     expect(await prisma.factBasis.count()).toBe(before);
   });
 

@@ -1,10 +1,4 @@
-import type {
-  BusinessLine,
-  Health,
-  MilestoneState,
-  ProjectKind,
-  Stage,
-} from "../projects/enums";
+import type { BusinessLine, Health, MilestoneState, ProjectKind, Stage } from "../projects/enums";
 import type { FuzzyDate } from "../projects/types";
 
 /**

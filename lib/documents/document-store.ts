@@ -24,7 +24,8 @@ export const CHUNK_BYTES = 256 * 1024;
 
 export type UploadedVersion = { documentId: string; versionId: string; number: number; size: number; sha256: string; contentType: string; fileName: string };
 
-const tooLarge = (max: number) => new AppError("BAD_REQUEST", `The file is larger than the limit of ${Math.floor(max / (1024 * 1024))} MB.`, { file: "tooLarge" });
+const tooLarge = (max: number) =>
+  new AppError("BAD_REQUEST", `The file is larger than the limit of ${Math.floor(max / (1024 * 1024))} MB.`, { file: "tooLarge" });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function uploadDocument({
@@ -52,7 +53,14 @@ export async function uploadDocument({
     permission: "document:upload",
     run: async ({ tx, viewer, grant, input }) => {
       const name = checkFileName(input.fileName);
-      if (!name.ok) throw new AppError("BAD_REQUEST", name.reason === "name" ? "The file name must be a plain name, without folders." : "This type of file is not allowed: attach PDF, images or Office documents.", { file: name.reason === "name" ? "badName" : "typeNotAllowed" });
+      if (!name.ok)
+        throw new AppError(
+          "BAD_REQUEST",
+          name.reason === "name"
+            ? "The file name must be a plain name, without folders."
+            : "This type of file is not allowed: attach PDF, images or Office documents.",
+          { file: name.reason === "name" ? "badName" : "typeNotAllowed" },
+        );
       if (declaredSize != null && declaredSize > maxBytes) throw tooLarge(maxBytes);
       if (declaredSize === 0) throw new AppError("BAD_REQUEST", "The file is empty.", { file: "empty" });
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
@@ -60,25 +68,52 @@ export async function uploadDocument({
       let number = 1;
       let isNew = false;
       if (documentId) {
-        const doc = await tx.document.findFirst({ where: { id: documentId, projectId: p.id }, select: { id: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } } } });
+        const doc = await tx.document.findFirst({
+          where: { id: documentId, projectId: p.id },
+          select: { id: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } } },
+        });
         if (!doc) throw new AppError("NOT_FOUND", "No such document on this project.");
         number = (doc.versions[0]?.number ?? 0) + 1;
       } else {
-        if (input.riskId && !(await tx.risk.count({ where: { id: input.riskId, projectId: p.id } }))) throw new AppError("NOT_FOUND", "No such risk on this project.");
-        if (input.milestoneId && !(await tx.milestone.count({ where: { id: input.milestoneId, projectId: p.id } }))) throw new AppError("NOT_FOUND", "No such milestone on this project.");
+        if (input.riskId && !(await tx.risk.count({ where: { id: input.riskId, projectId: p.id } })))
+          throw new AppError("NOT_FOUND", "No such risk on this project.");
+        if (input.milestoneId && !(await tx.milestone.count({ where: { id: input.milestoneId, projectId: p.id } })))
+          throw new AppError("NOT_FOUND", "No such milestone on this project.");
         if (input.deliverableId) {
-          const d = await tx.gateDeliverable.findFirst({ where: { id: input.deliverableId, review: { projectId: p.id } }, select: { review: { select: { decidedAt: true } } } });
+          const d = await tx.gateDeliverable.findFirst({
+            where: { id: input.deliverableId, review: { projectId: p.id } },
+            select: { review: { select: { decidedAt: true } } },
+          });
           if (!d) throw new AppError("NOT_FOUND", "No such gate deliverable on this project.");
           if (d.review.decidedAt) throw new AppError("CONFLICT", "This gate review is decided and final: its evidence cannot change.");
         }
         const doc = await tx.document.create({
-          data: { projectId: p.id, riskId: input.riskId ?? null, milestoneId: input.milestoneId ?? null, deliverableId: input.deliverableId ?? null, title: input.title || input.fileName },
+          data: {
+            projectId: p.id,
+            riskId: input.riskId ?? null,
+            milestoneId: input.milestoneId ?? null,
+            deliverableId: input.deliverableId ?? null,
+            title: input.title || input.fileName,
+          },
         });
         documentId = doc.id;
         isNew = true;
       }
-      const version = await tx.documentVersion.create({ data: { documentId, number, fileName: input.fileName, contentType: name.type, uploadedById: viewer.id, uploadedByName: viewer.name } });
-      return { projectId: p.id, documentId, versionId: version.id, number, isNew, extension: name.extension, contentType: name.type, fileName: input.fileName, title: input.title, viewer };
+      const version = await tx.documentVersion.create({
+        data: { documentId, number, fileName: input.fileName, contentType: name.type, uploadedById: viewer.id, uploadedByName: viewer.name },
+      });
+      return {
+        projectId: p.id,
+        documentId,
+        versionId: version.id,
+        number,
+        isNew,
+        extension: name.extension,
+        contentType: name.type,
+        fileName: input.fileName,
+        title: input.title,
+        viewer,
+      };
     },
   });
   if (!pending.ok) {
@@ -104,7 +139,10 @@ export async function uploadDocument({
       // A view, not a copy: a full buffer is replaced after its flush, and the last flush is the last use.
       const data = buffer.subarray(0, filled);
       if (!sniffed) {
-        if (!contentMatches(job.extension, data.subarray(0, SNIFF_BYTES))) throw new AppError("BAD_REQUEST", "The file's content is not what its name says: attach PDF, images or Office documents.", { file: "typeNotAllowed" });
+        if (!contentMatches(job.extension, data.subarray(0, SNIFF_BYTES)))
+          throw new AppError("BAD_REQUEST", "The file's content is not what its name says: attach PDF, images or Office documents.", {
+            file: "typeNotAllowed",
+          });
         sniffed = true;
       }
       // On the driver, past the ORM: Prisma's copies of each chunk cost ~6x the file in resident memory (Database.execute).
@@ -136,13 +174,17 @@ export async function uploadDocument({
     // Fewer bytes than announced: the body was cut short (a client gone, or a proxy's body limit): store nothing.
     if (declaredSize != null && size !== declaredSize) throw new Error(`upload body ended after ${size} of ${declaredSize} bytes`);
     // A file shorter than a signature cannot be sniffed: refuse it.
-    if (!sniffed && filled < SNIFF_BYTES && !contentMatches(job.extension, buffer.subarray(0, filled))) throw new AppError("BAD_REQUEST", "The file's content is not what its name says.", { file: "typeNotAllowed" });
+    if (!sniffed && filled < SNIFF_BYTES && !contentMatches(job.extension, buffer.subarray(0, filled)))
+      throw new AppError("BAD_REQUEST", "The file's content is not what its name says.", { file: "typeNotAllowed" });
     await flush();
   } catch (err) {
     await discard(job);
     if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, fields: err.fields } };
     log().warn({ err, versionId: job.versionId }, "document upload interrupted");
-    return { ok: false, error: { code: "BAD_REQUEST", message: "The upload was interrupted; nothing was stored. Please try again.", fields: { file: "interrupted" } } };
+    return {
+      ok: false,
+      error: { code: "BAD_REQUEST", message: "The upload was interrupted; nothing was stored. Please try again.", fields: { file: "interrupted" } },
+    };
   }
 
   // 3. Complete: checksum, size, audit, in one transaction.
@@ -161,7 +203,10 @@ export async function uploadDocument({
     await discard(job);
     throw err;
   }
-  return { ok: true, data: { documentId: job.documentId, versionId: job.versionId, number: job.number, size, sha256, contentType: job.contentType, fileName: job.fileName } };
+  return {
+    ok: true,
+    data: { documentId: job.documentId, versionId: job.versionId, number: job.number, size, sha256, contentType: job.contentType, fileName: job.fileName },
+  };
 }
 
 async function discard(job: { documentId: string; versionId: string; isNew: boolean }) {

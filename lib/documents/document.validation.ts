@@ -12,6 +12,9 @@ export const uploadSchema = z
     deliverableId: z.uuid().optional(),
   })
   .strict()
-  .refine((u) => [u.documentId, u.riskId, u.milestoneId, u.deliverableId].filter(Boolean).length <= 1, { path: ["_"], message: "Attach to one thing: a risk, a milestone, a deliverable, or the project." });
+  .refine((u) => [u.documentId, u.riskId, u.milestoneId, u.deliverableId].filter(Boolean).length <= 1, {
+    path: ["_"],
+    message: "Attach to one thing: a risk, a milestone, a deliverable, or the project.",
+  });
 
 export type UploadInput = z.output<typeof uploadSchema>;

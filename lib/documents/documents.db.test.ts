@@ -42,8 +42,16 @@ describe.each(testBackends())("documents on %s", (backend) => {
   it("streams a file in and out in chunks with its sha256; a new version keeps the old one", async () => {
     const prisma = database().prisma;
     const bytes = pdfOf(CHUNK_BYTES * 2 + 12345);
-    const up = await uploadDocument({ viewer: manager, slug: "dp", input: { fileName: "Feasibility study 可研.pdf", title: "Feasibility study" }, body: streamOf(bytes, 50_000) });
-    expect(up).toMatchObject({ ok: true, data: { number: 1, size: bytes.byteLength, contentType: "application/pdf", sha256: createHash("sha256").update(bytes).digest("hex") } });
+    const up = await uploadDocument({
+      viewer: manager,
+      slug: "dp",
+      input: { fileName: "Feasibility study 可研.pdf", title: "Feasibility study" },
+      body: streamOf(bytes, 50_000),
+    });
+    expect(up).toMatchObject({
+      ok: true,
+      data: { number: 1, size: bytes.byteLength, contentType: "application/pdf", sha256: createHash("sha256").update(bytes).digest("hex") },
+    });
     if (!up.ok) return;
     expect(await prisma.documentChunk.count({ where: { versionId: up.data.versionId } })).toBe(3);
     const head = await findReadableVersion({ viewer: reader, versionId: up.data.versionId });
@@ -60,37 +68,77 @@ describe.each(testBackends())("documents on %s", (backend) => {
   it("attaches to a risk of the project only", async () => {
     const risk = await createRisk({ viewer: manager, slug: "dp", input: { titleEn: "Risk with evidence", category: "SAFETY" } });
     if (!risk.ok) throw new Error("setup");
-    expect(await uploadDocument({ viewer: manager, slug: "dp", input: { fileName: "r.png", riskId: risk.data.id }, body: streamOf(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5])) })).toMatchObject({
+    expect(
+      await uploadDocument({
+        viewer: manager,
+        slug: "dp",
+        input: { fileName: "r.png", riskId: risk.data.id },
+        body: streamOf(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5])),
+      }),
+    ).toMatchObject({
       ok: true,
       data: { contentType: "image/png" },
     });
-    expect(await uploadDocument({ viewer: other, slug: "dq", input: { fileName: "r.pdf", riskId: risk.data.id }, body: streamOf(pdfOf(100)) })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await uploadDocument({ viewer: other, slug: "dq", input: { fileName: "r.pdf", riskId: risk.data.id }, body: streamOf(pdfOf(100)) })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
   });
 
   it("stores nothing from a bad upload, with a clear error for each", async () => {
     const before = await counts();
     const cases: [string, Parameters<typeof uploadDocument>[0], string][] = [
-      ["too large (announced)", { viewer: manager, slug: "dp", input: { fileName: "big.pdf" }, body: streamOf(pdfOf(10)), declaredSize: 26 * 1024 * 1024 }, "tooLarge"],
-      ["too large (streamed)", { viewer: manager, slug: "dp", input: { fileName: "big.pdf" }, body: streamOf(pdfOf(CHUNK_BYTES * 3)), maxBytes: CHUNK_BYTES * 2 }, "tooLarge"],
+      [
+        "too large (announced)",
+        { viewer: manager, slug: "dp", input: { fileName: "big.pdf" }, body: streamOf(pdfOf(10)), declaredSize: 26 * 1024 * 1024 },
+        "tooLarge",
+      ],
+      [
+        "too large (streamed)",
+        { viewer: manager, slug: "dp", input: { fileName: "big.pdf" }, body: streamOf(pdfOf(CHUNK_BYTES * 3)), maxBytes: CHUNK_BYTES * 2 },
+        "tooLarge",
+      ],
       ["empty", { viewer: manager, slug: "dp", input: { fileName: "empty.pdf" }, body: streamOf(new Uint8Array(0)) }, "empty"],
       ["no body", { viewer: manager, slug: "dp", input: { fileName: "empty.pdf" }, body: null }, "empty"],
-      ["html", { viewer: manager, slug: "dp", input: { fileName: "x.html" }, body: streamOf(new TextEncoder().encode("<script>alert(1)</script>")) }, "typeNotAllowed"],
-      ["svg", { viewer: manager, slug: "dp", input: { fileName: "x.svg" }, body: streamOf(new TextEncoder().encode("<svg onload=alert(1)>")) }, "typeNotAllowed"],
-      ["html named pdf", { viewer: manager, slug: "dp", input: { fileName: "x.pdf" }, body: streamOf(new TextEncoder().encode("<html><script>alert(1)</script></html>")) }, "typeNotAllowed"],
+      [
+        "html",
+        { viewer: manager, slug: "dp", input: { fileName: "x.html" }, body: streamOf(new TextEncoder().encode("<script>alert(1)</script>")) },
+        "typeNotAllowed",
+      ],
+      [
+        "svg",
+        { viewer: manager, slug: "dp", input: { fileName: "x.svg" }, body: streamOf(new TextEncoder().encode("<svg onload=alert(1)>")) },
+        "typeNotAllowed",
+      ],
+      [
+        "html named pdf",
+        { viewer: manager, slug: "dp", input: { fileName: "x.pdf" }, body: streamOf(new TextEncoder().encode("<html><script>alert(1)</script></html>")) },
+        "typeNotAllowed",
+      ],
       ["no extension", { viewer: manager, slug: "dp", input: { fileName: "README" }, body: streamOf(pdfOf(100)) }, "typeNotAllowed"],
       ["path", { viewer: manager, slug: "dp", input: { fileName: "../../etc/passwd.pdf" }, body: streamOf(pdfOf(100)) }, "badName"],
       ["windows path", { viewer: manager, slug: "dp", input: { fileName: "C:\\temp\\a.pdf" }, body: streamOf(pdfOf(100)) }, "badName"],
       ["folder", { viewer: manager, slug: "dp", input: { fileName: "docs/a.pdf" }, body: streamOf(pdfOf(100)) }, "badName"],
       ["control character", { viewer: manager, slug: "dp", input: { fileName: "a\u0000.pdf" }, body: streamOf(pdfOf(100)) }, "badName"],
-      ["interrupted", { viewer: manager, slug: "dp", input: { fileName: "cut.pdf" }, body: failingStream(pdfOf(CHUNK_BYTES * 3), CHUNK_BYTES + 64 * 1024) }, "interrupted"],
+      [
+        "interrupted",
+        { viewer: manager, slug: "dp", input: { fileName: "cut.pdf" }, body: failingStream(pdfOf(CHUNK_BYTES * 3), CHUNK_BYTES + 64 * 1024) },
+        "interrupted",
+      ],
     ];
     for (const [label, args, reason] of cases) {
       const r = await uploadDocument(args);
       expect(r, label).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { file: reason } } });
       expect(await counts(), label).toEqual(before);
     }
-    expect(await uploadDocument({ viewer: reader, slug: "dp", input: { fileName: "a.pdf" }, body: streamOf(pdfOf(100)) })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await uploadDocument({ viewer: null, slug: "dp", input: { fileName: "a.pdf" }, body: streamOf(pdfOf(100)) })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    expect(await uploadDocument({ viewer: reader, slug: "dp", input: { fileName: "a.pdf" }, body: streamOf(pdfOf(100)) })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    expect(await uploadDocument({ viewer: null, slug: "dp", input: { fileName: "a.pdf" }, body: streamOf(pdfOf(100)) })).toMatchObject({
+      ok: false,
+      error: { code: "UNAUTHENTICATED" },
+    });
     expect(await counts()).toEqual(before);
   });
 

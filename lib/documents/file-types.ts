@@ -51,7 +51,8 @@ export type NameCheck = { ok: true; extension: string; type: string } | { ok: fa
 
 /** A plain file name (no folders, no control characters) with an allowed extension. */
 export function checkFileName(name: string): NameCheck {
-  if (!name || name.length > 255 || /[/\\\u0000-\u001f\u007f]/.test(name) || name === "." || name === ".." || name.startsWith(".") || name.includes(":")) return { ok: false, reason: "name" };
+  if (!name || name.length > 255 || /[/\\\u0000-\u001f\u007f]/.test(name) || name === "." || name === ".." || name.startsWith(".") || name.includes(":"))
+    return { ok: false, reason: "name" };
   const dot = name.lastIndexOf(".");
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
   const t = TYPES[extension];

@@ -2,7 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { getViewer } from "../auth/session";
-import { addGateCondition, createGateReview, decideGateReview, respondToGateReview, setProjectGateProcess, updateGateCondition, updateGateReview } from "./gate-mutations";
+import {
+  addGateCondition,
+  createGateReview,
+  decideGateReview,
+  respondToGateReview,
+  setProjectGateProcess,
+  updateGateCondition,
+  updateGateReview,
+} from "./gate-mutations";
 
 // Thin: viewer from the session, then the domain function; refresh the project's pages.
 const refresh = (slug: string) => revalidatePath(`/projects/${slug}`, "layout");

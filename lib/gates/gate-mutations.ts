@@ -47,7 +47,15 @@ async function checkUsers(tx: Prisma.TransactionClient, ids: string[], field: st
   if (found !== new Set(ids).size) throw invalid({ [field]: "No such user." });
 }
 
-export async function setProjectGateProcess({ viewer, slug, input }: { viewer: Viewer | null; slug: string; input: unknown }): Promise<MutationResult<{ processKey: string }>> {
+export async function setProjectGateProcess({
+  viewer,
+  slug,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  input: unknown;
+}): Promise<MutationResult<{ processKey: string }>> {
   return mutate({
     name: "setProjectGateProcess",
     schema: setProcessSchema,
@@ -60,8 +68,18 @@ export async function setProjectGateProcess({ viewer, slug, input }: { viewer: V
       if (!process) throw invalid({ processKey: "No such gate process." });
       if (p.gateProcess && p.gateProcess.processId !== process.id && (await tx.gateReview.count({ where: { projectId: p.id } })))
         throw new AppError("CONFLICT", "This project already has gate reviews under its process; its process cannot change.");
-      await tx.projectGateProcess.upsert({ where: { projectId: p.id }, create: { projectId: p.id, processId: process.id }, update: { processId: process.id, setAt: new Date() } });
-      await recordAudit(tx, viewer, { action: "gate.process.set", entityType: "project", entityId: p.id, before: p.gateProcess ? { processId: p.gateProcess.processId } : null, after: { processKey: process.key } });
+      await tx.projectGateProcess.upsert({
+        where: { projectId: p.id },
+        create: { projectId: p.id, processId: process.id },
+        update: { processId: process.id, setAt: new Date() },
+      });
+      await recordAudit(tx, viewer, {
+        action: "gate.process.set",
+        entityType: "project",
+        entityId: p.id,
+        before: p.gateProcess ? { processId: p.gateProcess.processId } : null,
+        after: { processKey: process.key },
+      });
       return { processKey: process.key };
     },
   });
@@ -77,7 +95,10 @@ export async function createGateReview({ viewer, slug, input }: { viewer: Viewer
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, gateProcess: { select: { processId: true } } } });
       if (!p.gateProcess) throw invalid({ gateKey: "Choose the project's gate process first." });
-      const gate = await tx.gateDefinition.findUnique({ where: { processId_key: { processId: p.gateProcess.processId, key: input.gateKey } }, include: { deliverables: { orderBy: { sequence: "asc" } } } });
+      const gate = await tx.gateDefinition.findUnique({
+        where: { processId_key: { processId: p.gateProcess.processId, key: input.gateKey } },
+        include: { deliverables: { orderBy: { sequence: "asc" } } },
+      });
       if (!gate) throw invalid({ gateKey: "No such gate in the project's process." });
       if (input.supersedesId) {
         const earlier = await tx.gateReview.findFirst({ where: { id: input.supersedesId, projectId: p.id, gateId: gate.id } });
@@ -96,13 +117,28 @@ export async function createGateReview({ viewer, slug, input }: { viewer: Viewer
           deliverables: { create: gate.deliverables.map((d) => ({ definitionId: d.id, nameEn: d.nameEn, nameZh: d.nameZh, mandatory: d.mandatory })) },
         },
       });
-      await recordAudit(tx, viewer, { action: "gate.review.create", entityType: "gateReview", entityId: review.id, after: { projectId: p.id, gate: gate.key, ...input } });
+      await recordAudit(tx, viewer, {
+        action: "gate.review.create",
+        entityType: "gateReview",
+        entityId: review.id,
+        after: { projectId: p.id, gate: gate.key, ...input },
+      });
       return { id: review.id, version: review.version };
     },
   });
 }
 
-export async function updateGateReview({ viewer, slug, reviewId, input }: { viewer: Viewer | null; slug: string; reviewId: string; input: unknown }): Promise<MutationResult<ReviewRef>> {
+export async function updateGateReview({
+  viewer,
+  slug,
+  reviewId,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  reviewId: string;
+  input: unknown;
+}): Promise<MutationResult<ReviewRef>> {
   return mutate({
     name: "updateGateReview",
     schema: reviewUpdateSchema,
@@ -113,7 +149,10 @@ export async function updateGateReview({ viewer, slug, reviewId, input }: { view
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
       const review = await reviewUnder(tx, p.id, reviewId);
       assertOpen(review);
-      if (review.version !== input.version) throw new AppError("CONFLICT", "Someone else saved this review after you opened it. Reload it, then apply your change again.", undefined, { current: { version: review.version } });
+      if (review.version !== input.version)
+        throw new AppError("CONFLICT", "Someone else saved this review after you opened it. Reload it, then apply your change again.", undefined, {
+          current: { version: review.version },
+        });
       const { version, approverIds, plannedOn, heldOn, ...rest } = input;
       if (approverIds) {
         if (new Set(approverIds).size !== approverIds.length) throw invalid({ approverIds: "Name each approver once." });
@@ -122,7 +161,10 @@ export async function updateGateReview({ viewer, slug, reviewId, input }: { view
         await tx.gateApprover.deleteMany({ where: { reviewId: review.id } });
         await tx.gateApprover.createMany({ data: approverIds.map((userId) => ({ reviewId: review.id, userId })) });
       }
-      const written = await tx.gateReview.updateMany({ where: { id: review.id, version, decidedAt: null }, data: { ...rest, plannedOn: day(plannedOn), heldOn: day(heldOn), version: { increment: 1 } } });
+      const written = await tx.gateReview.updateMany({
+        where: { id: review.id, version, decidedAt: null },
+        data: { ...rest, plannedOn: day(plannedOn), heldOn: day(heldOn), version: { increment: 1 } },
+      });
       if (written.count !== 1) throw new AppError("CONFLICT", "Someone else saved this review at the same moment.");
       await recordAudit(tx, viewer, { action: "gate.review.update", entityType: "gateReview", entityId: review.id, after: input });
       return { id: review.id, version: review.version + 1 };
@@ -130,7 +172,17 @@ export async function updateGateReview({ viewer, slug, reviewId, input }: { view
   });
 }
 
-export async function addGateCondition({ viewer, slug, reviewId, input }: { viewer: Viewer | null; slug: string; reviewId: string; input: unknown }): Promise<MutationResult<{ id: string }>> {
+export async function addGateCondition({
+  viewer,
+  slug,
+  reviewId,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  reviewId: string;
+  input: unknown;
+}): Promise<MutationResult<{ id: string }>> {
   return mutate({
     name: "addGateCondition",
     schema: conditionCreateSchema,
@@ -142,7 +194,15 @@ export async function addGateCondition({ viewer, slug, reviewId, input }: { view
       const review = await reviewUnder(tx, p.id, reviewId);
       assertOpen(review);
       await checkUsers(tx, input.ownerId ? [input.ownerId] : [], "ownerId");
-      const c = await tx.gateCondition.create({ data: { reviewId: review.id, textEn: input.textEn, textZh: input.textZh ?? null, ownerId: input.ownerId ?? null, dueOn: new Date(`${input.dueOn}T00:00:00Z`) } });
+      const c = await tx.gateCondition.create({
+        data: {
+          reviewId: review.id,
+          textEn: input.textEn,
+          textZh: input.textZh ?? null,
+          ownerId: input.ownerId ?? null,
+          dueOn: new Date(`${input.dueOn}T00:00:00Z`),
+        },
+      });
       await recordAudit(tx, viewer, { action: "gate.condition.create", entityType: "gateCondition", entityId: c.id, after: { reviewId: review.id, ...input } });
       return { id: c.id };
     },
@@ -150,7 +210,17 @@ export async function addGateCondition({ viewer, slug, reviewId, input }: { view
 }
 
 /** Met or waived: the one change a condition of a decided review still takes. */
-export async function updateGateCondition({ viewer, slug, conditionId, input }: { viewer: Viewer | null; slug: string; conditionId: string; input: unknown }): Promise<MutationResult<{ id: string; version: number }>> {
+export async function updateGateCondition({
+  viewer,
+  slug,
+  conditionId,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  conditionId: string;
+  input: unknown;
+}): Promise<MutationResult<{ id: string; version: number }>> {
   return mutate({
     name: "updateGateCondition",
     schema: conditionUpdateSchema,
@@ -165,8 +235,17 @@ export async function updateGateCondition({ viewer, slug, conditionId, input }: 
         where: { id: c.id, version: input.version },
         data: { status: input.status, closedAt: input.status === "OPEN" ? null : new Date(), version: { increment: 1 } },
       });
-      if (written.count !== 1) throw new AppError("CONFLICT", "Someone else changed this condition after you opened it.", undefined, { current: { version: c.version, status: c.status } });
-      await recordAudit(tx, viewer, { action: "gate.condition.update", entityType: "gateCondition", entityId: c.id, before: { status: c.status }, after: { status: input.status } });
+      if (written.count !== 1)
+        throw new AppError("CONFLICT", "Someone else changed this condition after you opened it.", undefined, {
+          current: { version: c.version, status: c.status },
+        });
+      await recordAudit(tx, viewer, {
+        action: "gate.condition.update",
+        entityType: "gateCondition",
+        entityId: c.id,
+        before: { status: c.status },
+        after: { status: input.status },
+      });
       return { id: c.id, version: c.version + 1 };
     },
   });
@@ -176,7 +255,17 @@ export async function updateGateCondition({ viewer, slug, conditionId, input }: 
  * A named approver's answer. The approver row is part of the where: someone
  * not named on the review is refused whatever their role.
  */
-export async function respondToGateReview({ viewer, slug, reviewId, input }: { viewer: Viewer | null; slug: string; reviewId: string; input: unknown }): Promise<MutationResult<{ response: string }>> {
+export async function respondToGateReview({
+  viewer,
+  slug,
+  reviewId,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  reviewId: string;
+  input: unknown;
+}): Promise<MutationResult<{ response: string }>> {
   return mutate({
     name: "respondToGateReview",
     schema: approverResponseSchema,
@@ -190,7 +279,13 @@ export async function respondToGateReview({ viewer, slug, reviewId, input }: { v
       const approver = await tx.gateApprover.findFirst({ where: { reviewId: review.id, userId: viewer.id } });
       if (!approver) throw new AppError("FORBIDDEN", "You are not an approver of this review.");
       await tx.gateApprover.update({ where: { id: approver.id }, data: { response: input.response, reason: input.reason ?? null, respondedAt: new Date() } });
-      await recordAudit(tx, viewer, { action: "gate.review.respond", entityType: "gateReview", entityId: review.id, before: { response: approver.response }, after: { response: input.response, reason: input.reason ?? null } });
+      await recordAudit(tx, viewer, {
+        action: "gate.review.respond",
+        entityType: "gateReview",
+        entityId: review.id,
+        before: { response: approver.response },
+        after: { response: input.response, reason: input.reason ?? null },
+      });
       return { response: input.response };
     },
   });
@@ -208,7 +303,17 @@ export function approvalsSatisfied(rule: "ANY" | "ALL", responses: string[]): bo
  * least one condition. Afterwards the project's stage follows its last go
  * still standing (one history entry citing the review).
  */
-export async function decideGateReview({ viewer, slug, reviewId, input }: { viewer: Viewer | null; slug: string; reviewId: string; input: unknown }): Promise<MutationResult<{ id: string; decision: GateDecision; stage: string }>> {
+export async function decideGateReview({
+  viewer,
+  slug,
+  reviewId,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  reviewId: string;
+  input: unknown;
+}): Promise<MutationResult<{ id: string; decision: GateDecision; stage: string }>> {
   return mutate({
     name: "decideGateReview",
     schema: decideSchema,
@@ -219,27 +324,57 @@ export async function decideGateReview({ viewer, slug, reviewId, input }: { view
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, stage: true, version: true } });
       const review = await reviewUnder(tx, p.id, reviewId);
       assertOpen(review);
-      if (review.version !== input.version) throw new AppError("CONFLICT", "Someone else saved this review after you opened it. Reload it before deciding.", undefined, { current: { version: review.version } });
+      if (review.version !== input.version)
+        throw new AppError("CONFLICT", "Someone else saved this review after you opened it. Reload it before deciding.", undefined, {
+          current: { version: review.version },
+        });
       const [approvers, conditions, deliverables] = await Promise.all([
         tx.gateApprover.findMany({ where: { reviewId: review.id }, select: { response: true } }),
         tx.gateCondition.count({ where: { reviewId: review.id } }),
-        tx.gateDeliverable.findMany({ where: { reviewId: review.id }, orderBy: [{ definition: { sequence: "asc" } }, { id: "asc" }], select: { nameEn: true, mandatory: true, _count: { select: { documents: { where: { versions: { some: { complete: true } } } } } } } }),
+        tx.gateDeliverable.findMany({
+          where: { reviewId: review.id },
+          orderBy: [{ definition: { sequence: "asc" } }, { id: "asc" }],
+          select: { nameEn: true, mandatory: true, _count: { select: { documents: { where: { versions: { some: { complete: true } } } } } } },
+        }),
       ]);
       if (isGo(input.decision)) {
-        if (!approvalsSatisfied(review.approvalRule, approvers.map((a) => a.response)))
-          throw invalid({ decision: review.approvalRule === "ALL" ? "A go needs every approver's approval." : "A go needs at least one approver's approval." }, "The approvers have not consented to a go.");
+        if (
+          !approvalsSatisfied(
+            review.approvalRule,
+            approvers.map((a) => a.response),
+          )
+        )
+          throw invalid(
+            { decision: review.approvalRule === "ALL" ? "A go needs every approver's approval." : "A go needs at least one approver's approval." },
+            "The approvers have not consented to a go.",
+          );
         const missing = deliverables.filter((d) => d.mandatory && d._count.documents === 0).map((d) => d.nameEn);
-        if (missing.length) throw invalid({ decision: `Mandatory deliverables without evidence: ${missing.join(", ")}.` }, "Mandatory deliverables lack evidence.");
+        if (missing.length)
+          throw invalid({ decision: `Mandatory deliverables without evidence: ${missing.join(", ")}.` }, "Mandatory deliverables lack evidence.");
       }
       if (input.decision === "GO_WITH_CONDITIONS" && conditions === 0) throw invalid({ decision: "A go with conditions needs at least one condition." });
       if (input.decision === "GO" && conditions > 0) throw invalid({ decision: "This review has conditions: decide a go with conditions." });
       const decidedAt = new Date();
       const written = await tx.gateReview.updateMany({
         where: { id: review.id, version: input.version, decidedAt: null },
-        data: { decision: input.decision, rationaleEn: input.rationaleEn, rationaleZh: input.rationaleZh ?? null, heldOn: new Date(`${input.heldOn}T00:00:00Z`), decidedAt, decidedById: viewer.id, decidedByName: viewer.name, version: { increment: 1 } },
+        data: {
+          decision: input.decision,
+          rationaleEn: input.rationaleEn,
+          rationaleZh: input.rationaleZh ?? null,
+          heldOn: new Date(`${input.heldOn}T00:00:00Z`),
+          decidedAt,
+          decidedById: viewer.id,
+          decidedByName: viewer.name,
+          version: { increment: 1 },
+        },
       });
       if (written.count !== 1) throw new AppError("CONFLICT", "Someone else decided or changed this review at the same moment.");
-      await recordAudit(tx, viewer, { action: "gate.review.decide", entityType: "gateReview", entityId: review.id, after: { decision: input.decision, rationaleEn: input.rationaleEn, heldOn: input.heldOn, gate: review.gate.key } });
+      await recordAudit(tx, viewer, {
+        action: "gate.review.decide",
+        entityType: "gateReview",
+        entityId: review.id,
+        after: { decision: input.decision, rationaleEn: input.rationaleEn, heldOn: input.heldOn, gate: review.gate.key },
+      });
       const stage = await followLastGo(tx, { project: p, viewer, review: { id: review.id, gateName: review.gate.nameEn, decision: input.decision } });
       return { id: review.id, decision: input.decision, stage };
     },
@@ -249,7 +384,11 @@ export async function decideGateReview({ viewer, slug, reviewId, input }: { view
 /** The stage of the project's latest go that no decided re-decision has replaced; a history entry when it changes the project's stage. */
 async function followLastGo(
   tx: Prisma.TransactionClient,
-  { project, viewer, review }: { project: { id: string; stage: string; version: number }; viewer: Viewer; review: { id: string; gateName: string; decision: GateDecision } },
+  {
+    project,
+    viewer,
+    review,
+  }: { project: { id: string; stage: string; version: number }; viewer: Viewer; review: { id: string; gateName: string; decision: GateDecision } },
 ): Promise<string> {
   const lastGo = await tx.gateReview.findFirst({
     where: { projectId: project.id, decision: { in: ["GO", "GO_WITH_CONDITIONS"] }, supersededBy: { none: { decidedAt: { not: null } } } },

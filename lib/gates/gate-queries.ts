@@ -14,15 +14,43 @@ export async function getProjectGates({ viewer, slug }: { viewer: Viewer | null;
   const p = await prisma.project.findFirst({
     where: { ...projectReadScope(viewer), slug },
     select: {
-      gateProcess: { select: { process: { select: { key: true, nameEn: true, nameZh: true, gates: { orderBy: { sequence: "asc" }, select: { key: true, nameEn: true, nameZh: true, stageOnGo: true } } } } } },
-      gateReviews: { orderBy: [{ createdAt: "desc" }], select: { id: true, plannedOn: true, heldOn: true, decision: true, decidedAt: true, supersedesId: true, gate: { select: { key: true, nameEn: true, nameZh: true, sequence: true } } } },
+      gateProcess: {
+        select: {
+          process: {
+            select: {
+              key: true,
+              nameEn: true,
+              nameZh: true,
+              gates: { orderBy: { sequence: "asc" }, select: { key: true, nameEn: true, nameZh: true, stageOnGo: true } },
+            },
+          },
+        },
+      },
+      gateReviews: {
+        orderBy: [{ createdAt: "desc" }],
+        select: {
+          id: true,
+          plannedOn: true,
+          heldOn: true,
+          decision: true,
+          decidedAt: true,
+          supersedesId: true,
+          gate: { select: { key: true, nameEn: true, nameZh: true, sequence: true } },
+        },
+      },
     },
   });
   if (!p) return null;
   const processes = await prisma.gateProcess.findMany({ orderBy: { key: "asc" }, select: { key: true, nameEn: true, nameZh: true } });
   const proc = p.gateProcess?.process;
   return {
-    process: proc ? { key: proc.key, name: { en: proc.nameEn, zh: proc.nameZh }, gates: proc.gates.map((g) => ({ key: g.key, name: { en: g.nameEn, zh: g.nameZh }, stageOnGo: g.stageOnGo })) } : null,
+    process: proc
+      ? {
+          key: proc.key,
+          name: { en: proc.nameEn, zh: proc.nameZh },
+          gates: proc.gates.map((g) => ({ key: g.key, name: { en: g.nameEn, zh: g.nameZh }, stageOnGo: g.stageOnGo })),
+        }
+      : null,
     processes: processes.map((x) => ({ key: x.key, name: { en: x.nameEn, zh: x.nameZh } })),
     reviews: p.gateReviews.map((r) => ({
       id: r.id,
@@ -50,7 +78,19 @@ export async function getGateReview({ viewer, slug, reviewId }: { viewer: Viewer
         orderBy: [{ definition: { sequence: "asc" } }, { id: "asc" }],
         include: {
           definition: { select: { key: true } },
-          documents: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, versions: { where: { complete: true }, orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, fileName: true, size: true, sha256: true } } } },
+          documents: {
+            orderBy: { createdAt: "asc" },
+            select: {
+              id: true,
+              title: true,
+              versions: {
+                where: { complete: true },
+                orderBy: { number: "desc" },
+                take: 1,
+                select: { id: true, number: true, fileName: true, size: true, sha256: true },
+              },
+            },
+          },
         },
       },
     },
@@ -73,20 +113,56 @@ export async function getGateReview({ viewer, slug, reviewId }: { viewer: Viewer
     approvedCapex: r.approvedCapexAmount && r.approvedCapexCurrency ? { amount: r.approvedCapexAmount.toString(), currency: r.approvedCapexCurrency } : null,
     boardResolutionRef: r.boardResolutionRef,
     filingRef: r.filingRef,
-    approvers: r.approvers.map((a) => ({ id: a.id, userId: a.userId, name: a.user.name, response: a.response, reason: a.reason, respondedAt: a.respondedAt?.toISOString() ?? null })),
-    conditions: r.conditions.map((c) => ({ id: c.id, text: { en: c.textEn, zh: c.textZh }, owner: c.owner, dueOn: isoDay(c.dueOn)!, status: c.status, version: c.version })),
+    approvers: r.approvers.map((a) => ({
+      id: a.id,
+      userId: a.userId,
+      name: a.user.name,
+      response: a.response,
+      reason: a.reason,
+      respondedAt: a.respondedAt?.toISOString() ?? null,
+    })),
+    conditions: r.conditions.map((c) => ({
+      id: c.id,
+      text: { en: c.textEn, zh: c.textZh },
+      owner: c.owner,
+      dueOn: isoDay(c.dueOn)!,
+      status: c.status,
+      version: c.version,
+    })),
     deliverables: r.deliverables.map((d) => ({
       id: d.id,
       key: d.definition?.key ?? null,
       name: { en: d.nameEn, zh: d.nameZh },
       mandatory: d.mandatory,
-      documents: d.documents.flatMap((doc) => (doc.versions[0] ? [{ id: doc.id, title: doc.title, versionId: doc.versions[0].id, number: doc.versions[0].number, fileName: doc.versions[0].fileName, size: Number(doc.versions[0].size), sha256: doc.versions[0].sha256 ?? "" }] : [])),
+      documents: d.documents.flatMap((doc) =>
+        doc.versions[0]
+          ? [
+              {
+                id: doc.id,
+                title: doc.title,
+                versionId: doc.versions[0].id,
+                number: doc.versions[0].number,
+                fileName: doc.versions[0].fileName,
+                size: Number(doc.versions[0].size),
+                sha256: doc.versions[0].sha256 ?? "",
+              },
+            ]
+          : [],
+      ),
     })),
   };
 }
 
 /** Open conditions of decided reviews whose due date has passed, oldest first. */
-export async function overdueGateConditions({ viewer, limit = 10, now = today() }: { viewer: Viewer | null; limit?: number; now?: Date }): Promise<{ rows: OverdueCondition[]; total: number }> {
+export async function overdueGateConditions({
+  viewer,
+  limit = 10,
+  now = today(),
+}: {
+  viewer: Viewer | null;
+  limit?: number;
+  now?: Date;
+}): Promise<{ rows: OverdueCondition[]; total: number }> {
   const prisma = await db();
   const where = { status: "OPEN" as const, dueOn: { lt: now }, review: { decidedAt: { not: null }, project: projectReadScope(viewer) } };
   const [rows, total] = await Promise.all([
@@ -94,7 +170,10 @@ export async function overdueGateConditions({ viewer, limit = 10, now = today() 
       where,
       orderBy: [{ dueOn: "asc" }, { id: "asc" }],
       take: limit,
-      include: { owner: { select: { id: true, name: true } }, review: { select: { id: true, gate: { select: { nameEn: true, nameZh: true } }, project: { select: { slug: true, nameEn: true, nameZh: true } } } } },
+      include: {
+        owner: { select: { id: true, name: true } },
+        review: { select: { id: true, gate: { select: { nameEn: true, nameZh: true } }, project: { select: { slug: true, nameEn: true, nameZh: true } } } },
+      },
     }),
     prisma.gateCondition.count({ where }),
   ]);

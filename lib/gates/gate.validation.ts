@@ -29,8 +29,14 @@ export const reviewCreateSchema = z
   .refine((r) => new Set(r.approverIds).size === r.approverIds.length, { path: ["approverIds"], message: "Name each approver once." });
 
 /** Money as a decimal string (never a float) with its ISO 4217 currency: both or neither. */
-export const capexAmount = z.string().trim().regex(/^\d{1,18}(\.\d{1,2})?$/, "An amount such as 1250000000.00.");
-export const currencyCode = z.string().trim().regex(/^[A-Z]{3}$/, "An ISO 4217 code such as CNY or USD.");
+export const capexAmount = z
+  .string()
+  .trim()
+  .regex(/^\d{1,18}(\.\d{1,2})?$/, "An amount such as 1250000000.00.");
+export const currencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{3}$/, "An ISO 4217 code such as CNY or USD.");
 
 export const reviewUpdateSchema = z
   .object({
@@ -47,12 +53,24 @@ export const reviewUpdateSchema = z
     filingRef: ref,
   })
   .strict()
-  .refine((r) => (r.approvedCapexAmount === undefined) === (r.approvedCapexCurrency === undefined) && (r.approvedCapexAmount === null) === (r.approvedCapexCurrency === null), {
-    path: ["approvedCapexCurrency"],
-    message: "An amount needs its currency (and a currency its amount).",
-  });
+  .refine(
+    (r) =>
+      (r.approvedCapexAmount === undefined) === (r.approvedCapexCurrency === undefined) &&
+      (r.approvedCapexAmount === null) === (r.approvedCapexCurrency === null),
+    {
+      path: ["approvedCapexCurrency"],
+      message: "An amount needs its currency (and a currency its amount).",
+    },
+  );
 
-export const conditionCreateSchema = z.object({ textEn: text(2000).min(1, "Describe the condition."), textZh: text(2000).nullable().optional(), ownerId: userId.nullable().optional(), dueOn: isoDay }).strict();
+export const conditionCreateSchema = z
+  .object({
+    textEn: text(2000).min(1, "Describe the condition."),
+    textZh: text(2000).nullable().optional(),
+    ownerId: userId.nullable().optional(),
+    dueOn: isoDay,
+  })
+  .strict();
 
 export const conditionUpdateSchema = z.object({ version: z.number().int().min(1), status: z.enum(CONDITION_STATUSES) }).strict();
 

@@ -8,7 +8,16 @@ import { testBackends, withTestDatabase } from "../test/database";
 import { buildProject } from "../test/factories";
 import { pdfOf, streamOf } from "../test/upload";
 import { assignManager, createViewer } from "../test/viewers";
-import { addGateCondition, approvalsSatisfied, createGateReview, decideGateReview, respondToGateReview, setProjectGateProcess, updateGateCondition, updateGateReview } from "./gate-mutations";
+import {
+  addGateCondition,
+  approvalsSatisfied,
+  createGateReview,
+  decideGateReview,
+  respondToGateReview,
+  setProjectGateProcess,
+  updateGateCondition,
+  updateGateReview,
+} from "./gate-mutations";
 import { getGateReview, overdueGateConditions } from "./gate-queries";
 
 describe("approval rules", () => {
@@ -47,7 +56,11 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
     await loadPortfolio(prisma, { projects: [buildProject({ slug, stage: "FEASIBILITY" })] });
     await assignManager(prisma, manager, slug);
     expect(await setProjectGateProcess({ viewer: pmo, slug, input: { processKey: "mining" } })).toMatchObject({ ok: true });
-    const r = await createGateReview({ viewer: pmo, slug, input: { gateKey: "investment-decision", plannedOn: "2026-06-30", approvalRule: rule, approverIds: [cfo.id, coo.id] } });
+    const r = await createGateReview({
+      viewer: pmo,
+      slug,
+      input: { gateKey: "investment-decision", plannedOn: "2026-06-30", approvalRule: rule, approverIds: [cfo.id, coo.id] },
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return { slug, reviewId: r.data.id };
   }
@@ -73,20 +86,53 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
       ["board-paper", true],
       ["risk-register", false],
     ]);
-    expect(await updateGateReview({ viewer: pmo, slug, reviewId, input: { version: 1, approvedCapexAmount: "1250000000.00", approvedCapexCurrency: "CNY", boardResolutionRef: "BR-2026-07", filingRef: "SASAC-2026-118" } })).toMatchObject({ ok: true, data: { version: 2 } });
-    expect(await addGateCondition({ viewer: pmo, slug, reviewId, input: { textEn: "Water licence before first blast", ownerId: manager.id, dueOn: "2026-09-30" } })).toMatchObject({ ok: true });
+    expect(
+      await updateGateReview({
+        viewer: pmo,
+        slug,
+        reviewId,
+        input: {
+          version: 1,
+          approvedCapexAmount: "1250000000.00",
+          approvedCapexCurrency: "CNY",
+          boardResolutionRef: "BR-2026-07",
+          filingRef: "SASAC-2026-118",
+        },
+      }),
+    ).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(
+      await addGateCondition({ viewer: pmo, slug, reviewId, input: { textEn: "Water licence before first blast", ownerId: manager.id, dueOn: "2026-09-30" } }),
+    ).toMatchObject({ ok: true });
 
     // not yet: approvals missing, then evidence missing
-    expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { decision: "A go needs every approver's approval." } } });
-    expect(await respondToGateReview({ viewer: cfo, slug, reviewId, input: { response: "REJECTED" } })).toMatchObject({ ok: false, error: { fields: { reason: "A rejection needs a reason." } } });
-    expect(await respondToGateReview({ viewer: manager, slug, reviewId, input: { response: "APPROVED" } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST", fields: { decision: "A go needs every approver's approval." } },
+    });
+    expect(await respondToGateReview({ viewer: cfo, slug, reviewId, input: { response: "REJECTED" } })).toMatchObject({
+      ok: false,
+      error: { fields: { reason: "A rejection needs a reason." } },
+    });
+    expect(await respondToGateReview({ viewer: manager, slug, reviewId, input: { response: "APPROVED" } })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     expect(await respondToGateReview({ viewer: cfo, slug, reviewId, input: { response: "APPROVED" } })).toMatchObject({ ok: true });
-    expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toMatchObject({ ok: false, error: { fields: { decision: "A go needs every approver's approval." } } });
+    expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toMatchObject({
+      ok: false,
+      error: { fields: { decision: "A go needs every approver's approval." } },
+    });
     expect(await respondToGateReview({ viewer: coo, slug, reviewId, input: { response: "APPROVED" } })).toMatchObject({ ok: true });
-    expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toMatchObject({ ok: false, error: { fields: { decision: expect.stringMatching(/^Mandatory deliverables without evidence: Feasibility study/) } } });
+    expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toMatchObject({
+      ok: false,
+      error: { fields: { decision: expect.stringMatching(/^Mandatory deliverables without evidence: Feasibility study/) } },
+    });
     await evidenceAll(slug, reviewId);
     expect(await decide(slug, reviewId, "GO", 2)).toMatchObject({ ok: false, error: { fields: { decision: expect.stringMatching(/conditions/) } } });
-    expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toEqual({ ok: true, data: { id: reviewId, decision: "GO_WITH_CONDITIONS", stage: "DESIGN" } });
+    expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toEqual({
+      ok: true,
+      data: { id: reviewId, decision: "GO_WITH_CONDITIONS", stage: "DESIGN" },
+    });
 
     const project = await getProject({ slug, viewer: pmo });
     expect(project!.stage).toBe("DESIGN");
@@ -94,7 +140,12 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
     expect(entry.comment).toContain(reviewId);
     expect(entry.changes).toEqual([expect.objectContaining({ field: "stage", before: "FEASIBILITY", after: "DESIGN" })]);
     const decided = await getGateReview({ viewer: pmo, slug, reviewId });
-    expect(decided).toMatchObject({ decision: "GO_WITH_CONDITIONS", approvedCapex: { amount: "1250000000", currency: "CNY" }, boardResolutionRef: "BR-2026-07", filingRef: "SASAC-2026-118" });
+    expect(decided).toMatchObject({
+      decision: "GO_WITH_CONDITIONS",
+      approvedCapex: { amount: "1250000000", currency: "CNY" },
+      boardResolutionRef: "BR-2026-07",
+      filingRef: "SASAC-2026-118",
+    });
   });
 
   it("keeps a decided review final in the app and in the database; only a condition's status moves", async () => {
@@ -104,11 +155,22 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
     expect(await decide(slug, reviewId, "GO", 1)).toMatchObject({ ok: false, error: { fields: { decision: "A go needs at least one approver's approval." } } });
     expect(await decide(slug, reviewId, "RECYCLE", 1)).toMatchObject({ ok: true, data: { decision: "RECYCLE", stage: "FEASIBILITY" } });
     expect(await decide(slug, reviewId, "GO", 2)).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
-    expect(await updateGateReview({ viewer: pmo, slug, reviewId, input: { version: 2, rationaleEn: "rewritten" } })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
-    expect(await respondToGateReview({ viewer: coo, slug, reviewId, input: { response: "APPROVED" } })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
-    expect(await addGateCondition({ viewer: pmo, slug, reviewId, input: { textEn: "Late", dueOn: "2026-01-01" } })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await updateGateReview({ viewer: pmo, slug, reviewId, input: { version: 2, rationaleEn: "rewritten" } })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
+    expect(await respondToGateReview({ viewer: coo, slug, reviewId, input: { response: "APPROVED" } })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
+    expect(await addGateCondition({ viewer: pmo, slug, reviewId, input: { textEn: "Late", dueOn: "2026-01-01" } })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
     const review = await getGateReview({ viewer: pmo, slug, reviewId });
-    expect(await uploadDocument({ viewer: pmo, slug, input: { fileName: "late.pdf", deliverableId: review!.deliverables[0].id }, body: streamOf(pdfOf(100)) })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(
+      await uploadDocument({ viewer: pmo, slug, input: { fileName: "late.pdf", deliverableId: review!.deliverables[0].id }, body: streamOf(pdfOf(100)) }),
+    ).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     // the database refuses whatever the app is bypassed with
     await expect(prisma.gateReview.update({ where: { id: reviewId }, data: { decision: "GO" } })).rejects.toThrow(/final/);
     await expect(prisma.gateReview.delete({ where: { id: reviewId } })).rejects.toThrow(/final|foreign key|violates/);
@@ -118,9 +180,15 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
     expect((await prisma.gateReview.findUniqueOrThrow({ where: { id: reviewId } })).decision).toBe("RECYCLE");
 
     // a re-decision is a new review naming the old one
-    const again = await createGateReview({ viewer: pmo, slug, input: { gateKey: "investment-decision", approvalRule: "ANY", approverIds: [coo.id], supersedesId: reviewId } });
+    const again = await createGateReview({
+      viewer: pmo,
+      slug,
+      input: { gateKey: "investment-decision", approvalRule: "ANY", approverIds: [coo.id], supersedesId: reviewId },
+    });
     expect(again.ok).toBe(true);
-    expect(await createGateReview({ viewer: pmo, slug, input: { gateKey: "investment-decision", supersedesId: again.ok ? again.data.id : "" } })).toMatchObject({ ok: false, error: { fields: { supersedesId: expect.any(String) } } });
+    expect(await createGateReview({ viewer: pmo, slug, input: { gateKey: "investment-decision", supersedesId: again.ok ? again.data.id : "" } })).toMatchObject(
+      { ok: false, error: { fields: { supersedesId: expect.any(String) } } },
+    );
   });
 
   it("lets a condition of a decided review be met; lists overdue conditions; the stage follows the last go standing", async () => {
@@ -135,7 +203,10 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
     expect(mine).toMatchObject({ text: { en: "Overdue condition" }, dueOn: "2020-01-31", owner: { name: "Mei Manager" } });
     const c = await prisma.gateCondition.findFirstOrThrow({ where: { reviewId } });
     await expect(prisma.gateCondition.update({ where: { id: c.id }, data: { textEn: "softened" } })).rejects.toThrow(/only its status/);
-    expect(await updateGateCondition({ viewer: manager, slug, conditionId: c.id, input: { version: 1, status: "MET" } })).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(await updateGateCondition({ viewer: manager, slug, conditionId: c.id, input: { version: 1, status: "MET" } })).toMatchObject({
+      ok: true,
+      data: { version: 2 },
+    });
     expect((await overdueGateConditions({ viewer: cfo })).rows.find((x) => x.project.slug === slug)).toBeUndefined();
 
     // A re-decision that stops the earlier go: the stage goes back to what the last go standing (none here: unchanged) says.
@@ -153,12 +224,24 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
   it("refuses gate writes to those without the permission, and bad input", async () => {
     const { slug, reviewId } = await freshReview();
     expect(await createGateReview({ viewer: manager, slug, input: { gateKey: "construction" } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await decideGateReview({ viewer: cfo, slug, reviewId, input: { version: 1, decision: "STOP", rationaleEn: "x", heldOn: "2026-01-01" } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(
+      await decideGateReview({ viewer: cfo, slug, reviewId, input: { version: 1, decision: "STOP", rationaleEn: "x", heldOn: "2026-01-01" } }),
+    ).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await decide(slug, reviewId, "MAYBE", 1)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-    expect(await decideGateReview({ viewer: pmo, slug, reviewId, input: { version: 1, decision: "STOP", rationaleEn: "", heldOn: "2026-01-01" } })).toMatchObject({ ok: false, error: { fields: { rationaleEn: expect.any(String) } } });
-    expect(await createGateReview({ viewer: pmo, slug, input: { gateKey: "no-such-gate" } })).toMatchObject({ ok: false, error: { fields: { gateKey: expect.any(String) } } });
-    expect(await updateGateReview({ viewer: pmo, slug, reviewId, input: { version: 1, approvedCapexAmount: "100.00" } })).toMatchObject({ ok: false, error: { fields: { approvedCapexCurrency: expect.any(String) } } });
-    expect(await updateGateReview({ viewer: pmo, slug, reviewId, input: { version: 1, approvedCapexAmount: "1e9", approvedCapexCurrency: "CNY" } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(
+      await decideGateReview({ viewer: pmo, slug, reviewId, input: { version: 1, decision: "STOP", rationaleEn: "", heldOn: "2026-01-01" } }),
+    ).toMatchObject({ ok: false, error: { fields: { rationaleEn: expect.any(String) } } });
+    expect(await createGateReview({ viewer: pmo, slug, input: { gateKey: "no-such-gate" } })).toMatchObject({
+      ok: false,
+      error: { fields: { gateKey: expect.any(String) } },
+    });
+    expect(await updateGateReview({ viewer: pmo, slug, reviewId, input: { version: 1, approvedCapexAmount: "100.00" } })).toMatchObject({
+      ok: false,
+      error: { fields: { approvedCapexCurrency: expect.any(String) } },
+    });
+    expect(
+      await updateGateReview({ viewer: pmo, slug, reviewId, input: { version: 1, approvedCapexAmount: "1e9", approvedCapexCurrency: "CNY" } }),
+    ).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     expect(await setProjectGateProcess({ viewer: pmo, slug, input: { processKey: "epc" } })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
   });
 });

@@ -25,7 +25,13 @@ export interface GateReviewDetail extends GateReviewSummary {
   stageOnGo: string;
   approvers: { id: string; userId: string; name: string; response: "PENDING" | "APPROVED" | "REJECTED"; reason: string | null; respondedAt: string | null }[];
   conditions: { id: string; text: Text; owner: { id: string; name: string } | null; dueOn: string; status: ConditionStatus; version: number }[];
-  deliverables: { id: string; key: string | null; name: Text; mandatory: boolean; documents: { id: string; title: string; versionId: string; number: number; fileName: string; size: number; sha256: string }[] }[];
+  deliverables: {
+    id: string;
+    key: string | null;
+    name: Text;
+    mandatory: boolean;
+    documents: { id: string; title: string; versionId: string; number: number; fileName: string; size: number; sha256: string }[];
+  }[];
 }
 
 export interface ProjectGates {

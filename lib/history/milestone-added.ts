@@ -7,5 +7,9 @@ import type { FieldChangeView } from "../projects/types";
  * entry reads as one line, "Added milestone …", not five "not set →" lines.
  */
 export function isMilestoneAdded(changes: readonly FieldChangeView[]): boolean {
-  return changes.length > 0 && changes.some((c) => c.field === "milestone.title") && changes.every((c) => c.field.startsWith("milestone.") && (c.before === null || c.before === ""));
+  return (
+    changes.length > 0 &&
+    changes.some((c) => c.field === "milestone.title") &&
+    changes.every((c) => c.field.startsWith("milestone.") && (c.before === null || c.before === ""))
+  );
 }

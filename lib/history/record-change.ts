@@ -46,7 +46,11 @@ export async function recordChange(
 }
 
 /** The fields whose value differs, encoded for history. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>, encode: (field: keyof T, value: unknown) => string | null): Change[] {
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+  encode: (field: keyof T, value: unknown) => string | null,
+): Change[] {
   const changes: Change[] = [];
   for (const field of Object.keys(after) as (keyof T)[]) {
     if (after[field] === undefined) continue;

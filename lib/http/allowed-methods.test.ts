@@ -14,7 +14,9 @@ function routeFiles(dir: string): string[] {
 
 function exportedMethods(source: string): string[] {
   const named = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => m[1]);
-  const aliased = [...source.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => [...m[1].matchAll(/\bas (GET|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((a) => a[1]));
+  const aliased = [...source.matchAll(/export \{([^}]*)\}/g)].flatMap((m) =>
+    [...m[1].matchAll(/\bas (GET|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((a) => a[1]),
+  );
   return [...new Set([...named, ...aliased])].sort();
 }
 

@@ -20,9 +20,12 @@ afterEach(() => {
 
 describe("handleRoute", () => {
   it("answers an unexpected error with a generic JSON 500 carrying only the request id, and logs the details with that id", async () => {
-    const sqlError = Object.assign(new Error('Invalid `prisma.savedView.findMany()` invocation: relation "SavedView" does not exist\n  SELECT "id" FROM "SavedView"'), {
-      code: "P2010",
-    });
+    const sqlError = Object.assign(
+      new Error('Invalid `prisma.savedView.findMany()` invocation: relation "SavedView" does not exist\n  SELECT "id" FROM "SavedView"'),
+      {
+        code: "P2010",
+      },
+    );
     const res = await handleRoute("GET /api/views", async () => {
       throw sqlError;
     });

@@ -9,10 +9,7 @@ export interface ErrorBody {
 }
 
 export function jsonError(code: ErrorCode, message: string, fields?: Record<string, string>, requestId?: string): NextResponse<ErrorBody> {
-  return NextResponse.json(
-    { error: { code, message, ...(fields ? { fields } : {}), ...(requestId ? { requestId } : {}) } },
-    { status: ERROR_STATUS[code] },
-  );
+  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}), ...(requestId ? { requestId } : {}) } }, { status: ERROR_STATUS[code] });
 }
 
 export const UNAVAILABLE_MESSAGE = "The database is busy or unreachable. Reload and try again.";

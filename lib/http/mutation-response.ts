@@ -10,7 +10,9 @@ export function mutationResponse<T>(result: MutationResult<T>, okStatus = 200): 
   if (result.ok) return NextResponse.json(result.data, { status: okStatus });
   const { code, message, fields, details, requestId } = result.error;
   return NextResponse.json(
-    { error: { code, message, ...(fields ? { fields } : {}), ...(details && typeof details === "object" ? details : {}), ...(requestId ? { requestId } : {}) } },
+    {
+      error: { code, message, ...(fields ? { fields } : {}), ...(details && typeof details === "object" ? details : {}), ...(requestId ? { requestId } : {}) },
+    },
     { status: ERROR_STATUS[code] },
   );
 }
@@ -30,7 +32,8 @@ export function checkOrigin(request: Request): Response | null {
 
 /** Reads a JSON body; a body that is not JSON is a 400, not a 500. */
 export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  if (!isJsonMediaType(request.headers.get("content-type"))) return { ok: false, response: jsonError("BAD_REQUEST", "Send the body as JSON (Content-Type: application/json).") };
+  if (!isJsonMediaType(request.headers.get("content-type")))
+    return { ok: false, response: jsonError("BAD_REQUEST", "Send the body as JSON (Content-Type: application/json).") };
   const text = await request.text();
   if (text.length > 64_000) return { ok: false, response: jsonError("BAD_REQUEST", "The body is too large.") };
   try {

@@ -14,7 +14,9 @@ describe("the one origin rule", () => {
     expect(originRefusal(post({ origin: "http://localhost:3000" }), BASE)).toBeNull();
     expect(originRefusal(post({ origin: "http://127.0.0.1:3000" }), BASE)).toBeNull();
     // Behind a TLS-terminating proxy that keeps Host: the browser's origin is https://portfolio.internal.
-    expect(originRefusal(post({ origin: "https://portfolio.internal", host: "portfolio.internal" }, "http://10.0.0.5:3000/x"), "https://lodestone.example.com")).toBeNull();
+    expect(
+      originRefusal(post({ origin: "https://portfolio.internal", host: "portfolio.internal" }, "http://10.0.0.5:3000/x"), "https://lodestone.example.com"),
+    ).toBeNull();
   });
 
   it("refuses a foreign Origin, and a missing one (one rule for every write, the visit mark included)", () => {

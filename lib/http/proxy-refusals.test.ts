@@ -7,7 +7,9 @@ import { MALFORMED_URL_PATH, proxyResponse } from "./proxy-response";
 /** TRACE never reaches the proxy as such: the HTTP lifecycle hands it over as a GET naming the method (lib/http/allowed-methods.ts). */
 const run = (path: string, method = "GET") =>
   proxyResponse(
-    FETCH_FORBIDDEN_METHODS.has(method) ? new NextRequest(`http://localhost:3000${path}`, { headers: { [REFUSED_METHOD_HEADER]: method } }) : new NextRequest(`http://localhost:3000${path}`, { method }),
+    FETCH_FORBIDDEN_METHODS.has(method)
+      ? new NextRequest(`http://localhost:3000${path}`, { headers: { [REFUSED_METHOD_HEADER]: method } })
+      : new NextRequest(`http://localhost:3000${path}`, { method }),
     parseEnv({ NODE_ENV: "production" }),
   );
 

@@ -40,7 +40,9 @@ function literalText(message: string): string {
         el.type === TYPE.literal
           ? el.value
           : el.type === TYPE.plural || el.type === TYPE.select
-            ? Object.values(el.options).map((o) => walk(o.value)).join(" ")
+            ? Object.values(el.options)
+                .map((o) => walk(o.value))
+                .join(" ")
             : el.type === TYPE.tag
               ? walk(el.children)
               : " ",
@@ -75,8 +77,11 @@ describe("message catalogs", () => {
 
   it("translate what should be translated: no Chinese message is left in English", () => {
     // Brand names, separators and pure placeholders may stay as they are.
-    const SAME_ALLOWED = /^(metadata\.title|metadata\.titleTemplate|layout\.productName|common\.|projectDetail\.history\.entryBy|dashboard\.map\.coordinates|dashboard\.since\.atLeast)/;
-    const untranslated = [...catalogs["zh-CN"]].filter(([key, zh]) => /[A-Za-z]{3,}/.test(literalText(zh).replace(/Lodestone|CSV|Excel|YYYY-MM-DD/g, "")) && !SAME_ALLOWED.test(key));
+    const SAME_ALLOWED =
+      /^(metadata\.title|metadata\.titleTemplate|layout\.productName|common\.|projectDetail\.history\.entryBy|dashboard\.map\.coordinates|dashboard\.since\.atLeast)/;
+    const untranslated = [...catalogs["zh-CN"]].filter(
+      ([key, zh]) => /[A-Za-z]{3,}/.test(literalText(zh).replace(/Lodestone|CSV|Excel|YYYY-MM-DD/g, "")) && !SAME_ALLOWED.test(key),
+    );
     expect(untranslated).toEqual([]);
   });
 

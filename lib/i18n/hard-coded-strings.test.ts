@@ -9,7 +9,17 @@ import { describe, expect, it } from "vitest";
  * message catalogs. A string with a letter (any script, so Chinese too) is an
  * offender; punctuation and symbols ("·", "→", "/") are not words and pass.
  */
-const VISIBLE_ATTRIBUTES = new Set(["aria-label", "aria-description", "aria-roledescription", "aria-placeholder", "aria-valuetext", "title", "placeholder", "alt", "label"]);
+const VISIBLE_ATTRIBUTES = new Set([
+  "aria-label",
+  "aria-description",
+  "aria-roledescription",
+  "aria-placeholder",
+  "aria-valuetext",
+  "title",
+  "placeholder",
+  "alt",
+  "label",
+]);
 const WORD = /\p{L}/u;
 /** Deliberate exceptions, as "file: text". Keep empty unless the text is truly not language (a unit symbol, a code). */
 const ALLOWED = new Set<string>([]);
@@ -47,7 +57,8 @@ export function findHardCodedStrings(file: string, source: string): string[] {
     }
     // {"text"} as a JSX child
     if (ts.isJsxExpression(node) && node.parent && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) {
-      const text = node.expression && (ts.isStringLiteral(node.expression) || ts.isNoSubstitutionTemplateLiteral(node.expression)) ? node.expression.text : null;
+      const text =
+        node.expression && (ts.isStringLiteral(node.expression) || ts.isNoSubstitutionTemplateLiteral(node.expression)) ? node.expression.text : null;
       if (text && WORD.test(text)) report(node, text);
     }
     ts.forEachChild(node, visit);

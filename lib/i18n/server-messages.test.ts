@@ -18,7 +18,10 @@ describe("server messages", () => {
   it("recognizes exact and numbered messages", () => {
     expect(recognizeServerMessage("Wrong email or password.")).toEqual({ key: "wrongPassword" });
     expect(recognizeServerMessage("At most 300 characters.")).toEqual({ key: "atMost", values: { max: 300 } });
-    expect(recognizeServerMessage("Too many failed sign-ins for this account. Try again in 1 minute.")).toEqual({ key: "tooManySignIns", values: { minutes: 1 } });
+    expect(recognizeServerMessage("Too many failed sign-ins for this account. Try again in 1 minute.")).toEqual({
+      key: "tooManySignIns",
+      values: { minutes: 1 },
+    });
     expect(recognizeServerMessage("Something unheard of")).toBeNull();
   });
 

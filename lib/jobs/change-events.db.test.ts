@@ -75,7 +75,9 @@ describe.each(testBackends())("change webhooks on %s", (backend) => {
 
   it("writes one event per change in the change's transaction, to the subscriptions whose kinds take it", async () => {
     const prisma = database().prisma;
-    expect(await updateProjectStatus({ viewer: admin, slug: "p-a", input: { version: await version("p-a"), health: "AT_RISK", comment: "watch" } })).toMatchObject({ ok: true });
+    expect(
+      await updateProjectStatus({ viewer: admin, slug: "p-a", input: { version: await version("p-a"), health: "AT_RISK", comment: "watch" } }),
+    ).toMatchObject({ ok: true });
     expect(await createMilestone({ viewer: admin, slug: "p-a", input: { title: "First ore" } })).toMatchObject({ ok: true });
     expect(await createRisk({ viewer: admin, slug: "p-a", input: { titleEn: "Slope failure", category: "SAFETY" } })).toMatchObject({ ok: true });
     const toAll = await events(prisma, allId);
@@ -83,7 +85,13 @@ describe.each(testBackends())("change webhooks on %s", (backend) => {
     const toRisk = await events(prisma, riskId);
     expect(toRisk.map((m) => m.topic)).toEqual(["risk.create"]);
     const change = (toAll[0].payload as { event: { data: Record<string, unknown> } }).event.data;
-    expect(change).toMatchObject({ kind: "project", project: "p-a", comment: "watch", actor: { id: admin.id, name: "Ada Admin" }, changes: [{ field: "health", before: "ON_TRACK", after: "AT_RISK" }] });
+    expect(change).toMatchObject({
+      kind: "project",
+      project: "p-a",
+      comment: "watch",
+      actor: { id: admin.id, name: "Ada Admin" },
+      changes: [{ field: "health", before: "ON_TRACK", after: "AT_RISK" }],
+    });
     // the same event id goes to both subscribers of the risk
     const id = (m: { payload: unknown }) => (m.payload as { event: { id: string } }).event.id;
     expect(id(toRisk[0])).toBe(id(toAll[2]));
@@ -96,7 +104,13 @@ describe.each(testBackends())("change webhooks on %s", (backend) => {
     await expect(
       prisma.$transaction(async (tx) => {
         await recordAudit(tx, admin, { action: "risk.create", entityType: "risk", entityId: "x", after: { titleEn: "never" } });
-        await recordChange(tx, { projectId: project.id, viewer: admin, comment: "never", version: 2, changes: [{ field: "health", before: "ON_TRACK", after: "OFF_TRACK" }] });
+        await recordChange(tx, {
+          projectId: project.id,
+          viewer: admin,
+          comment: "never",
+          version: 2,
+          changes: [{ field: "health", before: "ON_TRACK", after: "OFF_TRACK" }],
+        });
         expect(await tx.outboxMessage.count()).toBe(before + 3);
         throw new Error("the change fails after its audit entry");
       }),
@@ -115,7 +129,11 @@ describe.each(testBackends())("change webhooks on %s", (backend) => {
     expect(r).toMatchObject({ ok: true, data: { moved: 3 } });
     const moved = await events(prisma, allId);
     expect(moved.length).toBe(3);
-    expect(moved.map((m) => (m.payload as { event: { topic: string; data: { entityId: string; after: unknown } } }).event).map((e) => [e.topic, e.data.entityId, e.data.after])).toEqual(
+    expect(
+      moved
+        .map((m) => (m.payload as { event: { topic: string; data: { entityId: string; after: unknown } } }).event)
+        .map((e) => [e.topic, e.data.entityId, e.data.after]),
+    ).toEqual(
       expect.arrayContaining([
         ["project.org.move", "p-b", { orgUnit: "MCC" }],
         ["project.org.move", "p-c", { orgUnit: "MCC" }],
@@ -132,7 +150,9 @@ describe.each(testBackends())("change webhooks on %s", (backend) => {
     const delivered = receiver.received.length;
     expect(delivered).toBe(3);
     receiver.failNext(2, 500);
-    expect(await updateProjectStatus({ viewer: admin, slug: "p-a", input: { version: await version("p-a"), progressPercent: 40 } })).toMatchObject({ ok: true });
+    expect(await updateProjectStatus({ viewer: admin, slug: "p-a", input: { version: await version("p-a"), progressPercent: 40 } })).toMatchObject({
+      ok: true,
+    });
     const started = Date.now();
     await drainAll(prisma);
     expect(await prisma.outboxMessage.count({ where: { state: { not: "SENT" } } })).toBe(0);
@@ -140,7 +160,10 @@ describe.each(testBackends())("change webhooks on %s", (backend) => {
     expect(tries.map((h) => h.status)).toEqual([500, 500, 204]);
     expect(receiver.received.every((h) => h.signatureValid)).toBe(true);
     expect(new Set(tries.map((h) => h.headers["x-lodestone-delivery"])).size).toBe(1);
-    const first = await prisma.outboxMessage.findFirstOrThrow({ where: { topic: "project.change", state: "SENT", attempts: 3 }, include: { attemptsLog: { orderBy: { at: "asc" } } } });
+    const first = await prisma.outboxMessage.findFirstOrThrow({
+      where: { topic: "project.change", state: "SENT", attempts: 3 },
+      include: { attemptsLog: { orderBy: { at: "asc" } } },
+    });
     expect(first.attemptsLog.map((a) => [a.ok, a.status])).toEqual([
       [false, 500],
       [false, 500],
@@ -151,13 +174,18 @@ describe.each(testBackends())("change webhooks on %s", (backend) => {
     expect(gaps[0]).toBeGreaterThanOrEqual(190);
     expect(gaps[1]).toBeGreaterThanOrEqual(390);
     expect(Date.now() - started).toBeGreaterThanOrEqual(590);
-    const moves = receiver.received.slice(0, delivered).map((h) => JSON.parse(h.body) as { id: string; topic: string; data: { kind: string; entityId: string } });
+    const moves = receiver.received
+      .slice(0, delivered)
+      .map((h) => JSON.parse(h.body) as { id: string; topic: string; data: { kind: string; entityId: string } });
     expect(moves.map((b) => [b.topic, b.data.kind, b.data.entityId]).sort()).toEqual([
       ["project.org.move", "project", "p-b"],
       ["project.org.move", "project", "p-c"],
       ["project.org.move", "project", "p-d"],
     ]);
-    expect(JSON.parse(tries[2].body)).toMatchObject({ topic: "project.change", data: { project: "p-a", changes: [{ field: "progressPercent", after: "40" }] } });
+    expect(JSON.parse(tries[2].body)).toMatchObject({
+      topic: "project.change",
+      data: { project: "p-a", changes: [{ field: "progressPercent", after: "40" }] },
+    });
     expect(tries[2].headers["x-lodestone-event"]).toBe("project.change");
   });
 
@@ -174,11 +202,21 @@ describe.each(testBackends())("change webhooks on %s", (backend) => {
     expect((await events(prisma, riskId)).length).toBe(toRiskBefore);
     expect((await events(prisma, allId)).slice(toAllBefore).map((m) => m.topic)).toEqual(["webhook.pause", "risk.create"]);
     expect(await deleteWebhookEndpoint({ viewer: admin, input: { id: riskId } })).toMatchObject({ ok: true });
-    expect((await prisma.auditEntry.findMany({ where: { entityId: riskId }, orderBy: { at: "asc" } })).map((a) => a.action)).toEqual(["webhook.create", "webhook.pause", "webhook.delete"]);
+    expect((await prisma.auditEntry.findMany({ where: { entityId: riskId }, orderBy: { at: "asc" } })).map((a) => a.action)).toEqual([
+      "webhook.create",
+      "webhook.pause",
+      "webhook.delete",
+    ]);
     const staff = await createViewer(prisma, "pmo", "Not admin");
-    expect(await createWebhookEndpoint({ viewer: staff, input: { url: "https://example.test/hook", kinds: [] } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await createWebhookEndpoint({ viewer: staff, input: { url: "https://example.test/hook", kinds: [] } })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     for (const url of ["ftp://example.test/x", "javascript:alert(1)", "https://user:pw@example.test/", "not a url"])
       expect(await createWebhookEndpoint({ viewer: admin, input: { url, kinds: [] } }), url).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-    expect(await createWebhookEndpoint({ viewer: admin, input: { url: "https://example.test/", kinds: ["bogus"] } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(await createWebhookEndpoint({ viewer: admin, input: { url: "https://example.test/", kinds: ["bogus"] } })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
   });
 });

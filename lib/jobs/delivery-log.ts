@@ -20,7 +20,15 @@ export interface DeliveryLine {
 }
 
 /** The delivery log (admins): the latest tries of e-mails and webhooks, with their outcome. */
-export async function listDeliveries({ viewer, limit = 200, channel }: { viewer: Viewer | null; limit?: number; channel?: "email" | "webhook" }): Promise<DeliveryLine[]> {
+export async function listDeliveries({
+  viewer,
+  limit = 200,
+  channel,
+}: {
+  viewer: Viewer | null;
+  limit?: number;
+  channel?: "email" | "webhook";
+}): Promise<DeliveryLine[]> {
   // Admins only: anyone else reads an empty log (the page answers 404 before asking).
   if (!can(viewer, "webhook:manage")) return [];
   const prisma = await db();

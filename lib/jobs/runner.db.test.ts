@@ -28,7 +28,10 @@ describe.each(testBackends())("outbox and job runner on %s", (backend) => {
   const runner = (prisma: PrismaClient, workerId: string, smtpUrl = sink.url): RunnerOptions => ({
     prisma,
     workerId,
-    handlers: { email: emailChannel({ smtpUrl, from: "Lodestone <lodestone@test.local>", baseUrl: "http://lodestone.test" }), webhook: webhookChannel({ prisma }) },
+    handlers: {
+      email: emailChannel({ smtpUrl, from: "Lodestone <lodestone@test.local>", baseUrl: "http://lodestone.test" }),
+      webhook: webhookChannel({ prisma }),
+    },
     baseBackoffMs: 5,
     maxBackoffMs: 20,
     batchSize: 5,
@@ -46,7 +49,9 @@ describe.each(testBackends())("outbox and job runner on %s", (backend) => {
     sink = await startSmtpSink();
     receiver = await startWebhookReceiver(SECRET);
     const prisma = database().prisma;
-    await loadPortfolio(prisma, { projects: [buildProject({ slug: "jp", nameEn: "Copper Mine", nameZh: "铜矿项目" }), buildProject({ slug: "jq", nameEn: "Nickel Plant", nameZh: "镍厂" })] });
+    await loadPortfolio(prisma, {
+      projects: [buildProject({ slug: "jp", nameEn: "Copper Mine", nameZh: "铜矿项目" }), buildProject({ slug: "jq", nameEn: "Nickel Plant", nameZh: "镍厂" })],
+    });
     manager = await createViewer(prisma, "manager", "Wang Manager");
     await prisma.user.update({ where: { id: manager.id }, data: { locale: "zh-CN" } });
     pmo = await createViewer(prisma, "pmo", "Pat PMO");
@@ -65,8 +70,30 @@ describe.each(testBackends())("outbox and job runner on %s", (backend) => {
     const prisma = database().prisma;
     const endpoint = await prisma.webhookEndpoint.findFirstOrThrow();
     await prisma.$transaction(async (tx) => {
-      await enqueue(tx, Array.from({ length: 30 }, (_, i) => ({ channel: "webhook" as const, topic: "test.event", payload: { endpointId: endpoint.id, event: { id: `e${i}`, topic: "test.event", occurredAt: new Date().toISOString(), data: { i } } } })));
-      await enqueue(tx, Array.from({ length: 10 }, (_, i) => ({ channel: "email" as const, topic: "notification.reportPublished", payload: { to: `r${i}@test.local`, name: `R${i}`, locale: "en", kind: "reportPublished", params: { project: "P", period: "2026-10" }, link: "/", send: true } })));
+      await enqueue(
+        tx,
+        Array.from({ length: 30 }, (_, i) => ({
+          channel: "webhook" as const,
+          topic: "test.event",
+          payload: { endpointId: endpoint.id, event: { id: `e${i}`, topic: "test.event", occurredAt: new Date().toISOString(), data: { i } } },
+        })),
+      );
+      await enqueue(
+        tx,
+        Array.from({ length: 10 }, (_, i) => ({
+          channel: "email" as const,
+          topic: "notification.reportPublished",
+          payload: {
+            to: `r${i}@test.local`,
+            name: `R${i}`,
+            locale: "en",
+            kind: "reportPublished",
+            params: { project: "P", period: "2026-10" },
+            link: "/",
+            send: true,
+          },
+        })),
+      );
     });
     const mailsBefore = sink.mails.length;
     const hooksBefore = receiver.received.length;
@@ -92,8 +119,30 @@ describe.each(testBackends())("outbox and job runner on %s", (backend) => {
     receiver.failNext(2);
     sink.failNext(1);
     await prisma.$transaction(async (tx) => {
-      await enqueue(tx, [{ channel: "webhook", topic: "test.event", payload: { endpointId: endpoint.id, event: { id: "retry", topic: "test.event", occurredAt: new Date().toISOString(), data: {} } }, dedupeKey: "retry-hook" }]);
-      await enqueue(tx, [{ channel: "email", topic: "notification.reportPublished", payload: { to: "retry@test.local", name: "Retry", locale: "en", kind: "reportPublished", params: { project: "P", period: "2026-10" }, link: "/", send: true }, dedupeKey: "retry-mail" }]);
+      await enqueue(tx, [
+        {
+          channel: "webhook",
+          topic: "test.event",
+          payload: { endpointId: endpoint.id, event: { id: "retry", topic: "test.event", occurredAt: new Date().toISOString(), data: {} } },
+          dedupeKey: "retry-hook",
+        },
+      ]);
+      await enqueue(tx, [
+        {
+          channel: "email",
+          topic: "notification.reportPublished",
+          payload: {
+            to: "retry@test.local",
+            name: "Retry",
+            locale: "en",
+            kind: "reportPublished",
+            params: { project: "P", period: "2026-10" },
+            link: "/",
+            send: true,
+          },
+          dedupeKey: "retry-mail",
+        },
+      ]);
       // the same key again is written once
       expect(await enqueue(tx, [{ channel: "email", topic: "x", payload: {}, dedupeKey: "retry-mail" }])).toBe(0);
     });
@@ -119,7 +168,9 @@ describe.each(testBackends())("outbox and job runner on %s", (backend) => {
     expect((await submitReport({ viewer: manager, reportId: d.data.id, input: { version: 1 } })).ok).toBe(true);
     const published = await publishReport({ viewer: pmo, reportId: d.data.id, input: { version: 2 } });
     expect(published).toMatchObject({ ok: true, data: { state: "PUBLISHED" } });
-    const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { channel: "email", topic: "notification.reportPublished", payload: { path: ["to"], equals: manager.email } } });
+    const mail = await prisma.outboxMessage.findFirstOrThrow({
+      where: { channel: "email", topic: "notification.reportPublished", payload: { path: ["to"], equals: manager.email } },
+    });
     await prisma.outboxMessage.update({ where: { id: mail.id }, data: { maxAttempts: 2 } });
     // port 9 on loopback: nothing listens (connection refused)
     const down = runner(prisma, "worker-down", "smtp://127.0.0.1:9");
@@ -131,7 +182,10 @@ describe.each(testBackends())("outbox and job runner on %s", (backend) => {
     // the webhook of the same event was delivered, signed, with the report's hash
     const hook = receiver.received.find((h) => h.headers["x-lodestone-event"] === "report.published");
     expect(hook?.signatureValid).toBe(true);
-    expect(JSON.parse(hook!.body)).toMatchObject({ topic: "report.published", data: { project: "jp", periodId: "2026-08", contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(JSON.parse(hook!.body)).toMatchObject({
+      topic: "report.published",
+      data: { project: "jp", periodId: "2026-08", contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
   });
 
   it("reminds the manager before the due date in their language, once, and escalates to the PMO after the grace period", async () => {

@@ -90,7 +90,11 @@ export async function runOnce(opts: RunnerOptions): Promise<number> {
       await tx.outboxAttempt.create({ data: { messageId: m.id, worker: workerId, ok: result.ok, status: result.status ?? null, detail, durationMs } });
       if (!updated.count) log().warn({ messageId: m.id, workerId }, "outbox lease lost before the outcome was recorded");
     });
-    if (!result.ok) log().warn({ messageId: m.id, channel: m.channel, topic: m.topic, attempt: m.attempts, dead, detail }, dead ? "outbox message given up" : "outbox delivery failed; will retry");
+    if (!result.ok)
+      log().warn(
+        { messageId: m.id, channel: m.channel, topic: m.topic, attempt: m.attempts, dead, detail },
+        dead ? "outbox message given up" : "outbox delivery failed; will retry",
+      );
   }
   return claimed.length;
 }

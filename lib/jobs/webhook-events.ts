@@ -47,12 +47,22 @@ function activeEndpoints(tx: Prisma.TransactionClient): Promise<Endpoint[]> {
  * the change committed. The runner (lib/jobs/runner.ts) delivers, signs and
  * retries it. The same eventId twice is enqueued once per endpoint.
  */
-export async function emitWebhookEvent(tx: Prisma.TransactionClient, topic: string, data: Prisma.InputJsonValue, eventId: string = randomUUID()): Promise<number> {
+export async function emitWebhookEvent(
+  tx: Prisma.TransactionClient,
+  topic: string,
+  data: Prisma.InputJsonValue,
+  eventId: string = randomUUID(),
+): Promise<number> {
   const targets = (await activeEndpoints(tx)).filter((e) => topicMatches(e.topics, topic));
   if (!targets.length) return 0;
   const event: WebhookEvent = { id: eventId, topic, occurredAt: new Date().toISOString(), data };
   return enqueue(
     tx,
-    targets.map((e) => ({ channel: "webhook" as const, topic, payload: { endpointId: e.id, event } as unknown as Prisma.InputJsonValue, dedupeKey: `webhook:${e.id}:${eventId}` })),
+    targets.map((e) => ({
+      channel: "webhook" as const,
+      topic,
+      payload: { endpointId: e.id, event } as unknown as Prisma.InputJsonValue,
+      dedupeKey: `webhook:${e.id}:${eventId}`,
+    })),
   );
 }

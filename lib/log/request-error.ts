@@ -14,7 +14,7 @@ export function logRequestError(err: Args[0], request: Args[1], context: Args[2]
       path: request.path,
       routePath: context.routePath,
       routeType: context.routeType,
-      digest: typeof err === "object" && err && "digest" in err ? String((err).digest) : undefined,
+      digest: typeof err === "object" && err && "digest" in err ? String(err.digest) : undefined,
       err,
     },
     "request error",

@@ -22,28 +22,59 @@ describe.each(testBackends())("milestone mutations on %s", (backend) => {
     const created = await createMilestone({
       viewer: manager,
       slug: "mp",
-      input: { title: "First ore", baseline: { date: "2026-04-15", precision: "QUARTER" }, forecast: { date: "2026-05-01", precision: "MONTH" }, comment: "Planned" },
+      input: {
+        title: "First ore",
+        baseline: { date: "2026-04-15", precision: "QUARTER" },
+        forecast: { date: "2026-05-01", precision: "MONTH" },
+        comment: "Planned",
+      },
     });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     // dates are normalized to the first day of their period
-    expect(created.data).toMatchObject({ title: "First ore", state: "PLANNED", version: 1, baseline: { date: "2026-04-01", precision: "QUARTER" }, forecast: { date: "2026-05-01", precision: "MONTH" }, slipDays: 0 });
+    expect(created.data).toMatchObject({
+      title: "First ore",
+      state: "PLANNED",
+      version: 1,
+      baseline: { date: "2026-04-01", precision: "QUARTER" },
+      forecast: { date: "2026-05-01", precision: "MONTH" },
+      slipDays: 0,
+    });
 
-    const achieved = await updateMilestone({ viewer: manager, slug: "mp", milestoneId: created.data.id, input: { version: 1, state: "ACHIEVED", actual: { date: "2026-05-20", precision: "DAY" } } });
+    const achieved = await updateMilestone({
+      viewer: manager,
+      slug: "mp",
+      milestoneId: created.data.id,
+      input: { version: 1, state: "ACHIEVED", actual: { date: "2026-05-20", precision: "DAY" } },
+    });
     expect(achieved).toMatchObject({ ok: true, data: { state: "ACHIEVED", version: 2, actual: { date: "2026-05-20", precision: "DAY" } } });
 
     const other = await createMilestone({ viewer: manager, slug: "mp", input: { title: "Second line" } });
     expect(other.ok).toBe(true);
     if (!other.ok) return;
-    expect((await updateMilestone({ viewer: manager, slug: "mp", milestoneId: other.data.id, input: { version: 1, state: "CANCELLED", comment: "Scope cut" } })).ok).toBe(true);
+    expect(
+      (await updateMilestone({ viewer: manager, slug: "mp", milestoneId: other.data.id, input: { version: 1, state: "CANCELLED", comment: "Scope cut" } })).ok,
+    ).toBe(true);
 
     const p = await getProject({ slug: "mp", viewer: null });
     expect(p!.milestones.map((m) => [m.title, m.state])).toEqual([
       ["First ore", "ACHIEVED"],
       ["Second line", "CANCELLED"],
     ]);
-    const fields = p!.history.filter((h) => h.origin === "USER").map((h) => h.changes.map((c) => c.field).sort().join(","));
-    expect(fields).toEqual(["milestone.state", "milestone.state,milestone.title", "milestone.actual,milestone.state", "milestone.baseline,milestone.forecast,milestone.state,milestone.title"]);
+    const fields = p!.history
+      .filter((h) => h.origin === "USER")
+      .map((h) =>
+        h.changes
+          .map((c) => c.field)
+          .sort()
+          .join(","),
+      );
+    expect(fields).toEqual([
+      "milestone.state",
+      "milestone.state,milestone.title",
+      "milestone.actual,milestone.state",
+      "milestone.baseline,milestone.forecast,milestone.state,milestone.title",
+    ]);
   });
 
   it("refuses to mark a milestone achieved without an actual date", async () => {
@@ -57,17 +88,37 @@ describe.each(testBackends())("milestone mutations on %s", (backend) => {
   it("requires a comment when a milestone forecast slips, and detects concurrent edits", async () => {
     const m = await createMilestone({ viewer: manager, slug: "mp", input: { title: "Slippy", forecast: { date: "2026-06-01", precision: "MONTH" } } });
     if (!m.ok) throw new Error("setup");
-    const noComment = await updateMilestone({ viewer: manager, slug: "mp", milestoneId: m.data.id, input: { version: 1, forecast: { date: "2026-08-01", precision: "MONTH" } } });
+    const noComment = await updateMilestone({
+      viewer: manager,
+      slug: "mp",
+      milestoneId: m.data.id,
+      input: { version: 1, forecast: { date: "2026-08-01", precision: "MONTH" } },
+    });
     expect(noComment).toMatchObject({ ok: false, error: { fields: { comment: "A comment is required when the forecast slips." } } });
-    const first = await updateMilestone({ viewer: manager, slug: "mp", milestoneId: m.data.id, input: { version: 1, forecast: { date: "2026-08-01", precision: "MONTH" }, comment: "Late delivery" } });
+    const first = await updateMilestone({
+      viewer: manager,
+      slug: "mp",
+      milestoneId: m.data.id,
+      input: { version: 1, forecast: { date: "2026-08-01", precision: "MONTH" }, comment: "Late delivery" },
+    });
     expect(first.ok).toBe(true);
     const stale = await updateMilestone({ viewer: manager, slug: "mp", milestoneId: m.data.id, input: { version: 1, title: "Renamed" } });
-    expect(stale).toMatchObject({ ok: false, error: { code: "CONFLICT", details: { current: { version: 2, forecast: { date: "2026-08-01", precision: "MONTH" } } } } });
+    expect(stale).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", details: { current: { version: 2, forecast: { date: "2026-08-01", precision: "MONTH" } } } },
+    });
   });
 
   it("rejects bad milestone input and changes nothing", async () => {
     const before = (await getProject({ slug: "mp", viewer: null }))!.milestones.length;
-    for (const input of [{ title: "" }, { title: "x".repeat(301) }, { title: "Bad date", forecast: { date: "2026-02-31", precision: "DAY" } }, { title: "Bad precision", forecast: { date: "2026-02-01", precision: "WEEK" } }, { title: "Bad state", state: "DONE" }, { title: "Achieved w/o date", state: "ACHIEVED" }]) {
+    for (const input of [
+      { title: "" },
+      { title: "x".repeat(301) },
+      { title: "Bad date", forecast: { date: "2026-02-31", precision: "DAY" } },
+      { title: "Bad precision", forecast: { date: "2026-02-01", precision: "WEEK" } },
+      { title: "Bad state", state: "DONE" },
+      { title: "Achieved w/o date", state: "ACHIEVED" },
+    ]) {
       const r = await createMilestone({ viewer: manager, slug: "mp", input });
       expect(r.ok, JSON.stringify(input)).toBe(false);
       if (!r.ok) expect(r.error.code).toBe("BAD_REQUEST");

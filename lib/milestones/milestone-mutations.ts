@@ -41,7 +41,15 @@ const encode = (field: string, value: unknown): string | null =>
   DATE_FIELDS.includes(field as DateField) ? encodeFuzzy(value as FuzzyDate | null) : value === null || value === undefined ? null : String(value);
 
 /** Adds a milestone to a project (one transaction, one history entry). */
-export async function createMilestone({ viewer, slug, input }: { viewer: Viewer | null; slug: string; input: unknown }): Promise<MutationResult<MilestoneView>> {
+export async function createMilestone({
+  viewer,
+  slug,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  input: unknown;
+}): Promise<MutationResult<MilestoneView>> {
   return mutate({
     name: "createMilestone",
     schema: milestoneCreateSchema,
@@ -61,8 +69,19 @@ export async function createMilestone({ viewer, slug, input }: { viewer: Viewer 
           ...(dateColumns(input) as object),
         },
       });
-      const values = { title: input.title, titleZh: input.titleZh ?? null, state: input.state, baseline: input.baseline ?? null, forecast: input.forecast ?? null, actual: input.actual ?? null };
-      const changes = diffFields<Record<string, unknown>>({ title: null, titleZh: null, state: null, baseline: null, forecast: null, actual: null }, values, encode).map((c) => ({
+      const values = {
+        title: input.title,
+        titleZh: input.titleZh ?? null,
+        state: input.state,
+        baseline: input.baseline ?? null,
+        forecast: input.forecast ?? null,
+        actual: input.actual ?? null,
+      };
+      const changes = diffFields<Record<string, unknown>>(
+        { title: null, titleZh: null, state: null, baseline: null, forecast: null, actual: null },
+        values,
+        encode,
+      ).map((c) => ({
         ...c,
         field: `milestone.${c.field}`,
       }));
@@ -122,12 +141,14 @@ export async function updateMilestone({
       const rebaseline = changes.some((c) => c.field === "baseline");
       if (rebaseline && !(await tx.project.count({ where: { AND: [{ id: p.id }, projectWriteScope(viewer, "milestone:rebaseline")] } })))
         throw new AppError("FORBIDDEN", "Only an admin can change a baseline (re-baseline).", { baseline: "Only an admin can re-baseline." });
-      if (rebaseline && !input.comment) throw new AppError("BAD_REQUEST", "Give the reason for the re-baseline.", { comment: "A reason is required to re-baseline." });
+      if (rebaseline && !input.comment)
+        throw new AppError("BAD_REQUEST", "Give the reason for the re-baseline.", { comment: "A reason is required to re-baseline." });
       if (next.forecast !== undefined && forecastSlips(current.forecast, next.forecast) && !input.comment)
         throw new AppError("BAD_REQUEST", "Explain this change in a comment.", { comment: "A comment is required when the forecast slips." });
       const state = next.state ?? m.state;
       const actual = next.actual !== undefined ? next.actual : current.actual;
-      if (state === "ACHIEVED" && !actual) throw new AppError("BAD_REQUEST", "An achieved milestone needs its actual date.", { actual: "Enter the actual date." });
+      if (state === "ACHIEVED" && !actual)
+        throw new AppError("BAD_REQUEST", "An achieved milestone needs its actual date.", { actual: "Enter the actual date." });
 
       const version = m.version + 1;
       const written = await tx.milestone.updateMany({

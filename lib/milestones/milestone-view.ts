@@ -26,5 +26,15 @@ export function toMilestoneView(m: MilestoneColumns): MilestoneView {
   const baseline = fuzzyFromDb(m.baselineDate, m.baselinePrecision);
   const forecast = fuzzyFromDb(m.forecastDate, m.forecastPrecision);
   const actual = fuzzyFromDb(m.actualDate, m.actualPrecision);
-  return { id: m.id, title: m.title, titleZh: m.titleZh, baseline, forecast, actual, state: m.state, slipDays: slipDays(baseline, actual ?? forecast), version: m.version };
+  return {
+    id: m.id,
+    title: m.title,
+    titleZh: m.titleZh,
+    baseline,
+    forecast,
+    actual,
+    state: m.state,
+    slipDays: slipDays(baseline, actual ?? forecast),
+    version: m.version,
+  };
 }

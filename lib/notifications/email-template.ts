@@ -16,7 +16,11 @@ function values(params: NotificationParams, locale: AppLocale): Record<string, s
 }
 
 /** A notification as text in a language: the bell's line and the e-mail's subject and body. */
-export function renderNotification(kind: NotificationKind, params: NotificationParams, localeIn: string | null | undefined): { locale: AppLocale; title: string; subject: string; body: string } {
+export function renderNotification(
+  kind: NotificationKind,
+  params: NotificationParams,
+  localeIn: string | null | undefined,
+): { locale: AppLocale; title: string; subject: string; body: string } {
   const locale = isLocale(localeIn) ? localeIn : DEFAULT_LOCALE;
   const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: "notifications" });
   const v = values(params, locale);

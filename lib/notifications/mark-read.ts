@@ -12,7 +12,10 @@ export function markNotificationsRead({ viewer, input }: { viewer: Viewer | null
     viewer,
     permission: "notification:read",
     run: async ({ tx, viewer, input }) => {
-      const r = await tx.notification.updateMany({ where: { userId: viewer.id, readAt: null, ...("id" in input ? { id: input.id } : {}) }, data: { readAt: new Date() } });
+      const r = await tx.notification.updateMany({
+        where: { userId: viewer.id, readAt: null, ...("id" in input ? { id: input.id } : {}) },
+        data: { readAt: new Date() },
+      });
       return { marked: r.count };
     },
   });

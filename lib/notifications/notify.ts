@@ -15,7 +15,15 @@ export interface NotifyInput {
   dedupeKey?: string;
 }
 
-export const NOTIFICATION_KINDS = ["reportReturned", "reportPublished", "reportSubmitted", "reportReminder", "reportOverdueManager", "reportEscalationPmo", "reportEscalationGroup"] as const;
+export const NOTIFICATION_KINDS = [
+  "reportReturned",
+  "reportPublished",
+  "reportSubmitted",
+  "reportReminder",
+  "reportOverdueManager",
+  "reportEscalationPmo",
+  "reportEscalationGroup",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
@@ -37,7 +45,10 @@ export async function notifyUsers(tx: Prisma.TransactionClient, input: NotifyInp
     }
     recipients = fresh;
   } else if (input.email) {
-    await enqueue(tx, recipients.map((u) => emailMessage(input, u)));
+    await enqueue(
+      tx,
+      recipients.map((u) => emailMessage(input, u)),
+    );
   }
   if (recipients.length)
     await tx.notification.createMany({ data: recipients.map((u) => ({ userId: u.id, kind: input.kind, params: input.params, link: input.link })) });

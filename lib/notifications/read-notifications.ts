@@ -25,5 +25,11 @@ export async function listNotifications({ viewer, locale, limit = 100 }: { viewe
   const loc = isLocale(locale) ? locale : DEFAULT_LOCALE;
   return rows
     .filter((n) => (NOTIFICATION_KINDS as readonly string[]).includes(n.kind))
-    .map((n) => ({ id: n.id, text: renderNotification(n.kind as NotificationKind, n.params as NotificationParams, loc).title, link: n.link, createdAt: n.createdAt.toISOString(), read: n.readAt !== null }));
+    .map((n) => ({
+      id: n.id,
+      text: renderNotification(n.kind as NotificationKind, n.params as NotificationParams, loc).title,
+      link: n.link,
+      createdAt: n.createdAt.toISOString(),
+      read: n.readAt !== null,
+    }));
 }

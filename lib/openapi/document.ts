@@ -45,17 +45,31 @@ function queryParameters(schema: z.ZodType) {
 
 function operation(op: ApiOperation) {
   const errors = Object.fromEntries(
-    (op.body || op.query ? [400, 401, 403, 404, 409, 429] : [401, 403, 404, 429]).map((status) => [String(status), { $ref: `#/components/responses/Error${status}` }]),
+    (op.body || op.query ? [400, 401, 403, 404, 409, 429] : [401, 403, 404, 429]).map((status) => [
+      String(status),
+      { $ref: `#/components/responses/Error${status}` },
+    ]),
   );
-  const ok = op.binary ? { description: "OK", content: { [op.binary]: { schema: { type: "string", format: "binary" } } } } : { description: "OK", content: { "application/json": { schema: {} } } };
+  const ok = op.binary
+    ? { description: "OK", content: { [op.binary]: { schema: { type: "string", format: "binary" } } } }
+    : { description: "OK", content: { "application/json": { schema: {} } } };
   return {
     summary: op.summary,
     tags: [op.tag],
     operationId: `${op.method.toLowerCase()}${op.path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
     ...(op.open ? { security: [] } : {}),
-    parameters: [...pathParameters(op.path), ...(op.query ? queryParameters(op.query) : []), ...(op.body && op.bodyIn === "query" ? queryParameters(op.body) : [])],
+    parameters: [
+      ...pathParameters(op.path),
+      ...(op.query ? queryParameters(op.query) : []),
+      ...(op.body && op.bodyIn === "query" ? queryParameters(op.body) : []),
+    ],
     ...(op.body && op.bodyIn !== "query"
-      ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body), ...(op.example !== undefined ? { example: op.example } : {}) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: toSchema(op.body), ...(op.example !== undefined ? { example: op.example } : {}) } },
+          },
+        }
       : op.bodyIn === "query"
         ? { requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } } }
         : {}),
@@ -67,7 +81,14 @@ function operation(op: ApiOperation) {
 export function buildOpenApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of API_OPERATIONS) (paths[op.path] ??= {})[op.method.toLowerCase()] = operation(op);
-  const messages: Record<number, string> = { 400: "Bad input: see error.fields", 401: "No session or API token, or the token is invalid, expired or revoked", 403: "The role, or a read-only token, does not allow it", 404: "Not found, or not visible to the caller", 409: "The record changed since the version sent", 429: "Too many requests for this token" };
+  const messages: Record<number, string> = {
+    400: "Bad input: see error.fields",
+    401: "No session or API token, or the token is invalid, expired or revoked",
+    403: "The role, or a read-only token, does not allow it",
+    404: "Not found, or not visible to the caller",
+    409: "The record changed since the version sent",
+    429: "Too many requests for this token",
+  };
   return {
     openapi: "3.1.0",
     info: {
@@ -86,7 +107,12 @@ export function buildOpenApiDocument(serverUrl?: string) {
         session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
       },
       schemas: { Error: errorSchema },
-      responses: Object.fromEntries(Object.entries(messages).map(([s, d]) => [`Error${s}`, { description: d, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }])),
+      responses: Object.fromEntries(
+        Object.entries(messages).map(([s, d]) => [
+          `Error${s}`,
+          { description: d, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        ]),
+      ),
     },
   };
 }

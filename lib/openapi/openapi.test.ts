@@ -12,7 +12,9 @@ const API = path.join(process.cwd(), "app/api");
 function exported(route: string): string[] {
   const source = fs.readFileSync(path.join(API, route, "route.ts"), "utf8");
   const named = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
-  const aliased = [...source.matchAll(/export (?:const )?\{([^}]*)\}/g)].flatMap((m) => [...m[1].matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)].map((a) => a[1]));
+  const aliased = [...source.matchAll(/export (?:const )?\{([^}]*)\}/g)].flatMap((m) =>
+    [...m[1].matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)].map((a) => a[1]),
+  );
   return [...new Set([...named, ...aliased])];
 }
 
@@ -29,12 +31,17 @@ describe("the OpenAPI description", () => {
       expect(API_ROUTE_METHODS.find((e) => e.pattern.test(concrete(op.path)))?.route, op.path).toBe(op.route);
       expect(exported(op.route), `${op.method} ${op.route}`).toContain(op.method);
     }
-    for (const [p, methods] of Object.entries(doc.paths)) for (const m of Object.keys(methods)) expect(API_OPERATIONS.some((o) => o.path === p && o.method.toLowerCase() === m)).toBe(true);
+    for (const [p, methods] of Object.entries(doc.paths))
+      for (const m of Object.keys(methods)) expect(API_OPERATIONS.some((o) => o.path === p && o.method.toLowerCase() === m)).toBe(true);
   });
 
   it("describes every method of every route (the auth library's endpoints by their sign-in)", () => {
     for (const entry of API_ROUTE_METHODS)
-      for (const method of exported(entry.route)) expect(API_OPERATIONS.some((o) => o.route === entry.route && o.method === method), `${method} /api/${entry.route} is not described`).toBe(true);
+      for (const method of exported(entry.route))
+        expect(
+          API_OPERATIONS.some((o) => o.route === entry.route && o.method === method),
+          `${method} /api/${entry.route} is not described`,
+        ).toBe(true);
     expect(Object.keys(ADMIN_ACTION_SCHEMAS).sort()).toEqual(Object.keys(ADMIN_ACTIONS).sort());
   });
 
@@ -42,7 +49,8 @@ describe("the OpenAPI description", () => {
     for (const op of API_OPERATIONS) {
       const source = fs.readFileSync(path.join(API, op.route, "route.ts"), "utf8");
       // the handler's own text: from its export to the next one
-      const handler = source.split(/(?=export (?:async )?function )/).find((part) => new RegExp(`^export (?:async )?function ${op.method}\\b`).test(part)) ?? "";
+      const handler =
+        source.split(/(?=export (?:async )?function )/).find((part) => new RegExp(`^export (?:async )?function ${op.method}\\b`).test(part)) ?? "";
       if (/readJson\(|searchParams/.test(handler) && op.method !== "GET") expect(op.body, `${op.method} ${op.path} reads a body`).toBeDefined();
       if (op.body) {
         expect(op.example, `${op.method} ${op.path} has an example`).toBeDefined();
@@ -50,7 +58,12 @@ describe("the OpenAPI description", () => {
         expect(parsed.success, `${op.method} ${op.path}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
       }
     }
-    const patch = (doc.paths["/api/projects/{slug}"] as Record<string, { requestBody: { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> } }>).patch;
+    const patch = (
+      doc.paths["/api/projects/{slug}"] as Record<
+        string,
+        { requestBody: { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> } }
+      >
+    ).patch;
     const schema = patch.requestBody.content["application/json"].schema;
     expect(schema.required).toEqual(["version"]);
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["health", "stage", "progressPercent", "forecastFinish"]));

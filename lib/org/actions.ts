@@ -37,14 +37,26 @@ export async function createUnitAction(form: FormData): Promise<void> {
   await finish(
     await createOrgUnit({
       viewer: await getViewer(),
-      input: { parentCode: text(form, "parentCode"), code: text(form, "code"), nameEn: text(form, "nameEn"), nameZh: text(form, "nameZh"), currency: text(form, "currency") || "CNY", reason: text(form, "reason") },
+      input: {
+        parentCode: text(form, "parentCode"),
+        code: text(form, "code"),
+        nameEn: text(form, "nameEn"),
+        nameZh: text(form, "nameZh"),
+        currency: text(form, "currency") || "CNY",
+        reason: text(form, "reason"),
+      },
     }),
   );
 }
 
 export async function renameUnitAction(form: FormData): Promise<void> {
   const { code, version } = unitAndVersion(form);
-  await finish(await renameOrgUnit({ viewer: await getViewer(), input: { code, version, nameEn: text(form, "nameEn"), nameZh: text(form, "nameZh"), reason: text(form, "reason") } }));
+  await finish(
+    await renameOrgUnit({
+      viewer: await getViewer(),
+      input: { code, version, nameEn: text(form, "nameEn"), nameZh: text(form, "nameZh"), reason: text(form, "reason") },
+    }),
+  );
 }
 
 export async function moveUnitAction(form: FormData): Promise<void> {
@@ -54,7 +66,9 @@ export async function moveUnitAction(form: FormData): Promise<void> {
 
 export async function archiveUnitAction(form: FormData): Promise<void> {
   const { code, version } = unitAndVersion(form);
-  await finish(await archiveOrgUnit({ viewer: await getViewer(), input: { code, version, archived: text(form, "intent") !== "restore", reason: text(form, "reason") } }));
+  await finish(
+    await archiveOrgUnit({ viewer: await getViewer(), input: { code, version, archived: text(form, "intent") !== "restore", reason: text(form, "reason") } }),
+  );
 }
 
 export async function moveProjectsAction(form: FormData): Promise<void> {
@@ -66,7 +80,13 @@ export async function roleAssignmentAction(form: FormData): Promise<void> {
   await finish(
     await setRoleAssignment({
       viewer: await getViewer(),
-      input: { userId: text(form, "userId"), unitCode: text(form, "unitCode"), role: text(form, "role"), assigned: text(form, "intent") !== "remove", reason: text(form, "reason") },
+      input: {
+        userId: text(form, "userId"),
+        unitCode: text(form, "unitCode"),
+        role: text(form, "role"),
+        assigned: text(form, "intent") !== "remove",
+        reason: text(form, "reason"),
+      },
     }),
   );
 }

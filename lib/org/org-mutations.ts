@@ -21,8 +21,7 @@ type Tx = Prisma.TransactionClient;
 
 /** The permission must be held outright on a unit containing `path`. */
 export function assertCovers(viewer: Viewer, permission: Permission, path: string): void {
-  if (!grantPaths(viewer, permission).full.some((p) => isWithin(path, p)))
-    throw new AppError("FORBIDDEN", "Your roles do not cover this organization unit.");
+  if (!grantPaths(viewer, permission).full.some((p) => isWithin(path, p))) throw new AppError("FORBIDDEN", "Your roles do not cover this organization unit.");
 }
 
 const unitSelect = { id: true, code: true, nameEn: true, nameZh: true, parentId: true, path: true, currency: true, archivedAt: true, version: true } as const;
@@ -52,12 +51,27 @@ export function createOrgUnit({ viewer, input }: { viewer: Viewer | null; input:
       const parent = await findUnit(tx, input.parentCode);
       assertCovers(viewer, "org:manage", parent.path);
       if (parent.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new units.", { parentCode: "This unit is archived." });
-      if (await tx.orgUnit.count({ where: { code: input.code } })) throw new AppError("CONFLICT", `A unit with code "${input.code}" already exists.`, { code: "This code is taken." });
+      if (await tx.orgUnit.count({ where: { code: input.code } }))
+        throw new AppError("CONFLICT", `A unit with code "${input.code}" already exists.`, { code: "This code is taken." });
       const unit = await tx.orgUnit.create({
-        data: { code: input.code, nameEn: input.nameEn, nameZh: input.nameZh ?? null, parentId: parent.id, path: childPath(parent.path, input.code), currency: input.currency },
+        data: {
+          code: input.code,
+          nameEn: input.nameEn,
+          nameZh: input.nameZh ?? null,
+          parentId: parent.id,
+          path: childPath(parent.path, input.code),
+          currency: input.currency,
+        },
         select: unitSelect,
       });
-      await recordAudit(tx, viewer, { action: "org.unit.create", entityType: "OrgUnit", entityId: unit.code, before: null, after: snapshot(unit), reason: input.reason });
+      await recordAudit(tx, viewer, {
+        action: "org.unit.create",
+        entityType: "OrgUnit",
+        entityId: unit.code,
+        before: null,
+        after: snapshot(unit),
+        reason: input.reason,
+      });
       return { code: unit.code, path: unit.path };
     },
   });
@@ -79,7 +93,14 @@ export function renameOrgUnit({ viewer, input }: { viewer: Viewer | null; input:
       });
       if (!count) conflict(unit);
       const after = { ...unit, nameEn: input.nameEn, nameZh: input.nameZh ?? null };
-      await recordAudit(tx, viewer, { action: "org.unit.rename", entityType: "OrgUnit", entityId: unit.code, before: snapshot(unit), after: snapshot(after), reason: input.reason });
+      await recordAudit(tx, viewer, {
+        action: "org.unit.rename",
+        entityType: "OrgUnit",
+        entityId: unit.code,
+        before: snapshot(unit),
+        after: snapshot(after),
+        reason: input.reason,
+      });
       return { code: unit.code, version: unit.version + 1 };
     },
   });
@@ -102,16 +123,23 @@ export function moveOrgUnit({ viewer, input }: { viewer: Viewer | null; input: u
       if (!unit.parentId) throw new AppError("BAD_REQUEST", "The group (the root) cannot be moved.", { code: "The root cannot move." });
       const parent = await findUnit(tx, input.parentCode);
       if (isWithin(parent.path, unit.path))
-        throw new AppError("BAD_REQUEST", `${unit.code} cannot move under ${parent.code}: ${parent.code} is ${unit.code} itself or one of its own units (that would make a cycle).`, {
-          parentCode: "A unit cannot move under itself or below itself.",
-        });
+        throw new AppError(
+          "BAD_REQUEST",
+          `${unit.code} cannot move under ${parent.code}: ${parent.code} is ${unit.code} itself or one of its own units (that would make a cycle).`,
+          {
+            parentCode: "A unit cannot move under itself or below itself.",
+          },
+        );
       assertCovers(viewer, "org:manage", unit.path);
       assertCovers(viewer, "org:manage", parent.path);
       if (parent.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new units.", { parentCode: "This unit is archived." });
       if (unit.version !== input.version) conflict(unit);
       if (parent.id === unit.parentId) throw new AppError("BAD_REQUEST", "The unit is already there.", { parentCode: "Choose another parent." });
       const newPath = childPath(parent.path, unit.code);
-      const { count } = await tx.orgUnit.updateMany({ where: { id: unit.id, version: input.version }, data: { parentId: parent.id, version: { increment: 1 } } });
+      const { count } = await tx.orgUnit.updateMany({
+        where: { id: unit.id, version: input.version },
+        data: { parentId: parent.id, version: { increment: 1 } },
+      });
       if (!count) conflict(unit);
       // The whole subtree in one statement; the unit codes hold no LIKE wildcards.
       const moved = await tx.$executeRaw`

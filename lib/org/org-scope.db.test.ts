@@ -48,7 +48,13 @@ function project(slug: string, orgUnit: string | undefined, extra: Partial<Param
     operatingCompany: `${slug} operator`,
     health: "AT_RISK",
     milestones: [
-      { key: "late", title: `${slug} late milestone`, state: "PLANNED", baseline: { date: "2026-01-01", precision: "DAY" }, forecast: { date: "2026-05-01", precision: "DAY" } },
+      {
+        key: "late",
+        title: `${slug} late milestone`,
+        state: "PLANNED",
+        baseline: { date: "2026-01-01", precision: "DAY" },
+        forecast: { date: "2026-05-01", precision: "DAY" },
+      },
       { key: "soon", title: `${slug} soon milestone`, state: "PLANNED", forecast: { date: "2026-07-01", precision: "DAY" } },
     ],
     history: [
@@ -89,7 +95,8 @@ describe.each(testBackends())("organization scoping on %s", (backend) => {
     mmgPmo = await createViewer(prisma, "pmo", "MMG PMO", "MMG");
   });
 
-  const slugsOf = async (viewer: Viewer | null, query = "") => (await listProjects(params(query), { scope: readScopeOf(viewer) })).rows.map((r) => r.slug).sort();
+  const slugsOf = async (viewer: Viewer | null, query = "") =>
+    (await listProjects(params(query), { scope: readScopeOf(viewer) })).rows.map((r) => r.slug).sort();
   const dash = (viewer: Viewer | null, query = ""): DashboardFilters => parseDashboardParams(new URLSearchParams(query), readScopeOf(viewer)).filters;
 
   it("lists and counts only the reader's subtree", async () => {
@@ -122,7 +129,10 @@ describe.each(testBackends())("organization scoping on %s", (backend) => {
     expect(options.companies).toEqual(["kin operator", "lb operator"]);
     expect(options.countries.map((c) => c.code)).toEqual(["PE"]);
     // the organization filter's choices: the reader's subtree, in tree order, with depth
-    expect(options.units.map((u) => [u.code, u.depth])).toEqual([["MMG", 1], ["MMG-LB", 2]]);
+    expect(options.units.map((u) => [u.code, u.depth])).toEqual([
+      ["MMG", 1],
+      ["MMG-LB", 2],
+    ]);
     expect((await listFilterOptions({ scope: readScopeOf(both) })).units.map((u) => u.code)).toEqual(["MCC", "MMG-LB"]);
     expect((await listFilterOptions({ scope: readScopeOf(nobody) })).units).toEqual([]);
     const all = (await listFilterOptions({ scope: readScopeOf(groupExec) })).units.map((u) => u.code);
@@ -147,10 +157,12 @@ describe.each(testBackends())("organization scoping on %s", (backend) => {
       { key: "MMG-LB", count: 1 },
     ]);
     // with the filter, a unit and its subtree
-    expect(await countProjectGroups({ params: params("group=organization&org=MMG"), group: "organization", where: { scope: readScopeOf(groupExec) } })).toEqual([
-      { key: "MMG", count: 1 },
-      { key: "MMG-LB", count: 1 },
-    ]);
+    expect(await countProjectGroups({ params: params("group=organization&org=MMG"), group: "organization", where: { scope: readScopeOf(groupExec) } })).toEqual(
+      [
+        { key: "MMG", count: 1 },
+        { key: "MMG-LB", count: 1 },
+      ],
+    );
     // a saved view may group by organization; a bad group key is still refused by the strict parser
     expect(params("group=organization").group).toBe("organization");
     expect(parseListParamsLenient(new URLSearchParams("group=unit")).ignored).toContain("group");
@@ -206,11 +218,20 @@ describe.each(testBackends())("organization scoping on %s", (backend) => {
   });
 
   it("writes outside the scope are NOT_FOUND; a PMO edits its unit's projects; an executive edits none", async () => {
-    expect(await updateProjectStatus({ viewer: mmgPmo, slug: "ramu", input: { version: 1, stage: "OPERATION" } })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await updateProjectStatus({ viewer: mmgExec, slug: "kin", input: { version: 1, stage: "OPERATION" } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await updateProjectStatus({ viewer: mmgPmo, slug: "ramu", input: { version: 1, stage: "OPERATION" } })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    expect(await updateProjectStatus({ viewer: mmgExec, slug: "kin", input: { version: 1, stage: "OPERATION" } })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     expect(await updateProjectStatus({ viewer: mmgPmo, slug: "lb", input: { version: 1, stage: "OPERATION", comment: "ok" } })).toMatchObject({ ok: true });
     const ramu = await database().prisma.milestone.findFirstOrThrow({ where: { project: { slug: "ramu" } } });
-    expect(await updateMilestone({ viewer: mmgPmo, slug: "ramu", milestoneId: ramu.id, input: { version: 1, title: "x" } })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await updateMilestone({ viewer: mmgPmo, slug: "ramu", milestoneId: ramu.id, input: { version: 1, title: "x" } })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
   });
 
   it("after a unit moves, readers of its old parent lose it and readers of the new parent gain it", async () => {

@@ -24,7 +24,12 @@ export const createUnitSchema = z
     code,
     nameEn,
     nameZh,
-    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "An ISO 4217 code such as CNY or USD.").default("CNY"),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, "An ISO 4217 code such as CNY or USD.")
+      .default("CNY"),
     reason,
   })
   .strict();

@@ -57,10 +57,42 @@ const F = "FORBIDDEN";
 const N = "NOT_FOUND";
 const U = "UNAUTHENTICATED";
 
-const EDIT = { anonymous: U, noRole: F, adminGRP: A, adminMMG: A, adminMCC: N, pmoGRP: A, pmoMMG: A, pmoMCC: N, pmoMovedUnit: A, managerAssigned: A, managerOther: F, executiveMMG: F, executiveMCC: F, staffGRP: F, twoAssignments: A } satisfies Record<Caller, string>;
+const EDIT = {
+  anonymous: U,
+  noRole: F,
+  adminGRP: A,
+  adminMMG: A,
+  adminMCC: N,
+  pmoGRP: A,
+  pmoMMG: A,
+  pmoMCC: N,
+  pmoMovedUnit: A,
+  managerAssigned: A,
+  managerOther: F,
+  executiveMMG: F,
+  executiveMCC: F,
+  staffGRP: F,
+  twoAssignments: A,
+} satisfies Record<Caller, string>;
 const REBASELINE = { ...EDIT, pmoGRP: F, pmoMMG: F, pmoMovedUnit: F, managerAssigned: F, twoAssignments: F } satisfies Record<Caller, string>;
 /** org:manage / user:manage on MMG-X: admins whose unit covers it */
-const UNIT_ADMIN = { anonymous: U, noRole: F, adminGRP: A, adminMMG: A, adminMCC: F, pmoGRP: F, pmoMMG: F, pmoMCC: F, pmoMovedUnit: F, managerAssigned: F, managerOther: F, executiveMMG: F, executiveMCC: F, staffGRP: F, twoAssignments: F } satisfies Record<Caller, string>;
+const UNIT_ADMIN = {
+  anonymous: U,
+  noRole: F,
+  adminGRP: A,
+  adminMMG: A,
+  adminMCC: F,
+  pmoGRP: F,
+  pmoMMG: F,
+  pmoMCC: F,
+  pmoMovedUnit: F,
+  managerAssigned: F,
+  managerOther: F,
+  executiveMMG: F,
+  executiveMCC: F,
+  staffGRP: F,
+  twoAssignments: F,
+} satisfies Record<Caller, string>;
 /** a project-scoped admin change: an admin who cannot read the project gets NOT_FOUND */
 const PROJECT_ADMIN = { ...UNIT_ADMIN, adminMCC: N } satisfies Record<Caller, string>;
 /** user-level changes: group admins only */
@@ -124,7 +156,13 @@ describe.each(testBackends())("unit-scoped permission matrix on %s", (backend) =
     const prisma = database().prisma;
     const slug = `unit-matrix-${++n}`;
     await loadPortfolio(prisma, {
-      projects: [buildProject({ slug, orgUnit: "MMG-X", milestones: [{ key: "m", title: "M", state: "PLANNED", baseline: { date: "2026-01-01", precision: "MONTH" } }] })],
+      projects: [
+        buildProject({
+          slug,
+          orgUnit: "MMG-X",
+          milestones: [{ key: "m", title: "M", state: "PLANNED", baseline: { date: "2026-01-01", precision: "MONTH" } }],
+        }),
+      ],
     });
     await assignManager(prisma, callers.managerAssigned!, slug);
     const m = await prisma.milestone.findFirstOrThrow({ where: { project: { slug } } });
@@ -144,14 +182,20 @@ describe.each(testBackends())("unit-scoped permission matrix on %s", (backend) =
     createMilestone: (viewer, p) => createMilestone({ viewer, slug: p.slug, input: { title: "New" } }),
     updateMilestone: (viewer, p) => updateMilestone({ viewer, slug: p.slug, milestoneId: p.milestoneId, input: { version: 1, title: "Renamed" } }),
     rebaseline: (viewer, p) =>
-      updateMilestone({ viewer, slug: p.slug, milestoneId: p.milestoneId, input: { version: 1, baseline: { date: "2026-03-01", precision: "MONTH" }, comment: "Scope change" } }),
+      updateMilestone({
+        viewer,
+        slug: p.slug,
+        milestoneId: p.milestoneId,
+        input: { version: 1, baseline: { date: "2026-03-01", precision: "MONTH" }, comment: "Scope change" },
+      }),
     createUnit: (viewer) => createOrgUnit({ viewer, input: { parentCode: "MMG-X", code: `C${++n}`, nameEn: "Child", reason: "matrix" } }),
     renameUnit: async (viewer) => {
       const x = await database().prisma.orgUnit.findUniqueOrThrow({ where: { code: "MMG-X" } });
       return renameOrgUnit({ viewer, input: { code: "MMG-X", version: x.version, nameEn: `Unit X ${++n}`, reason: "matrix" } });
     },
     moveProjects: (viewer, p) => moveProjectsToUnit({ viewer, input: { slugs: [p.slug], toCode: "MMG-Y", reason: "matrix" } }),
-    assignRole: async (viewer) => setRoleAssignment({ viewer, input: { userId: await freshUser(), unitCode: "MMG-X", role: "staff", assigned: true, reason: "matrix" } }),
+    assignRole: async (viewer) =>
+      setRoleAssignment({ viewer, input: { userId: await freshUser(), unitCode: "MMG-X", role: "staff", assigned: true, reason: "matrix" } }),
     assignManager: (viewer, p) => setManagerAssignment({ viewer, input: { userId: managerTarget.id, projectSlug: p.slug, assigned: true, reason: "matrix" } }),
     setGroupRole: async (viewer) => setUserRole({ viewer, input: { userId: await freshUser(), role: "executive", reason: "matrix" } }),
     disableUser: async (viewer) => setUserDisabled({ viewer, input: { userId: await freshUser(), disabled: true, reason: "matrix" } }),
@@ -187,7 +231,10 @@ describe.each(testBackends())("unit-scoped permission matrix on %s", (backend) =
     const self = await moveOrgUnit({ viewer: callers.adminGRP, input: { code: "MMG", version: mmg.version, parentCode: "MMG" } });
     expect(self).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     const root = await prisma.orgUnit.findUniqueOrThrow({ where: { code: "GRP" } });
-    expect(await moveOrgUnit({ viewer: callers.adminGRP, input: { code: "GRP", version: root.version, parentCode: "MCC" } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(await moveOrgUnit({ viewer: callers.adminGRP, input: { code: "GRP", version: root.version, parentCode: "MCC" } })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
     expect(await prisma.orgUnit.findMany({ orderBy: { code: "asc" }, select: { code: true, path: true, version: true } })).toEqual(before);
   });
 
@@ -196,7 +243,10 @@ describe.each(testBackends())("unit-scoped permission matrix on %s", (backend) =
     await createOrgUnit({ viewer: callers.adminGRP, input: { parentCode: "MMG-Y", code: "Y-1", nameEn: "Y one" } });
     await createOrgUnit({ viewer: callers.adminGRP, input: { parentCode: "Y-1", code: "Y-2", nameEn: "Y two" } });
     const y = await prisma.orgUnit.findUniqueOrThrow({ where: { code: "MMG-Y" } });
-    expect(await moveOrgUnit({ viewer: callers.adminGRP, input: { code: "MMG-Y", version: y.version + 1, parentCode: "MCC" } })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await moveOrgUnit({ viewer: callers.adminGRP, input: { code: "MMG-Y", version: y.version + 1, parentCode: "MCC" } })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
     expect(await moveOrgUnit({ viewer: callers.adminGRP, input: { code: "MMG-Y", version: y.version, parentCode: "MCC" } })).toMatchObject({ ok: true });
     const paths = await prisma.orgUnit.findMany({ where: { code: { in: ["MMG-Y", "Y-1", "Y-2"] } }, orderBy: { path: "asc" }, select: { path: true } });
     expect(paths.map((p) => p.path)).toEqual(["/GRP/MCC/MMG-Y/", "/GRP/MCC/MMG-Y/Y-1/", "/GRP/MCC/MMG-Y/Y-1/Y-2/"]);
@@ -208,26 +258,45 @@ describe.each(testBackends())("unit-scoped permission matrix on %s", (backend) =
     await createOrgUnit({ viewer: callers.adminGRP, input: { parentCode: "ARC", code: "ARC-1", nameEn: "Child" } });
     const arc = await prisma.orgUnit.findUniqueOrThrow({ where: { code: "ARC" } });
     const { archiveOrgUnit } = await import("./org-mutations");
-    expect(await archiveOrgUnit({ viewer: callers.adminGRP, input: { code: "ARC", version: arc.version, archived: true } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-    const child = await prisma.orgUnit.findUniqueOrThrow({ where: { code: "ARC-1" } });
-    expect(await archiveOrgUnit({ viewer: callers.adminGRP, input: { code: "ARC-1", version: child.version, archived: true, reason: "closed" } })).toMatchObject({ ok: true });
-    expect(await archiveOrgUnit({ viewer: callers.adminGRP, input: { code: "ARC", version: arc.version, archived: true } })).toMatchObject({ ok: true });
-    const p = await freshProject();
-    expect(await moveProjectsToUnit({ viewer: callers.adminGRP, input: { slugs: [p.slug], toCode: "ARC" } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-    expect(await setRoleAssignment({ viewer: callers.adminGRP, input: { userId: managerTarget.id, unitCode: "ARC", role: "staff", assigned: true } })).toMatchObject({
+    expect(await archiveOrgUnit({ viewer: callers.adminGRP, input: { code: "ARC", version: arc.version, archived: true } })).toMatchObject({
       ok: false,
       error: { code: "BAD_REQUEST" },
     });
-    expect(await prisma.auditEntry.findFirstOrThrow({ where: { action: "org.unit.archive", entityId: "ARC-1" } })).toMatchObject({ reason: "closed", after: { archived: true } });
+    const child = await prisma.orgUnit.findUniqueOrThrow({ where: { code: "ARC-1" } });
+    expect(
+      await archiveOrgUnit({ viewer: callers.adminGRP, input: { code: "ARC-1", version: child.version, archived: true, reason: "closed" } }),
+    ).toMatchObject({ ok: true });
+    expect(await archiveOrgUnit({ viewer: callers.adminGRP, input: { code: "ARC", version: arc.version, archived: true } })).toMatchObject({ ok: true });
+    const p = await freshProject();
+    expect(await moveProjectsToUnit({ viewer: callers.adminGRP, input: { slugs: [p.slug], toCode: "ARC" } })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
+    expect(
+      await setRoleAssignment({ viewer: callers.adminGRP, input: { userId: managerTarget.id, unitCode: "ARC", role: "staff", assigned: true } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
+    expect(await prisma.auditEntry.findFirstOrThrow({ where: { action: "org.unit.archive", entityId: "ARC-1" } })).toMatchObject({
+      reason: "closed",
+      after: { archived: true },
+    });
   });
 
   it("a password reset ends every session of the user and records no password", async () => {
     const prisma = database().prisma;
     const id = await freshUser();
     await prisma.session.create({ data: { id: `s-${id}`, token: `t-${id}`, userId: id, expiresAt: new Date(Date.now() + 86_400_000) } });
-    expect(await resetUserPassword({ viewer: callers.adminGRP, input: { userId: id, password: "short" } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(await resetUserPassword({ viewer: callers.adminGRP, input: { userId: id, password: "short" } })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
     expect(await prisma.session.count({ where: { userId: id } })).toBe(1);
-    expect(await resetUserPassword({ viewer: callers.adminGRP, input: { userId: id, password: "a-long-enough-password" } })).toMatchObject({ ok: true, data: { sessionsEnded: 1 } });
+    expect(await resetUserPassword({ viewer: callers.adminGRP, input: { userId: id, password: "a-long-enough-password" } })).toMatchObject({
+      ok: true,
+      data: { sessionsEnded: 1 },
+    });
     expect(await prisma.session.count({ where: { userId: id } })).toBe(0);
     const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "user.password.reset", entityId: id } });
     expect(JSON.stringify(entry)).not.toContain("a-long-enough-password");
@@ -236,9 +305,14 @@ describe.each(testBackends())("unit-scoped permission matrix on %s", (backend) =
   it("unknown role strings are refused by the schema and cannot be stored", async () => {
     const prisma = database().prisma;
     const id = await freshUser();
-    expect(await setRoleAssignment({ viewer: callers.adminGRP, input: { userId: id, unitCode: "MMG", role: "staff,admin", assigned: true } })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(await setRoleAssignment({ viewer: callers.adminGRP, input: { userId: id, unitCode: "MMG", role: "staff,admin", assigned: true } })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
     const mmg = await prisma.orgUnit.findUniqueOrThrow({ where: { code: "MMG" } });
-    await expect(prisma.$executeRaw`INSERT INTO "RoleAssignment" ("id", "userId", "unitId", "role") VALUES (gen_random_uuid(), ${id}, ${mmg.id}::uuid, 'staff,admin')`).rejects.toThrow();
+    await expect(
+      prisma.$executeRaw`INSERT INTO "RoleAssignment" ("id", "userId", "unitId", "role") VALUES (gen_random_uuid(), ${id}, ${mmg.id}::uuid, 'staff,admin')`,
+    ).rejects.toThrow();
     // A legacy role column holding anything grants nothing: only assignments count.
     await prisma.user.update({ where: { id }, data: { role: "admin" } });
     expect(await prisma.roleAssignment.count({ where: { userId: id } })).toBe(0);

@@ -35,6 +35,10 @@ export async function managesProjects({ viewer }: { viewer: Viewer | null }): Pr
 /** The managers of a project, by name: who to ask when the reader may not edit it. */
 export async function listProjectManagers({ projectId }: { projectId: string }): Promise<{ name: string; email: string }[]> {
   const prisma = await db();
-  const rows = await prisma.projectManager.findMany({ where: { projectId, user: { OR: [{ banned: false }, { banned: null }] } }, select: { user: { select: { name: true, email: true } } }, orderBy: { assignedAt: "asc" } });
+  const rows = await prisma.projectManager.findMany({
+    where: { projectId, user: { OR: [{ banned: false }, { banned: null }] } },
+    select: { user: { select: { name: true, email: true } } },
+    orderBy: { assignedAt: "asc" },
+  });
   return rows.map((r) => r.user);
 }

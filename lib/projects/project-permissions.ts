@@ -31,7 +31,11 @@ export async function getProjectPermissions({ slug, viewer }: { slug: string; vi
     select: {
       orgUnit: { select: { path: true } },
       // Every current manager, by name: who the reader can ask (disabled accounts are nobody to ask).
-      managers: { where: { user: { OR: [{ banned: false }, { banned: null }] } }, select: { userId: true, user: { select: { name: true } } }, orderBy: { assignedAt: "asc" } },
+      managers: {
+        where: { user: { OR: [{ banned: false }, { banned: null }] } },
+        select: { userId: true, user: { select: { name: true } } },
+        orderBy: { assignedAt: "asc" },
+      },
     },
   });
   if (!project) return NONE;

@@ -129,7 +129,11 @@ export function projectWhereSql(params: ProjectFilter, options: WhereOptions): P
 
   if (params.overBudget !== undefined) and.push(Prisma.sql`${variancePercentSql} > ${params.overBudget}`);
   if (params.mine)
-    and.push(options.managerId ? Prisma.sql`EXISTS (SELECT 1 FROM "ProjectManager" pm WHERE pm."projectId" = p."id" AND pm."userId" = ${options.managerId})` : Prisma.sql`FALSE`);
+    and.push(
+      options.managerId
+        ? Prisma.sql`EXISTS (SELECT 1 FROM "ProjectManager" pm WHERE pm."projectId" = p."id" AND pm."userId" = ${options.managerId})`
+        : Prisma.sql`FALSE`,
+    );
 
   if (params.stale !== undefined) and.push(Prisma.sql`p."updatedAt" < ${new Date(now.getTime() - params.stale * 86_400_000)}`);
 

@@ -45,10 +45,32 @@ describe.each(testBackends())("search by commodity and province on %s", (backend
     await loadPortfolio(database().prisma, {
       source: { key: "test-source", title: "Test source", publisher: "Tester", publishedOn: "2025-01-23" },
       projects: [
-        buildProject({ slug: "xks", nameEn: "Xikuangshan Prospecting", summary: "Deep prospecting.", commodities: ["antimony"], countryCode: "CN", subdivision: "Hunan" }),
-        buildProject({ slug: "kinsevere", nameEn: "Kinsevere Expansion", nameZh: "金塞维尔扩建项目", summary: "An expansion.", commodities: ["copper", "cobalt"], countryCode: "CD", subdivision: "Haut-Katanga" }),
+        buildProject({
+          slug: "xks",
+          nameEn: "Xikuangshan Prospecting",
+          summary: "Deep prospecting.",
+          commodities: ["antimony"],
+          countryCode: "CN",
+          subdivision: "Hunan",
+        }),
+        buildProject({
+          slug: "kinsevere",
+          nameEn: "Kinsevere Expansion",
+          nameZh: "金塞维尔扩建项目",
+          summary: "An expansion.",
+          commodities: ["copper", "cobalt"],
+          countryCode: "CD",
+          subdivision: "Haut-Katanga",
+        }),
         buildProject({ slug: "khoemacau", nameEn: "Khoemacau", summary: "Taken over.", commodities: ["copper"], countryCode: "BW" }),
-        buildProject({ slug: "anshan", nameEn: "Chentaigou Iron", summary: "An iron deposit.", commodities: ["iron ore"], countryCode: "CN", subdivision: "Liaoning" }),
+        buildProject({
+          slug: "anshan",
+          nameEn: "Chentaigou Iron",
+          summary: "An iron deposit.",
+          commodities: ["iron ore"],
+          countryCode: "CN",
+          subdivision: "Liaoning",
+        }),
       ],
     });
   });

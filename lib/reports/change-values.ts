@@ -8,7 +8,10 @@ type Translate = (key: string) => string;
  * reader's language, day counts without their sign (the message says which
  * way). Client-safe: the page (next-intl) and the exports (use-intl/core) share it.
  */
-export function changeValues(c: ReportChange, { zh, enumLabel, reportsLabel }: { zh: boolean; enumLabel: Translate; reportsLabel: Translate }): Record<string, string | number> {
+export function changeValues(
+  c: ReportChange,
+  { zh, enumLabel, reportsLabel }: { zh: boolean; enumLabel: Translate; reportsLabel: Translate },
+): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(c.params)) out[k] = v ?? "—";
   if (c.kind === "healthMoved" || c.kind === "stageMoved") {

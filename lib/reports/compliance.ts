@@ -36,7 +36,15 @@ export interface Compliance {
  * their period's reports aggregated once); due or overdue is decided per unit
  * with its own due-date rule, then folded into the subsidiary.
  */
-export async function getReportingCompliance({ viewer, periodId, today = new Date() }: { viewer: Viewer | null; periodId: string; today?: Date }): Promise<Compliance> {
+export async function getReportingCompliance({
+  viewer,
+  periodId,
+  today = new Date(),
+}: {
+  viewer: Viewer | null;
+  periodId: string;
+  today?: Date;
+}): Promise<Compliance> {
   const prisma = await db();
   const [byUnit, book, subsidiaries] = await Promise.all([
     prisma.$queryRaw<{ path: string; total: number; reported: number; submitted: number }[]>`
@@ -53,7 +61,10 @@ export async function getReportingCompliance({ viewer, periodId, today = new Dat
       WHERE ${scopeSql(readScopeOf(viewer))}
       GROUP BY u."path"`,
     loadRuleBook(prisma),
-    prisma.orgUnit.findMany({ where: { OR: [{ parentId: null }, { parent: { parentId: null } }] }, select: { code: true, nameEn: true, nameZh: true, parentId: true } }),
+    prisma.orgUnit.findMany({
+      where: { OR: [{ parentId: null }, { parent: { parentId: null } }] },
+      select: { code: true, nameEn: true, nameZh: true, parentId: true },
+    }),
   ]);
   const rows = new Map<string, ComplianceRow>();
   const root = subsidiaries.find((s) => s.parentId === null);
@@ -63,7 +74,10 @@ export async function getReportingCompliance({ viewer, periodId, today = new Dat
     let row = rows.get(key);
     if (!row) {
       const unit = code ? subsidiaries.find((s) => s.code === code) : root;
-      rows.set(key, (row = { code, nameEn: unit?.nameEn ?? code ?? "", nameZh: unit?.nameZh ?? null, total: 0, reported: 0, submitted: 0, due: 0, overdue: 0 }));
+      rows.set(
+        key,
+        (row = { code, nameEn: unit?.nameEn ?? code ?? "", nameZh: unit?.nameZh ?? null, total: 0, reported: 0, submitted: 0, due: 0, overdue: 0 }),
+      );
     }
     const open = u.total - u.reported - u.submitted;
     const late = today.getTime() > dueDate(periodId, book.forPath(u.path)).getTime();
@@ -74,12 +88,21 @@ export async function getReportingCompliance({ viewer, periodId, today = new Dat
     else row.due += open;
   }
   const list = [...rows.values()].sort((a, b) => (a.code === null ? -1 : b.code === null ? 1 : a.nameEn.localeCompare(b.nameEn)));
-  const totals = list.reduce((s, r) => ({ total: s.total + r.total, reported: s.reported + r.reported, submitted: s.submitted + r.submitted, due: s.due + r.due, overdue: s.overdue + r.overdue }), {
-    total: 0,
-    reported: 0,
-    submitted: 0,
-    due: 0,
-    overdue: 0,
-  });
+  const totals = list.reduce(
+    (s, r) => ({
+      total: s.total + r.total,
+      reported: s.reported + r.reported,
+      submitted: s.submitted + r.submitted,
+      due: s.due + r.due,
+      overdue: s.overdue + r.overdue,
+    }),
+    {
+      total: 0,
+      reported: 0,
+      submitted: 0,
+      due: 0,
+      overdue: 0,
+    },
+  );
   return { periodId, dueOn: dueDate(periodId, book.group).toISOString().slice(0, 10), rows: list, totals };
 }

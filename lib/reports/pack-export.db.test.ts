@@ -30,7 +30,11 @@ describe.each(testBackends())("report pack exports on %s", (backend) => {
     for (const slug of ["xa", "xb"]) {
       const d = await createReportDraft({ viewer: admin, slug, input: { periodId } });
       if (!d.ok) throw new Error("setup");
-      await saveReportNarrative({ viewer: admin, reportId: d.data.id, input: { version: 1, narrative: { summaryEn: `Summary of ${slug}`, summaryZh: `${slug}的摘要：进展顺利` } } });
+      await saveReportNarrative({
+        viewer: admin,
+        reportId: d.data.id,
+        input: { version: 1, narrative: { summaryEn: `Summary of ${slug}`, summaryZh: `${slug}的摘要：进展顺利` } },
+      });
       await submitReport({ viewer: admin, reportId: d.data.id, input: { version: 2 } });
       await publishReport({ viewer: admin, reportId: d.data.id, input: { version: 3 } });
     }

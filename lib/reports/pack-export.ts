@@ -38,7 +38,18 @@ export async function packXlsx(pack: ReportPack, l: PackLabels): Promise<Buffer>
   narrative.getRow(1).font = { bold: true };
   for (const g of pack.groups)
     for (const r of g.reports) {
-      reports.addRow([r.nameEn, r.nameZh ?? "", r.slug, g.subsidiary ? l.name(g.subsidiary) : l.t("pack.groupOwned"), l.enumLabel("businessLine", r.businessLine), l.enumLabel("health", r.health), r.progressPercent, r.reportVersion, new Date(r.publishedAt), r.changes.map(l.change).join("\n")]);
+      reports.addRow([
+        r.nameEn,
+        r.nameZh ?? "",
+        r.slug,
+        g.subsidiary ? l.name(g.subsidiary) : l.t("pack.groupOwned"),
+        l.enumLabel("businessLine", r.businessLine),
+        l.enumLabel("health", r.health),
+        r.progressPercent,
+        r.reportVersion,
+        new Date(r.publishedAt),
+        r.changes.map(l.change).join("\n"),
+      ]);
       for (const f of NARRATIVE_FIELDS) {
         const en = r.narrative[`${f}En`] ?? "";
         const zh = r.narrative[`${f}Zh`] ?? "";
@@ -83,12 +94,26 @@ export function packHtml(pack: ReportPack, l: PackLabels): string {
     `<p class="meta">${p("published", { published: pack.published, inScope: pack.inScope })} · ${p("dueOn", { date: pack.dueOn })}</p>`,
     `<h2>${p("headlines")}</h2>`,
     headline.length
-      ? `<ul>${headline.map((r) => `<li><strong>${esc(l.name(r))}</strong><ul>${r.changes.filter((c) => c.severity === "bad" || c.severity === "warning").map((c) => `<li>${esc(l.change(c))}</li>`).join("")}</ul></li>`).join("")}</ul>`
+      ? `<ul>${headline
+          .map(
+            (r) =>
+              `<li><strong>${esc(l.name(r))}</strong><ul>${r.changes
+                .filter((c) => c.severity === "bad" || c.severity === "warning")
+                .map((c) => `<li>${esc(l.change(c))}</li>`)
+                .join("")}</ul></li>`,
+          )
+          .join("")}</ul>`
       : `<p>${p("noHeadlines")}</p>`,
     `<h2>${p("notReported")} (${pack.notReported.length})</h2>`,
-    pack.notReported.length ? `<ul>${pack.notReported.map((n) => `<li>${esc(l.name(n))} — ${esc(l.t(`states.${n.state}`))}, ${p("since", { date: n.since.slice(0, 10) })}${n.overdue ? `, ${p("overdue")}` : ""}</li>`).join("")}</ul>` : `<p>${p("allReported")}</p>`,
+    pack.notReported.length
+      ? `<ul>${pack.notReported.map((n) => `<li>${esc(l.name(n))} — ${esc(l.t(`states.${n.state}`))}, ${p("since", { date: n.since.slice(0, 10) })}${n.overdue ? `, ${p("overdue")}` : ""}</li>`).join("")}</ul>`
+      : `<p>${p("allReported")}</p>`,
     `<h2>${p("figures")}</h2>`,
-    `<table><tbody>${Object.entries(pack.healthCounts).map(([h, n]) => `<tr><th>${esc(l.enumLabel("health", h))}</th><td>${n}</td></tr>`).join("")}${pack.figures.map((f) => `<tr><th>${esc(l.figure(f.key))}${f.currency ? ` (${esc(f.currency)})` : ""}</th><td>${esc(f.sum)}</td></tr>`).join("")}</tbody></table>`,
+    `<table><tbody>${Object.entries(pack.healthCounts)
+      .map(([h, n]) => `<tr><th>${esc(l.enumLabel("health", h))}</th><td>${n}</td></tr>`)
+      .join(
+        "",
+      )}${pack.figures.map((f) => `<tr><th>${esc(l.figure(f.key))}${f.currency ? ` (${esc(f.currency)})` : ""}</th><td>${esc(f.sum)}</td></tr>`).join("")}</tbody></table>`,
     ...pack.groups.map(
       (g) =>
         `<h2>${esc(`${g.subsidiary ? l.name(g.subsidiary) : l.t("pack.groupOwned")} · ${g.businessLine ? l.enumLabel("businessLine", g.businessLine) : "—"}`)} (${g.reports.length})</h2>` +

@@ -9,7 +9,19 @@ import { getReportPack } from "./read-reports";
 
 type Result = { ok: true; response: Response } | { ok: false; code: ErrorCode; message: string };
 
-export async function exportReportPack({ viewer, periodId, format, locale, unit }: { viewer: Viewer | null; periodId: string; format: string | null; locale: string; unit?: string | null }): Promise<Result> {
+export async function exportReportPack({
+  viewer,
+  periodId,
+  format,
+  locale,
+  unit,
+}: {
+  viewer: Viewer | null;
+  periodId: string;
+  format: string | null;
+  locale: string;
+  unit?: string | null;
+}): Promise<Result> {
   if (!isPeriodId(periodId)) return { ok: false, code: "NOT_FOUND", message: "A period is a month: YYYY-MM." };
   if (format !== "xlsx" && format !== "pdf") return { ok: false, code: "BAD_REQUEST", message: "format must be xlsx or pdf" };
   if (unit && !isUnitCode(unit)) return { ok: false, code: "BAD_REQUEST", message: "unit must be a unit code" };

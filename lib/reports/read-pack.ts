@@ -170,12 +170,23 @@ export async function getReportPack({
     };
     const key = packGroupKey(row);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { key, subsidiary: subsidiary ? (subsidiaryByCode.get(subsidiary) ?? { code: subsidiary, nameEn: subsidiary, nameZh: null }) : null, businessLine: r.businessLine, reports: [] }));
+    if (!group)
+      groups.set(
+        key,
+        (group = {
+          key,
+          subsidiary: subsidiary ? (subsidiaryByCode.get(subsidiary) ?? { code: subsidiary, nameEn: subsidiary, nameZh: null }) : null,
+          businessLine: r.businessLine,
+          reports: [],
+        }),
+      );
     group.reports.push(row);
     if (r.health) healthCounts[r.health] = (healthCounts[r.health] ?? 0) + 1;
   }
   // The group's own projects first, then subsidiaries by name, each by business line.
-  const ordered = [...groups.values()].sort((a, b) => (a.subsidiary?.nameEn ?? "").localeCompare(b.subsidiary?.nameEn ?? "") || (a.businessLine ?? "").localeCompare(b.businessLine ?? ""));
+  const ordered = [...groups.values()].sort(
+    (a, b) => (a.subsidiary?.nameEn ?? "").localeCompare(b.subsidiary?.nameEn ?? "") || (a.businessLine ?? "").localeCompare(b.businessLine ?? ""),
+  );
   const packDue = dueDate(periodId, unitRow ? book.forPath(unitRow.path) : book.group);
   return {
     periodId,

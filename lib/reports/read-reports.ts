@@ -50,12 +50,44 @@ export async function listProjectReports({ viewer, slug }: { viewer: Viewer | nu
   const rows = await prisma.statusReport.findMany({
     where: { project: { slug, ...projectReadScope(viewer) } },
     orderBy: [{ periodId: "desc" }, { reportVersion: "desc" }],
-    select: { id: true, periodId: true, reportVersion: true, state: true, changeCount: true, returnComment: true, createdByName: true, createdAt: true, submittedByName: true, submittedAt: true, returnedByName: true, returnedAt: true, publishedByName: true, publishedAt: true, supersededBy: { select: { state: true } } },
+    select: {
+      id: true,
+      periodId: true,
+      reportVersion: true,
+      state: true,
+      changeCount: true,
+      returnComment: true,
+      createdByName: true,
+      createdAt: true,
+      submittedByName: true,
+      submittedAt: true,
+      returnedByName: true,
+      returnedAt: true,
+      publishedByName: true,
+      publishedAt: true,
+      supersededBy: { select: { state: true } },
+    },
   });
   return rows.map((r) => {
     const [by, at] =
-      r.state === "PUBLISHED" ? [r.publishedByName, r.publishedAt] : r.state === "RETURNED" ? [r.returnedByName, r.returnedAt] : r.state === "SUBMITTED" ? [r.submittedByName, r.submittedAt] : [r.createdByName, r.createdAt];
-    return { id: r.id, periodId: r.periodId, reportVersion: r.reportVersion, state: r.state, supersededByPublished: r.supersededBy?.state === "PUBLISHED", by, at: (at ?? r.createdAt).toISOString(), changeCount: r.changeCount, returnComment: r.returnComment };
+      r.state === "PUBLISHED"
+        ? [r.publishedByName, r.publishedAt]
+        : r.state === "RETURNED"
+          ? [r.returnedByName, r.returnedAt]
+          : r.state === "SUBMITTED"
+            ? [r.submittedByName, r.submittedAt]
+            : [r.createdByName, r.createdAt];
+    return {
+      id: r.id,
+      periodId: r.periodId,
+      reportVersion: r.reportVersion,
+      state: r.state,
+      supersededByPublished: r.supersededBy?.state === "PUBLISHED",
+      by,
+      at: (at ?? r.createdAt).toISOString(),
+      changeCount: r.changeCount,
+      returnComment: r.returnComment,
+    };
   });
 }
 
@@ -66,7 +98,14 @@ export async function getReport({ viewer, reportId }: { viewer: Viewer | null; r
   const r = await prisma.statusReport.findFirst({
     where: { id: reportId, project: projectReadScope(viewer) },
     include: {
-      project: { select: { slug: true, nameEn: true, nameZh: true, managers: viewer ? { where: { userId: viewer.id }, select: { userId: true } } : { where: { userId: "" }, select: { userId: true } } } },
+      project: {
+        select: {
+          slug: true,
+          nameEn: true,
+          nameZh: true,
+          managers: viewer ? { where: { userId: viewer.id }, select: { userId: true } } : { where: { userId: "" }, select: { userId: true } },
+        },
+      },
       supersedes: { select: { id: true, reportVersion: true } },
       supersededBy: { select: { id: true, reportVersion: true, state: true } },
     },
@@ -100,4 +139,13 @@ export async function getReport({ viewer, reportId }: { viewer: Viewer | null; r
 }
 
 // The pack moved to its own module; these names stay importable from here.
-export { getReportPack, packGroupKey, type NotReported, type PackFigure, type PackGroup, type PackReport, type ReportPack, type PackSubsidiary } from "./read-pack";
+export {
+  getReportPack,
+  packGroupKey,
+  type NotReported,
+  type PackFigure,
+  type PackGroup,
+  type PackReport,
+  type ReportPack,
+  type PackSubsidiary,
+} from "./read-pack";

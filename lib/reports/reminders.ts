@@ -11,7 +11,12 @@ export interface SweepResult {
   notified: number;
 }
 
-const MANAGER_KIND: Partial<Record<ReminderStage, NotificationKind>> = { remind: "reportReminder", due: "reportOverdueManager", "escalate-pmo": "reportOverdueManager", "escalate-group": "reportOverdueManager" };
+const MANAGER_KIND: Partial<Record<ReminderStage, NotificationKind>> = {
+  remind: "reportReminder",
+  due: "reportOverdueManager",
+  "escalate-pmo": "reportOverdueManager",
+  "escalate-group": "reportOverdueManager",
+};
 const ESCALATED: ReminderStage[] = ["escalate-pmo", "escalate-group"];
 
 /** The ancestors' paths of a unit path, itself included: "/GRP/MMG/BR/" → "/GRP/", "/GRP/MMG/", "/GRP/MMG/BR/". */
@@ -25,7 +30,10 @@ function ancestorPaths(path: string): string[] {
  * role covers its unit's subtree): the unit's PMO is whoever holds pmo over it.
  */
 export async function holdersOver(client: PrismaClient | Prisma.TransactionClient, path: string, roles: ("pmo" | "admin" | "executive")[]): Promise<string[]> {
-  const rows = await client.roleAssignment.findMany({ where: { role: { in: roles }, unit: { path: { in: ancestorPaths(path) } }, user: { banned: { not: true } } }, select: { userId: true } });
+  const rows = await client.roleAssignment.findMany({
+    where: { role: { in: roles }, unit: { path: { in: ancestorPaths(path) } }, user: { banned: { not: true } } },
+    select: { userId: true },
+  });
   return [...new Set(rows.map((r) => r.userId))];
 }
 
@@ -90,12 +98,26 @@ export async function runReminderSweep(prisma: PrismaClient, today = new Date())
   }
   const digest = async (userIds: string[], kind: NotificationKind, key: string, count: number, due: string) =>
     (
-      await prisma.$transaction((tx) => notifyUsers(tx, { userIds, kind, params: { period: periodId, due, count }, link: `/reports/${periodId}`, email: true, dedupeKey: `${key}:${periodId}` }))
+      await prisma.$transaction((tx) =>
+        notifyUsers(tx, {
+          userIds,
+          kind,
+          params: { period: periodId, due, count },
+          link: `/reports/${periodId}`,
+          email: true,
+          dedupeKey: `${key}:${periodId}`,
+        }),
+      )
     ).length;
   for (const [userId, d] of pmoDigest) notified += await digest([userId], "reportEscalationPmo", "report-escalate-pmo", d.count, d.due);
   if (groupDigest.count) {
     const root = await prisma.orgUnit.findFirst({ where: { parentId: null }, select: { path: true } });
-    const group = root ? await prisma.roleAssignment.findMany({ where: { role: { in: ["admin", "executive"] }, unit: { path: root.path }, user: { banned: { not: true } } }, select: { userId: true } }) : [];
+    const group = root
+      ? await prisma.roleAssignment.findMany({
+          where: { role: { in: ["admin", "executive"] }, unit: { path: root.path }, user: { banned: { not: true } } },
+          select: { userId: true },
+        })
+      : [];
     notified += await digest([...new Set(group.map((g) => g.userId))], "reportEscalationGroup", "report-escalate-group", groupDigest.count, groupDigest.due!);
   }
   return { periodId, stages, unreported: unreported.length, notified };

@@ -30,7 +30,7 @@ describe.each(testBackends())("report sections on %s", (backend) => {
   let manager: Viewer;
   const slug = "sx";
 
-  const ok = <T,>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
+  const ok = <T>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.data;
   };
@@ -43,7 +43,19 @@ describe.each(testBackends())("report sections on %s", (backend) => {
     pmo = await createViewer(prisma, "pmo", "Pia PMO");
     manager = await createViewer(prisma, "manager", "Mei Manager");
     await assignManager(prisma, manager, slug);
-    ok(await createRateSet({ viewer: admin, input: { name: "Budget 2030", effectiveFrom: "2029-01", rates: [{ currency: "USD", toCny: "7", toUsd: "1" }, { currency: "CNY", toCny: "1", toUsd: "0.142857" }] } }));
+    ok(
+      await createRateSet({
+        viewer: admin,
+        input: {
+          name: "Budget 2030",
+          effectiveFrom: "2029-01",
+          rates: [
+            { currency: "USD", toCny: "7", toUsd: "1" },
+            { currency: "CNY", toCny: "1", toUsd: "0.142857" },
+          ],
+        },
+      }),
+    );
   });
 
   async function publish(periodId: string) {
@@ -53,16 +65,40 @@ describe.each(testBackends())("report sections on %s", (backend) => {
     return d.id;
   }
   const figuresOf = async (reportId: string) =>
-    Object.fromEntries((await database().prisma.reportFigure.findMany({ where: { reportId }, orderBy: { key: "asc" } })).map((f) => [`${f.key}|${f.currency}`, f.value.toString()]));
+    Object.fromEntries(
+      (await database().prisma.reportFigure.findMany({ where: { reportId }, orderBy: { key: "asc" } })).map((f) => [
+        `${f.key}|${f.currency}`,
+        f.value.toString(),
+      ]),
+    );
 
   it("freezes capex, KPIs, top risks and gates; the next report says what changed", async () => {
     const prisma = database().prisma;
     // capex: an approved budget of 1,000,000 USD, 300,000 spent, 800,000 still forecast → EAC 1,100,000
     const budget = ok(await createBudgetVersion({ viewer: manager, slug, input: { kind: "ORIGINAL", label: "FID" } }));
-    const line = ok(await setBudgetLine({ viewer: manager, slug, versionId: budget.id, input: { version: budget.version, category: "mining", period: "2030-01", amount: "1000000.00" } }));
+    const line = ok(
+      await setBudgetLine({
+        viewer: manager,
+        slug,
+        versionId: budget.id,
+        input: { version: budget.version, category: "mining", period: "2030-01", amount: "1000000.00" },
+      }),
+    );
     ok(await approveBudgetVersion({ viewer: pmo, slug, versionId: budget.id, input: { version: line.version } }));
-    ok(await setCostLine({ viewer: manager, slug, input: { externalRef: "A-1", category: "mining", measure: "ACTUAL", period: "2030-01", amount: "300000.00", currency: "USD" } }));
-    ok(await setCostLine({ viewer: manager, slug, input: { externalRef: "F-1", category: "mining", measure: "FORECAST", period: "2030-06", amount: "800000.00", currency: "USD" } }));
+    ok(
+      await setCostLine({
+        viewer: manager,
+        slug,
+        input: { externalRef: "A-1", category: "mining", measure: "ACTUAL", period: "2030-01", amount: "300000.00", currency: "USD" },
+      }),
+    );
+    ok(
+      await setCostLine({
+        viewer: manager,
+        slug,
+        input: { externalRef: "F-1", category: "mining", measure: "FORECAST", period: "2030-06", amount: "800000.00", currency: "USD" },
+      }),
+    );
     // KPIs of January: ore milled under its target (a miss), recordable injuries at its target (met)
     ok(await setKpiActual({ viewer: manager, slug, input: { kpi: "ore-milled", period: "2030-01", value: "70000" } }));
     ok(await setKpiTarget({ viewer: manager, slug, input: { kpi: "ore-milled", series: "BUDGET", period: "2030-01", value: "80000" } }));
@@ -74,7 +110,16 @@ describe.each(testBackends())("report sections on %s", (backend) => {
     ok(await setProjectGateProcess({ viewer: pmo, slug, input: { processKey: "mining" } }));
     const project = await prisma.project.findUniqueOrThrow({ where: { slug } });
     const gate = (key: string) => prisma.gateDefinition.findFirstOrThrow({ where: { key, process: { key: "mining" } } });
-    await prisma.gateReview.create({ data: { projectId: project.id, gateId: (await gate("pre-feasibility")).id, decision: "GO", decidedAt: new Date("2030-01-20T00:00:00Z"), decidedByName: "Pia PMO", heldOn: new Date("2030-01-20") } });
+    await prisma.gateReview.create({
+      data: {
+        projectId: project.id,
+        gateId: (await gate("pre-feasibility")).id,
+        decision: "GO",
+        decidedAt: new Date("2030-01-20T00:00:00Z"),
+        decidedByName: "Pia PMO",
+        heldOn: new Date("2030-01-20"),
+      },
+    });
 
     // The draft is pre-filled with every part.
     const draft = ok(await createReportDraft({ viewer: manager, slug, input: { periodId: "2030-01" } }));
@@ -105,9 +150,19 @@ describe.each(testBackends())("report sections on %s", (backend) => {
     );
     const risks = first.snapshot.risks as RisksData;
     expect(risks).toMatchObject({ open: 1, high: 0, top: [{ code: seep.code, titleEn: "Tailings seepage", titleZh: "尾矿渗漏", score: 6, band: "medium" }] });
-    expect(first.snapshot.gates as GatesData).toMatchObject({ process: { key: "mining" }, lastDecision: { gateKey: "pre-feasibility", decision: "GO", decidedOn: "2030-01-20" }, openConditions: 0 });
+    expect(first.snapshot.gates as GatesData).toMatchObject({
+      process: { key: "mining" },
+      lastDecision: { gateKey: "pre-feasibility", decision: "GO", decidedOn: "2030-01-20" },
+      openConditions: 0,
+    });
     // a KPI miss is a headline even in the first report
-    expect(first.changes).toEqual([expect.objectContaining({ kind: "kpiMissed", severity: "bad", params: expect.objectContaining({ name: expect.any(String), actual: "70000", target: "80000" }) })]);
+    expect(first.changes).toEqual([
+      expect.objectContaining({
+        kind: "kpiMissed",
+        severity: "bad",
+        params: expect.objectContaining({ name: expect.any(String), actual: "70000", target: "80000" }),
+      }),
+    ]);
 
     // The typed figures, for the pack.
     const figures = await figuresOf(draft.id);
@@ -127,11 +182,25 @@ describe.each(testBackends())("report sections on %s", (backend) => {
     expect(pack.figures.find((f) => f.key === "capex.eac")).toEqual({ key: "capex.eac", currency: "USD", sum: "1100000" });
 
     // The live data moves on: more forecast cost, a new high risk, the old one escalated, the next gate decided, February's KPI missed.
-    ok(await setCostLine({ viewer: manager, slug, input: { externalRef: "F-2", category: "mining", measure: "FORECAST", period: "2030-07", amount: "150000.00", currency: "USD" } }));
+    ok(
+      await setCostLine({
+        viewer: manager,
+        slug,
+        input: { externalRef: "F-2", category: "mining", measure: "FORECAST", period: "2030-07", amount: "150000.00", currency: "USD" },
+      }),
+    );
     const flood = ok(await createRisk({ viewer: manager, slug, input: { titleEn: "Pit flooding", titleZh: "采坑淹没", category: "TECHNICAL" } }));
     ok(await assessRisk({ viewer: manager, slug, riskId: flood.id, input: { kind: "RESIDUAL", probability: 4, impacts: { schedule: 5 } } }));
     ok(await assessRisk({ viewer: manager, slug, riskId: seep.id, input: { kind: "RESIDUAL", probability: 3, impacts: { cost: 5 } } }));
-    await prisma.gateReview.create({ data: { projectId: project.id, gateId: (await gate("feasibility")).id, decision: "HOLD", decidedAt: new Date("2030-02-15T00:00:00Z"), decidedByName: "Pia PMO" } });
+    await prisma.gateReview.create({
+      data: {
+        projectId: project.id,
+        gateId: (await gate("feasibility")).id,
+        decision: "HOLD",
+        decidedAt: new Date("2030-02-15T00:00:00Z"),
+        decidedByName: "Pia PMO",
+      },
+    });
     ok(await setKpiActual({ viewer: manager, slug, input: { kpi: "ore-milled", period: "2030-02", value: "60000" } }));
     ok(await setKpiTarget({ viewer: manager, slug, input: { kpi: "ore-milled", series: "BUDGET", period: "2030-02", value: "85000" } }));
     ok(await setKpiActual({ viewer: manager, slug, input: { kpi: "ore-milled", period: "2030-01", value: "99999", version: 1 } }));
@@ -145,8 +214,17 @@ describe.each(testBackends())("report sections on %s", (backend) => {
 
     const second = (await getReport({ viewer: null, reportId: await publish("2030-02") }))!;
     const byKind = (kind: string) => second.changes.filter((c) => c.kind === kind);
-    expect(byKind("eacIncreased")).toEqual([{ section: "capex", kind: "eacIncreased", severity: "bad", params: { from: "1100000.00", to: "1250000.00", currency: "USD", delta: "150000.00", percent: "13.6" } }]);
-    expect(byKind("riskNew")).toMatchObject([{ severity: "bad", params: { code: flood.code, name: "Pit flooding", nameZh: "采坑淹没", score: 20, band: "high" } }]);
+    expect(byKind("eacIncreased")).toEqual([
+      {
+        section: "capex",
+        kind: "eacIncreased",
+        severity: "bad",
+        params: { from: "1100000.00", to: "1250000.00", currency: "USD", delta: "150000.00", percent: "13.6" },
+      },
+    ]);
+    expect(byKind("riskNew")).toMatchObject([
+      { severity: "bad", params: { code: flood.code, name: "Pit flooding", nameZh: "采坑淹没", score: 20, band: "high" } },
+    ]);
     expect(byKind("riskEscalated")).toMatchObject([{ severity: "bad", params: { code: seep.code, from: 6, to: 15 } }]);
     expect(byKind("gateDecided")).toMatchObject([{ severity: "warning", params: { decision: "HOLD", on: "2030-02-15" } }]);
     expect(byKind("kpiMissed")).toMatchObject([{ params: { actual: "60000", target: "85000" } }]);
@@ -156,7 +234,13 @@ describe.each(testBackends())("report sections on %s", (backend) => {
     const third = (await getReport({ viewer: null, reportId: await publish("2030-03") }))!;
     expect(third.changes.filter((c) => ["capex", "risks", "gates", "kpis"].includes(c.section))).toEqual([]);
     // EAC down is good news
-    ok(await setCostLine({ viewer: manager, slug, input: { externalRef: "F-2", category: "mining", measure: "FORECAST", period: "2030-07", amount: "50000.00", currency: "USD", version: 1 } }));
+    ok(
+      await setCostLine({
+        viewer: manager,
+        slug,
+        input: { externalRef: "F-2", category: "mining", measure: "FORECAST", period: "2030-07", amount: "50000.00", currency: "USD", version: 1 },
+      }),
+    );
     const fourth = (await getReport({ viewer: null, reportId: await publish("2030-04") }))!;
     expect(fourth.changes.filter((c) => c.section === "capex")).toMatchObject([{ kind: "eacDecreased", severity: "good", params: { delta: "100000.00" } }]);
   });
@@ -169,7 +253,12 @@ describe.each(testBackends())("report sections on %s", (backend) => {
     ok(await submitReport({ viewer: manager, reportId: d.id, input: { version: 1 } }));
     ok(await publishReport({ viewer: pmo, reportId: d.id, input: { version: 2 } }));
     const r = (await getReport({ viewer: null, reportId: d.id }))!;
-    expect(r.snapshot).toMatchObject({ capex: { hasData: false, eac: null }, kpis: { kpis: [] }, risks: { top: [], open: 0 }, gates: { process: null, lastDecision: null } });
+    expect(r.snapshot).toMatchObject({
+      capex: { hasData: false, eac: null },
+      kpis: { kpis: [] },
+      risks: { top: [], open: 0 },
+      gates: { process: null, lastDecision: null },
+    });
     expect(r.changes).toEqual([]);
     const figures = await figuresOf(d.id);
     expect(Object.keys(figures).filter((k) => k.startsWith("capex."))).toEqual([]);

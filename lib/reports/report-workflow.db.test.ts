@@ -22,10 +22,32 @@ const BY_ROLE: Record<Action, Record<Caller, string>> = {
   edit: { anonymous: "UNAUTHENTICATED", admin: A, pmo: A, assignedManager: A, otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN" },
   submit: { anonymous: "UNAUTHENTICATED", admin: A, pmo: A, assignedManager: A, otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN" },
   supersede: { anonymous: "UNAUTHENTICATED", admin: A, pmo: A, assignedManager: A, otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN" },
-  return: { anonymous: "UNAUTHENTICATED", admin: A, pmo: A, assignedManager: "FORBIDDEN", otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN" },
-  publish: { anonymous: "UNAUTHENTICATED", admin: A, pmo: A, assignedManager: "FORBIDDEN", otherManager: "FORBIDDEN", executive: "FORBIDDEN", staff: "FORBIDDEN" },
+  return: {
+    anonymous: "UNAUTHENTICATED",
+    admin: A,
+    pmo: A,
+    assignedManager: "FORBIDDEN",
+    otherManager: "FORBIDDEN",
+    executive: "FORBIDDEN",
+    staff: "FORBIDDEN",
+  },
+  publish: {
+    anonymous: "UNAUTHENTICATED",
+    admin: A,
+    pmo: A,
+    assignedManager: "FORBIDDEN",
+    otherManager: "FORBIDDEN",
+    executive: "FORBIDDEN",
+    staff: "FORBIDDEN",
+  },
 };
-const FROM: Record<Action, ReportState[]> = { edit: ["DRAFT", "RETURNED"], submit: ["DRAFT", "RETURNED"], return: ["SUBMITTED"], publish: ["SUBMITTED"], supersede: ["PUBLISHED"] };
+const FROM: Record<Action, ReportState[]> = {
+  edit: ["DRAFT", "RETURNED"],
+  submit: ["DRAFT", "RETURNED"],
+  return: ["SUBMITTED"],
+  publish: ["SUBMITTED"],
+  supersede: ["PUBLISHED"],
+};
 const RESULT_STATE: Record<Action, ReportState | null> = { edit: null, submit: "SUBMITTED", return: "RETURNED", publish: "PUBLISHED", supersede: null };
 
 function run(action: Action, viewer: Viewer | null, ref: { id: string; version: number }): Promise<MutationResult<ReportRef>> {
@@ -118,9 +140,17 @@ describe.each(testBackends())("report workflow on %s", (backend) => {
     const pre = await getReport({ viewer: v.assignedManager, reportId: draft.data.id });
     expect(pre!.snapshot).toMatchObject({ overview: { nameEn: "Second Project", health: "AT_RISK" }, milestones: { milestones: [] } });
 
-    const saved = await saveReportNarrative({ viewer: v.assignedManager, reportId: draft.data.id, input: { version: 1, narrative: { summaryEn: "Steady month", summaryZh: "本月平稳" } } });
+    const saved = await saveReportNarrative({
+      viewer: v.assignedManager,
+      reportId: draft.data.id,
+      input: { version: 1, narrative: { summaryEn: "Steady month", summaryZh: "本月平稳" } },
+    });
     expect(saved).toMatchObject({ ok: true, data: { version: 2 } });
-    const stale = await saveReportNarrative({ viewer: v.assignedManager, reportId: draft.data.id, input: { version: 1, narrative: { summaryEn: "Overwrite" } } });
+    const stale = await saveReportNarrative({
+      viewer: v.assignedManager,
+      reportId: draft.data.id,
+      input: { version: 1, narrative: { summaryEn: "Overwrite" } },
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
 
     const submitted = await submitReport({ viewer: v.assignedManager, reportId: draft.data.id, input: { version: 2 } });
@@ -135,26 +165,32 @@ describe.each(testBackends())("report workflow on %s", (backend) => {
     const note = await prisma.notification.findFirst({ where: { userId: v.assignedManager.id, kind: "reportReturned" } });
     expect(note?.params).toMatchObject({ comment: "Explain the delay", period: periodId });
     expect(
-      await prisma.outboxMessage.count({ where: { channel: "email", topic: "notification.reportReturned", AND: [{ payload: { path: ["to"], equals: v.assignedManager.email } }, { payload: { path: ["params", "period"], equals: periodId } }] } }),
+      await prisma.outboxMessage.count({
+        where: {
+          channel: "email",
+          topic: "notification.reportReturned",
+          AND: [{ payload: { path: ["to"], equals: v.assignedManager.email } }, { payload: { path: ["params", "period"], equals: periodId } }],
+        },
+      }),
     ).toBe(1);
 
-    await saveReportNarrative({ viewer: v.assignedManager, reportId: draft.data.id, input: { version: 4, narrative: { summaryEn: "Delay explained", summaryZh: "已说明延误" } } });
+    await saveReportNarrative({
+      viewer: v.assignedManager,
+      reportId: draft.data.id,
+      input: { version: 4, narrative: { summaryEn: "Delay explained", summaryZh: "已说明延误" } },
+    });
     await submitReport({ viewer: v.assignedManager, reportId: draft.data.id, input: { version: 5 } });
-    await prisma.projectFollower.create({ data: { projectId: (await prisma.project.findUniqueOrThrow({ where: { slug: "rq" } })).id, userId: v.executive.id } });
+    await prisma.projectFollower.create({
+      data: { projectId: (await prisma.project.findUniqueOrThrow({ where: { slug: "rq" } })).id, userId: v.executive.id },
+    });
     const published = await publishReport({ viewer: v.pmo, reportId: draft.data.id, input: { version: 6 } });
     expect(published).toMatchObject({ ok: true, data: { state: "PUBLISHED" } });
     const frozen = await getReport({ viewer: v.executive, reportId: draft.data.id });
     expect(frozen!.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(await prisma.notification.count({ where: { userId: v.executive.id, kind: "reportPublished" } })).toBe(1);
-    expect((await prisma.auditEntry.findMany({ where: { entityId: draft.data.id }, orderBy: { at: "asc" }, select: { action: true } })).map((a) => a.action)).toEqual([
-      "report.create",
-      "report.edit",
-      "report.submit",
-      "report.return",
-      "report.edit",
-      "report.submit",
-      "report.publish",
-    ]);
+    expect(
+      (await prisma.auditEntry.findMany({ where: { entityId: draft.data.id }, orderBy: { at: "asc" }, select: { action: true } })).map((a) => a.action),
+    ).toEqual(["report.create", "report.edit", "report.submit", "report.return", "report.edit", "report.submit", "report.publish"]);
 
     // The project changes afterwards: the published report does not.
     await prisma.project.update({ where: { slug: "rq" }, data: { health: "OFF_TRACK", progressPercent: 99 } });
@@ -170,13 +206,18 @@ describe.each(testBackends())("report workflow on %s", (backend) => {
   it("keeps a published report final: refused by the app and by the database", async () => {
     const prisma = database().prisma;
     const ref = await reportIn("SUBMITTED");
-    await prisma.statusReport.update({ where: { id: ref.id }, data: { snapshot: { overview: { health: "ON_TRACK", progressPercent: 5 }, milestones: { milestones: [] } } } });
+    await prisma.statusReport.update({
+      where: { id: ref.id },
+      data: { snapshot: { overview: { health: "ON_TRACK", progressPercent: 5 }, milestones: { milestones: [] } } },
+    });
     const p = await publishReport({ viewer: v.admin, reportId: ref.id, input: { version: ref.version } });
     expect(p.ok).toBe(true);
     const edit = await saveReportNarrative({ viewer: v.admin, reportId: ref.id, input: { version: ref.version + 1, narrative: {} } });
     expect(edit).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     await expect(prisma.statusReport.update({ where: { id: ref.id }, data: { returnComment: "sneaky" } })).rejects.toThrow(/published and cannot change/);
-    await expect(prisma.$executeRawUnsafe(`UPDATE "StatusReport" SET "narrative" = '{}' WHERE "id" = '${ref.id}'`)).rejects.toThrow(/published and cannot change/);
+    await expect(prisma.$executeRawUnsafe(`UPDATE "StatusReport" SET "narrative" = '{}' WHERE "id" = '${ref.id}'`)).rejects.toThrow(
+      /published and cannot change/,
+    );
     await expect(prisma.statusReport.delete({ where: { id: ref.id } })).rejects.toThrow(/published and cannot change/);
     expect(await prisma.reportFigure.count({ where: { reportId: ref.id } })).toBe(4);
     await expect(prisma.reportFigure.create({ data: { reportId: ref.id, key: "x", value: 1 } })).rejects.toThrow(/cannot change/);
@@ -203,7 +244,10 @@ describe.each(testBackends())("report workflow on %s", (backend) => {
     const c = await supersedeReport({ viewer: v.assignedManager, reportId: d.data.id, input: { reason: "Progress was 40 %, not 0" } });
     expect(c).toMatchObject({ ok: true, data: { state: "DRAFT", reportVersion: 2 } });
     if (!c.ok) return;
-    expect(await supersedeReport({ viewer: v.assignedManager, reportId: d.data.id, input: { reason: "again" } })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await supersedeReport({ viewer: v.assignedManager, reportId: d.data.id, input: { reason: "again" } })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
     // until the correction is published the pack shows version 1
     expect((await getReportPack({ viewer: null, periodId })).groups.flatMap((g) => g.reports).map((r) => r.reportVersion)).toEqual([1]);
     await submitReport({ viewer: v.assignedManager, reportId: c.data.id, input: { version: 1 } });
@@ -228,8 +272,12 @@ describe.each(testBackends())("report workflow on %s", (backend) => {
     const prisma = database().prisma;
     const project = await prisma.project.findUniqueOrThrow({ where: { slug: "rp" } });
     const day = (s: string) => new Date(`${s}T00:00:00Z`);
-    const ms = async (title: string, data: Partial<Prisma.MilestoneUncheckedCreateInput>) => prisma.milestone.create({ data: { projectId: project.id, title, ...data } });
-    await prisma.project.update({ where: { id: project.id }, data: { health: "ON_TRACK", stage: "CONSTRUCTION", forecastFinish: day("2027-06-01"), forecastFinishPrecision: "MONTH" } });
+    const ms = async (title: string, data: Partial<Prisma.MilestoneUncheckedCreateInput>) =>
+      prisma.milestone.create({ data: { projectId: project.id, title, ...data } });
+    await prisma.project.update({
+      where: { id: project.id },
+      data: { health: "ON_TRACK", stage: "CONSTRUCTION", forecastFinish: day("2027-06-01"), forecastFinishPrecision: "MONTH" },
+    });
     const slip = await ms("Slips", { forecastDate: day("2026-12-01"), forecastPrecision: "DAY", baselineDate: day("2026-12-01"), baselinePrecision: "DAY" });
     const pull = await ms("Pulled in", { forecastDate: day("2027-03-01"), forecastPrecision: "DAY" });
     const done = await ms("Done", { forecastDate: day("2026-11-01"), forecastPrecision: "DAY" });
@@ -256,7 +304,15 @@ describe.each(testBackends())("report workflow on %s", (backend) => {
     await prisma.milestone.update({ where: { id: miss.id }, data: { state: "MISSED" } });
     const second = await publish("2030-02");
     const byKind = Object.fromEntries(second.changes.map((c) => [`${c.kind}:${c.params.milestone ?? ""}`, c]));
-    expect(Object.keys(byKind).sort()).toEqual(["forecastFinishMoved:", "healthMoved:", "milestoneAchieved:Done", "milestoneMissed:Missed", "milestonePulledIn:Pulled in", "milestoneSlipped:Slips", "stageMoved:"]);
+    expect(Object.keys(byKind).sort()).toEqual([
+      "forecastFinishMoved:",
+      "healthMoved:",
+      "milestoneAchieved:Done",
+      "milestoneMissed:Missed",
+      "milestonePulledIn:Pulled in",
+      "milestoneSlipped:Slips",
+      "stageMoved:",
+    ]);
     expect(byKind["healthMoved:"]).toMatchObject({ severity: "bad", params: { from: "ON_TRACK", to: "OFF_TRACK" } });
     expect(byKind["stageMoved:"]).toMatchObject({ params: { from: "CONSTRUCTION", to: "COMMISSIONING" } });
     expect(byKind["forecastFinishMoved:"]).toMatchObject({ severity: "bad", params: { from: "2027-06-01", to: "2027-09-01", days: 92 } });
@@ -293,8 +349,11 @@ describe.each(testBackends())("report workflow on %s", (backend) => {
     expect(pack.notReported).toMatchObject([{ slug: "rr", state: "SUBMITTED", overdue: true }]);
     const expected = new Map<string, Prisma.Decimal>();
     for (const id of ids.slice(0, 2))
-      for (const f of await prisma.reportFigure.findMany({ where: { reportId: id } })) expected.set(`${f.key}|${f.currency}`, (expected.get(`${f.key}|${f.currency}`) ?? new Prisma.Decimal(0)).plus(f.value));
-    expect(Object.fromEntries(pack.figures.map((f) => [`${f.key}|${f.currency}`, f.sum]))).toEqual(Object.fromEntries([...expected].map(([k, d]) => [k, d.toString()])));
+      for (const f of await prisma.reportFigure.findMany({ where: { reportId: id } }))
+        expected.set(`${f.key}|${f.currency}`, (expected.get(`${f.key}|${f.currency}`) ?? new Prisma.Decimal(0)).plus(f.value));
+    expect(Object.fromEntries(pack.figures.map((f) => [`${f.key}|${f.currency}`, f.sum]))).toEqual(
+      Object.fromEntries([...expected].map(([k, d]) => [k, d.toString()])),
+    );
     expect(pack.figures.find((f) => f.key === "overview.progressPercent")?.sum).toBe("35");
     // the live data moves on; the pack does not
     await prisma.project.updateMany({ where: { slug: { in: slugs } }, data: { progressPercent: 100, health: "OFF_TRACK" } });
@@ -310,7 +369,10 @@ describe.each(testBackends())("report workflow on %s", (backend) => {
       const r = await createReportDraft({ viewer: v.admin, slug: "rp", input });
       expect(r, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     }
-    expect(await createReportDraft({ viewer: v.admin, slug: "nope", input: { periodId: "2026-10" } })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await createReportDraft({ viewer: v.admin, slug: "nope", input: { periodId: "2026-10" } })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
     expect(await submitReport({ viewer: v.admin, reportId: "not-a-uuid", input: { version: 1 } })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     const ref = await reportIn("DRAFT");
     const long = await saveReportNarrative({ viewer: v.admin, reportId: ref.id, input: { version: ref.version, narrative: { summaryEn: "x".repeat(4001) } } });

@@ -12,7 +12,16 @@ import { contentHash } from "./hash";
 import { periodBounds } from "./periods";
 import { holdersOver } from "./reminders";
 import { actionAllowedFrom, REPORT_ACTIONS, type ReportAction } from "./report-states";
-import { createDraftSchema, emptyNarrative, publishSchema, returnSchema, saveNarrativeSchema, submitSchema, supersedeSchema, type Narrative } from "./report.validation";
+import {
+  createDraftSchema,
+  emptyNarrative,
+  publishSchema,
+  returnSchema,
+  saveNarrativeSchema,
+  submitSchema,
+  supersedeSchema,
+  type Narrative,
+} from "./report.validation";
 import { captureSnapshot, snapshotChanges, snapshotFigures, type Snapshot } from "./snapshot/capture";
 import type { OverviewData } from "./snapshot/overview";
 import type { ReportChange } from "./snapshot/types";
@@ -28,7 +37,14 @@ export interface ReportRef {
 
 const refSelect = { id: true, state: true, version: true, reportVersion: true, periodId: true, project: { select: { slug: true } } } as const;
 type RefRow = Prisma.StatusReportGetPayload<{ select: typeof refSelect }>;
-const toRef = (r: RefRow): ReportRef => ({ id: r.id, state: r.state, version: r.version, reportVersion: r.reportVersion, periodId: r.periodId, slug: r.project.slug });
+const toRef = (r: RefRow): ReportRef => ({
+  id: r.id,
+  state: r.state,
+  version: r.version,
+  reportVersion: r.reportVersion,
+  periodId: r.periodId,
+  slug: r.project.slug,
+});
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
@@ -45,17 +61,29 @@ async function ensurePeriod(tx: Prisma.TransactionClient, periodId: string): Pro
  */
 async function loadForAction(ctx: MutationContext<unknown>, reportId: string, action: ReportAction) {
   const { tx, viewer, grant } = ctx;
-  const report = isUuid(reportId) ? await tx.statusReport.findFirst({ where: { id: reportId, project: projectReadScope(viewer) }, include: { project: { select: { id: true, slug: true, nameEn: true, nameZh: true, orgUnit: { select: { path: true } } } } } }) : null;
+  const report = isUuid(reportId)
+    ? await tx.statusReport.findFirst({
+        where: { id: reportId, project: projectReadScope(viewer) },
+        include: { project: { select: { id: true, slug: true, nameEn: true, nameZh: true, orgUnit: { select: { path: true } } } } },
+      })
+    : null;
   if (!report) throw new AppError("NOT_FOUND", "No such report.");
   await findWritableProject(tx, { slug: report.project.slug, viewer, grant, select: { id: true } });
-  if (!actionAllowedFrom(action, report.state)) throw new AppError("CONFLICT", `This report is ${report.state.toLowerCase()}: it cannot be ${pastTense[action]} now.`, undefined, { state: report.state });
+  if (!actionAllowedFrom(action, report.state))
+    throw new AppError("CONFLICT", `This report is ${report.state.toLowerCase()}: it cannot be ${pastTense[action]} now.`, undefined, { state: report.state });
   return report;
 }
 
 const pastTense: Record<ReportAction, string> = { edit: "edited", submit: "submitted", return: "returned", publish: "published", supersede: "corrected" };
 
 /** Updates the report if it is still at the version and in a state the action allows; else CONFLICT. */
-async function transition(tx: Prisma.TransactionClient, report: { id: string; version: number }, expectedVersion: number, action: ReportAction, data: Prisma.StatusReportUpdateManyMutationInput): Promise<void> {
+async function transition(
+  tx: Prisma.TransactionClient,
+  report: { id: string; version: number },
+  expectedVersion: number,
+  action: ReportAction,
+  data: Prisma.StatusReportUpdateManyMutationInput,
+): Promise<void> {
   if (report.version !== expectedVersion) throw new AppError("CONFLICT", "Someone else changed this report after you opened it. Reload it, then try again.");
   const r = await tx.statusReport.updateMany({
     where: { id: report.id, version: expectedVersion, state: { in: [...REPORT_ACTIONS[action].from] } },
@@ -81,21 +109,45 @@ export function createReportDraft({ viewer, slug, input }: { viewer: Viewer | nu
     run: async ({ tx, viewer, grant, input }) => {
       const project = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, slug: true } });
       await ensurePeriod(tx, input.periodId);
-      const existing = await tx.statusReport.findFirst({ where: { projectId: project.id, periodId: input.periodId }, orderBy: { reportVersion: "desc" }, select: refSelect });
+      const existing = await tx.statusReport.findFirst({
+        where: { projectId: project.id, periodId: input.periodId },
+        orderBy: { reportVersion: "desc" },
+        select: refSelect,
+      });
       if (existing) throw new AppError("CONFLICT", `This project already has a report for ${input.periodId}.`, undefined, { report: toRef(existing) });
       const snapshot = await captureSnapshot(tx, { ...project, periodId: input.periodId });
       const created = await tx.statusReport.create({
-        data: { projectId: project.id, periodId: input.periodId, narrative: emptyNarrative(), snapshot: snapshot as Prisma.InputJsonValue, createdById: viewer.id, createdByName: viewer.name },
+        data: {
+          projectId: project.id,
+          periodId: input.periodId,
+          narrative: emptyNarrative(),
+          snapshot: snapshot as Prisma.InputJsonValue,
+          createdById: viewer.id,
+          createdByName: viewer.name,
+        },
         select: refSelect,
       });
-      await recordAudit(tx, viewer, { action: "report.create", entityType: "StatusReport", entityId: created.id, after: { state: "DRAFT", periodId: input.periodId, project: slug } });
+      await recordAudit(tx, viewer, {
+        action: "report.create",
+        entityType: "StatusReport",
+        entityId: created.id,
+        after: { state: "DRAFT", periodId: input.periodId, project: slug },
+      });
       return toRef(created);
     },
   });
 }
 
 /** Saves the narrative of a draft or returned report (and refreshes its pre-filled data). */
-export function saveReportNarrative({ viewer, reportId, input }: { viewer: Viewer | null; reportId: string; input: unknown }): Promise<MutationResult<ReportRef>> {
+export function saveReportNarrative({
+  viewer,
+  reportId,
+  input,
+}: {
+  viewer: Viewer | null;
+  reportId: string;
+  input: unknown;
+}): Promise<MutationResult<ReportRef>> {
   return mutate({
     name: "saveReportNarrative",
     schema: saveNarrativeSchema,
@@ -107,7 +159,13 @@ export function saveReportNarrative({ viewer, reportId, input }: { viewer: Viewe
       const report = await loadForAction(ctx, reportId, "edit");
       const snapshot = await captureSnapshot(tx, { ...report.project, periodId: report.periodId });
       await transition(tx, report, input.version, "edit", { narrative: input.narrative, snapshot: snapshot as Prisma.InputJsonValue });
-      await recordAudit(tx, viewer, { action: "report.edit", entityType: "StatusReport", entityId: report.id, before: { narrative: report.narrative as Prisma.InputJsonValue }, after: { narrative: input.narrative } });
+      await recordAudit(tx, viewer, {
+        action: "report.edit",
+        entityType: "StatusReport",
+        entityId: report.id,
+        before: { narrative: report.narrative as Prisma.InputJsonValue },
+        after: { narrative: input.narrative },
+      });
       return toRef(await tx.statusReport.findUniqueOrThrow({ where: { id: report.id }, select: refSelect }));
     },
   });
@@ -125,11 +183,28 @@ export function submitReport({ viewer, reportId, input }: { viewer: Viewer | nul
       const { tx, viewer, input } = ctx;
       const report = await loadForAction(ctx, reportId, "submit");
       const snapshot = await captureSnapshot(tx, { ...report.project, periodId: report.periodId });
-      await transition(tx, report, input.version, "submit", { state: "SUBMITTED", snapshot: snapshot as Prisma.InputJsonValue, submittedAt: new Date(), submittedByName: viewer.name });
-      await recordAudit(tx, viewer, { action: "report.submit", entityType: "StatusReport", entityId: report.id, before: { state: report.state }, after: { state: "SUBMITTED" } });
+      await transition(tx, report, input.version, "submit", {
+        state: "SUBMITTED",
+        snapshot: snapshot as Prisma.InputJsonValue,
+        submittedAt: new Date(),
+        submittedByName: viewer.name,
+      });
+      await recordAudit(tx, viewer, {
+        action: "report.submit",
+        entityType: "StatusReport",
+        entityId: report.id,
+        before: { state: report.state },
+        after: { state: "SUBMITTED" },
+      });
       // The unit's PMO: whoever holds pmo on the project's unit or above it.
       const reviewers = await holdersOver(tx, report.project.orgUnit.path, ["pmo"]);
-      await notifyUsers(tx, { userIds: reviewers, kind: "reportSubmitted", params: projectParams(report), link: reportLink(report.project.slug, report.id), email: false });
+      await notifyUsers(tx, {
+        userIds: reviewers,
+        kind: "reportSubmitted",
+        params: projectParams(report),
+        link: reportLink(report.project.slug, report.id),
+        email: false,
+      });
       return toRef(await tx.statusReport.findUniqueOrThrow({ where: { id: report.id }, select: refSelect }));
     },
   });
@@ -146,9 +221,27 @@ export function returnReport({ viewer, reportId, input }: { viewer: Viewer | nul
     run: async (ctx) => {
       const { tx, viewer, input } = ctx;
       const report = await loadForAction(ctx, reportId, "return");
-      await transition(tx, report, input.version, "return", { state: "RETURNED", returnComment: input.comment, returnedAt: new Date(), returnedByName: viewer.name });
-      await recordAudit(tx, viewer, { action: "report.return", entityType: "StatusReport", entityId: report.id, before: { state: report.state }, after: { state: "RETURNED" }, reason: input.comment });
-      await notifyUsers(tx, { userIds: await managersOf(tx, report.projectId), kind: "reportReturned", params: { ...projectParams(report), comment: input.comment }, link: reportLink(report.project.slug, report.id), email: true });
+      await transition(tx, report, input.version, "return", {
+        state: "RETURNED",
+        returnComment: input.comment,
+        returnedAt: new Date(),
+        returnedByName: viewer.name,
+      });
+      await recordAudit(tx, viewer, {
+        action: "report.return",
+        entityType: "StatusReport",
+        entityId: report.id,
+        before: { state: report.state },
+        after: { state: "RETURNED" },
+        reason: input.comment,
+      });
+      await notifyUsers(tx, {
+        userIds: await managersOf(tx, report.projectId),
+        kind: "reportReturned",
+        params: { ...projectParams(report), comment: input.comment },
+        link: reportLink(report.project.slug, report.id),
+        email: true,
+      });
       return toRef(await tx.statusReport.findUniqueOrThrow({ where: { id: report.id }, select: refSelect }));
     },
   });
@@ -177,7 +270,8 @@ export function publishReport({ viewer, reportId, input }: { viewer: Viewer | nu
       const hash = contentHash({ snapshot, narrative, changes, periodId: report.periodId, project: report.project.slug, reportVersion: report.reportVersion });
       // Figures first: once the row is PUBLISHED the trigger refuses new figures too.
       const figures = snapshotFigures(snapshot);
-      if (figures.length) await tx.reportFigure.createMany({ data: figures.map((f) => ({ reportId: report.id, key: f.key, value: f.value, currency: f.currency })) });
+      if (figures.length)
+        await tx.reportFigure.createMany({ data: figures.map((f) => ({ reportId: report.id, key: f.key, value: f.value, currency: f.currency })) });
       const overview = snapshot.overview as OverviewData | undefined;
       await transition(tx, report, input.version, "publish", {
         state: "PUBLISHED",
@@ -192,11 +286,35 @@ export function publishReport({ viewer, reportId, input }: { viewer: Viewer | nu
         progressPercent: overview?.progressPercent ?? null,
         forecastFinish: overview?.forecastFinish ? new Date(`${overview.forecastFinish.date}T00:00:00Z`) : null,
       });
-      await recordAudit(tx, viewer, { action: "report.publish", entityType: "StatusReport", entityId: report.id, before: { state: report.state }, after: { state: "PUBLISHED", contentHash: hash, changes: changes.length } });
+      await recordAudit(tx, viewer, {
+        action: "report.publish",
+        entityType: "StatusReport",
+        entityId: report.id,
+        before: { state: report.state },
+        after: { state: "PUBLISHED", contentHash: hash, changes: changes.length },
+      });
       const followers = (await tx.projectFollower.findMany({ where: { projectId: report.projectId }, select: { userId: true } })).map((f) => f.userId);
       const link = reportLink(report.project.slug, report.id);
-      await notifyUsers(tx, { userIds: [...followers, ...(await managersOf(tx, report.projectId))], kind: "reportPublished", params: { ...projectParams(report), changes: changes.length }, link, email: true });
-      await emitWebhookEvent(tx, "report.published", { reportId: report.id, project: report.project.slug, periodId: report.periodId, reportVersion: report.reportVersion, contentHash: hash, changes: changes as unknown as Prisma.InputJsonValue }, `report.published:${report.id}`);
+      await notifyUsers(tx, {
+        userIds: [...followers, ...(await managersOf(tx, report.projectId))],
+        kind: "reportPublished",
+        params: { ...projectParams(report), changes: changes.length },
+        link,
+        email: true,
+      });
+      await emitWebhookEvent(
+        tx,
+        "report.published",
+        {
+          reportId: report.id,
+          project: report.project.slug,
+          periodId: report.periodId,
+          reportVersion: report.reportVersion,
+          contentHash: hash,
+          changes: changes as unknown as Prisma.InputJsonValue,
+        },
+        `report.published:${report.id}`,
+      );
       return toRef(await tx.statusReport.findUniqueOrThrow({ where: { id: report.id }, select: refSelect }));
     },
   });
@@ -213,7 +331,10 @@ export function supersedeReport({ viewer, reportId, input }: { viewer: Viewer | 
     run: async (ctx) => {
       const { tx, viewer, input } = ctx;
       const report = await loadForAction(ctx, reportId, "supersede");
-      const newer = await tx.statusReport.findFirst({ where: { projectId: report.projectId, periodId: report.periodId, reportVersion: { gt: report.reportVersion } }, select: { id: true } });
+      const newer = await tx.statusReport.findFirst({
+        where: { projectId: report.projectId, periodId: report.periodId, reportVersion: { gt: report.reportVersion } },
+        select: { id: true },
+      });
       if (newer) throw new AppError("CONFLICT", "A newer version of this report already exists: correct that one.");
       const snapshot = await captureSnapshot(tx, { ...report.project, periodId: report.periodId });
       const created = await tx.statusReport.create({
@@ -230,7 +351,14 @@ export function supersedeReport({ viewer, reportId, input }: { viewer: Viewer | 
         },
         select: refSelect,
       });
-      await recordAudit(tx, viewer, { action: "report.supersede", entityType: "StatusReport", entityId: created.id, before: { supersedes: report.id }, after: { state: "DRAFT", reportVersion: created.reportVersion }, reason: input.reason });
+      await recordAudit(tx, viewer, {
+        action: "report.supersede",
+        entityType: "StatusReport",
+        entityId: created.id,
+        before: { supersedes: report.id },
+        after: { state: "DRAFT", reportVersion: created.reportVersion },
+        reason: input.reason,
+      });
       return toRef(created);
     },
   });

@@ -8,7 +8,14 @@ export const NARRATIVE_FIELDS = ["summary", "achievements", "nextSteps", "issues
 export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
 
 export const narrativeSchema = z
-  .object(Object.fromEntries(NARRATIVE_FIELDS.flatMap((f) => [[`${f}En`, text.default("")], [`${f}Zh`, text.default("")]])) as Record<`${NarrativeField}${"En" | "Zh"}`, z.ZodDefault<typeof text>>)
+  .object(
+    Object.fromEntries(
+      NARRATIVE_FIELDS.flatMap((f) => [
+        [`${f}En`, text.default("")],
+        [`${f}Zh`, text.default("")],
+      ]),
+    ) as Record<`${NarrativeField}${"En" | "Zh"}`, z.ZodDefault<typeof text>>,
+  )
   .strict();
 export type Narrative = z.infer<typeof narrativeSchema>;
 
@@ -20,11 +27,15 @@ export const saveNarrativeSchema = z.object({ version: z.number().int().min(1), 
 
 export const submitSchema = z.object({ version: z.number().int().min(1) }).strict();
 
-export const returnSchema = z.object({ version: z.number().int().min(1), comment: z.string().trim().min(1, "Say what needs fixing.").max(2000, "At most 2000 characters.") }).strict();
+export const returnSchema = z
+  .object({ version: z.number().int().min(1), comment: z.string().trim().min(1, "Say what needs fixing.").max(2000, "At most 2000 characters.") })
+  .strict();
 
 export const publishSchema = z.object({ version: z.number().int().min(1) }).strict();
 
-export const supersedeSchema = z.object({ reason: z.string().trim().min(1, "Give the reason for the correction.").max(2000, "At most 2000 characters.") }).strict();
+export const supersedeSchema = z
+  .object({ reason: z.string().trim().min(1, "Give the reason for the correction.").max(2000, "At most 2000 characters.") })
+  .strict();
 
 export function emptyNarrative(): Narrative {
   return narrativeSchema.parse({});

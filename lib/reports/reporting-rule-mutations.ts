@@ -49,8 +49,17 @@ export function setReportingRule({ viewer, input }: { viewer: Viewer | null; inp
         }
         version = 1;
       }
-      const before = existing ? { dueDay: existing.dueDay, remindDaysBefore: existing.remindDaysBefore, pmoGraceDays: existing.pmoGraceDays, groupGraceDays: existing.groupGraceDays } : undefined;
-      await recordAudit(tx, viewer, { action: "reporting.rule.set", entityType: "ReportingRule", entityId: input.unit || "group", before, after: data, reason: input.reason || undefined });
+      const before = existing
+        ? { dueDay: existing.dueDay, remindDaysBefore: existing.remindDaysBefore, pmoGraceDays: existing.pmoGraceDays, groupGraceDays: existing.groupGraceDays }
+        : undefined;
+      await recordAudit(tx, viewer, {
+        action: "reporting.rule.set",
+        entityType: "ReportingRule",
+        entityId: input.unit || "group",
+        before,
+        after: data,
+        reason: input.reason || undefined,
+      });
       return { version };
     },
   });
@@ -74,7 +83,12 @@ export function clearReportingRule({ viewer, input }: { viewer: Viewer | null; i
         action: "reporting.rule.clear",
         entityType: "ReportingRule",
         entityId: input.unit,
-        before: { dueDay: existing.dueDay, remindDaysBefore: existing.remindDaysBefore, pmoGraceDays: existing.pmoGraceDays, groupGraceDays: existing.groupGraceDays },
+        before: {
+          dueDay: existing.dueDay,
+          remindDaysBefore: existing.remindDaysBefore,
+          pmoGraceDays: existing.pmoGraceDays,
+          groupGraceDays: existing.groupGraceDays,
+        },
         reason: input.reason || undefined,
       });
       return { cleared: true as const };

@@ -21,6 +21,8 @@ export const reportingRuleSetSchema = z
   .strict()
   .refine((v) => v.groupGraceDays >= v.pmoGraceDays, { path: ["groupGraceDays"], message: "The group is told after the PMO: at least the PMO's grace days." });
 
-export const reportingRuleClearSchema = z.object({ unit: z.string().regex(UNIT_CODE, "Choose a unit."), version: z.coerce.number().int().min(1), reason: z.string().trim().max(500).default("") }).strict();
+export const reportingRuleClearSchema = z
+  .object({ unit: z.string().regex(UNIT_CODE, "Choose a unit."), version: z.coerce.number().int().min(1), reason: z.string().trim().max(500).default("") })
+  .strict();
 
 export type ReportingRuleSetInput = z.infer<typeof reportingRuleSetSchema>;

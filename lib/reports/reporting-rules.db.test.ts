@@ -59,28 +59,48 @@ describe.each(testBackends())("reporting rules per unit on %s", (backend) => {
     const group = (await listReportingRules(prisma))[0];
     expect(group).toMatchObject({ unit: "", rule: { dueDay: 5 } });
     const rowsBefore = await prisma.reportingRule.count();
-    expect(await setReportingRule({ viewer: groupPmo, input: { unit: "", dueDay: 5, remindDaysBefore: 3, pmoGraceDays: 3, groupGraceDays: 10, version: 0 } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await setReportingRule({ viewer: null, input: { unit: "", dueDay: 5, remindDaysBefore: 3, pmoGraceDays: 3, groupGraceDays: 10, version: 0 } })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
-    for (const bad of [
-      { dueDay: 0 },
-      { dueDay: 29 },
-      { remindDaysBefore: -1 },
-      { pmoGraceDays: 5, groupGraceDays: 4 },
-      { dueDay: "fifth" },
-    ]) {
-      const r = await setReportingRule({ viewer: admin, input: { unit: "", dueDay: 5, remindDaysBefore: 3, pmoGraceDays: 3, groupGraceDays: 10, version: 0, ...bad } });
+    expect(
+      await setReportingRule({ viewer: groupPmo, input: { unit: "", dueDay: 5, remindDaysBefore: 3, pmoGraceDays: 3, groupGraceDays: 10, version: 0 } }),
+    ).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(
+      await setReportingRule({ viewer: null, input: { unit: "", dueDay: 5, remindDaysBefore: 3, pmoGraceDays: 3, groupGraceDays: 10, version: 0 } }),
+    ).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    for (const bad of [{ dueDay: 0 }, { dueDay: 29 }, { remindDaysBefore: -1 }, { pmoGraceDays: 5, groupGraceDays: 4 }, { dueDay: "fifth" }]) {
+      const r = await setReportingRule({
+        viewer: admin,
+        input: { unit: "", dueDay: 5, remindDaysBefore: 3, pmoGraceDays: 3, groupGraceDays: 10, version: 0, ...bad },
+      });
       expect(r, JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     }
-    expect(await setReportingRule({ viewer: admin, input: { unit: "NOPE", dueDay: 5, remindDaysBefore: 3, pmoGraceDays: 3, groupGraceDays: 10, version: 0 } })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(
+      await setReportingRule({ viewer: admin, input: { unit: "NOPE", dueDay: 5, remindDaysBefore: 3, pmoGraceDays: 3, groupGraceDays: 10, version: 0 } }),
+    ).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await prisma.reportingRule.count()).toBe(rowsBefore);
     expect(await prisma.auditEntry.count({ where: { entityType: "ReportingRule" } })).toBe(0);
 
     // the group: due on the 10th; MMG: due on the 3rd (its branch inherits it)
-    expect(await setReportingRule({ viewer: admin, input: { unit: "", dueDay: 10, remindDaysBefore: 2, pmoGraceDays: 2, groupGraceDays: 5, version: group.version } })).toEqual({ ok: true, data: { version: group.version + 1 } });
-    expect(await setReportingRule({ viewer: admin, input: { unit: "MMG", dueDay: 3, remindDaysBefore: 1, pmoGraceDays: 1, groupGraceDays: 20, version: 0, reason: "MMG closes early" } })).toEqual({ ok: true, data: { version: 1 } });
+    expect(
+      await setReportingRule({
+        viewer: admin,
+        input: { unit: "", dueDay: 10, remindDaysBefore: 2, pmoGraceDays: 2, groupGraceDays: 5, version: group.version },
+      }),
+    ).toEqual({ ok: true, data: { version: group.version + 1 } });
+    expect(
+      await setReportingRule({
+        viewer: admin,
+        input: { unit: "MMG", dueDay: 3, remindDaysBefore: 1, pmoGraceDays: 1, groupGraceDays: 20, version: 0, reason: "MMG closes early" },
+      }),
+    ).toEqual({ ok: true, data: { version: 1 } });
     // a second "new" rule for the same unit, or a stale edit, is a conflict
-    expect(await setReportingRule({ viewer: admin, input: { unit: "MMG", dueDay: 4, remindDaysBefore: 1, pmoGraceDays: 1, groupGraceDays: 20, version: 0 } })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
-    expect(await setReportingRule({ viewer: admin, input: { unit: "", dueDay: 11, remindDaysBefore: 2, pmoGraceDays: 2, groupGraceDays: 5, version: group.version } })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(
+      await setReportingRule({ viewer: admin, input: { unit: "MMG", dueDay: 4, remindDaysBefore: 1, pmoGraceDays: 1, groupGraceDays: 20, version: 0 } }),
+    ).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(
+      await setReportingRule({
+        viewer: admin,
+        input: { unit: "", dueDay: 11, remindDaysBefore: 2, pmoGraceDays: 2, groupGraceDays: 5, version: group.version },
+      }),
+    ).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect((await listReportingRules(prisma)).map((r) => [r.unit, r.rule.dueDay, r.version])).toEqual([
       ["", 10, group.version + 1],
       ["MMG", 3, 1],
@@ -144,12 +164,15 @@ describe.each(testBackends())("reporting rules per unit on %s", (backend) => {
     const note = await prisma.notification.findFirstOrThrow({ where: { userId: mmgPmo.id, kind: "reportEscalationPmo" } });
     expect(note.params).toMatchObject({ period: "2030-02", count: 2, due: "2030-03-03" });
     const handlers = { email: emailChannel({ smtpUrl: sink.url, from: "Lodestone <lodestone@test.local>", baseUrl: "http://lodestone.test" }) };
-    for (let i = 0; i < 20 && (await prisma.outboxMessage.count({ where: { state: "PENDING", channel: "email" } })) > 0; i++) await runOnce({ prisma, handlers, workerId: "w", baseBackoffMs: 5, maxBackoffMs: 10 });
+    for (let i = 0; i < 20 && (await prisma.outboxMessage.count({ where: { state: "PENDING", channel: "email" } })) > 0; i++)
+      await runOnce({ prisma, handlers, workerId: "w", baseBackoffMs: 5, maxBackoffMs: 10 });
     const toMmgPmo = sink.mails.filter((m) => JSON.stringify(m.to).includes(mmgPmo.email));
     expect(toMmgPmo.map((m) => m.subject)).toEqual(["[Lodestone] 2 projects have not reported for 2030-02 (due 2030-03-03)"]);
     expect(sink.mails.some((m) => JSON.stringify(m.to).includes(mccPmo.email))).toBe(false);
     // the manager was told their MMG reports are overdue, and reminded of the others (due the 10th)
-    expect(await prisma.notification.count({ where: { userId: manager.id, kind: "reportOverdueManager", params: { path: ["period"], equals: "2030-02" } } })).toBe(2);
+    expect(
+      await prisma.notification.count({ where: { userId: manager.id, kind: "reportOverdueManager", params: { path: ["period"], equals: "2030-02" } } }),
+    ).toBe(2);
     expect(await prisma.notification.count({ where: { userId: manager.id, kind: "reportReminder", params: { path: ["period"], equals: "2030-02" } } })).toBe(0);
   });
 

@@ -72,7 +72,10 @@ export interface RuleRow {
 /** The admin's view: the group default, then every unit with a rule of its own, in tree order. */
 export async function listReportingRules(client: PrismaClient | Prisma.TransactionClient): Promise<RuleRow[]> {
   const rules = await client.reportingRule.findMany();
-  const units = await client.orgUnit.findMany({ where: { id: { in: rules.map((r) => r.unitId).filter((id): id is string => id !== null) } }, select: { id: true, code: true, path: true, nameEn: true, nameZh: true } });
+  const units = await client.orgUnit.findMany({
+    where: { id: { in: rules.map((r) => r.unitId).filter((id): id is string => id !== null) } },
+    select: { id: true, code: true, path: true, nameEn: true, nameZh: true },
+  });
   const group = rules.find((r) => r.unitId === null);
   const rows: RuleRow[] = [{ unit: "", unitNameEn: "", unitNameZh: null, rule: group ? toRule(group) : GROUP_DEFAULT_RULE, version: group?.version ?? 0 }];
   for (const u of units.sort((a, b) => a.path.localeCompare(b.path))) {

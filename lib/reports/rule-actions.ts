@@ -41,5 +41,7 @@ export async function setRuleAction(form: FormData): Promise<void> {
 }
 
 export async function clearRuleAction(form: FormData): Promise<void> {
-  await finish(await clearReportingRule({ viewer: await getViewer(), input: { unit: text(form, "unit"), version: text(form, "version"), reason: text(form, "reason") } }));
+  await finish(
+    await clearReportingRule({ viewer: await getViewer(), input: { unit: text(form, "unit"), version: text(form, "version"), reason: text(form, "reason") } }),
+  );
 }

@@ -27,7 +27,12 @@ export async function ensureRiskAndGateReferenceData(prisma: PrismaClient): Prom
     skipDuplicates: true,
   });
   for (const p of GATE_PROCESSES) {
-    const process = await prisma.gateProcess.upsert({ where: { key: p.key }, create: { key: p.key, nameEn: p.en, nameZh: p.zh }, update: {}, select: { id: true } });
+    const process = await prisma.gateProcess.upsert({
+      where: { key: p.key },
+      create: { key: p.key, nameEn: p.en, nameZh: p.zh },
+      update: {},
+      select: { id: true },
+    });
     for (const [i, g] of p.gates.entries()) {
       const gate = await prisma.gateDefinition.upsert({
         where: { processId_key: { processId: process.id, key: g.key } },

@@ -1,6 +1,19 @@
 /** The risk register's fixed vocabularies (the database enums), in display order. */
 export const RISK_KINDS = ["THREAT", "OPPORTUNITY"] as const;
-export const RISK_CATEGORIES = ["STRATEGIC", "FINANCIAL", "MARKET", "TECHNICAL", "SCHEDULE", "SAFETY", "ENVIRONMENTAL", "REGULATORY", "POLITICAL", "COMMUNITY", "CONTRACTUAL", "OPERATIONAL"] as const;
+export const RISK_CATEGORIES = [
+  "STRATEGIC",
+  "FINANCIAL",
+  "MARKET",
+  "TECHNICAL",
+  "SCHEDULE",
+  "SAFETY",
+  "ENVIRONMENTAL",
+  "REGULATORY",
+  "POLITICAL",
+  "COMMUNITY",
+  "CONTRACTUAL",
+  "OPERATIONAL",
+] as const;
 export const RISK_STATUSES = ["PROPOSED", "OPEN", "MANAGED", "OCCURRED", "CLOSED"] as const;
 export const THREAT_RESPONSES = ["AVOID", "REDUCE", "TRANSFER", "ACCEPT"] as const;
 export const OPPORTUNITY_RESPONSES = ["EXPLOIT", "ENHANCE", "SHARE", "ACCEPT"] as const;

@@ -18,7 +18,8 @@ import type { RiskRow } from "./types";
 const COLUMNS = ["code", "title", "project", "category", "status", "response", "probability", "impact", "score", "band", "owner", "nextReview"] as const;
 
 export async function exportRisks({ viewer, search }: { viewer: Viewer | null; search: URLSearchParams }): Promise<Response> {
-  if (viewer && !can(viewer, "project:export")) return Response.json({ error: { code: "FORBIDDEN", message: "Your role does not allow exports." } }, { status: 403 });
+  if (viewer && !can(viewer, "project:export"))
+    return Response.json({ error: { code: "FORBIDDEN", message: "Your role does not allow exports." } }, { status: 403 });
   const format = search.get("format") === "xlsx" ? "xlsx" : "csv";
   const params = parseRiskListParams(search);
   const t = await getTranslations("risks");

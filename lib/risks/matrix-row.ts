@@ -1,7 +1,16 @@
 import type { MatrixDefinition } from "./matrix";
 
 /** A RiskMatrix row as the pure scoring functions take it. */
-export function matrixFromRow(row: { key: string; version: number; nameEn: string; nameZh: string; probabilityLevels: unknown; impactLevels: unknown; dimensions: unknown; bands: unknown }): MatrixDefinition {
+export function matrixFromRow(row: {
+  key: string;
+  version: number;
+  nameEn: string;
+  nameZh: string;
+  probabilityLevels: unknown;
+  impactLevels: unknown;
+  dimensions: unknown;
+  bands: unknown;
+}): MatrixDefinition {
   return {
     key: row.key,
     version: row.version,

@@ -52,7 +52,8 @@ export function bandFor(m: Pick<MatrixDefinition, "bands">, score: number): Matr
 
 /** Scores one assessment; throws RangeError on a level the matrix does not have (the validation rejects those first). */
 export function scoreAssessment(m: MatrixDefinition, probability: number, impacts: Record<string, number>): Score {
-  if (!Number.isInteger(probability) || probability < 1 || probability > m.probabilityLevels.length) throw new RangeError(`probability ${probability} is not a level of the matrix`);
+  if (!Number.isInteger(probability) || probability < 1 || probability > m.probabilityLevels.length)
+    throw new RangeError(`probability ${probability} is not a level of the matrix`);
   let impact = 0;
   for (const d of m.dimensions) {
     const v = impacts[d.key];

@@ -2,7 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../auth/session";
 import { loadPortfolio } from "../db/seed";
 import { uploadDocument } from "../documents/document-store";
-import { addGateCondition, createGateReview, decideGateReview, respondToGateReview, setProjectGateProcess, updateGateCondition, updateGateReview } from "../gates/gate-mutations";
+import {
+  addGateCondition,
+  createGateReview,
+  decideGateReview,
+  respondToGateReview,
+  setProjectGateProcess,
+  updateGateCondition,
+  updateGateReview,
+} from "../gates/gate-mutations";
 import type { MutationResult } from "../server/mutation";
 import { testBackends, withTestDatabase } from "../test/database";
 import { buildProject } from "../test/factories";
@@ -19,7 +27,18 @@ type Caller = "anonymous" | "admin" | "pmo" | "assignedManager" | "otherManager"
 const CALLERS: Caller[] = ["anonymous", "admin", "pmo", "assignedManager", "otherManager", "executive", "staff", "unknownRole", "noRole"];
 const A = "allowed";
 const F = "FORBIDDEN";
-const row = (over: Partial<Record<Caller, string>>): Record<Caller, string> => ({ anonymous: "UNAUTHENTICATED", admin: F, pmo: F, assignedManager: F, otherManager: F, executive: F, staff: F, unknownRole: F, noRole: F, ...over });
+const row = (over: Partial<Record<Caller, string>>): Record<Caller, string> => ({
+  anonymous: "UNAUTHENTICATED",
+  admin: F,
+  pmo: F,
+  assignedManager: F,
+  otherManager: F,
+  executive: F,
+  staff: F,
+  unknownRole: F,
+  noRole: F,
+  ...over,
+});
 const MANAGERS = { admin: A, pmo: A, assignedManager: A };
 const PMO = { admin: A, pmo: A };
 
@@ -71,7 +90,7 @@ describe.each(testBackends())("risk, gate and document permission matrix on %s",
     await loadPortfolio(prisma, { projects: [buildProject({ slug, stage: "FEASIBILITY" })] });
     await assignManager(prisma, viewers.assignedManager!, slug);
     const admin = viewers.admin!;
-    const ok = <T,>(r: MutationResult<T>): T => {
+    const ok = <T>(r: MutationResult<T>): T => {
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       return r.data;
     };
@@ -81,7 +100,9 @@ describe.each(testBackends())("risk, gate and document permission matrix on %s",
     const review = ok(await createGateReview({ viewer: admin, slug, input: { gateKey: "construction", approverIds: [viewers.executive!.id] } }));
     const decided = ok(await createGateReview({ viewer: admin, slug, input: { gateKey: "commissioning" } }));
     const c = ok(await addGateCondition({ viewer: admin, slug, reviewId: decided.id, input: { textEn: "C", dueOn: "2026-01-01" } }));
-    ok(await decideGateReview({ viewer: admin, slug, reviewId: decided.id, input: { version: 1, decision: "HOLD", rationaleEn: "Wait", heldOn: "2026-01-01" } }));
+    ok(
+      await decideGateReview({ viewer: admin, slug, reviewId: decided.id, input: { version: 1, decision: "HOLD", rationaleEn: "Wait", heldOn: "2026-01-01" } }),
+    );
     return { slug, riskId: risk.id, actionId: action.id, reviewId: review.id, decidedConditionId: c.id };
   }
 
@@ -96,7 +117,8 @@ describe.each(testBackends())("risk, gate and document permission matrix on %s",
     createGateReview: (viewer, f) => createGateReview({ viewer, slug: f.slug, input: { gateKey: "operation" } }),
     updateGateReview: (viewer, f) => updateGateReview({ viewer, slug: f.slug, reviewId: f.reviewId, input: { version: 1, filingRef: "F-1" } }),
     addGateCondition: (viewer, f) => addGateCondition({ viewer, slug: f.slug, reviewId: f.reviewId, input: { textEn: "D", dueOn: "2027-01-01" } }),
-    decideGateReview: (viewer, f) => decideGateReview({ viewer, slug: f.slug, reviewId: f.reviewId, input: { version: 1, decision: "HOLD", rationaleEn: "Wait", heldOn: "2026-02-01" } }),
+    decideGateReview: (viewer, f) =>
+      decideGateReview({ viewer, slug: f.slug, reviewId: f.reviewId, input: { version: 1, decision: "HOLD", rationaleEn: "Wait", heldOn: "2026-02-01" } }),
     updateGateCondition: (viewer, f) => updateGateCondition({ viewer, slug: f.slug, conditionId: f.decidedConditionId, input: { version: 1, status: "MET" } }),
     respondToGateReview: (viewer, f) => respondToGateReview({ viewer, slug: f.slug, reviewId: f.reviewId, input: { response: "APPROVED" } }),
   };

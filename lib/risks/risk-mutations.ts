@@ -29,7 +29,8 @@ async function riskUnder(tx: Prisma.TransactionClient, projectId: string, riskId
 
 async function checkUser(tx: Prisma.TransactionClient, id: string | null | undefined, field: string) {
   if (!id) return;
-  if (!(await tx.user.count({ where: { id, banned: { not: true } } }))) throw new AppError("BAD_REQUEST", "Some fields need attention.", { [field]: "No such user." });
+  if (!(await tx.user.count({ where: { id, banned: { not: true } } })))
+    throw new AppError("BAD_REQUEST", "Some fields need attention.", { [field]: "No such user." });
 }
 
 async function nextCode(tx: Prisma.TransactionClient, projectId: string): Promise<string> {
@@ -53,7 +54,8 @@ export async function createRisk({ viewer, slug, input }: { viewer: Viewer | nul
       const matrix = await tx.riskMatrix.findFirst({ where: { key: DEFAULT_MATRIX_KEY }, orderBy: { version: "desc" }, select: { id: true } });
       if (!matrix) throw new Error("risk matrix reference data missing");
       const code = input.code ?? (await nextCode(tx, p.id));
-      if (input.code && (await tx.risk.count({ where: { projectId: p.id, code } }))) throw new AppError("BAD_REQUEST", "Some fields need attention.", { code: "This project already has a risk with this code." });
+      if (input.code && (await tx.risk.count({ where: { projectId: p.id, code } })))
+        throw new AppError("BAD_REQUEST", "Some fields need attention.", { code: "This project already has a risk with this code." });
       const { code: _code, nextReviewOn, ...rest } = input;
       void _code;
       const risk = await tx.risk.create({ data: { ...rest, projectId: p.id, code, nextReviewOn: day(nextReviewOn), matrixId: matrix.id } });
@@ -63,7 +65,17 @@ export async function createRisk({ viewer, slug, input }: { viewer: Viewer | nul
   });
 }
 
-export async function updateRisk({ viewer, slug, riskId, input }: { viewer: Viewer | null; slug: string; riskId: string; input: unknown }): Promise<MutationResult<RiskRef>> {
+export async function updateRisk({
+  viewer,
+  slug,
+  riskId,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  riskId: string;
+  input: unknown;
+}): Promise<MutationResult<RiskRef>> {
   return mutate({
     name: "updateRisk",
     schema: riskUpdateSchema,
@@ -73,18 +85,31 @@ export async function updateRisk({ viewer, slug, riskId, input }: { viewer: View
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
       const risk = await riskUnder(tx, p.id, riskId);
-      if (risk.version !== input.version) throw new AppError("CONFLICT", "Someone else saved this risk after you opened it. Reload it, then apply your change again.", undefined, { current: { version: risk.version } });
+      if (risk.version !== input.version)
+        throw new AppError("CONFLICT", "Someone else saved this risk after you opened it. Reload it, then apply your change again.", undefined, {
+          current: { version: risk.version },
+        });
       const kind = input.kind ?? risk.kind;
       const response = input.response === undefined ? risk.response : input.response;
-      if (response && !responseFits(kind, response)) throw new AppError("BAD_REQUEST", "Some fields need attention.", { response: "This response does not fit the risk's kind." });
+      if (response && !responseFits(kind, response))
+        throw new AppError("BAD_REQUEST", "Some fields need attention.", { response: "This response does not fit the risk's kind." });
       await checkUser(tx, input.ownerId, "ownerId");
       if (input.occurredMilestoneId && !(await tx.milestone.count({ where: { id: input.occurredMilestoneId, projectId: p.id } })))
         throw new AppError("BAD_REQUEST", "Some fields need attention.", { occurredMilestoneId: "No such milestone on this project." });
       const { version, nextReviewOn, ...rest } = input;
-      const updated = await tx.risk.updateMany({ where: { id: risk.id, version }, data: { ...rest, nextReviewOn: day(nextReviewOn), version: { increment: 1 } } });
+      const updated = await tx.risk.updateMany({
+        where: { id: risk.id, version },
+        data: { ...rest, nextReviewOn: day(nextReviewOn), version: { increment: 1 } },
+      });
       if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else saved this risk after you opened it.");
       const before = Object.fromEntries(Object.keys(rest).map((k) => [k, (risk as Record<string, unknown>)[k] as Prisma.InputJsonValue]));
-      await recordAudit(tx, viewer, { action: "risk.update", entityType: "risk", entityId: risk.id, before: { ...before, nextReviewOn: risk.nextReviewOn?.toISOString().slice(0, 10) ?? null }, after: { ...rest, nextReviewOn: nextReviewOn ?? null } });
+      await recordAudit(tx, viewer, {
+        action: "risk.update",
+        entityType: "risk",
+        entityId: risk.id,
+        before: { ...before, nextReviewOn: risk.nextReviewOn?.toISOString().slice(0, 10) ?? null },
+        after: { ...rest, nextReviewOn: nextReviewOn ?? null },
+      });
       return { id: risk.id, code: risk.code, version: risk.version + 1 };
     },
   });
@@ -97,7 +122,19 @@ export type AssessmentResult = { id: string; kind: string; probability: number; 
  * version. The risk's current figures follow its latest residual assessment,
  * else its latest inherent one.
  */
-export async function assessRisk({ viewer, slug, riskId, input, at }: { viewer: Viewer | null; slug: string; riskId: string; input: unknown; at?: Date }): Promise<MutationResult<AssessmentResult>> {
+export async function assessRisk({
+  viewer,
+  slug,
+  riskId,
+  input,
+  at,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  riskId: string;
+  input: unknown;
+  at?: Date;
+}): Promise<MutationResult<AssessmentResult>> {
   return mutate({
     name: "assessRisk",
     schema: assessmentSchema,
@@ -116,12 +153,34 @@ export async function assessRisk({ viewer, slug, riskId, input, at }: { viewer: 
         throw err;
       }
       const a = await tx.riskAssessment.create({
-        data: { riskId: risk.id, kind: input.kind, matrixId: risk.matrixId, probability: s.probability, impacts: input.impacts, impact: s.impact, score: s.score, band: s.band, note: input.note, assessedById: viewer.id, assessedByName: viewer.name, ...(at ? { assessedAt: at } : {}) },
+        data: {
+          riskId: risk.id,
+          kind: input.kind,
+          matrixId: risk.matrixId,
+          probability: s.probability,
+          impacts: input.impacts,
+          impact: s.impact,
+          score: s.score,
+          band: s.band,
+          note: input.note,
+          assessedById: viewer.id,
+          assessedByName: viewer.name,
+          ...(at ? { assessedAt: at } : {}),
+        },
       });
-      const current = input.kind === "RESIDUAL" || (input.kind === "INHERENT" && !(await tx.riskAssessment.count({ where: { riskId: risk.id, kind: "RESIDUAL" } })));
+      const current =
+        input.kind === "RESIDUAL" || (input.kind === "INHERENT" && !(await tx.riskAssessment.count({ where: { riskId: risk.id, kind: "RESIDUAL" } })));
       if (current)
-        await tx.risk.update({ where: { id: risk.id }, data: { currentProbability: s.probability, currentImpact: s.impact, currentScore: s.score, currentBand: s.band } });
-      await recordAudit(tx, viewer, { action: "risk.assess", entityType: "risk", entityId: risk.id, after: { assessmentId: a.id, kind: input.kind, ...s, impacts: input.impacts, matrix: `${matrix.key}@${matrix.version}` } });
+        await tx.risk.update({
+          where: { id: risk.id },
+          data: { currentProbability: s.probability, currentImpact: s.impact, currentScore: s.score, currentBand: s.band },
+        });
+      await recordAudit(tx, viewer, {
+        action: "risk.assess",
+        entityType: "risk",
+        entityId: risk.id,
+        after: { assessmentId: a.id, kind: input.kind, ...s, impacts: input.impacts, matrix: `${matrix.key}@${matrix.version}` },
+      });
       return { id: a.id, kind: a.kind, ...s };
     },
   });
@@ -129,7 +188,17 @@ export async function assessRisk({ viewer, slug, riskId, input, at }: { viewer: 
 
 export type ActionRef = { id: string; version: number };
 
-export async function createRiskAction({ viewer, slug, riskId, input }: { viewer: Viewer | null; slug: string; riskId: string; input: unknown }): Promise<MutationResult<ActionRef>> {
+export async function createRiskAction({
+  viewer,
+  slug,
+  riskId,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  riskId: string;
+  input: unknown;
+}): Promise<MutationResult<ActionRef>> {
   return mutate({
     name: "createRiskAction",
     schema: actionCreateSchema,
@@ -140,14 +209,35 @@ export async function createRiskAction({ viewer, slug, riskId, input }: { viewer
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
       const risk = await riskUnder(tx, p.id, riskId);
       await checkUser(tx, input.ownerId, "ownerId");
-      const a = await tx.riskAction.create({ data: { riskId: risk.id, title: input.title, titleZh: input.titleZh ?? null, ownerId: input.ownerId ?? null, dueOn: day(input.dueOn) ?? null, status: input.status } });
+      const a = await tx.riskAction.create({
+        data: {
+          riskId: risk.id,
+          title: input.title,
+          titleZh: input.titleZh ?? null,
+          ownerId: input.ownerId ?? null,
+          dueOn: day(input.dueOn) ?? null,
+          status: input.status,
+        },
+      });
       await recordAudit(tx, viewer, { action: "risk.action.create", entityType: "riskAction", entityId: a.id, after: { riskId: risk.id, ...input } });
       return { id: a.id, version: a.version };
     },
   });
 }
 
-export async function updateRiskAction({ viewer, slug, riskId, actionId, input }: { viewer: Viewer | null; slug: string; riskId: string; actionId: string; input: unknown }): Promise<MutationResult<ActionRef>> {
+export async function updateRiskAction({
+  viewer,
+  slug,
+  riskId,
+  actionId,
+  input,
+}: {
+  viewer: Viewer | null;
+  slug: string;
+  riskId: string;
+  actionId: string;
+  input: unknown;
+}): Promise<MutationResult<ActionRef>> {
   return mutate({
     name: "updateRiskAction",
     schema: actionUpdateSchema,
@@ -162,8 +252,15 @@ export async function updateRiskAction({ viewer, slug, riskId, actionId, input }
       await checkUser(tx, input.ownerId, "ownerId");
       const { version, dueOn, ...rest } = input;
       const updated = await tx.riskAction.updateMany({ where: { id: action.id, version }, data: { ...rest, dueOn: day(dueOn), version: { increment: 1 } } });
-      if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else saved this action after you opened it.", undefined, { current: { version: action.version } });
-      await recordAudit(tx, viewer, { action: "risk.action.update", entityType: "riskAction", entityId: action.id, before: { status: action.status, title: action.title }, after: { ...rest, dueOn: dueOn ?? null } });
+      if (updated.count !== 1)
+        throw new AppError("CONFLICT", "Someone else saved this action after you opened it.", undefined, { current: { version: action.version } });
+      await recordAudit(tx, viewer, {
+        action: "risk.action.update",
+        entityType: "riskAction",
+        entityId: action.id,
+        before: { status: action.status, title: action.title },
+        after: { ...rest, dueOn: dueOn ?? null },
+      });
       return { id: action.id, version: action.version + 1 };
     },
   });

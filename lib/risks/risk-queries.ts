@@ -98,7 +98,15 @@ async function unitPathOf(code: string | undefined): Promise<string | null | und
   return (await prisma.orgUnit.findUnique({ where: { code }, select: { path: true } }))?.path ?? null;
 }
 
-export async function listRisks({ viewer, params, pageSize = RISK_PAGE_SIZE }: { viewer: Viewer | null; params: RiskListParams; pageSize?: number }): Promise<{ rows: RiskRow[]; total: number; page: number; pageSize: number }> {
+export async function listRisks({
+  viewer,
+  params,
+  pageSize = RISK_PAGE_SIZE,
+}: {
+  viewer: Viewer | null;
+  params: RiskListParams;
+  pageSize?: number;
+}): Promise<{ rows: RiskRow[]; total: number; page: number; pageSize: number }> {
   const prisma = await db();
   const where = riskWhere(viewer, params, today(), await unitPathOf(params.org));
   const [rows, total] = await Promise.all([
@@ -124,7 +132,10 @@ export async function listProjectRisks({ viewer, slug }: { viewer: Viewer | null
   const prisma = await db();
   const rows = await prisma.risk.findMany({
     where: { project: { ...projectReadScope(viewer), slug } },
-    select: { ...RISK_ROW_SELECT, assessments: { where: { kind: { in: ["RESIDUAL", "INHERENT"] } }, orderBy: { assessedAt: "desc" }, take: 6, select: { kind: true, score: true } } },
+    select: {
+      ...RISK_ROW_SELECT,
+      assessments: { where: { kind: { in: ["RESIDUAL", "INHERENT"] } }, orderBy: { assessedAt: "desc" }, take: 6, select: { kind: true, score: true } },
+    },
     orderBy: ORDER,
   });
   return rows.map((r) => {
@@ -153,7 +164,18 @@ export async function getRisk({ viewer, slug, code }: { viewer: Viewer | null; s
       matrix: true,
       assessments: { orderBy: { assessedAt: "desc" } },
       actions: { orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], include: { owner: { select: { id: true, name: true } } } },
-      documents: { select: { id: true, title: true, versions: { where: { complete: true }, orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, fileName: true, size: true, uploadedAt: true } } } },
+      documents: {
+        select: {
+          id: true,
+          title: true,
+          versions: {
+            where: { complete: true },
+            orderBy: { number: "desc" },
+            take: 1,
+            select: { id: true, number: true, fileName: true, size: true, uploadedAt: true },
+          },
+        },
+      },
     },
   });
   if (!r) return null;
@@ -165,9 +187,40 @@ export async function getRisk({ viewer, slug, code }: { viewer: Viewer | null; s
     effect: { en: r.effectEn, zh: r.effectZh },
     occurred: { note: r.occurredNote, link: r.occurredLink, milestoneId: r.occurredMilestoneId },
     matrix: matrixFromRow(r.matrix),
-    assessments: r.assessments.map((a) => ({ id: a.id, kind: a.kind, probability: a.probability, impact: a.impact, impacts: a.impacts as Record<string, number>, score: a.score, band: a.band, note: a.note, assessedAt: a.assessedAt.toISOString(), assessedBy: a.assessedByName })),
-    actions: r.actions.map((a) => ({ id: a.id, title: { en: a.title, zh: a.titleZh }, owner: a.owner, dueOn: isoDay(a.dueOn), status: a.status, version: a.version })),
-    documents: r.documents.flatMap((d) => (d.versions[0] ? [{ id: d.id, title: d.title, versionId: d.versions[0].id, number: d.versions[0].number, fileName: d.versions[0].fileName, size: Number(d.versions[0].size) }] : [])),
+    assessments: r.assessments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      probability: a.probability,
+      impact: a.impact,
+      impacts: a.impacts as Record<string, number>,
+      score: a.score,
+      band: a.band,
+      note: a.note,
+      assessedAt: a.assessedAt.toISOString(),
+      assessedBy: a.assessedByName,
+    })),
+    actions: r.actions.map((a) => ({
+      id: a.id,
+      title: { en: a.title, zh: a.titleZh },
+      owner: a.owner,
+      dueOn: isoDay(a.dueOn),
+      status: a.status,
+      version: a.version,
+    })),
+    documents: r.documents.flatMap((d) =>
+      d.versions[0]
+        ? [
+            {
+              id: d.id,
+              title: d.title,
+              versionId: d.versions[0].id,
+              number: d.versions[0].number,
+              fileName: d.versions[0].fileName,
+              size: Number(d.versions[0].size),
+            },
+          ]
+        : [],
+    ),
   };
 }
 
@@ -191,7 +244,8 @@ export async function getHeatMap({ viewer, asOf, kind = "RESIDUAL" }: { viewer: 
       where: { ...riskScope(viewer), status: { notIn: ["CLOSED"] }, currentScore: { not: null } },
       _count: { _all: true },
     });
-    for (const g of groups) if (g.currentProbability && g.currentImpact) cells.push({ probability: g.currentProbability, impact: g.currentImpact, count: g._count._all });
+    for (const g of groups)
+      if (g.currentProbability && g.currentImpact) cells.push({ probability: g.currentProbability, impact: g.currentImpact, count: g._count._all });
   } else {
     const end = new Date(`${asOf}T23:59:59.999Z`);
     // Each risk's latest assessment of the kind up to that day (DISTINCT ON, one index walk), within the reader's
@@ -216,21 +270,41 @@ export async function getHeatMap({ viewer, asOf, kind = "RESIDUAL" }: { viewer: 
 
 export async function topRisks({ viewer, limit = 10 }: { viewer: Viewer | null; limit?: number }): Promise<RiskRow[]> {
   const prisma = await db();
-  const rows = await prisma.risk.findMany({ where: { ...riskScope(viewer), status: { notIn: ["CLOSED"] }, currentScore: { not: null } }, select: RISK_ROW_SELECT, orderBy: SCORED_ORDER, take: limit });
+  const rows = await prisma.risk.findMany({
+    where: { ...riskScope(viewer), status: { notIn: ["CLOSED"] }, currentScore: { not: null } },
+    select: RISK_ROW_SELECT,
+    orderBy: SCORED_ORDER,
+    take: limit,
+  });
   return rows.map((r) => toRiskRow(r));
 }
 
-export async function risksPastReview({ viewer, limit = 10, now = today() }: { viewer: Viewer | null; limit?: number; now?: Date }): Promise<{ rows: RiskRow[]; total: number }> {
+export async function risksPastReview({
+  viewer,
+  limit = 10,
+  now = today(),
+}: {
+  viewer: Viewer | null;
+  limit?: number;
+  now?: Date;
+}): Promise<{ rows: RiskRow[]; total: number }> {
   const prisma = await db();
   const where: Prisma.RiskWhereInput = { ...riskScope(viewer), status: { notIn: ["CLOSED"] }, nextReviewOn: { lt: now } };
-  const [rows, total] = await Promise.all([prisma.risk.findMany({ where, select: RISK_ROW_SELECT, orderBy: [{ nextReviewOn: "asc" }, { id: "asc" }], take: limit }), prisma.risk.count({ where })]);
+  const [rows, total] = await Promise.all([
+    prisma.risk.findMany({ where, select: RISK_ROW_SELECT, orderBy: [{ nextReviewOn: "asc" }, { id: "asc" }], take: limit }),
+    prisma.risk.count({ where }),
+  ]);
   return { rows: rows.map((r) => toRiskRow(r)), total };
 }
 
 /** The users who own risks in scope (the owner filter's options). */
 export async function riskOwners({ viewer }: { viewer: Viewer | null }): Promise<{ id: string; name: string }[]> {
   const prisma = await db();
-  return prisma.user.findMany({ where: { ownedRisks: { some: { project: projectReadScope(viewer) } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return prisma.user.findMany({
+    where: { ownedRisks: { some: { project: projectReadScope(viewer) } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** The unit filter's options: the units of the reader's scope, with risks or not ("none under this unit" is an answer too). */
@@ -241,6 +315,11 @@ export function riskUnits({ viewer }: { viewer: Viewer | null }): Promise<UnitOp
 /** Projects in scope that have risks (the project filter's options). */
 export async function riskProjects({ viewer }: { viewer: Viewer | null }): Promise<{ slug: string; name: { en: string; zh: string | null } }[]> {
   const prisma = await db();
-  const rows = await prisma.project.findMany({ where: { ...projectReadScope(viewer), risks: { some: {} } }, select: { slug: true, nameEn: true, nameZh: true }, orderBy: { nameSortKey: "asc" }, take: 500 });
+  const rows = await prisma.project.findMany({
+    where: { ...projectReadScope(viewer), risks: { some: {} } },
+    select: { slug: true, nameEn: true, nameZh: true },
+    orderBy: { nameSortKey: "asc" },
+    take: 500,
+  });
   return rows.map((p) => ({ slug: p.slug, name: { en: p.nameEn, zh: p.nameZh } }));
 }

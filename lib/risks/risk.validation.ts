@@ -27,11 +27,22 @@ const riskFields = {
   nextReviewOn: isoDay.nullable().optional(),
 };
 
-const responseMatchesKind = (r: { kind?: (typeof RISK_KINDS)[number]; response?: (typeof RISK_RESPONSES)[number] | null }) => !r.kind || !r.response || responseFits(r.kind, r.response);
-const RESPONSE_MESSAGE = { path: ["response"], message: "This response does not fit the risk's kind (threats: avoid, reduce, transfer, accept; opportunities: exploit, enhance, share, accept)." };
+const responseMatchesKind = (r: { kind?: (typeof RISK_KINDS)[number]; response?: (typeof RISK_RESPONSES)[number] | null }) =>
+  !r.kind || !r.response || responseFits(r.kind, r.response);
+const RESPONSE_MESSAGE = {
+  path: ["response"],
+  message: "This response does not fit the risk's kind (threats: avoid, reduce, transfer, accept; opportunities: exploit, enhance, share, accept).",
+};
 
 export const riskCreateSchema = z
-  .object({ ...riskFields, code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "Letters, digits, '.', '_' or '-', at most 40.").optional() })
+  .object({
+    ...riskFields,
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "Letters, digits, '.', '_' or '-', at most 40.")
+      .optional(),
+  })
   .strict()
   .refine(responseMatchesKind, RESPONSE_MESSAGE);
 
@@ -54,7 +65,11 @@ export const riskUpdateSchema = z
     nextReviewOn: riskFields.nextReviewOn,
     /** when it occurred: what it caused */
     occurredNote: optionalText(2000),
-    occurredLink: z.url({ protocol: /^https?$/, error: "An http(s) link." }).max(1000).nullable().optional(),
+    occurredLink: z
+      .url({ protocol: /^https?$/, error: "An http(s) link." })
+      .max(1000)
+      .nullable()
+      .optional(),
     occurredMilestoneId: z.uuid().nullable().optional(),
   })
   .strict()
@@ -65,13 +80,21 @@ export const assessmentSchema = z
     kind: z.enum(ASSESSMENT_KINDS),
     probability: z.number().int().min(1).max(99),
     /** { dimensionKey: level }; the server checks keys and levels against the risk's matrix */
-    impacts: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), z.number().int().min(1).max(99)).refine((r) => Object.keys(r).length > 0, "Score at least one impact."),
+    impacts: z
+      .record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), z.number().int().min(1).max(99))
+      .refine((r) => Object.keys(r).length > 0, "Score at least one impact."),
     note: text(2000).default(""),
   })
   .strict();
 
 export const actionCreateSchema = z
-  .object({ title: text(300).min(1, "A title is required."), titleZh: optionalText(300), ownerId: userId.nullable().optional(), dueOn: isoDay.nullable().optional(), status: z.enum(ACTION_STATUSES).default("OPEN") })
+  .object({
+    title: text(300).min(1, "A title is required."),
+    titleZh: optionalText(300),
+    ownerId: userId.nullable().optional(),
+    dueOn: isoDay.nullable().optional(),
+    status: z.enum(ACTION_STATUSES).default("OPEN"),
+  })
   .strict();
 
 export const actionUpdateSchema = z

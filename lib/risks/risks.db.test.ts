@@ -43,7 +43,12 @@ describe.each(testBackends())("risk register on %s", (backend) => {
     const prisma = database().prisma;
     for (let p = 1; p <= 5; p++)
       for (let i = 1; i <= 5; i++) {
-        const r = await assessRisk({ viewer: manager, slug: "rp", riskId: risk.id, input: { kind: "INHERENT", probability: p, impacts: { cost: 1, safety: i } } });
+        const r = await assessRisk({
+          viewer: manager,
+          slug: "rp",
+          riskId: risk.id,
+          input: { kind: "INHERENT", probability: p, impacts: { cost: 1, safety: i } },
+        });
         const band = DEFAULT_MATRIX_V1.bands.find((b) => p * i >= b.min && p * i <= b.max)!.key;
         expect(r, `p${p} i${i}`).toEqual({ ok: true, data: expect.objectContaining({ probability: p, impact: i, score: p * i, band }) });
       }
@@ -51,7 +56,12 @@ describe.each(testBackends())("risk register on %s", (backend) => {
     expect(stored).toHaveLength(25);
     expect(new Set(stored.map((a) => `${a.matrix.key}@${a.matrix.version}`))).toEqual(new Set(["default@1"]));
     // the last one (5 × 5) is the current figure: no residual yet, so the inherent counts
-    expect(await prisma.risk.findUniqueOrThrow({ where: { id: risk.id } })).toMatchObject({ currentScore: 25, currentBand: "high", currentProbability: 5, currentImpact: 5 });
+    expect(await prisma.risk.findUniqueOrThrow({ where: { id: risk.id } })).toMatchObject({
+      currentScore: 25,
+      currentBand: "high",
+      currentProbability: 5,
+      currentImpact: 5,
+    });
     const residual = await assessRisk({ viewer: manager, slug: "rp", riskId: risk.id, input: { kind: "RESIDUAL", probability: 2, impacts: { cost: 3 } } });
     expect(residual).toMatchObject({ ok: true, data: { score: 6, band: "medium" } });
     // a later inherent assessment does not displace the residual as the current figure
@@ -89,36 +99,74 @@ describe.each(testBackends())("risk register on %s", (backend) => {
     }
     expect(await prisma.riskAssessment.count()).toBe(before);
     const risks = await prisma.risk.count();
-    for (const input of [{ category: "SAFETY" }, { titleEn: "x", category: "WEATHER" }, { titleEn: "x", category: "SAFETY", kind: "OPPORTUNITY", response: "AVOID" }, { titleEn: "x", category: "SAFETY", nextReviewOn: "2026-02-30" }, { titleEn: "x", category: "SAFETY", ownerId: "nobody" }, { titleEn: "x", category: "SAFETY", code: "../x" }]) {
+    for (const input of [
+      { category: "SAFETY" },
+      { titleEn: "x", category: "WEATHER" },
+      { titleEn: "x", category: "SAFETY", kind: "OPPORTUNITY", response: "AVOID" },
+      { titleEn: "x", category: "SAFETY", nextReviewOn: "2026-02-30" },
+      { titleEn: "x", category: "SAFETY", ownerId: "nobody" },
+      { titleEn: "x", category: "SAFETY", code: "../x" },
+    ]) {
       const r = await createRisk({ viewer: manager, slug: "rp", input });
       expect(r, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     }
     expect(await prisma.risk.count()).toBe(risks);
-    expect(await createRisk({ viewer: other, slug: "rp", input: { titleEn: "x", category: "SAFETY" } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await assessRisk({ viewer: manager, slug: "rq", riskId: risk.id, input: { kind: "RESIDUAL", probability: 1, impacts: { cost: 1 } } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await createRisk({ viewer: other, slug: "rp", input: { titleEn: "x", category: "SAFETY" } })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    expect(await assessRisk({ viewer: manager, slug: "rq", riskId: risk.id, input: { kind: "RESIDUAL", probability: 1, impacts: { cost: 1 } } })).toMatchObject(
+      { ok: false, error: { code: "FORBIDDEN" } },
+    );
   });
 
   it("edits a risk with optimistic concurrency and an audit entry; links an occurrence", async () => {
     const prisma = database().prisma;
     const risk = await newRisk({ code: "R-900" });
-    const ok = await updateRisk({ viewer: manager, slug: "rp", riskId: risk.id, input: { version: 1, status: "OCCURRED", occurredNote: "Caused the first ore slip", occurredLink: "https://example.org/issue/1", response: "REDUCE" } });
+    const ok = await updateRisk({
+      viewer: manager,
+      slug: "rp",
+      riskId: risk.id,
+      input: { version: 1, status: "OCCURRED", occurredNote: "Caused the first ore slip", occurredLink: "https://example.org/issue/1", response: "REDUCE" },
+    });
     expect(ok).toEqual({ ok: true, data: { id: risk.id, code: "R-900", version: 2 } });
     const stale = await updateRisk({ viewer: manager, slug: "rp", riskId: risk.id, input: { version: 1, titleEn: "Lost" } });
     expect(stale).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect((await prisma.risk.findUniqueOrThrow({ where: { id: risk.id } })).titleEn).toBe("Tailings dam seepage");
     expect(await prisma.auditEntry.count({ where: { entityId: risk.id } })).toBe(2);
-    expect(await createRisk({ viewer: manager, slug: "rp", input: { titleEn: "Dup", category: "SAFETY", code: "R-900" } })).toMatchObject({ ok: false, error: { fields: { code: expect.any(String) } } });
+    expect(await createRisk({ viewer: manager, slug: "rp", input: { titleEn: "Dup", category: "SAFETY", code: "R-900" } })).toMatchObject({
+      ok: false,
+      error: { fields: { code: expect.any(String) } },
+    });
   });
 
   it("adds and completes an action", async () => {
     const risk = await newRisk();
-    const a = await createRiskAction({ viewer: manager, slug: "rp", riskId: risk.id, input: { title: "Install liner", ownerId: manager.id, dueOn: "2027-01-15" } });
+    const a = await createRiskAction({
+      viewer: manager,
+      slug: "rp",
+      riskId: risk.id,
+      input: { title: "Install liner", ownerId: manager.id, dueOn: "2027-01-15" },
+    });
     expect(a.ok).toBe(true);
     if (!a.ok) return;
-    expect(await updateRiskAction({ viewer: manager, slug: "rp", riskId: risk.id, actionId: a.data.id, input: { version: 1, status: "DONE" } })).toEqual({ ok: true, data: { id: a.data.id, version: 2 } });
-    expect(await updateRiskAction({ viewer: manager, slug: "rp", riskId: risk.id, actionId: a.data.id, input: { version: 1, status: "OPEN" } })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await updateRiskAction({ viewer: manager, slug: "rp", riskId: risk.id, actionId: a.data.id, input: { version: 1, status: "DONE" } })).toEqual({
+      ok: true,
+      data: { id: a.data.id, version: 2 },
+    });
+    expect(await updateRiskAction({ viewer: manager, slug: "rp", riskId: risk.id, actionId: a.data.id, input: { version: 1, status: "OPEN" } })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
     const detail = await getRisk({ viewer: manager, slug: "rp", code: risk.code });
-    expect(detail!.actions).toEqual([expect.objectContaining({ title: { en: "Install liner", zh: null }, status: "DONE", dueOn: "2027-01-15", owner: { id: manager.id, name: "Mei Manager" } })]);
+    expect(detail!.actions).toEqual([
+      expect.objectContaining({
+        title: { en: "Install liner", zh: null },
+        status: "DONE",
+        dueOn: "2027-01-15",
+        owner: { id: manager.id, name: "Mei Manager" },
+      }),
+    ]);
   });
 
   it("shows the heat map today and as it stood on a past date; lists, filters, tops and overdue reviews", async () => {
@@ -132,7 +180,8 @@ describe.each(testBackends())("risk register on %s", (backend) => {
     };
     const a = await mk("A", "2020-01-01");
     const b = await mk("B");
-    const score = (id: string, p: number, i: number, at: string) => assessRisk({ viewer: manager, slug: "hm", riskId: id, input: { kind: "RESIDUAL", probability: p, impacts: { cost: i } }, at: new Date(at) });
+    const score = (id: string, p: number, i: number, at: string) =>
+      assessRisk({ viewer: manager, slug: "hm", riskId: id, input: { kind: "RESIDUAL", probability: p, impacts: { cost: i } }, at: new Date(at) });
     await score(a, 4, 4, "2026-01-10T10:00:00Z");
     await score(a, 2, 2, "2026-03-10T10:00:00Z");
     await score(b, 5, 5, "2026-02-10T10:00:00Z");
@@ -163,7 +212,9 @@ describe.each(testBackends())("risk register on %s", (backend) => {
     expect(list.rows.map((r) => r.code)).toEqual(["B", "A"]);
     expect((await listRisks({ viewer: manager, params: parseRiskListParams({ project: "hm", p: "2", i: "2" }) })).rows.map((r) => r.code)).toEqual(["A"]);
     expect((await listRisks({ viewer: manager, params: parseRiskListParams({ project: "hm", band: "high" }) })).rows.map((r) => r.code)).toEqual(["B"]);
-    expect((await listRisks({ viewer: manager, params: parseRiskListParams({ project: "hm", band: "bogus", status: "PROPOSED", category: "SAFETY" }) })).total).toBe(2);
+    expect(
+      (await listRisks({ viewer: manager, params: parseRiskListParams({ project: "hm", band: "bogus", status: "PROPOSED", category: "SAFETY" }) })).total,
+    ).toBe(2);
     expect((await topRisks({ viewer: manager, limit: 1 }))[0].score).toBe(25);
     expect((await risksPastReview({ viewer: manager })).rows.map((r) => r.code)).toContain("A");
     const trend = (await listProjectRisks({ viewer: manager, slug: "hm" })).find((r) => r.code === "A")!;
@@ -172,18 +223,30 @@ describe.each(testBackends())("risk register on %s", (backend) => {
   it("filters the portfolio list by organization unit, subtree included, inside the reader's scope and never beyond it", async () => {
     const prisma = database().prisma;
     const root = await prisma.orgUnit.findFirstOrThrow({ where: { parentId: null }, select: { id: true, path: true } });
-    const unit = (code: string, parent: { id: string; path: string }) => prisma.orgUnit.create({ data: { code, nameEn: `Unit ${code}`, parentId: parent.id, path: `${parent.path}${code}/`, currency: "USD" }, select: { id: true, path: true } });
+    const unit = (code: string, parent: { id: string; path: string }) =>
+      prisma.orgUnit.create({
+        data: { code, nameEn: `Unit ${code}`, parentId: parent.id, path: `${parent.path}${code}/`, currency: "USD" },
+        select: { id: true, path: true },
+      });
     const suba = await unit("SUBA", root);
     const branch = await unit("SUBA-BR", suba);
     const subb = await unit("SUBB", root);
     await loadPortfolio(prisma, { projects: [buildProject({ slug: "ua" }), buildProject({ slug: "ub" }), buildProject({ slug: "uc" })] });
-    for (const [slug, owner] of [["ua", suba], ["ub", branch], ["uc", subb]] as const) {
+    for (const [slug, owner] of [
+      ["ua", suba],
+      ["ub", branch],
+      ["uc", subb],
+    ] as const) {
       await prisma.project.update({ where: { slug }, data: { orgUnitId: owner.id } });
       await assignManager(prisma, manager, slug);
       const r = await createRisk({ viewer: manager, slug, input: { titleEn: `Risk of ${slug}`, category: "SAFETY", code: `U-${slug}` } });
       expect(r.ok, JSON.stringify(r)).toBe(true);
     }
-    const codes = async (viewer: Viewer, search: Record<string, string>) => (await listRisks({ viewer, params: parseRiskListParams(search) })).rows.map((r) => r.code).filter((c) => c.startsWith("U-")).sort();
+    const codes = async (viewer: Viewer, search: Record<string, string>) =>
+      (await listRisks({ viewer, params: parseRiskListParams(search) })).rows
+        .map((r) => r.code)
+        .filter((c) => c.startsWith("U-"))
+        .sort();
     // the unit and everything below it
     expect(await codes(manager, { org: "SUBA" })).toEqual(["U-ua", "U-ub"]);
     expect(await codes(manager, { org: "suba-br" })).toEqual(["U-ub"]);
@@ -203,7 +266,10 @@ describe.each(testBackends())("risk register on %s", (backend) => {
     expect(await codes(subaReader, { org: "SUBB" })).toEqual([]);
     expect(await codes(subaReader, { org: "SUBA-BR" })).toEqual(["U-ub"]);
     // The options: the units of the reader's scope, in tree order, with depth; an archived one is left out.
-    expect((await riskUnits({ viewer: subaReader })).map((u) => [u.code, u.depth])).toEqual([["SUBA", 1], ["SUBA-BR", 2]]);
+    expect((await riskUnits({ viewer: subaReader })).map((u) => [u.code, u.depth])).toEqual([
+      ["SUBA", 1],
+      ["SUBA-BR", 2],
+    ]);
     const all = (await riskUnits({ viewer: manager })).map((u) => u.code);
     expect(all).toEqual(expect.arrayContaining(["SUBA", "SUBA-BR", "SUBB"]));
     expect(all.indexOf("SUBA")).toBeLessThan(all.indexOf("SUBA-BR"));

@@ -55,7 +55,14 @@ export function trackHttpRequests(): void {
     response.once("close", () => {
       state.inFlight.delete(response);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = { requestId, method: request.method, url: request.url, status: response.statusCode, ms: Math.round(ms * 10) / 10, finished: response.writableFinished };
+      const line = {
+        requestId,
+        method: request.method,
+        url: request.url,
+        status: response.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        finished: response.writableFinished,
+      };
       if (response.statusCode >= 500 || !response.writableFinished) log().warn(line, "request");
       // Build output (hashed, immutable files) only at debug: it would drown the lines that matter.
       else if (request.url?.startsWith("/_next/static/")) log().debug(line, "request");

@@ -15,7 +15,9 @@ export interface ReceivedWebhook {
  * the next n calls with that status (503 unless told). Invalid signatures are
  * answered 401.
  */
-export async function startWebhookReceiver(secret: string): Promise<{ url: string; received: ReceivedWebhook[]; failNext(n: number, status?: number): void; close(): Promise<void> }> {
+export async function startWebhookReceiver(
+  secret: string,
+): Promise<{ url: string; received: ReceivedWebhook[]; failNext(n: number, status?: number): void; close(): Promise<void> }> {
   const received: ReceivedWebhook[] = [];
   let failures = 0;
   let failStatus = 503;
@@ -24,7 +26,12 @@ export async function startWebhookReceiver(secret: string): Promise<{ url: strin
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
-      const signatureValid = verifyWebhook(secret, req.headers["x-lodestone-timestamp"] as string | undefined, body, req.headers["x-lodestone-signature"] as string | undefined);
+      const signatureValid = verifyWebhook(
+        secret,
+        req.headers["x-lodestone-timestamp"] as string | undefined,
+        body,
+        req.headers["x-lodestone-signature"] as string | undefined,
+      );
       const failing = signatureValid && failures > 0;
       const status = !signatureValid ? 401 : failing ? failStatus : 204;
       if (failing) failures -= 1;

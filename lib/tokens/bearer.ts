@@ -42,11 +42,22 @@ export async function viewerFromToken(token: string, opts: { prisma?: PrismaClie
   if (!row || row.revokedAt || row.expiresAt <= now) throw new AppError("UNAUTHENTICATED", REFUSED);
   if (row.kind === "PERSONAL" && row.user.banned) throw new AppError("UNAUTHENTICATED", REFUSED);
 
-  const limit = await consumeRateLimit(prisma, { key: `api-token:${row.id}`, max: opts.ratePerMinute ?? env().API_TOKEN_RATE_PER_MINUTE, windowSeconds: 60, now });
-  if (!limit.allowed) throw new AppError("TOO_MANY_REQUESTS", `This API token made too many requests; try again in ${limit.retryAfterSeconds} s.`, undefined, { retryAfterSeconds: limit.retryAfterSeconds });
+  const limit = await consumeRateLimit(prisma, {
+    key: `api-token:${row.id}`,
+    max: opts.ratePerMinute ?? env().API_TOKEN_RATE_PER_MINUTE,
+    windowSeconds: 60,
+    now,
+  });
+  if (!limit.allowed)
+    throw new AppError("TOO_MANY_REQUESTS", `This API token made too many requests; try again in ${limit.retryAfterSeconds} s.`, undefined, {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS)
-    await prisma.apiToken.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_GRANULARITY_MS) } }] }, data: { lastUsedAt: now } });
+    await prisma.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_GRANULARITY_MS) } }] },
+      data: { lastUsedAt: now },
+    });
 
   const assignments =
     row.kind === "PERSONAL"

@@ -69,11 +69,24 @@ export function toTokenRow(r: SelectedRow, now = new Date()): TokenRow {
  * units the viewer's admin role covers; newest first, revoked ones included
  * so their last use stays visible.
  */
-export async function listApiTokens({ viewer, kind, now = new Date() }: { viewer: Viewer | null; kind: "personal" | "service"; now?: Date }): Promise<TokenRow[]> {
+export async function listApiTokens({
+  viewer,
+  kind,
+  now = new Date(),
+}: {
+  viewer: Viewer | null;
+  kind: "personal" | "service";
+  now?: Date;
+}): Promise<TokenRow[]> {
   if (!viewer) return [];
   const prisma = await db();
   if (kind === "personal") {
-    const rows = await prisma.apiToken.findMany({ where: { userId: viewer.id, kind: "PERSONAL" }, orderBy: { createdAt: "desc" }, take: 200, select: tokenRowSelect });
+    const rows = await prisma.apiToken.findMany({
+      where: { userId: viewer.id, kind: "PERSONAL" },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+      select: tokenRowSelect,
+    });
     return rows.map((r) => toTokenRow(r, now));
   }
   if (!can(viewer, "token:service")) return [];

@@ -25,7 +25,15 @@ function refuseTokenCaller(viewer: Viewer): void {
  * Creates a personal or a service token. The token itself is in the result
  * once and never again: only its sha256 is stored.
  */
-export function createApiToken({ viewer, input, now = new Date() }: { viewer: Viewer | null; input: unknown; now?: Date }): Promise<MutationResult<{ token: TokenRow; secret: string }>> {
+export function createApiToken({
+  viewer,
+  input,
+  now = new Date(),
+}: {
+  viewer: Viewer | null;
+  input: unknown;
+  now?: Date;
+}): Promise<MutationResult<{ token: TokenRow; secret: string }>> {
   const service = (input as { kind?: unknown } | null)?.kind === "service";
   return mutate({
     name: "createApiToken",
@@ -43,19 +51,39 @@ export function createApiToken({ viewer, input, now = new Date() }: { viewer: Vi
       if (input.kind === "service") {
         const found = await tx.orgUnit.findUnique({ where: { code: input.unitCode! }, select: { id: true, code: true, path: true, archivedAt: true } });
         if (!found) throw new AppError("NOT_FOUND", `No organization unit with code "${input.unitCode}".`, { unitCode: "No such unit." });
-        if (!grantPaths(viewer, "token:service").full.some((p) => isWithin(found.path, p))) throw new AppError("FORBIDDEN", "Your roles do not cover this organization unit.");
+        if (!grantPaths(viewer, "token:service").full.some((p) => isWithin(found.path, p)))
+          throw new AppError("FORBIDDEN", "Your roles do not cover this organization unit.");
         if (found.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new service tokens.", { unitCode: "This unit is archived." });
         unit = found;
         role = SERVICE_ROLE[input.scope];
         // The service account: a user the audit trail and history can name, who cannot sign in (no password, disabled).
         userId = `svc_${randomUUID()}`;
-        await tx.user.create({ data: { id: userId, name: `Service: ${input.name}`.slice(0, 200), email: `${userId}@service.lodestone.invalid`, banned: true, banReason: "API service account: cannot sign in" } });
+        await tx.user.create({
+          data: {
+            id: userId,
+            name: `Service: ${input.name}`.slice(0, 200),
+            email: `${userId}@service.lodestone.invalid`,
+            banned: true,
+            banReason: "API service account: cannot sign in",
+          },
+        });
       } else {
         const active = await tx.apiToken.count({ where: { userId: viewer.id, kind: "PERSONAL", revokedAt: null, expiresAt: { gt: now } } });
         if (active >= MAX_ACTIVE_PERSONAL) throw new AppError("BAD_REQUEST", `You already hold ${MAX_ACTIVE_PERSONAL} active tokens; revoke one first.`);
       }
       const created = await tx.apiToken.create({
-        data: { kind: input.kind === "service" ? "SERVICE" : "PERSONAL", name: input.name, prefix, hash, scope: input.scope === "write" ? "WRITE" : "READ", userId, unitId: unit?.id ?? null, role, createdById: viewer.id, expiresAt },
+        data: {
+          kind: input.kind === "service" ? "SERVICE" : "PERSONAL",
+          name: input.name,
+          prefix,
+          hash,
+          scope: input.scope === "write" ? "WRITE" : "READ",
+          userId,
+          unitId: unit?.id ?? null,
+          role,
+          createdById: viewer.id,
+          expiresAt,
+        },
         select: tokenRowSelect,
       });
       await recordAudit(tx, viewer, {
@@ -64,7 +92,14 @@ export function createApiToken({ viewer, input, now = new Date() }: { viewer: Vi
         entityId: created.id,
         before: null,
         // never the token or its hash
-        after: { kind: input.kind, name: input.name, prefix, scope: input.scope, expiresAt: expiresAt.toISOString(), ...(unit ? { unit: unit.code, role, serviceAccount: userId } : { owner: viewer.id }) },
+        after: {
+          kind: input.kind,
+          name: input.name,
+          prefix,
+          scope: input.scope,
+          expiresAt: expiresAt.toISOString(),
+          ...(unit ? { unit: unit.code, role, serviceAccount: userId } : { owner: viewer.id }),
+        },
       });
       return { token: toTokenRow(created, now), secret: token };
     },
@@ -72,7 +107,15 @@ export function createApiToken({ viewer, input, now = new Date() }: { viewer: Vi
 }
 
 /** Revokes a token: one's own personal token, or a service token on a unit one's admin role covers. Revoking twice changes nothing. */
-export function revokeApiToken({ viewer, input, now = new Date() }: { viewer: Viewer | null; input: unknown; now?: Date }): Promise<MutationResult<{ token: TokenRow }>> {
+export function revokeApiToken({
+  viewer,
+  input,
+  now = new Date(),
+}: {
+  viewer: Viewer | null;
+  input: unknown;
+  now?: Date;
+}): Promise<MutationResult<{ token: TokenRow }>> {
   return mutate({
     name: "revokeApiToken",
     schema: tokenRevokeSchema,
@@ -81,14 +124,24 @@ export function revokeApiToken({ viewer, input, now = new Date() }: { viewer: Vi
     permission: "token:personal",
     run: async ({ tx, viewer, input }) => {
       refuseTokenCaller(viewer);
-      const row = await tx.apiToken.findUnique({ where: { id: input.id }, select: { ...tokenRowSelect, userId: true, unit: { select: { code: true, nameEn: true, nameZh: true, path: true } } } });
+      const row = await tx.apiToken.findUnique({
+        where: { id: input.id },
+        select: { ...tokenRowSelect, userId: true, unit: { select: { code: true, nameEn: true, nameZh: true, path: true } } },
+      });
       const mayRevoke =
-        row && (row.kind === "PERSONAL" ? row.userId === viewer.id : !!row.unit && grantPaths(viewer, "token:service").full.some((p) => isWithin(row.unit!.path, p)));
+        row &&
+        (row.kind === "PERSONAL" ? row.userId === viewer.id : !!row.unit && grantPaths(viewer, "token:service").full.some((p) => isWithin(row.unit!.path, p)));
       // someone else's token is as unknown as a missing one
       if (!row || !mayRevoke) throw new AppError("NOT_FOUND", "No such API token.");
       if (row.revokedAt) return { token: toTokenRow(row, now) };
       const updated = await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: now, revokedById: viewer.id }, select: tokenRowSelect });
-      await recordAudit(tx, viewer, { action: "token.revoke", entityType: "ApiToken", entityId: row.id, before: { revokedAt: null }, after: { revokedAt: now.toISOString(), prefix: row.prefix, kind: row.kind.toLowerCase() } });
+      await recordAudit(tx, viewer, {
+        action: "token.revoke",
+        entityType: "ApiToken",
+        entityId: row.id,
+        before: { revokedAt: null },
+        after: { revokedAt: now.toISOString(), prefix: row.prefix, kind: row.kind.toLowerCase() },
+      });
       return { token: toTokenRow(updated, now) };
     },
   });

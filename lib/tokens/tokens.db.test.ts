@@ -94,7 +94,10 @@ describe.each(testBackends())("API tokens on %s", (backend) => {
     expect(await version("kin")).toBe(before);
     // and a token cannot mint or revoke tokens, even a write one
     const w = await viewerFromToken((await mint(manager, { kind: "personal", name: "w", scope: "write", expiresInDays: 1 })).secret);
-    expect(await createApiToken({ viewer: w, input: { kind: "personal", name: "child", scope: "write", expiresInDays: 365 } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await createApiToken({ viewer: w, input: { kind: "personal", name: "child", scope: "write", expiresInDays: 365 } })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
   });
 
   it("refuses tampered, unknown, malformed, expired and revoked tokens and disabled owners with 401", async () => {
@@ -138,10 +141,21 @@ describe.each(testBackends())("API tokens on %s", (backend) => {
       const r = await createApiToken({ viewer: manager, input });
       expect(r, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     }
-    expect(await createApiToken({ viewer: manager, input: { kind: "service", name: "svc", scope: "read", expiresInDays: 7, unitCode: "MMG" } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await createApiToken({ viewer: mmgAdmin, input: { kind: "service", name: "svc", scope: "read", expiresInDays: 7, unitCode: "MCC" } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await createApiToken({ viewer: admin, input: { kind: "service", name: "svc", scope: "read", expiresInDays: 7, unitCode: "NOPE" } })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await createApiToken({ viewer: null, input: { kind: "personal", name: "x", scope: "read", expiresInDays: 7 } })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    expect(await createApiToken({ viewer: manager, input: { kind: "service", name: "svc", scope: "read", expiresInDays: 7, unitCode: "MMG" } })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    expect(await createApiToken({ viewer: mmgAdmin, input: { kind: "service", name: "svc", scope: "read", expiresInDays: 7, unitCode: "MCC" } })).toMatchObject(
+      { ok: false, error: { code: "FORBIDDEN" } },
+    );
+    expect(await createApiToken({ viewer: admin, input: { kind: "service", name: "svc", scope: "read", expiresInDays: 7, unitCode: "NOPE" } })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    expect(await createApiToken({ viewer: null, input: { kind: "personal", name: "x", scope: "read", expiresInDays: 7 } })).toMatchObject({
+      ok: false,
+      error: { code: "UNAUTHENTICATED" },
+    });
     expect(await prisma.apiToken.count()).toBe(before);
   });
 
@@ -153,12 +167,17 @@ describe.each(testBackends())("API tokens on %s", (backend) => {
     expect(rv.assignments.map((a) => [a.role, a.unitCode])).toEqual([["staff", "MMG"]]);
     const params = parseListParamsLenient(new URLSearchParams()).params;
     expect((await listProjects(params, { scope: readScopeOf(rv) })).rows.map((r) => r.slug)).toEqual(["kin"]);
-    expect(await updateProjectStatus({ viewer: rv, slug: "kin", input: { version: await version("kin"), health: "OFF_TRACK" } })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await updateProjectStatus({ viewer: rv, slug: "kin", input: { version: await version("kin"), health: "OFF_TRACK" } })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
 
     const writer = await mint(mmgAdmin, { kind: "service", name: "MMG sync", scope: "write", expiresInDays: 30, unitCode: "MMG" });
     const wv = await viewerFromToken(writer.secret);
     expect(wv.assignments.map((a) => [a.role, a.unitCode])).toEqual([["pmo", "MMG"]]);
-    expect(await updateProjectStatus({ viewer: wv, slug: "kin", input: { version: await version("kin"), health: "OFF_TRACK", comment: "sync" } })).toMatchObject({ ok: true });
+    expect(
+      await updateProjectStatus({ viewer: wv, slug: "kin", input: { version: await version("kin"), health: "OFF_TRACK", comment: "sync" } }),
+    ).toMatchObject({ ok: true });
     expect((await updateProjectStatus({ viewer: wv, slug: "ramu", input: { version: await version("ramu"), health: "OFF_TRACK" } })).ok).toBe(false);
     // the history names the service account, which cannot sign in
     const entry = await prisma.statusUpdate.findFirstOrThrow({ where: { comment: "sync" } });

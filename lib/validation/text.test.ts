@@ -13,7 +13,8 @@ describe("text()", () => {
   const comment = text({ max: 20, multiline: true });
 
   it("refuses NUL and other control characters", () => {
-    for (const bad of [`a${NUL}b`, "a\u0007b", "a\u001Bb", "a\u007Fb", "a\u0085b", "a\tb", "a\nb"]) expect(title.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const bad of [`a${NUL}b`, "a\u0007b", "a\u001Bb", "a\u007Fb", "a\u0085b", "a\tb", "a\nb"])
+      expect(title.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     expect(title.safeParse(`a${NUL}b`).error?.issues[0].message).toBe(TEXT_MESSAGES.control);
     // multi-line fields keep tab and newline, still not NUL
     expect(comment.parse("line 1\n\tline 2")).toBe("line 1\n\tline 2");
@@ -44,7 +45,8 @@ describe("text()", () => {
 describe("every text field of every schema uses it", () => {
   const bad = [`x${NUL}y`, "x\u0001y", "\u200B", "\u3164"];
   it.each(bad)("refuses %j in project, milestone and view text fields and the list's search", (value) => {
-    for (const field of ["nameEn", "nameZh", "summary", "summaryZh", "comment"]) expect(projectUpdateSchema.safeParse({ version: 1, [field]: value }).success, field).toBe(false);
+    for (const field of ["nameEn", "nameZh", "summary", "summaryZh", "comment"])
+      expect(projectUpdateSchema.safeParse({ version: 1, [field]: value }).success, field).toBe(false);
     for (const field of ["title", "titleZh", "comment"]) {
       expect(milestoneCreateSchema.safeParse({ title: "ok", [field]: value }).success, field).toBe(false);
       expect(milestoneUpdateSchema.safeParse({ version: 1, [field]: value }).success, field).toBe(false);

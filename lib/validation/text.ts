@@ -64,7 +64,8 @@ export function text(opts: TextOptions) {
       if (hasControlCharacter(v, opts.multiline)) ctx.addIssue({ code: "custom", message: TEXT_MESSAGES.control });
       else if (v.length > opts.max) ctx.addIssue({ code: "custom", message: tooLong });
       else if (v === "" && opts.required) ctx.addIssue({ code: "custom", message: opts.requiredMessage ?? TEXT_MESSAGES.required });
-      else if (v !== "" && !hasVisibleCharacter(v)) ctx.addIssue({ code: "custom", message: opts.requiredMessage && opts.required ? opts.requiredMessage : TEXT_MESSAGES.invisible });
+      else if (v !== "" && !hasVisibleCharacter(v))
+        ctx.addIssue({ code: "custom", message: opts.requiredMessage && opts.required ? opts.requiredMessage : TEXT_MESSAGES.invisible });
     });
 }
 

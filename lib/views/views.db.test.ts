@@ -17,7 +17,10 @@ describe.each(testBackends())("saved views on %s", (backend) => {
     const prisma = database().prisma;
     await loadPortfolio(prisma, {
       source: { key: "s", title: "S", publisher: "T", publishedOn: "2025-01-23" },
-      projects: [buildProject({ slug: "a", nameEn: "Alpha", countryCode: "PE", stage: "OPERATION" }), buildProject({ slug: "b", nameEn: "Beta", countryCode: "CN" })],
+      projects: [
+        buildProject({ slug: "a", nameEn: "Alpha", countryCode: "PE", stage: "OPERATION" }),
+        buildProject({ slug: "b", nameEn: "Beta", countryCode: "CN" }),
+      ],
     });
     staff = await createViewer(prisma, "staff", "Sam Staff");
     exec = await createViewer(prisma, "executive", "Eli Exec");
@@ -26,7 +29,10 @@ describe.each(testBackends())("saved views on %s", (backend) => {
   });
 
   it("creates a private view with a canonical query, seen by its owner only", async () => {
-    const r = await createView({ viewer: staff, input: { name: "Peru ops", query: "country=pe&stage=OPERATION&page=3&bogus=1", columns: ["stage", "name", "nope" as never] } });
+    const r = await createView({
+      viewer: staff,
+      input: { name: "Peru ops", query: "country=pe&stage=OPERATION&page=3&bogus=1", columns: ["stage", "name", "nope" as never] },
+    });
     expect(r.ok).toBe(false); // unknown column is a field error
     const ok = await createView({ viewer: staff, input: { name: "Peru ops", query: "country=pe&stage=OPERATION&page=3&bogus=1", columns: ["stage", "name"] } });
     expect(ok.ok && ok.data).toMatchObject({ name: "Peru ops", query: "country=PE&stage=OPERATION", columns: ["name", "stage"], shared: false, mine: true });
@@ -47,7 +53,13 @@ describe.each(testBackends())("saved views on %s", (backend) => {
     const rows = (await listProjects(parseListParamsLenient(new URLSearchParams(seen!.query)).params, { scope: WHOLE_PORTFOLIO })).rows.map((x) => x.slug);
     expect(rows).toEqual(["b"]);
     // A reader who is not signed in (public reading is on without DATABASE_URL) opens it too, without the owner's name.
-    expect(await getView({ viewer: null, id: r.data.id })).toMatchObject({ name: "China", columns: ["name", "health"], ownerName: "", mine: false, shared: true });
+    expect(await getView({ viewer: null, id: r.data.id })).toMatchObject({
+      name: "China",
+      columns: ["name", "health"],
+      ownerName: "",
+      mine: false,
+      shared: true,
+    });
     const change = await updateView({ viewer: staff, id: r.data.id, input: { name: "Mine now" } });
     expect(!change.ok && change.error.code).toBe("NOT_FOUND");
     const del = await deleteView({ viewer: staff, id: r.data.id });

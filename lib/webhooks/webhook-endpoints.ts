@@ -20,7 +20,12 @@ export interface WebhookRow {
 }
 
 const rowSelect = { id: true, url: true, topics: true, active: true, createdAt: true } as const;
-const toRow = (e: { id: string; url: string; topics: string[]; active: boolean; createdAt: Date }, pending = 0, dead = 0): WebhookRow => ({ ...e, createdAt: e.createdAt.toISOString(), pending, dead });
+const toRow = (e: { id: string; url: string; topics: string[]; active: boolean; createdAt: Date }, pending = 0, dead = 0): WebhookRow => ({
+  ...e,
+  createdAt: e.createdAt.toISOString(),
+  pending,
+  dead,
+});
 
 export async function listWebhookEndpoints({ viewer }: { viewer: Viewer | null }): Promise<WebhookRow[]> {
   if (!can(viewer, "webhook:manage")) return [];
@@ -36,7 +41,13 @@ export async function listWebhookEndpoints({ viewer }: { viewer: Viewer | null }
 }
 
 /** A new subscription; its signing secret is in the result once and never shown again. */
-export function createWebhookEndpoint({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<{ endpoint: WebhookRow; secret: string }>> {
+export function createWebhookEndpoint({
+  viewer,
+  input,
+}: {
+  viewer: Viewer | null;
+  input: unknown;
+}): Promise<MutationResult<{ endpoint: WebhookRow; secret: string }>> {
   return mutate({
     name: "createWebhookEndpoint",
     schema: webhookCreateSchema,
@@ -46,7 +57,13 @@ export function createWebhookEndpoint({ viewer, input }: { viewer: Viewer | null
     run: async ({ tx, viewer, input }) => {
       const secret = `whsec_${randomBytes(32).toString("base64url")}`;
       const e = await tx.webhookEndpoint.create({ data: { url: input.url, secret, topics: [...new Set(input.kinds)] }, select: rowSelect });
-      await recordAudit(tx, viewer, { action: "webhook.create", entityType: "WebhookEndpoint", entityId: e.id, before: null, after: { url: e.url, topics: e.topics } });
+      await recordAudit(tx, viewer, {
+        action: "webhook.create",
+        entityType: "WebhookEndpoint",
+        entityId: e.id,
+        before: null,
+        after: { url: e.url, topics: e.topics },
+      });
       return { endpoint: toRow(e), secret };
     },
   });
@@ -65,7 +82,13 @@ export function setWebhookActive({ viewer, input }: { viewer: Viewer | null; inp
       if (!before) throw new AppError("NOT_FOUND", "No such webhook.");
       if (before.active === input.active) return { endpoint: toRow(before) };
       const e = await tx.webhookEndpoint.update({ where: { id: input.id }, data: { active: input.active }, select: rowSelect });
-      await recordAudit(tx, viewer, { action: input.active ? "webhook.resume" : "webhook.pause", entityType: "WebhookEndpoint", entityId: e.id, before: { active: before.active }, after: { active: e.active } });
+      await recordAudit(tx, viewer, {
+        action: input.active ? "webhook.resume" : "webhook.pause",
+        entityType: "WebhookEndpoint",
+        entityId: e.id,
+        before: { active: before.active },
+        after: { active: e.active },
+      });
       return { endpoint: toRow(e) };
     },
   });
@@ -83,7 +106,13 @@ export function deleteWebhookEndpoint({ viewer, input }: { viewer: Viewer | null
       const before = await tx.webhookEndpoint.findUnique({ where: { id: input.id }, select: rowSelect });
       if (!before) throw new AppError("NOT_FOUND", "No such webhook.");
       await tx.webhookEndpoint.delete({ where: { id: input.id } });
-      await recordAudit(tx, viewer, { action: "webhook.delete", entityType: "WebhookEndpoint", entityId: before.id, before: { url: before.url, topics: before.topics, active: before.active }, after: null });
+      await recordAudit(tx, viewer, {
+        action: "webhook.delete",
+        entityType: "WebhookEndpoint",
+        entityId: before.id,
+        before: { url: before.url, topics: before.topics, active: before.active },
+        after: null,
+      });
       return { deleted: true as const };
     },
   });

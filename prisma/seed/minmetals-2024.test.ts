@@ -103,10 +103,7 @@ describe("minmetals 2024 seed: source", () => {
   });
 
   it("puts in quotation marks only words the source contains (titles, summaries, comments, bases)", () => {
-    const texts = [
-      source.title,
-      ...projects.flatMap((p) => [p.summary, p.nameEn, ...p.history.map((h) => h.comment), ...(p.bases ?? []).map((b) => b.note)]),
-    ];
+    const texts = [source.title, ...projects.flatMap((p) => [p.summary, p.nameEn, ...p.history.map((h) => h.comment), ...(p.bases ?? []).map((b) => b.note)])];
     const quoted = texts.flatMap((t) => [...t.matchAll(/“([^”]+)”|"([^"]+)"/g)].map((m) => m[1] ?? m[2]));
     expect(quoted.length).toBeGreaterThan(0);
     expect(quoted.filter((q) => !sourceText.includes(q))).toEqual([]);
@@ -188,7 +185,8 @@ describe("minmetals 2024 seed: basis of every fact", () => {
       if (healthByRule(texts) !== p.health) out.push(`${p.slug}: ${p.health}, the rule says ${healthByRule(texts)}`);
       for (const q of p.quotes) {
         const decides = HEALTH_RULE.ON_TRACK.test(q.text) || HEALTH_RULE.OFF_TRACK.test(q.text);
-        if (decides !== q.supports.includes("health")) out.push(`${p.slug}: "${q.text}" ${decides ? "decides health but does not support it" : "supports health but does not decide it"}`);
+        if (decides !== q.supports.includes("health"))
+          out.push(`${p.slug}: "${q.text}" ${decides ? "decides health but does not support it" : "supports health but does not decide it"}`);
       }
       return out;
     });
@@ -275,31 +273,23 @@ describe("minmetals 2024 seed: projects", () => {
   });
 
   it("uses two-letter upper-case country codes the region table knows, or none", () => {
-    const bad = projects.filter(
-      (p) => p.countryCode !== undefined && (!/^[A-Z]{2}$/.test(p.countryCode) || regionOfCountry(p.countryCode) === null),
-    );
+    const bad = projects.filter((p) => p.countryCode !== undefined && (!/^[A-Z]{2}$/.test(p.countryCode) || regionOfCountry(p.countryCode) === null));
     expect(bad.map((p) => `${p.slug}:${p.countryCode}`)).toEqual([]);
   });
 
   it("puts every year-precision date on January 1st", () => {
-    const bad = projects
-      .flatMap(fuzzyDates)
-      .filter(({ date }) => date.precision === "YEAR" && !/^\d{4}-01-01$/.test(date.date));
+    const bad = projects.flatMap(fuzzyDates).filter(({ date }) => date.precision === "YEAR" && !/^\d{4}-01-01$/.test(date.date));
     expect(bad.map((b) => b.where)).toEqual([]);
   });
 
   it("dates everything to 2024 at year precision, with no baselines", () => {
     const dates = projects.flatMap(fuzzyDates);
     expect(dates.filter((d) => d.where.endsWith(".baseline")).map((d) => d.where)).toEqual([]);
-    expect(
-      dates.filter((d) => d.date.date !== "2024-01-01" || d.date.precision !== "YEAR").map((d) => d.where),
-    ).toEqual([]);
+    expect(dates.filter((d) => d.date.date !== "2024-01-01" || d.date.precision !== "YEAR").map((d) => d.where)).toEqual([]);
   });
 
   it("sets no coordinates and no progress percentage", () => {
-    const bad = projects.filter(
-      (p) => p.latitude !== undefined || p.longitude !== undefined || p.progressPercent !== undefined,
-    );
+    const bad = projects.filter((p) => p.latitude !== undefined || p.longitude !== undefined || p.progressPercent !== undefined);
     expect(bad.map((p) => p.slug)).toEqual([]);
   });
 

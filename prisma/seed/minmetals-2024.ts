@@ -87,10 +87,14 @@ export const COMMODITY_LINES: Record<string, BusinessLine> = {
 };
 
 export function businessLineByRule(p: { kind: ProjectKind; commodities: readonly string[] }): { line: BusinessLine; reason: string } {
-  if (p.kind === "CONTRACT") return { line: "METALLURGICAL_CONSTRUCTION", reason: "Business-line rule: a construction or engineering contract is metallurgical construction." };
+  if (p.kind === "CONTRACT")
+    return { line: "METALLURGICAL_CONSTRUCTION", reason: "Business-line rule: a construction or engineering contract is metallurgical construction." };
   const first = p.commodities[0];
   if (first === undefined)
-    return { line: "ADVANCED_MATERIALS_EQUIPMENT", reason: "Business-line rule: a technology without a commodity (equipment, process, research) is advanced materials and equipment." };
+    return {
+      line: "ADVANCED_MATERIALS_EQUIPMENT",
+      reason: "Business-line rule: a technology without a commodity (equipment, process, research) is advanced materials and equipment.",
+    };
   const line = COMMODITY_LINES[first];
   if (!line) throw new Error(`no business line for commodity ${first}`);
   return { line, reason: `Business-line rule: the first commodity, ${first}, belongs to this line.` };
@@ -126,15 +130,7 @@ const chineseName = (note: string): SeedBasis => publicFact("nameZh", note);
 type ProjectFacts = Omit<SeedProject, "history" | "businessLine"> & { paraphrase: string };
 
 /** Optional project fields that, when present, the import's history entry sets. */
-const IMPORTED_FIELDS = [
-  "countryCode",
-  "subdivision",
-  "operatingCompany",
-  "plannedStart",
-  "plannedFinish",
-  "forecastFinish",
-  "actualFinish",
-] as const;
+const IMPORTED_FIELDS = ["countryCode", "subdivision", "operatingCompany", "plannedStart", "plannedFinish", "forecastFinish", "actualFinish"] as const;
 
 /** Adds the business line (by rule), the kind's basis where no quote states it, and the import's history entry. */
 function complete({ paraphrase, ...project }: ProjectFacts): SeedProject {
@@ -143,12 +139,7 @@ function complete({ paraphrase, ...project }: ProjectFacts): SeedProject {
   const kindReason = KIND_REASONS[project.kind];
   const kindQuoted = project.quotes.some((q) => q.supports.includes("kind"));
   if (!kindQuoted && !bases.some((b) => b.fact === "kind") && kindReason) bases.push(inferred("kind", kindReason));
-  const sets = [
-    "stage",
-    "health",
-    ...IMPORTED_FIELDS.filter((field) => project[field] !== undefined),
-    ...project.milestones.map((m) => `milestone:${m.key}`),
-  ];
+  const sets = ["stage", "health", ...IMPORTED_FIELDS.filter((field) => project[field] !== undefined), ...project.milestones.map((m) => `milestone:${m.key}`)];
   return {
     ...project,
     businessLine: line,
@@ -273,8 +264,7 @@ const facts: ProjectFacts[] = [
     slug: "khoemacau-copper-mine",
     nameEn: "Khoemacau Copper Mine",
     nameZh: "科马考铜矿",
-    summary:
-      "China Minmetals took over the Khoemacau copper mine in Botswana in 2024. The source reports steady growth in the mine's output.",
+    summary: "China Minmetals took over the Khoemacau copper mine in Botswana in 2024. The source reports steady growth in the mine's output.",
     kind: "OWNED_ASSET",
     commodities: ["copper"],
     countryCode: "BW",
@@ -341,9 +331,7 @@ const facts: ProjectFacts[] = [
     subdivision: "Liaoning",
     stage: "CONSTRUCTION",
     health: "ON_TRACK",
-    milestones: [
-      { key: "construction-plan-2024", title: "2024 annual construction plan", actual: IN_2024, state: "ACHIEVED" },
-    ],
+    milestones: [{ key: "construction-plan-2024", title: "2024 annual construction plan", actual: IN_2024, state: "ACHIEVED" }],
     quotes: [
       {
         text: "the Chentaigou Iron Mining Project outperformed the annual construction plan",
@@ -384,17 +372,14 @@ const facts: ProjectFacts[] = [
     slug: "palace-museum-north-campus-section-one",
     nameEn: "Beijing Palace Museum North Campus (Section One)",
     nameZh: "故宫博物院北院区项目（一标段）",
-    summary:
-      "China Minmetals is the contractor for Section One of the North Campus of the Beijing Palace Museum, whose main structure was topped out in 2024.",
+    summary: "China Minmetals is the contractor for Section One of the North Campus of the Beijing Palace Museum, whose main structure was topped out in 2024.",
     kind: "CONTRACT",
     commodities: [],
     countryCode: "CN",
     subdivision: "Beijing",
     stage: "CONSTRUCTION",
     health: "NOT_ASSESSED",
-    milestones: [
-      { key: "main-structure-topped-out", title: "Main structure topped out", actual: IN_2024, state: "ACHIEVED" },
-    ],
+    milestones: [{ key: "main-structure-topped-out", title: "Main structure topped out", actual: IN_2024, state: "ACHIEVED" }],
     quotes: [
       {
         text: Q_TOPPED_OUT,
@@ -438,8 +423,7 @@ const facts: ProjectFacts[] = [
     slug: "xianglushan-tungsten-beneficiation-upgrade",
     nameEn: "Xianglushan Tungsten Beneficiation Plant Technical Transformation",
     // No nameZh: the only candidate was a translation of the English, not an established name.
-    summary:
-      "Technical transformation of the beneficiation plant for newly mined tungsten at Xianglushan. Construction began in 2024.",
+    summary: "Technical transformation of the beneficiation plant for newly mined tungsten at Xianglushan. Construction began in 2024.",
     kind: "OWNED_ASSET",
     commodities: ["tungsten"],
     countryCode: "CN",
@@ -447,10 +431,7 @@ const facts: ProjectFacts[] = [
     stage: "CONSTRUCTION",
     health: "NOT_ASSESSED",
     milestones: [constructionCommenced()],
-    quotes: commencedConstruction(
-      "the technical transformation of the beneficiation plant for the newly-mined tungsten in Xianglushan",
-      ["commodities"],
-    ),
+    quotes: commencedConstruction("the technical transformation of the beneficiation plant for the newly-mined tungsten in Xianglushan", ["commodities"]),
     bases: [
       publicFact("country", "The Xianglushan tungsten mine (香炉山钨矿) is in Xiushui County, Jiangxi, China."),
       publicFact("subdivision", "The Xianglushan tungsten mine (香炉山钨矿) is in Xiushui County, Jiangxi, China."),
@@ -461,8 +442,7 @@ const facts: ProjectFacts[] = [
     slug: "salt-lake-lithium-phase-iii-upgrade",
     nameEn: "Salt Lake Phase III Lithium Process Improvement and Technical Transformation",
     nameZh: "五矿盐湖锂项目技改三期项目",
-    summary:
-      "Phase III lithium process improvement and technical transformation at China Minmetals Salt Lake Co., Ltd. Construction began in 2024.",
+    summary: "Phase III lithium process improvement and technical transformation at China Minmetals Salt Lake Co., Ltd. Construction began in 2024.",
     kind: "OWNED_ASSET",
     commodities: ["lithium"],
     countryCode: "CN",
@@ -471,10 +451,10 @@ const facts: ProjectFacts[] = [
     health: "NOT_ASSESSED",
     operatingCompany: "China Minmetals Salt Lake Co., Ltd.",
     milestones: [constructionCommenced()],
-    quotes: commencedConstruction(
-      "the Phase III lithium mining process improvement and technical transformation of China Minmetals Salt Lake Co., Ltd.",
-      ["operatingCompany", "commodities"],
-    ),
+    quotes: commencedConstruction("the Phase III lithium mining process improvement and technical transformation of China Minmetals Salt Lake Co., Ltd.", [
+      "operatingCompany",
+      "commodities",
+    ]),
     bases: [
       publicFact("country", "China Minmetals Salt Lake Co., Ltd. (五矿盐湖) works a salt lake in Qinghai, China."),
       publicFact("subdivision", "China Minmetals Salt Lake Co., Ltd. (五矿盐湖) works a salt lake in Qinghai, China."),
@@ -506,8 +486,7 @@ const facts: ProjectFacts[] = [
     slug: "huangshaping-deep-peripheral-lead-zinc-mining",
     nameEn: "Huangshaping Peripheral and Deep Lead-Zinc Mining",
     // No nameZh: the only candidate was a translation of the English, not an established name.
-    summary:
-      "Mining of lead and zinc resources on the periphery of and at depth in Huangshaping. Construction began in 2024.",
+    summary: "Mining of lead and zinc resources on the periphery of and at depth in Huangshaping. Construction began in 2024.",
     kind: "OWNED_ASSET",
     commodities: ["lead", "zinc"],
     countryCode: "CN",
@@ -543,7 +522,10 @@ const facts: ProjectFacts[] = [
       },
     ],
     bases: [
-      inferred("stage", "The source reports only that the design, construction and general contracting bid was won in 2024; a design-build contract just won starts with design."),
+      inferred(
+        "stage",
+        "The source reports only that the design, construction and general contracting bid was won in 2024; a design-build contract just won starts with design.",
+      ),
       publicFact("country", "Resorts World Sentosa is on Sentosa island, Singapore."),
       chineseName("The resort’s Chinese name is 圣淘沙名胜世界 (酒店扩建项目: hotel expansion project)."),
     ],
@@ -767,8 +749,7 @@ const facts: ProjectFacts[] = [
   technology({
     slug: "ultra-high-purity-graphite",
     nameEn: "Ultra-High Purity Graphite (above 99.99995%)",
-    summary:
-      "China Minmetals developed ultra-high purity graphite products with a purity above 99.99995%, reported among the 2024 technology achievements.",
+    summary: "China Minmetals developed ultra-high purity graphite products with a purity above 99.99995%, reported among the 2024 technology achievements.",
     commodities: ["graphite"],
     milestoneKey: "products-developed",
     milestoneTitle: "Products developed",
@@ -838,7 +819,10 @@ const facts: ProjectFacts[] = [
       },
     ],
     bases: [
-      inferred("stage", "National technology innovation centers are approved for construction; the source reports the approval and nothing later, so the center is taken to be under construction."),
+      inferred(
+        "stage",
+        "National technology innovation centers are approved for construction; the source reports the approval and nothing later, so the center is taken to be under construction.",
+      ),
       inferred("country", "A “national” center in a Chinese group’s report: China."),
     ],
     paraphrase: "approved as the first national technology innovation center in the field of mineral resources.",

@@ -11,7 +11,6 @@
  */
 import type { SeedOrgUnit } from "../../lib/db/seed-types";
 
-
 export const ROOT_UNIT_ID = "00000000-0000-4000-8000-000000000001";
 export const ROOT_UNIT_CODE = "GRP";
 
@@ -41,7 +40,8 @@ export const ORG_UNITS: SeedOrgUnit[] = [
     nameEn: "Metallurgical Corporation of China Ltd.",
     nameZh: "中国冶金科工股份有限公司",
     currency: "CNY",
-    basis: "Public fact: MCC (SSE: 601618, HKEX: 1618) is a subsidiary of China Minmetals since the 2015–2016 merger of China Metallurgical Group into the group.",
+    basis:
+      "Public fact: MCC (SSE: 601618, HKEX: 1618) is a subsidiary of China Minmetals since the 2015–2016 merger of China Metallurgical Group into the group.",
   },
   {
     id: "00000000-0000-4000-8000-000000000004",
@@ -69,13 +69,17 @@ export interface ProjectOwner {
 }
 
 const MMG_ASSET = (asset: string) => `Public fact: ${asset} is owned and operated by MMG Limited (MMG's annual reports list it among its operations).`;
-const HNG_MINE = (mine: string) => `Public fact: the ${mine} mine in Hunan is an enterprise of Hunan Nonferrous Metals Holding Group (see the HNG unit's basis).`;
+const HNG_MINE = (mine: string) =>
+  `Public fact: the ${mine} mine in Hunan is an enterprise of Hunan Nonferrous Metals Holding Group (see the HNG unit's basis).`;
 
 /** Owners of seeded projects, by slug. A slug not listed sits directly under the group. */
 export const PROJECT_OWNERS: Record<string, ProjectOwner> = {
   "las-bambas-copper-mine": { unit: "MMG", basis: MMG_ASSET("Las Bambas (Peru)") },
   "kinsevere-copper-expansion": { unit: "MMG", basis: MMG_ASSET("Kinsevere (DRC)") },
-  "khoemacau-copper-mine": { unit: "MMG", basis: `${MMG_ASSET("Khoemacau (Botswana)")} MMG completed its acquisition in 2024, the takeover the source reports.` },
+  "khoemacau-copper-mine": {
+    unit: "MMG",
+    basis: `${MMG_ASSET("Khoemacau (Botswana)")} MMG completed its acquisition in 2024, the takeover the source reports.`,
+  },
   "mcc-ramu-nickel-cobalt": {
     unit: "MCC",
     basis: "Named by the source (“the MCC Ramu Nickel and Cobalt Mine”); public fact: MCC holds and operates Ramu NiCo in Papua New Guinea.",

@@ -18,12 +18,39 @@ describe("parseBenchArgs", () => {
   });
 
   it("reads lists, deduplicated, and flags", () => {
-    const a = parseBenchArgs(["run", "--sizes", "1000, 20000,1000", "--db=postgres", "--connections", "1,32", "--only", "list-api,status-update", "--skip-build", "--duration", "5"]);
-    expect(a).toMatchObject({ command: "run", sizes: [1000, 20000], databases: ["postgres"], connections: [1, 32], only: ["list-api", "status-update"], skipBuild: true, duration: 5 });
+    const a = parseBenchArgs([
+      "run",
+      "--sizes",
+      "1000, 20000,1000",
+      "--db=postgres",
+      "--connections",
+      "1,32",
+      "--only",
+      "list-api,status-update",
+      "--skip-build",
+      "--duration",
+      "5",
+    ]);
+    expect(a).toMatchObject({
+      command: "run",
+      sizes: [1000, 20000],
+      databases: ["postgres"],
+      connections: [1, 32],
+      only: ["list-api", "status-update"],
+      skipBuild: true,
+      duration: 5,
+    });
   });
 
   it("reads the soak", () => {
-    expect(parseBenchArgs(["soak", "--minutes", "5", "--rate", "12.5"])).toMatchObject({ command: "soak", minutes: 5, rate: 12.5, size: 20000, database: "postgres", maxGrowth: 1 });
+    expect(parseBenchArgs(["soak", "--minutes", "5", "--rate", "12.5"])).toMatchObject({
+      command: "soak",
+      minutes: 5,
+      rate: 12.5,
+      size: 20000,
+      database: "postgres",
+      maxGrowth: 1,
+    });
   });
 
   it("explains bad flags", () => {

@@ -64,12 +64,16 @@ function whole(name: string, raw: string, min: number, max: number): number {
 
 function decimal(name: string, raw: string, min: number, max: number): number {
   const n = Number(raw.trim());
-  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || n < min || n > max) throw new BenchUsageError(`--${name} takes a number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || n < min || n > max)
+    throw new BenchUsageError(`--${name} takes a number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   return n;
 }
 
 function list(raw: string): string[] {
-  return raw.split(",").map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function numbers(name: string, raw: string, min: number, max: number): number[] {

@@ -11,7 +11,13 @@ describe("status update requests", () => {
   });
 
   it("goes round the pool with each project's current version", () => {
-    const pool: UpdatePool = { projects: [{ slug: "syn-a", version: 3, progressPercent: 10 }, { slug: "syn-b", version: 1, progressPercent: null }], next: 0 };
+    const pool: UpdatePool = {
+      projects: [
+        { slug: "syn-a", version: 3, progressPercent: 10 },
+        { slug: "syn-b", version: 1, progressPercent: null },
+      ],
+      next: 0,
+    };
     const first = nextUpdate(pool);
     expect(first.path).toBe("/api/projects/syn-a");
     expect(JSON.parse(first.body)).toEqual({ version: 3, progressPercent: 11, comment: "Benchmark update" });

@@ -100,9 +100,13 @@ export async function sendOnce(base: string, c: BenchCase, headers: Record<strin
     return res.status;
   }
   const { project, path, body } = nextUpdate(pool);
-  const res = await fetch(base + path, { method: "PATCH", headers: { ...headers, "content-type": "application/json" }, body, signal: AbortSignal.timeout(60_000) });
+  const res = await fetch(base + path, {
+    method: "PATCH",
+    headers: { ...headers, "content-type": "application/json" },
+    body,
+    signal: AbortSignal.timeout(60_000),
+  });
   const text = await res.text();
   applyUpdateAnswer(project, res.status, text);
   return res.status;
 }
-

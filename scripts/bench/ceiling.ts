@@ -91,8 +91,7 @@ export async function measureDatabaseCeiling(opts: {
 }): Promise<Map<string, LoadResult[]>> {
   const out = new Map<string, LoadResult[]>();
   const maxConnections = Math.max(...opts.connections);
-  const replayer =
-    opts.database.kind === "pglite" ? await pgliteReplayer(opts.database.location) : postgresReplayer(opts.database.location, maxConnections);
+  const replayer = opts.database.kind === "pglite" ? await pgliteReplayer(opts.database.location) : postgresReplayer(opts.database.location, maxConnections);
   try {
     for (const [id, statements] of opts.statements) {
       const results: LoadResult[] = [];

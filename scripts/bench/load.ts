@@ -23,7 +23,13 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
 /** HTTP load with autocannon: `connections` keep-alive connections, each sending its next request when the last answered. */
-export async function httpLoad(opts: { url: string; connections: number; seconds: number; requests: Request[]; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function httpLoad(opts: {
+  url: string;
+  connections: number;
+  seconds: number;
+  requests: Request[];
+  headers?: Record<string, string>;
+}): Promise<LoadResult> {
   const startLoad = loadavg();
   const latencies: number[] = [];
   const instance = autocannon({

@@ -161,7 +161,10 @@ function readProc(pid: number): ProcInfo | undefined {
 export function processTree(rootPid: number): ProcInfo[] {
   let all: ProcInfo[];
   try {
-    all = fs.readdirSync("/proc").filter((n) => /^\d+$/.test(n)).flatMap((n) => readProc(Number(n)) ?? []);
+    all = fs
+      .readdirSync("/proc")
+      .filter((n) => /^\d+$/.test(n))
+      .flatMap((n) => readProc(Number(n)) ?? []);
   } catch {
     return [];
   }

@@ -30,7 +30,14 @@ const suite: SuiteResult = {
       sqlStatements: 4,
       levels: [
         { connections: 1, app: load(80, 12), dbCeiling: load(400, 2.4), frameworkCeiling: load(2000, 0.5), appToDb: 0.2, appToFramework: 0.04 },
-        { connections: 8, app: load(150, 50, { "200": 90, "409": 3 }), dbCeiling: load(900, 8), frameworkCeiling: load(4000, 2), appToDb: 0.17, appToFramework: 0.04 },
+        {
+          connections: 8,
+          app: load(150, 50, { "200": 90, "409": 3 }),
+          dbCeiling: load(900, 8),
+          frameworkCeiling: load(4000, 2),
+          appToDb: 0.17,
+          appToFramework: 0.04,
+        },
       ],
     },
   ],
@@ -46,7 +53,9 @@ describe("report", () => {
   it("has one row per database, size, case and connection count, with the ratios", () => {
     const lines = resultsTable([suite]).split("\n");
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toMatch(/\| postgres \| +20,000 \| list-api +\| +1 \| +12\.0 \| +24\.0 \| +80\.0 \| +0 \| +2\.40 \| +400 \| +0\.20 \| +2,000 \| +0\.04 \|/);
+    expect(lines[2]).toMatch(
+      /\| postgres \| +20,000 \| list-api +\| +1 \| +12\.0 \| +24\.0 \| +80\.0 \| +0 \| +2\.40 \| +400 \| +0\.20 \| +2,000 \| +0\.04 \|/,
+    );
     expect(lines[3]).toContain("3×409");
   });
 

@@ -92,7 +92,10 @@ export async function runSoak(args: SoakArgs, command: string, info: { commit: s
     };
     // The pool: 300 projects by name, descending; their current versions come with their JSON.
     const slugs: string[] = [];
-    for (let page = 1; page <= 3; page++) slugs.push(...(JSON.parse((await get(`/api/projects?sort=name&dir=desc&pageSize=100&page=${page}`)).text) as { rows: { slug: string }[] }).rows.map((r) => r.slug));
+    for (let page = 1; page <= 3; page++)
+      slugs.push(
+        ...(JSON.parse((await get(`/api/projects?sort=name&dir=desc&pageSize=100&page=${page}`)).text) as { rows: { slug: string }[] }).rows.map((r) => r.slug),
+      );
     const pool: UpdatePool = { projects: [], next: 0 };
     for (const slug of slugs) {
       const p = JSON.parse((await get(`/api/projects/${encodeURIComponent(slug)}`)).text) as { version: number; progressPercent: number | null };
@@ -104,7 +107,12 @@ export async function runSoak(args: SoakArgs, command: string, info: { commit: s
     const send = async (kind: Kind): Promise<number> => {
       if (kind === "status-update") {
         const { project, path: p, body } = nextUpdate(pool);
-        const res = await fetch(base + p, { method: "PATCH", headers: { cookie: admin, origin: base, "content-type": "application/json" }, body, signal: AbortSignal.timeout(30_000) });
+        const res = await fetch(base + p, {
+          method: "PATCH",
+          headers: { cookie: admin, origin: base, "content-type": "application/json" },
+          body,
+          signal: AbortSignal.timeout(30_000),
+        });
         applyUpdateAnswer(project, res.status, await res.text());
         return res.status;
       }
@@ -157,8 +165,14 @@ export async function runSoak(args: SoakArgs, command: string, info: { commit: s
     }, 5000);
     const progress = setInterval(() => {
       const m = Math.floor((performance.now() - t0) / 60_000) - 1;
-      const row = perMinute(samples.filter((s) => s.minute === m), rss.filter((r) => Math.floor(r.minute) === m)).at(-1);
-      if (row && m >= 0) console.log(`  minute ${m + 1}: ${row.requests} requests, ${row.errors} errors, ${row.conflicts} conflicts, median ${row.latency?.median ?? "–"} ms, p95 ${row.latency?.p95 ?? "–"} ms, RSS ${row.rssMb} MB`);
+      const row = perMinute(
+        samples.filter((s) => s.minute === m),
+        rss.filter((r) => Math.floor(r.minute) === m),
+      ).at(-1);
+      if (row && m >= 0)
+        console.log(
+          `  minute ${m + 1}: ${row.requests} requests, ${row.errors} errors, ${row.conflicts} conflicts, median ${row.latency?.median ?? "–"} ms, p95 ${row.latency?.p95 ?? "–"} ms, RSS ${row.rssMb} MB`,
+        );
     }, 60_000);
     await drive(args.minutes * 60, true, t0);
     clearInterval(timer);
@@ -173,7 +187,13 @@ export async function runSoak(args: SoakArgs, command: string, info: { commit: s
   const verdict = memoryGrowth(rss, args.maxGrowth);
   const byKind = SOAK_MIX.map(({ kind }) => {
     const here = samples.filter((s) => s.kind === kind);
-    return { kind, requests: here.length, errors: here.filter(isError).length, conflicts: here.filter((s) => s.status === 409).length, latency: here.length ? summarize(here.map((s) => s.ms)) : undefined };
+    return {
+      kind,
+      requests: here.length,
+      errors: here.filter(isError).length,
+      conflicts: here.filter((s) => s.status === 409).length,
+      latency: here.length ? summarize(here.map((s) => s.ms)) : undefined,
+    };
   });
   const overall = samples.length ? summarize(samples.map((s) => s.ms)) : undefined;
   const statusCounts: Record<string, number> = {};
@@ -181,10 +201,25 @@ export async function runSoak(args: SoakArgs, command: string, info: { commit: s
   const loadEnd = loadavg();
   const ms = (x: number | undefined) => (x === undefined ? "–" : formatMs(x));
   const json = {
-    meta: { startedAt: started.toISOString(), finishedAt: new Date().toISOString(), command, commit: info.commit, loadavgStart: loadStart, loadavgEnd: loadEnd },
+    meta: {
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      command,
+      commit: info.commit,
+      loadavgStart: loadStart,
+      loadavgEnd: loadEnd,
+    },
     machine: info.machine,
     config: args,
-    totals: { requests: samples.length, errors, errorRate: samples.length ? errors / samples.length : 0, conflicts, droppedAtMaxInFlight: dropped, statusCounts, latency: overall },
+    totals: {
+      requests: samples.length,
+      errors,
+      errorRate: samples.length ? errors / samples.length : 0,
+      conflicts,
+      droppedAtMaxInFlight: dropped,
+      statusCounts,
+      latency: overall,
+    },
     memory: { samples: rss, verdict, thresholdMbPerMin: args.maxGrowth },
     byKind,
     minutes,

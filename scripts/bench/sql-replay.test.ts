@@ -21,7 +21,10 @@ describe("freshIds", () => {
     { sql: 'SELECT "version" FROM "Project" WHERE id = $1', params: [A] },
     { sql: 'UPDATE "Project" SET "version" = $1 WHERE id = $2', params: [4, A] },
     { sql: 'INSERT INTO "StatusUpdate" (id, "projectId") VALUES ($1, $2)', params: [NEW, A] },
-    { sql: 'INSERT INTO "FieldChange" (id, "updateId") VALUES ($1, $2), ($3, $2)', params: ["33333333-3333-4333-8333-333333333333", NEW, "44444444-4444-4444-8444-444444444444"] },
+    {
+      sql: 'INSERT INTO "FieldChange" (id, "updateId") VALUES ($1, $2), ($3, $2)',
+      params: ["33333333-3333-4333-8333-333333333333", NEW, "44444444-4444-4444-8444-444444444444"],
+    },
   ];
 
   it("gives new rows fresh ids, the same one wherever a row is referenced, and keeps existing ids", () => {

@@ -47,13 +47,15 @@ describe("summarize", () => {
 
 describe("markdownTable", () => {
   it("pads columns and marks right alignment", () => {
-    const table = markdownTable(["case", "ms"], [["api", 1.5], ["page render", 22]], ["left", "right"]);
-    expect(table.split("\n")).toEqual([
-      "| case        |  ms |",
-      "|-------------|----:|",
-      "| api         | 1.5 |",
-      "| page render |  22 |",
-    ]);
+    const table = markdownTable(
+      ["case", "ms"],
+      [
+        ["api", 1.5],
+        ["page render", 22],
+      ],
+      ["left", "right"],
+    );
+    expect(table.split("\n")).toEqual(["| case        |  ms |", "|-------------|----:|", "| api         | 1.5 |", "| page render |  22 |"]);
   });
 
   it("escapes pipes in cells", () => {
@@ -96,13 +98,29 @@ describe("ratio", () => {
 
 describe("slope", () => {
   it("fits a straight line", () => {
-    expect(slope([{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 5 }])).toBeCloseTo(2);
-    expect(slope([{ x: 0, y: 5 }, { x: 10, y: 5 }])).toBe(0);
+    expect(
+      slope([
+        { x: 0, y: 1 },
+        { x: 1, y: 3 },
+        { x: 2, y: 5 },
+      ]),
+    ).toBeCloseTo(2);
+    expect(
+      slope([
+        { x: 0, y: 5 },
+        { x: 10, y: 5 },
+      ]),
+    ).toBe(0);
   });
 
   it("has no slope for one point or one x", () => {
     expect(slope([{ x: 1, y: 1 }])).toBeUndefined();
-    expect(slope([{ x: 1, y: 1 }, { x: 1, y: 9 }])).toBeUndefined();
+    expect(
+      slope([
+        { x: 1, y: 1 },
+        { x: 1, y: 9 },
+      ]),
+    ).toBeUndefined();
   });
 });
 

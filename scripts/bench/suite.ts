@@ -5,7 +5,19 @@ import { benchCases, caseRequests, sendOnce, STATIC_PATH, type BenchCase, type P
 import { captureCases, measureDatabaseCeiling } from "./ceiling";
 import { prepareDatabase, type BenchDatabase } from "./data";
 import { httpLoad, type LoadResult } from "./load";
-import { assertPortFree, freePort, root, rssSampler, sampleRss, sleep, startServer, stopServer, waitUntilReady, type RssSample, type Server } from "./processes";
+import {
+  assertPortFree,
+  freePort,
+  root,
+  rssSampler,
+  sampleRss,
+  sleep,
+  startServer,
+  stopServer,
+  waitUntilReady,
+  type RssSample,
+  type Server,
+} from "./processes";
 import { BENCH_USERS, signIn } from "./session";
 import { sqlCaptureEnv } from "./sql-capture-env";
 import { ratio } from "./stats";
@@ -99,7 +111,12 @@ async function pickProjects(base: string, cookie: string): Promise<{ projectSlug
   return { projectSlug: first.rows[0].slug, pool: { projects, next: 0 } };
 }
 
-async function boot(database: BenchDatabase, port: number, extraEnv: Record<string, string>, logName: string): Promise<{ server: Server; base: string; coldStartMs: number }> {
+async function boot(
+  database: BenchDatabase,
+  port: number,
+  extraEnv: Record<string, string>,
+  logName: string,
+): Promise<{ server: Server; base: string; coldStartMs: number }> {
   const base = `http://127.0.0.1:${port}`;
   const logPath = path.join(root, ".data", logName);
   const env: NodeJS.ProcessEnv = {
@@ -146,7 +163,9 @@ export async function runSuite(args: RunArgs, kind: BenchDatabase["kind"], size:
   }
 
   // 2. The database ceiling, with the app stopped (PGlite has one owner at a time).
-  console.log(`▸ Database ceiling: the captured SQL replayed directly (${kind === "pglite" ? "PGlite in-process" : "node-postgres"}), ${ceilingSeconds} s each …`);
+  console.log(
+    `▸ Database ceiling: the captured SQL replayed directly (${kind === "pglite" ? "PGlite in-process" : "node-postgres"}), ${ceilingSeconds} s each …`,
+  );
   const dbCeiling = await measureDatabaseCeiling({ database, statements, connections: args.connections, seconds: ceilingSeconds });
 
   // 3. The app.
@@ -166,7 +185,12 @@ export async function runSuite(args: RunArgs, kind: BenchDatabase["kind"], size:
     console.log(`▸ Framework ceiling: GET ${STATIC_PATH}, ${ceilingSeconds} s each …`);
     for (let i = 0; i < WARMUP_REQUESTS; i++) await fetch(base + STATIC_PATH).then((r) => r.arrayBuffer());
     for (const connections of args.connections) {
-      const r = await httpLoad({ url: base, connections, seconds: ceilingSeconds, requests: [{ method: "GET", path: STATIC_PATH, headers: { cookie: sessions.reader } }] });
+      const r = await httpLoad({
+        url: base,
+        connections,
+        seconds: ceilingSeconds,
+        requests: [{ method: "GET", path: STATIC_PATH, headers: { cookie: sessions.reader } }],
+      });
       console.log(`  static ${String(connections).padStart(3)} conn: ${r.latency?.median ?? "–"} ms median, ${r.rps} req/s`);
       framework.push(r);
     }
@@ -180,8 +204,13 @@ export async function runSuite(args: RunArgs, kind: BenchDatabase["kind"], size:
         const app = await httpLoad({ url: base, connections, seconds, requests: caseRequests(c, headers(c), picked.pool) });
         const db = dbCeiling.get(c.id)?.[k];
         const fw = framework[k];
-        const other = Object.entries(app.statuses).filter(([s]) => s !== "200").map(([s, n]) => `${n}×${s}`).join(" ");
-        console.log(`  ${c.id.padEnd(18)} ${String(connections).padStart(3)} conn: ${app.latency?.median ?? "–"} ms median, ${app.latency?.p95 ?? "–"} p95, ${app.rps} req/s${other ? ` (${other})` : ""}`);
+        const other = Object.entries(app.statuses)
+          .filter(([s]) => s !== "200")
+          .map(([s, n]) => `${n}×${s}`)
+          .join(" ");
+        console.log(
+          `  ${c.id.padEnd(18)} ${String(connections).padStart(3)} conn: ${app.latency?.median ?? "–"} ms median, ${app.latency?.p95 ?? "–"} p95, ${app.rps} req/s${other ? ` (${other})` : ""}`,
+        );
         levels.push({
           connections,
           app,

@@ -14,7 +14,10 @@ export interface SyntheticCapexOptions {
   months: number;
 }
 
-export async function generateSyntheticCapex(prisma: PrismaClient, { months }: SyntheticCapexOptions): Promise<{ budgetLines: number; costLines: number; kpiActuals: number }> {
+export async function generateSyntheticCapex(
+  prisma: PrismaClient,
+  { months }: SyntheticCapexOptions,
+): Promise<{ budgetLines: number; costLines: number; kpiActuals: number }> {
   if (!Number.isInteger(months) || months < 1 || months > 240) throw new Error("months must be 1..240");
   const actualMonths = Math.max(1, Math.floor(months * 0.6));
   const x = (sql: string) => prisma.$executeRawUnsafe(sql);
@@ -35,7 +38,9 @@ export async function generateSyntheticCapex(prisma: PrismaClient, { months }: S
     const budgetLines = await x(`INSERT INTO "BudgetLine" (id, "budgetVersionId", "categoryId", period, amount, currency, "amountCny", "amountUsd", "rateSetId")
       SELECT gen_random_uuid(), v.id, c.id, (date '2024-01-01' + make_interval(months => m))::date, ${conv(budgetAmt)}
       FROM syn_projects p JOIN "BudgetVersion" v ON v."projectId" = p.id AND v.label = 'Synthetic FID' CROSS JOIN "CostCategory" c CROSS JOIN generate_series(0, ${months - 1}) m`);
-    await x(`UPDATE "BudgetVersion" SET state = 'APPROVED', "approvedAt" = '2024-01-01', "approvedByName" = 'Synthetic' WHERE label = 'Synthetic FID' AND state = 'DRAFT' AND "projectId" IN (SELECT id FROM syn_projects)`);
+    await x(
+      `UPDATE "BudgetVersion" SET state = 'APPROVED', "approvedAt" = '2024-01-01', "approvedByName" = 'Synthetic' WHERE label = 'Synthetic FID' AND state = 'DRAFT' AND "projectId" IN (SELECT id FROM syn_projects)`,
+    );
     // actual and forecast: the budget × 0.85–1.25 (so some projects overrun); committed: the budget × 1.1 for the actual months
     const factor = (salt: string) => `(0.85 + (abs(hashtext(p.id::text || '${salt}')) % 40) / 100.0)`;
     let costLines = 0;
@@ -45,7 +50,8 @@ export async function generateSyntheticCapex(prisma: PrismaClient, { months }: S
       ["COMMITTED", "c", 0, actualMonths - 1, "1.1"],
     ] as const) {
       if (from > to) continue;
-      costLines += await x(`INSERT INTO "CostLine" (id, "projectId", "categoryId", measure, period, amount, currency, "amountCny", "amountUsd", "rateSetId", "externalRef", "updatedAt")
+      costLines +=
+        await x(`INSERT INTO "CostLine" (id, "projectId", "categoryId", measure, period, amount, currency, "amountCny", "amountUsd", "rateSetId", "externalRef", "updatedAt")
         SELECT gen_random_uuid(), p.id, c.id, '${measure}', (date '2024-01-01' + make_interval(months => m))::date, ${conv(`round(${budgetAmt} * ${scale}, 2)`)}, 'SYN-${measure[0]}-' || c.key || '-' || m, now()
         FROM syn_projects p CROSS JOIN "CostCategory" c CROSS JOIN generate_series(${from}, ${to}) m`);
       void salt;
@@ -53,7 +59,10 @@ export async function generateSyntheticCapex(prisma: PrismaClient, { months }: S
     // KPIs over the actual months: ore ramps up from 40% to ~100% of a 50k–150k t/month design capacity
     const cap = `(50000 + abs(hashtext(p.id::text || 'cap')) % 100000)`;
     const ramp = `least(1.0, 0.4 + m * 0.6 / ${Math.max(1, actualMonths - 1)})`;
-    const kpi = (key: string, value: string) => `SELECT gen_random_uuid(), p.id, d.id, (date '2024-01-01' + make_interval(months => m))::date, round((${value})::numeric, 4), now()
+    const kpi = (
+      key: string,
+      value: string,
+    ) => `SELECT gen_random_uuid(), p.id, d.id, (date '2024-01-01' + make_interval(months => m))::date, round((${value})::numeric, 4), now()
       FROM syn_projects p CROSS JOIN generate_series(0, ${actualMonths - 1}) m JOIN "KpiDefinition" d ON d.key = '${key}'`;
     const kpiActuals = await x(`INSERT INTO "KpiActual" (id, "projectId", "definitionId", period, value, "updatedAt")
       ${kpi("ore-milled", `${cap} * ${ramp} * (0.9 + (abs(hashtext(p.id::text || m || 'o')) % 15) / 100.0)`)}

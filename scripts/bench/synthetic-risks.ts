@@ -10,7 +10,10 @@ import { DEFAULT_MATRIX_KEY, DEFAULT_MATRIX_V1 } from "../../lib/risks/reference
  * and positions), written by three set-based statements so 200,000 risks
  * load in seconds rather than hours. Only synthetic projects get them.
  */
-export async function seedSyntheticRisks(prisma: PrismaClient, { risksPerProject = 10, assessmentsPerRisk = 5 } = {}): Promise<{ risks: number; assessments: number }> {
+export async function seedSyntheticRisks(
+  prisma: PrismaClient,
+  { risksPerProject = 10, assessmentsPerRisk = 5 } = {},
+): Promise<{ risks: number; assessments: number }> {
   const matrix = await prisma.riskMatrix.findFirstOrThrow({ where: { key: DEFAULT_MATRIX_KEY }, orderBy: { version: "desc" }, select: { id: true } });
   const bandCase = (score: string) => `CASE ${DEFAULT_MATRIX_V1.bands.map((b) => `WHEN ${score} BETWEEN ${b.min} AND ${b.max} THEN '${b.key}'`).join(" ")} END`;
   const h = (expr: string) => `(hashtext(${expr}) & 2147483647)`;

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  BUSINESS_LINES,
-  DATE_PRECISIONS,
-  HEALTHS,
-  MILESTONE_STATES,
-  PROJECT_KINDS,
-  REGIONS,
-  STAGES,
-} from "../../lib/projects/enums";
+import { BUSINESS_LINES, DATE_PRECISIONS, HEALTHS, MILESTONE_STATES, PROJECT_KINDS, REGIONS, STAGES } from "../../lib/projects/enums";
 import { regionOfCountry } from "../../lib/projects/regions";
 import type { FuzzyDate } from "../../lib/projects/types";
 import type { SeedProject } from "../../lib/db/seed-types";

@@ -1,12 +1,4 @@
-import type {
-  BusinessLine,
-  DatePrecision,
-  Health,
-  MilestoneState,
-  ProjectKind,
-  Region,
-  Stage,
-} from "../../lib/projects/enums";
+import type { BusinessLine, DatePrecision, Health, MilestoneState, ProjectKind, Region, Stage } from "../../lib/projects/enums";
 import { KNOWN_COUNTRIES, regionOfCountry } from "../../lib/projects/regions";
 import type { FuzzyDate } from "../../lib/projects/types";
 import type { SeedMilestone, SeedOrgUnit, SeedProject } from "../../lib/db/seed-types";
@@ -249,22 +241,67 @@ function countryName(code: string): string {
 }
 
 const PROVINCES = [
-  "Yunnan", "Jiangxi", "Hunan", "Guangxi", "Inner Mongolia", "Xinjiang", "Tibet", "Gansu", "Qinghai",
-  "Sichuan", "Guangdong", "Fujian", "Anhui", "Hebei", "Shandong", "Liaoning", "Heilongjiang", "Hubei",
+  "Yunnan",
+  "Jiangxi",
+  "Hunan",
+  "Guangxi",
+  "Inner Mongolia",
+  "Xinjiang",
+  "Tibet",
+  "Gansu",
+  "Qinghai",
+  "Sichuan",
+  "Guangdong",
+  "Fujian",
+  "Anhui",
+  "Hebei",
+  "Shandong",
+  "Liaoning",
+  "Heilongjiang",
+  "Hubei",
 ];
 
 const OPERATING_COMPANIES = [
-  "Northwind Copper Co.", "Red River Metals Ltd.", "Jade Mountain Mining", "Golden Delta Resources",
-  "Blue Ridge Smelting Co.", "Eastern Cathay Metals", "Silver Lake Minerals", "Pacific Rim Nickel",
-  "Sahel Gold & Base Metals", "Copperbelt Holdings plc", "Andes Highland Mining S.A.", "Atacama Lithium SpA",
-  "Great Plains Ferroalloys", "Southern Cross Iron Ore", "Kalahari Manganese Pty", "Zambezi Cobalt Ltd.",
-  "Yangtze Nonferrous Group", "Pearl River Rare Earths", "Qilian Tungsten Co.", "Tianshan Mineral Development",
-  "Huaxin Metallurgical Engineering", "Zhongyuan Steel Construction", "Lianhe New Energy Materials",
-  "Baishan Advanced Materials", "Jinling Equipment Manufacturing", "Hengtai Antimony Industries",
-  "Meridian Metallurgy Contractors", "Polaris Engineering & Construction", "Orient Smelter Services",
-  "Gulf Aluminium Partners", "Anatolian Zinc A.S.", "Balkan Copper d.o.o.", "Steppe Resources LLP",
-  "Mekong Tin & Minerals", "Sunda Nickel Processing", "Coral Sea Minerals", "Laurentian Graphite Inc.",
-  "Sierra Madre Metals S.A. de C.V.", "Amazonia Bauxite Ltda.", "Highveld Chrome (Pty) Ltd",
+  "Northwind Copper Co.",
+  "Red River Metals Ltd.",
+  "Jade Mountain Mining",
+  "Golden Delta Resources",
+  "Blue Ridge Smelting Co.",
+  "Eastern Cathay Metals",
+  "Silver Lake Minerals",
+  "Pacific Rim Nickel",
+  "Sahel Gold & Base Metals",
+  "Copperbelt Holdings plc",
+  "Andes Highland Mining S.A.",
+  "Atacama Lithium SpA",
+  "Great Plains Ferroalloys",
+  "Southern Cross Iron Ore",
+  "Kalahari Manganese Pty",
+  "Zambezi Cobalt Ltd.",
+  "Yangtze Nonferrous Group",
+  "Pearl River Rare Earths",
+  "Qilian Tungsten Co.",
+  "Tianshan Mineral Development",
+  "Huaxin Metallurgical Engineering",
+  "Zhongyuan Steel Construction",
+  "Lianhe New Energy Materials",
+  "Baishan Advanced Materials",
+  "Jinling Equipment Manufacturing",
+  "Hengtai Antimony Industries",
+  "Meridian Metallurgy Contractors",
+  "Polaris Engineering & Construction",
+  "Orient Smelter Services",
+  "Gulf Aluminium Partners",
+  "Anatolian Zinc A.S.",
+  "Balkan Copper d.o.o.",
+  "Steppe Resources LLP",
+  "Mekong Tin & Minerals",
+  "Sunda Nickel Processing",
+  "Coral Sea Minerals",
+  "Laurentian Graphite Inc.",
+  "Sierra Madre Metals S.A. de C.V.",
+  "Amazonia Bauxite Ltda.",
+  "Highveld Chrome (Pty) Ltd",
 ];
 
 const pickStage = weighted<Stage>([
@@ -370,14 +407,7 @@ export function syntheticOrgUnitOf(index: number): string | undefined {
 }
 
 export function generateSyntheticProjects(opts: SyntheticOptions): SeedProject[] {
-  const {
-    count,
-    seed = 1,
-    milestonesPerProject = 10,
-    historyPerProject = 3,
-    startIndex = 1,
-    asOf = SYNTHETIC_AS_OF,
-  } = opts;
+  const { count, seed = 1, milestonesPerProject = 10, historyPerProject = 3, startIndex = 1, asOf = SYNTHETIC_AS_OF } = opts;
   for (const [name, value] of Object.entries({ count, milestonesPerProject, historyPerProject, startIndex }))
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
   const now = parseIsoDay(asOf);
@@ -391,14 +421,7 @@ export function generateSyntheticProjects(opts: SyntheticOptions): SeedProject[]
   return projects;
 }
 
-function syntheticProject(
-  rng: Rng,
-  index: number,
-  nowMi: number,
-  nowMs: number,
-  milestoneCount: number,
-  historyCount: number,
-): SeedProject {
+function syntheticProject(rng: Rng, index: number, nowMi: number, nowMs: number, milestoneCount: number, historyCount: number): SeedProject {
   const commodity = pickCommodity(rng);
   let facility = pickFacility(rng);
   while (commodity.processed && facility.ore) facility = pickFacility(rng);
@@ -454,9 +477,7 @@ function syntheticProject(
   let progressPercent: number | undefined;
   if (rng() >= 0.15) {
     progressPercent =
-      stage === "OPERATION" || stage === "COMPLETED"
-        ? 100
-        : Math.max(0, Math.min(99, Math.round(Math.min(elapsed, 1) * 100 + (rng() - 0.5) * 10)));
+      stage === "OPERATION" || stage === "COMPLETED" ? 100 : Math.max(0, Math.min(99, Math.round(Math.min(elapsed, 1) * 100 + (rng() - 0.5) * 10)));
   }
 
   const finished = (stage === "RAMP_UP" || stage === "OPERATION" || stage === "COMPLETED") && forecastFinish < nowMi;
@@ -511,4 +532,3 @@ function syntheticProject(
 export function isSyntheticSlug(slug: string): boolean {
   return slug.startsWith(SYNTHETIC_SLUG_PREFIX);
 }
-

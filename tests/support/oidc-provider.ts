@@ -78,7 +78,16 @@ export async function startTestIdp({ redirectUris, users = [] }: { redirectUris:
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, grant_types: ["authorization_code"], response_types: ["code"], token_endpoint_auth_method: "client_secret_post" }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: redirectUris,
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+        token_endpoint_auth_method: "client_secret_post",
+      },
+    ],
     jwks: { keys: [jwk] },
     cookies: { keys: [randomUUID()] },
     scopes: ["openid", "email", "profile", "groups"],
@@ -171,14 +180,17 @@ export async function startTestIdp({ redirectUris, users = [] }: { redirectUris:
       return provider.interactionFinished(req, res, { login: { accountId: user.username } }, { mergeWithLastSubmission: false });
     }
     if (action === "confirm") {
-      const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id! });
+      const grant = details.grantId
+        ? await provider.Grant.find(details.grantId)
+        : new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id! });
       const missing = details.prompt.details;
       if (missing.missingOIDCScope) grant!.addOIDCScope(missing.missingOIDCScope.join(" "));
       if (missing.missingOIDCClaims) grant!.addOIDCClaims(missing.missingOIDCClaims);
       for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant!.addResourceScope(indicator, scopes.join(" "));
       return provider.interactionFinished(req, res, { consent: { grantId: await grant!.save() } }, { mergeWithLastSubmission: true });
     }
-    if (action === "abort") return provider.interactionFinished(req, res, { error: "access_denied", error_description: "The user declined." }, { mergeWithLastSubmission: false });
+    if (action === "abort")
+      return provider.interactionFinished(req, res, { error: "access_denied", error_description: "The user declined." }, { mergeWithLastSubmission: false });
     send(page("Not found", ""), 404);
   }
 

@@ -65,7 +65,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("document streaming memory (Post
     const cookie = await signIn(app, MANAGER);
     const pid = app.proc.pid!;
     const upload = (body: ReadableStream<Uint8Array> | Uint8Array, name: string) =>
-      fetch(`${app.origin}/api/projects/${MANAGED[0]}/documents?fileName=${name}`, { method: "POST", headers: { cookie, origin: app.origin, "content-type": "application/octet-stream" }, body, duplex: "half" } as RequestInit);
+      fetch(`${app.origin}/api/projects/${MANAGED[0]}/documents?fileName=${name}`, {
+        method: "POST",
+        headers: { cookie, origin: app.origin, "content-type": "application/octet-stream" },
+        body,
+        duplex: "half",
+      } as RequestInit);
 
     // Warm up the routes (first compile of the handlers, the database's caches) with a small file.
     const warm = await upload(new TextEncoder().encode("%PDF-1.7\nwarm-up"), "warm.pdf");
@@ -75,7 +80,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("document streaming memory (Post
     const sent = createHash("sha256");
     const up = await sampled(pid, async () => {
       const res = await upload(pdfStream(sent), "big.pdf");
-      return { status: res.status, csp: res.headers.get("content-security-policy"), requestId: res.headers.get("x-request-id"), body: (await res.json()) as { versionId: string; sha256: string; size: number } };
+      return {
+        status: res.status,
+        csp: res.headers.get("content-security-policy"),
+        requestId: res.headers.get("x-request-id"),
+        body: (await res.json()) as { versionId: string; sha256: string; size: number },
+      };
     });
     expect(up.result.status, JSON.stringify(up.result.body)).toBe(201);
     expect(up.result.body).toMatchObject({ size: SIZE, sha256: sent.digest("hex") });
@@ -97,7 +107,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("document streaming memory (Post
 
     const upGrowth = up.peak - up.baseline;
     const downGrowth = down.peak - down.baseline;
-    console.log(`documents bench: ${SIZE / 2 ** 20} MB upload: server RSS ${up.baseline.toFixed(0)} → peak ${up.peak.toFixed(0)} MB (+${upGrowth.toFixed(1)} MB); download: ${down.baseline.toFixed(0)} → peak ${down.peak.toFixed(0)} MB (+${downGrowth.toFixed(1)} MB)`);
+    console.log(
+      `documents bench: ${SIZE / 2 ** 20} MB upload: server RSS ${up.baseline.toFixed(0)} → peak ${up.peak.toFixed(0)} MB (+${upGrowth.toFixed(1)} MB); download: ${down.baseline.toFixed(0)} → peak ${down.peak.toFixed(0)} MB (+${downGrowth.toFixed(1)} MB)`,
+    );
     expect(upGrowth).toBeLessThan(LIMIT_MB);
     expect(downGrowth).toBeLessThan(LIMIT_MB);
   });

@@ -108,7 +108,10 @@ export async function dataChecksum(d: Database): Promise<Record<string, string>>
  * above the starting one), each entry has its field changes, and every
  * acknowledged save (by its comment) is there.
  */
-export async function historyProblems(d: Database, { startVersions, acknowledged }: { startVersions: Map<string, number>; acknowledged: Map<string, Set<string>> }): Promise<string[]> {
+export async function historyProblems(
+  d: Database,
+  { startVersions, acknowledged }: { startVersions: Map<string, number>; acknowledged: Map<string, Set<string>> },
+): Promise<string[]> {
   const problems: string[] = [];
   for (const [slug, start] of startVersions) {
     const p = await d.prisma.project.findUniqueOrThrow({
@@ -117,7 +120,8 @@ export async function historyProblems(d: Database, { startVersions, acknowledged
     });
     const versions = p.statusUpdates.map((u) => u.version ?? -1).sort((a, b) => a - b);
     const expected = Array.from({ length: p.version - start }, (_, k) => start + k + 1);
-    if (JSON.stringify(versions) !== JSON.stringify(expected)) problems.push(`${slug}: history versions ${versions.join(",")} but project is at ${p.version} (from ${start})`);
+    if (JSON.stringify(versions) !== JSON.stringify(expected))
+      problems.push(`${slug}: history versions ${versions.join(",")} but project is at ${p.version} (from ${start})`);
     for (const u of p.statusUpdates) if (u.changes.length === 0) problems.push(`${slug}: history entry v${u.version} has no field changes`);
     const comments = new Set(p.statusUpdates.map((u) => u.comment));
     for (const c of acknowledged.get(slug) ?? []) if (!comments.has(c)) problems.push(`${slug}: acknowledged save "${c}" is missing`);
@@ -287,7 +291,10 @@ export interface OwnCluster {
 const pgBin = () => {
   const base = "/usr/lib/postgresql";
   if (!fs.existsSync(base)) return undefined;
-  const v = fs.readdirSync(base).sort((a, b) => Number(a) - Number(b)).pop();
+  const v = fs
+    .readdirSync(base)
+    .sort((a, b) => Number(a) - Number(b))
+    .pop();
   return v ? path.join(base, v, "bin") : undefined;
 };
 
@@ -309,7 +316,10 @@ export function startOwnCluster(port: number): OwnCluster {
   return {
     url: out.stdout.trim(),
     stop: () => asPostgres(`${pgBin()}/pg_ctl -D ${dir} -m fast -w stop`),
-    start: () => asPostgres(`${pgBin()}/pg_ctl -D ${dir} -l ${dir}/server.log -w -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off' start`),
+    start: () =>
+      asPostgres(
+        `${pgBin()}/pg_ctl -D ${dir} -l ${dir}/server.log -w -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off' start`,
+      ),
     destroy: () => {
       spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", `${pgBin()}/pg_ctl -D ${dir} -m immediate stop`]);
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,20 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { processTree } from "../../scripts/bench/processes";
-import { call, createPostgresDb, historyProblems, MANAGED, MANAGER, projectVersion, seed, signIn, startProd, stopApp, withDb, type App, type TestDb } from "./harness";
+import {
+  call,
+  createPostgresDb,
+  historyProblems,
+  MANAGED,
+  MANAGER,
+  projectVersion,
+  seed,
+  signIn,
+  startProd,
+  stopApp,
+  withDb,
+  type App,
+  type TestDb,
+} from "./harness";
 
 /**
  * Two instances of the production build (`npm run start:prod`) on two ports,
@@ -86,7 +100,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two app instances on one Postgr
       );
     }
     const acks = statuses.filter((s) => s === 200).length;
-    expect(statuses.every((s) => s === 200 || s === 409), statuses.join(",")).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 409),
+      statuses.join(","),
+    ).toBe(true);
     expect(acks).toBeGreaterThan(10);
     console.log(`multi-instance: 100 concurrent edits through 2 instances → ${acks} saved, ${statuses.filter((s) => s === 409).length} conflicts`);
     await withDb(db, async (d) => {

@@ -17,21 +17,34 @@ import { ADMIN, createPgliteDb, freePort, MANAGER, MANAGED, ROOT, SECRET, seed, 
 const SLUG = MANAGED[3];
 
 /** A raw HTTP request: fetch cannot send TRACE, and hides nothing we need here. */
-function raw(app: App, method: string, urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+function raw(
+  app: App,
+  method: string,
+  urlPath: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: app.port, method, path: urlPath, headers: { ...headers, ...(body ? { "content-length": Buffer.byteLength(body) } : {}) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, text }));
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port: app.port, method, path: urlPath, headers: { ...headers, ...(body ? { "content-length": Buffer.byteLength(body) } : {}) } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
 }
 
 function postSignIn(app: App, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${app.origin}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: app.origin, ...headers }, body: JSON.stringify(body) });
+  return fetch(`${app.origin}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: app.origin, ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 /** Every path under root whose mode lets group or others in. */
@@ -54,9 +67,21 @@ async function signInThroughForm(app: App, email: string, password: string): Pro
   for (const tag of page.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
     const name = /name="([^"]*)"/.exec(tag)?.[1];
     const value = /value="([^"]*)"/.exec(tag)?.[1] ?? "";
-    if (name) form.append(name, value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+    if (name)
+      form.append(
+        name,
+        value
+          .replace(/&quot;/g, '"')
+          .replace(/&#x27;/g, "'")
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&amp;/g, "&"),
+      );
   }
-  expect([...form.keys()].some((k) => k.startsWith("$ACTION")), "the sign-in page has a server-action form").toBe(true);
+  expect(
+    [...form.keys()].some((k) => k.startsWith("$ACTION")),
+    "the sign-in page has a server-action form",
+  ).toBe(true);
   form.append("email", email);
   form.append("password", password);
   const res = await fetch(`${app.origin}/sign-in`, { method: "POST", headers: { origin: app.origin }, body: form, redirect: "manual" });

@@ -1,7 +1,22 @@
 import fs from "node:fs";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { call, createPgliteDb, createPostgresDb, jsonLogs, MANAGER, projectVersion, seed, signIn, sleep, startApp, stopApp, withDb, type App, type TestDb } from "./harness";
+import {
+  call,
+  createPgliteDb,
+  createPostgresDb,
+  jsonLogs,
+  MANAGER,
+  projectVersion,
+  seed,
+  signIn,
+  sleep,
+  startApp,
+  stopApp,
+  withDb,
+  type App,
+  type TestDb,
+} from "./harness";
 
 /**
  * SIGTERM while requests are in flight: no new connections are accepted, the
@@ -41,7 +56,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("graceful shutdown on PostgreSQL
     const observer = new pg.Client({ connectionString: testUrl });
     await observer.connect();
     const waiting = async () =>
-      (await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [appName])).rows[0].n as number;
+      (await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [appName])).rows[0]
+        .n as number;
     for (let i = 0; i < 100 && (await waiting()) < 1; i++) await sleep(100);
     expect(await waiting()).toBeGreaterThanOrEqual(1);
 

@@ -18,10 +18,24 @@ const GROUP_MAP = "lodestone-mmg-readers=executive@MMG;lodestone-pmo=pmo@GRP";
 const STAFF = DEMO_LOGINS.staff;
 
 const users: IdpUser[] = [
-  { username: "nia", password: "nia-pass", email: "nia.new@minmetals.test", emailVerified: true, name: "Nia New", groups: ["lodestone-mmg-readers", "some-other-group"] },
+  {
+    username: "nia",
+    password: "nia-pass",
+    email: "nia.new@minmetals.test",
+    emailVerified: true,
+    name: "Nia New",
+    groups: ["lodestone-mmg-readers", "some-other-group"],
+  },
   { username: "sam", password: "sam-pass", email: STAFF.email, emailVerified: true, name: "Sam at the IdP", groups: ["lodestone-pmo"] },
   { username: "uma", password: "uma-pass", email: "uma.unverified@minmetals.test", emailVerified: false, name: "Uma Unverified", groups: ["lodestone-pmo"] },
-  { username: "dora", password: "dora-pass", email: "dora.disabled@minmetals.test", emailVerified: true, name: "Dora Disabled", groups: ["lodestone-mmg-readers"] },
+  {
+    username: "dora",
+    password: "dora-pass",
+    email: "dora.disabled@minmetals.test",
+    emailVerified: true,
+    name: "Dora Disabled",
+    groups: ["lodestone-mmg-readers"],
+  },
 ];
 const user = (username: string) => users.find((u) => u.username === username)!;
 
@@ -61,11 +75,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("single sign-on with an OpenID C
     await db?.drop();
   });
 
-  const prisma = <T,>(fn: (p: Parameters<Parameters<typeof withDb>[1]>[0]["prisma"]) => Promise<T>) => withDb(db, (d) => fn(d.prisma));
+  const prisma = <T>(fn: (p: Parameters<Parameters<typeof withDb>[1]>[0]["prisma"]) => Promise<T>) => withDb(db, (d) => fn(d.prisma));
 
   /** What a refused sign-in must not have written. */
   const footprint = () =>
-    prisma(async (p) => ({ users: await p.user.count(), sessions: await p.session.count(), accounts: await p.account.count(), roles: await p.roleAssignment.count(), audit: await p.auditEntry.count() }));
+    prisma(async (p) => ({
+      users: await p.user.count(),
+      sessions: await p.session.count(),
+      accounts: await p.account.count(),
+      roles: await p.roleAssignment.count(),
+      audit: await p.auditEntry.count(),
+    }));
 
   /** From the app's sign-in page through the provider's login and consent pages; ends wherever the provider's answer leads. */
   async function throughProvider(page: Page, target: App, who: IdpUser, next = "/projects"): Promise<void> {
@@ -94,7 +114,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("single sign-on with an OpenID C
   }
 
   const rolesOf = (email: string) =>
-    prisma(async (p) => (await p.roleAssignment.findMany({ where: { user: { email } }, select: { role: true, unit: { select: { code: true } } } })).map((r) => `${r.role}@${r.unit.code}`).sort());
+    prisma(async (p) =>
+      (await p.roleAssignment.findMany({ where: { user: { email } }, select: { role: true, unit: { select: { code: true } } } }))
+        .map((r) => `${r.role}@${r.unit.code}`)
+        .sort(),
+    );
 
   it("shows the provider's button on an accessible sign-in page, next to the password form", async () => {
     const page = await (await browser.newContext()).newPage();
@@ -120,9 +144,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("single sign-on with an OpenID C
       ["user.create", null, `Single sign-on (${DISPLAY})`],
       ["user.role.assign", null, `Single sign-on (${DISPLAY})`],
     ]);
-    expect(audit[1]).toMatchObject({ after: { role: "executive", unit: "MMG" }, reason: "Group mapping at sign-in; groups: lodestone-mmg-readers, some-other-group" });
+    expect(audit[1]).toMatchObject({
+      after: { role: "executive", unit: "MMG" },
+      reason: "Group mapping at sign-in; groups: lodestone-mmg-readers, some-other-group",
+    });
 
-    const [inMmg, all] = await prisma(async (p) => [await p.project.count({ where: { orgUnit: { path: { startsWith: (await p.orgUnit.findUniqueOrThrow({ where: { code: "MMG" } })).path } } } }), await p.project.count()]);
+    const [inMmg, all] = await prisma(async (p) => [
+      await p.project.count({ where: { orgUnit: { path: { startsWith: (await p.orgUnit.findUniqueOrThrow({ where: { code: "MMG" } })).path } } } }),
+      await p.project.count(),
+    ]);
     expect(inMmg).toBeGreaterThan(0);
     expect(inMmg).toBeLessThan(all);
     const listed = (await (await page.request.get(`${app.origin}/api/projects?pageSize=100`)).json()) as { total: number };
@@ -139,7 +169,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("single sign-on with an OpenID C
     const { context, page } = await signedInContext(user("sam"));
     await page.getByText(STAFF.name, { exact: true }).first().waitFor(); // the app's name for them, not the provider's
     expect(await prisma((p) => p.user.count())).toBe(count);
-    expect(await prisma((p) => p.account.findMany({ where: { userId: staffBefore.id }, select: { providerId: true }, orderBy: { providerId: "asc" } }))).toEqual([{ providerId: "credential" }, { providerId: "oidc" }]);
+    expect(
+      await prisma((p) => p.account.findMany({ where: { userId: staffBefore.id }, select: { providerId: true }, orderBy: { providerId: "asc" } })),
+    ).toEqual([{ providerId: "credential" }, { providerId: "oidc" }]);
     expect(await rolesOf(STAFF.email)).toEqual(["pmo@GRP", "staff@GRP"]);
     const actions = (await prisma((p) => p.auditEntry.findMany({ where: { entityId: staffBefore.id }, orderBy: { at: "asc" } }))).map((a) => a.action);
     expect(actions).toEqual(["user.sso.link", "user.role.assign"]);
@@ -267,15 +299,27 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("single sign-on with an OpenID C
       ["GET", "/api/auth/callback/google"],
       ["POST", "/api/auth/link-social"],
     ] as const) {
-      const res = await fetch(`${app.origin}${path}`, { method, headers: { origin: app.origin, "content-type": "application/json" }, body: method === "POST" ? JSON.stringify({ provider: "oidc" }) : undefined, redirect: "manual" });
+      const res = await fetch(`${app.origin}${path}`, {
+        method,
+        headers: { origin: app.origin, "content-type": "application/json" },
+        body: method === "POST" ? JSON.stringify({ provider: "oidc" }) : undefined,
+        redirect: "manual",
+      });
       expect(res.status, `${method} ${path}`).toBe(404);
     }
   });
 
   it("fuzz: 150 malformed callbacks are each refused with a redirect to the sign-in page, never a 5xx, and write nothing", async () => {
     const before = await footprint();
-    const value = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: "binary", maxLength: 80 }), fc.constantFrom("", "%00", "\u0000", "a".repeat(5000), idp.issuer, "http://idp.invalid", "[]", "{}"));
-    const query = fc.record({ code: value, state: value, iss: value, error: value, error_description: value, user: value, device_id: value, extra: value }, { requiredKeys: [] });
+    const value = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.string({ unit: "binary", maxLength: 80 }),
+      fc.constantFrom("", "%00", "\u0000", "a".repeat(5000), idp.issuer, "http://idp.invalid", "[]", "{}"),
+    );
+    const query = fc.record(
+      { code: value, state: value, iss: value, error: value, error_description: value, user: value, device_id: value, extra: value },
+      { requiredKeys: [] },
+    );
     const statuses: Record<number, number> = {};
     await fc.assert(
       fc.asyncProperty(query, async (q) => {
@@ -306,7 +350,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("single sign-on with an OpenID C
     await page.getByRole("button", { name: `Sign in with ${DISPLAY}` }).waitFor();
     expect(await page.getByLabel("Password").count()).toBe(0);
     expect(await page.getByLabel("Email").count()).toBe(0);
-    const res = await fetch(`${noPasswords.origin}/api/auth/sign-in/email`, { method: "POST", headers: { origin: noPasswords.origin, "content-type": "application/json" }, body: JSON.stringify({ email: STAFF.email, password: STAFF.password }) });
+    const res = await fetch(`${noPasswords.origin}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { origin: noPasswords.origin, "content-type": "application/json" },
+      body: JSON.stringify({ email: STAFF.email, password: STAFF.password }),
+    });
     expect(res.status).toBe(404);
     await page.context().close();
     // Single sign-on is the way in.

@@ -11,14 +11,23 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const viewer = await requirePagePermission("webhook:manage", "/admin/deliveries");
   const requested = (await searchParams).channel;
   const channel = requested === "webhook" || requested === "email" ? requested : undefined;
-  const [t, tInt, lines] = await Promise.all([getTranslations("notifications.deliveries"), getTranslations("integrations.deliveries"), listDeliveries({ viewer, channel })]);
+  const [t, tInt, lines] = await Promise.all([
+    getTranslations("notifications.deliveries"),
+    getTranslations("integrations.deliveries"),
+    listDeliveries({ viewer, channel }),
+  ]);
   return (
     <div className="space-y-4">
       <AdminNav current="deliveries" />
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <nav aria-label={tInt("filterLabel")} className="flex gap-3 text-sm">
         {([undefined, "webhook", "email"] as const).map((c) => (
-          <Link key={c ?? "all"} href={c ? `/admin/deliveries?channel=${c}` : "/admin/deliveries"} aria-current={c === channel ? "page" : undefined} className={c === channel ? "font-semibold underline" : "hover:underline"}>
+          <Link
+            key={c ?? "all"}
+            href={c ? `/admin/deliveries?channel=${c}` : "/admin/deliveries"}
+            aria-current={c === channel ? "page" : undefined}
+            className={c === channel ? "font-semibold underline" : "hover:underline"}
+          >
             {tInt(`channels.${c ?? "all"}`)}
           </Link>
         ))}

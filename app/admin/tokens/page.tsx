@@ -19,8 +19,15 @@ export default async function AdminTokensPage() {
   await connection();
   const viewer = await requirePagePermission("token:service", "/admin/tokens");
   const paths = grantPaths(viewer, "token:service").full;
-  const [t, rows, units, locale] = await Promise.all([getTranslations("integrations.tokens"), listApiTokens({ viewer, kind: "service" }), listOrgUnits({ includeArchived: false }), getLocale()]);
-  const choices = units.filter((u) => paths.some((p) => u.path.startsWith(p))).map((u) => ({ code: u.code, label: `${"\u00a0\u00a0".repeat(u.depth)}${localizedString({ en: u.nameEn, zh: u.nameZh }, locale as "en")} (${u.code})` }));
+  const [t, rows, units, locale] = await Promise.all([
+    getTranslations("integrations.tokens"),
+    listApiTokens({ viewer, kind: "service" }),
+    listOrgUnits({ includeArchived: false }),
+    getLocale(),
+  ]);
+  const choices = units
+    .filter((u) => paths.some((p) => u.path.startsWith(p)))
+    .map((u) => ({ code: u.code, label: `${"\u00a0\u00a0".repeat(u.depth)}${localizedString({ en: u.nameEn, zh: u.nameZh }, locale as "en")} (${u.code})` }));
   return (
     <div className="space-y-4">
       <AdminNav current="tokens" />

@@ -26,7 +26,10 @@ export function ChangeList({
 }) {
   const t = useTranslations("uxReview.history");
   if (isMilestoneAdded(changes)) {
-    const title = milestone.en || milestone.zh ? milestone : { en: changes.find((c) => c.field === "milestone.title")?.after ?? "", zh: changes.find((c) => c.field === "milestone.titleZh")?.after ?? null };
+    const title =
+      milestone.en || milestone.zh
+        ? milestone
+        : { en: changes.find((c) => c.field === "milestone.title")?.after ?? "", zh: changes.find((c) => c.field === "milestone.titleZh")?.after ?? null };
     return (
       <details className={className}>
         <summary className="cursor-pointer">{t.rich("milestoneAdded", { m: () => <LocalizedText value={title} /> })}</summary>

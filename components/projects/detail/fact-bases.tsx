@@ -23,9 +23,15 @@ export function FactBases({ bases }: { bases: FactBasisView[] }) {
         <table className="min-w-full text-sm" aria-labelledby="fact-basis-heading">
           <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-600 uppercase">
             <tr>
-              <th scope="col" className="px-4 py-2">{t("fact")}</th>
-              <th scope="col" className="px-4 py-2">{t("basis")}</th>
-              <th scope="col" className="px-4 py-2">{t("reasoning")}</th>
+              <th scope="col" className="px-4 py-2">
+                {t("fact")}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t("basis")}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t("reasoning")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">

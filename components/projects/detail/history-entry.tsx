@@ -18,7 +18,9 @@ export function HistoryEntryView({ entry }: { entry: HistoryEntry }) {
   return (
     <>
       <p className="text-sm text-slate-700">
-        <span className="font-medium text-slate-900"><EntryAuthor name={entry.authorName} /></span>
+        <span className="font-medium text-slate-900">
+          <EntryAuthor name={entry.authorName} />
+        </span>
         {tCommon("dotSeparator")}
         {entry.origin === "USER" ? (
           <ZonedDateTime iso={entry.occurredAt} />
@@ -30,10 +32,16 @@ export function HistoryEntryView({ entry }: { entry: HistoryEntry }) {
       </p>
       {entry.comment && <EntryComment comment={entry.comment} origin={entry.origin} className="mt-1 text-sm whitespace-pre-line text-slate-900" />}
       {entry.milestoneTitle && (
-        <p className="mt-1 text-sm text-slate-700">{tHistory.rich("milestone", { m: () => <LocalizedText value={{ en: entry.milestoneTitle, zh: entry.milestoneTitleZh }} /> })}</p>
+        <p className="mt-1 text-sm text-slate-700">
+          {tHistory.rich("milestone", { m: () => <LocalizedText value={{ en: entry.milestoneTitle, zh: entry.milestoneTitleZh }} /> })}
+        </p>
       )}
       {entry.changes.length > 0 && (
-        <ChangeList changes={entry.changes} milestone={{ en: entry.milestoneTitle, zh: entry.milestoneTitleZh }} className="mt-2 space-y-1 rounded-md bg-white p-3 text-sm ring-1 ring-slate-200" />
+        <ChangeList
+          changes={entry.changes}
+          milestone={{ en: entry.milestoneTitle, zh: entry.milestoneTitleZh }}
+          className="mt-2 space-y-1 rounded-md bg-white p-3 text-sm ring-1 ring-slate-200"
+        />
       )}
       {entry.sourceTitle && <p className="mt-2 text-xs text-slate-600">{t("source", { title: entry.sourceTitle })}</p>}
     </>

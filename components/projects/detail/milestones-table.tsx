@@ -73,16 +73,19 @@ export function MilestonesTable({ project, permissions }: { project: ProjectDeta
                     <FuzzyDateText value={m.actual} />
                   </td>
                   <td className="px-3 py-2.5">
-                    <span
-                      className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${STATE_STYLE[m.state]}`}
-                    >
+                    <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${STATE_STYLE[m.state]}`}>
                       {tEnum(m.state)}
                     </span>
                   </td>
                   <td className="px-3 py-2.5 text-right whitespace-nowrap tabular-nums">{slip(m.slipDays)}</td>
                   {permissions.canUpdateMilestone && (
                     <td className="px-3 py-2">
-                      <MilestoneActions slug={project.slug} milestone={m} label={localizedString({ en: m.title, zh: m.titleZh }, locale)} canRebaseline={permissions.canRebaseline} />
+                      <MilestoneActions
+                        slug={project.slug}
+                        milestone={m}
+                        label={localizedString({ en: m.title, zh: m.titleZh }, locale)}
+                        canRebaseline={permissions.canRebaseline}
+                      />
                     </td>
                   )}
                 </tr>

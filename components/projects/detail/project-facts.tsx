@@ -27,7 +27,12 @@ export function ProjectFacts({ project, countryName }: { project: ProjectDetail;
         <Fact label={t("businessLine")}>{tEnum(`businessLine.${project.businessLine}`)}</Fact>
         <Fact label={t("commodities")}>
           {project.commodities.length ? (
-            <span>{format.list(project.commodities.map((c) => commodityLabel(tCommodity, c)), { type: "conjunction" })}</span>
+            <span>
+              {format.list(
+                project.commodities.map((c) => commodityLabel(tCommodity, c)),
+                { type: "conjunction" },
+              )}
+            </span>
           ) : (
             notReported
           )}
@@ -39,13 +44,9 @@ export function ProjectFacts({ project, countryName }: { project: ProjectDetail;
         <Fact label={t("region")}>{project.region ? tEnum(`region.${project.region}`) : notReported}</Fact>
         <Fact label={t("country")}>{countryName ?? notReported}</Fact>
         <Fact label={t("subdivision")}>{project.subdivision ? <SubdivisionText stored={project.subdivision} /> : notReported}</Fact>
-        <Fact label={t("progress")}>
-          {project.progressPercent === null ? notReported : tCommon("percent", { value: project.progressPercent })}
-        </Fact>
+        <Fact label={t("progress")}>{project.progressPercent === null ? notReported : tCommon("percent", { value: project.progressPercent })}</Fact>
         <Fact label={t("plannedFinish")}>{project.plannedFinish ? <FuzzyDateText value={project.plannedFinish} /> : notReported}</Fact>
-        <Fact label={t("forecastFinish")}>
-          {project.forecastFinish ? <FuzzyDateText value={project.forecastFinish} /> : notReported}
-        </Fact>
+        <Fact label={t("forecastFinish")}>{project.forecastFinish ? <FuzzyDateText value={project.forecastFinish} /> : notReported}</Fact>
         <Fact label={t("actualFinish")}>{project.actualFinish ? <FuzzyDateText value={project.actualFinish} /> : notReported}</Fact>
       </dl>
     </DetailSection>

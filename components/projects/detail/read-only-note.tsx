@@ -12,8 +12,7 @@ export function ReadOnlyNote({ readOnly }: { readOnly: NonNullable<ProjectPermis
   return (
     <aside aria-label={t("label")} className="rounded-md border border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-800">
       <p>
-        {t(readOnly.reason)}{" "}
-        {readOnly.managers.length ? t("managers", { managers: format.list(readOnly.managers, { type: "conjunction" }) }) : t("noManagers")}
+        {t(readOnly.reason)} {readOnly.managers.length ? t("managers", { managers: format.list(readOnly.managers, { type: "conjunction" }) }) : t("noManagers")}
       </p>
     </aside>
   );

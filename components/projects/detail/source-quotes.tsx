@@ -43,9 +43,7 @@ export function SourceQuotes({ quotes }: { quotes: SourceQuoteView[] }) {
                 {quote.supports.length > 0 && (
                   <p className="mt-2 text-xs text-slate-600">
                     {t("supports", {
-                      facts: quote.supports
-                        .map((fact) => (isKnownFact(fact) ? tFact(fact) : fact))
-                        .join(tCommon("listSeparator")),
+                      facts: quote.supports.map((fact) => (isKnownFact(fact) ? tFact(fact) : fact)).join(tCommon("listSeparator")),
                     })}
                   </p>
                 )}

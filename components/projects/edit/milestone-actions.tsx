@@ -34,7 +34,14 @@ export function MilestoneActions({ slug, milestone, label, canRebaseline }: Mile
 
   return (
     <div className="flex flex-wrap justify-end gap-2">
-      <button ref={editRef} type="button" disabled={!hydrated} className="btn-secondary h-8 px-3" aria-label={t("editButton", { title: label })} onClick={() => open("edit")}>
+      <button
+        ref={editRef}
+        type="button"
+        disabled={!hydrated}
+        className="btn-secondary h-8 px-3"
+        aria-label={t("editButton", { title: label })}
+        onClick={() => open("edit")}
+      >
         {t("edit")}
       </button>
       {!closed && (
@@ -42,7 +49,9 @@ export function MilestoneActions({ slug, milestone, label, canRebaseline }: Mile
           type="button"
           disabled={!hydrated}
           className="btn-secondary h-8 px-3"
-          aria-label={t("achieveButton", { title: label })} onClick={() => open("achieve")}>
+          aria-label={t("achieveButton", { title: label })}
+          onClick={() => open("achieve")}
+        >
           {t("achieve")}
         </button>
       )}
@@ -51,7 +60,9 @@ export function MilestoneActions({ slug, milestone, label, canRebaseline }: Mile
           type="button"
           disabled={!hydrated}
           className="btn-secondary h-8 px-3"
-          aria-label={t("cancelButton", { title: label })} onClick={() => open("cancel")}>
+          aria-label={t("cancelButton", { title: label })}
+          onClick={() => open("cancel")}
+        >
           {t("cancel")}
         </button>
       )}

@@ -274,12 +274,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
           {(show("baseline") || show("forecast")) && (
             <div className="grid gap-4 sm:grid-cols-2">
               {show("baseline") &&
-                dateField(
-                  "baseline",
-                  base
-                    ? { disabled: !canRebaseline, hint: canRebaseline ? t("rebaselineHint") : t("rebaselineAdminOnly") }
-                    : undefined,
-                )}
+                dateField("baseline", base ? { disabled: !canRebaseline, hint: canRebaseline ? t("rebaselineHint") : t("rebaselineAdminOnly") } : undefined)}
               {show("forecast") && dateField("forecast")}
             </div>
           )}
@@ -338,7 +333,11 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
             <button type="button" onClick={onCancel} className="btn-secondary">
               {mode === "cancel" ? t("keep") : tForms("cancel")}
             </button>
-            <button type="submit" disabled={isPending} className={mode === "cancel" ? "btn bg-red-700 text-white hover:bg-red-800 disabled:opacity-60" : "btn-primary disabled:opacity-60"}>
+            <button
+              type="submit"
+              disabled={isPending}
+              className={mode === "cancel" ? "btn bg-red-700 text-white hover:bg-red-800 disabled:opacity-60" : "btn-primary disabled:opacity-60"}
+            >
               {isPending ? tForms("saving") : submitLabel}
             </button>
           </div>

@@ -82,4 +82,3 @@ export function milestoneCommentReason(base: MilestoneView | null, v: MilestoneV
   if (changed.includes("forecast") && (forecast || !v.forecast.date) && forecastSlips(base.forecast, forecast)) return "forecastSlips";
   return null;
 }
-

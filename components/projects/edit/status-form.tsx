@@ -122,7 +122,10 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
   const candidateForecast = changed.includes("forecast") ? validFuzzy(fromFuzzyValue(values.forecast)) : undefined;
   const reason = commentRequiredReason(
     { health: base.health, forecastFinish: base.forecastFinish },
-    { health: changed.includes("health") ? values.health : undefined, forecastFinish: candidateForecast === null && values.forecast.date ? undefined : candidateForecast },
+    {
+      health: changed.includes("health") ? values.health : undefined,
+      forecastFinish: candidateForecast === null && values.forecast.date ? undefined : candidateForecast,
+    },
   );
 
   const ids = {

@@ -22,7 +22,15 @@ describe("country geography", () => {
         (g) => [g.id, g.properties.name],
       ),
     );
-    const sample: Record<string, string> = { BW: "Botswana", CD: "Dem. Rep. Congo", PE: "Peru", CN: "China", HK: "Hong Kong", SG: "Singapore", PG: "Papua New Guinea" };
+    const sample: Record<string, string> = {
+      BW: "Botswana",
+      CD: "Dem. Rep. Congo",
+      PE: "Peru",
+      CN: "China",
+      HK: "Hong Kong",
+      SG: "Singapore",
+      PG: "Papua New Guinea",
+    };
     for (const [alpha2, name] of Object.entries(sample)) expect(names.get(COUNTRY_NUMERIC[alpha2]), alpha2).toBe(name);
   });
 
@@ -63,7 +71,11 @@ describe("China's provinces on the inset (issue 17.12)", () => {
     // Macau is smaller than the 1:50m atlas draws (it has no polygon there): checked on the inset only.
     const outside = Object.entries(CHINA_PROVINCE_SEATS).filter(([name, [lon, lat]]) => name !== "Macau" && !drawn.some((f) => geoContains(f, [lon, lat])));
     expect(outside).toEqual([]);
-    expect(CHINA_PROVINCES.filter((name) => !chinaProvinceSeat(name) || !projectPoint("china", chinaProvinceSeat(name)!.longitude, chinaProvinceSeat(name)!.latitude))).toEqual([]);
+    expect(
+      CHINA_PROVINCES.filter(
+        (name) => !chinaProvinceSeat(name) || !projectPoint("china", chinaProvinceSeat(name)!.longitude, chinaProvinceSeat(name)!.latitude),
+      ),
+    ).toEqual([]);
     expect(CHINA_PROVINCES).toHaveLength(33);
   });
 

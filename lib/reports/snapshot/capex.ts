@@ -26,12 +26,28 @@ export const capexSection: SnapshotSection<CapexData> = {
     const { currency } = await tx.project.findUniqueOrThrow({ where: { id: project.id }, select: { currency: true } });
     const view = await readProjectCapex(tx, { id: project.id, currency });
     const f = view.figures.project;
-    return { hasData: view.hasData, currency, approved: f.approved, committed: f.committed, actual: f.actual, actualThrough: f.actualThrough, eac: f.eac, variance: f.variance, variancePercent: f.variancePercent };
+    return {
+      hasData: view.hasData,
+      currency,
+      approved: f.approved,
+      committed: f.committed,
+      actual: f.actual,
+      actualThrough: f.actualThrough,
+      eac: f.eac,
+      variance: f.variance,
+      variancePercent: f.variancePercent,
+    };
   },
   figures(d) {
     if (!d.hasData) return [];
     const money = (key: string, v: string | null): SnapshotFigure[] => (v === null ? [] : [{ key: `capex.${key}`, value: v, currency: d.currency }]);
-    return [...money("approved", d.approved), ...money("committed", d.committed), ...money("actual", d.actual), ...money("eac", d.eac), ...money("variance", d.variance)];
+    return [
+      ...money("approved", d.approved),
+      ...money("committed", d.committed),
+      ...money("actual", d.actual),
+      ...money("eac", d.eac),
+      ...money("variance", d.variance),
+    ];
   },
   changes(prev, cur) {
     // EAC moved: compared only within one currency (a project's currency is fixed once it has capex).
@@ -43,7 +59,13 @@ export const capexSection: SnapshotSection<CapexData> = {
       section: "capex",
       kind: delta.isPositive() ? "eacIncreased" : "eacDecreased",
       severity: delta.isPositive() ? "bad" : "good",
-      params: { from: prev.eac, to: cur.eac, currency: cur.currency, delta: delta.abs().toFixed(2), percent: percent === null ? null : percent.replace(/^-/, "") },
+      params: {
+        from: prev.eac,
+        to: cur.eac,
+        currency: cur.currency,
+        delta: delta.abs().toFixed(2),
+        percent: percent === null ? null : percent.replace(/^-/, ""),
+      },
     };
     return [out];
   },

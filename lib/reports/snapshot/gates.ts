@@ -29,15 +29,32 @@ export const gatesSection: SnapshotSection<GatesData> = {
     const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
     const [proc, decided, next, open, overdue] = await Promise.all([
       tx.projectGateProcess.findUnique({ where: { projectId: project.id }, select: { process: { select: { key: true, nameEn: true, nameZh: true } } } }),
-      tx.gateReview.findFirst({ where: { projectId: project.id, decidedAt: { not: null } }, orderBy: { decidedAt: "desc" }, select: { id: true, decision: true, decidedAt: true, gate: { select: { key: true, nameEn: true, nameZh: true } } } }),
-      tx.gateReview.findFirst({ where: { projectId: project.id, decidedAt: null }, orderBy: [{ plannedOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], select: { plannedOn: true, gate: { select: { key: true, nameEn: true, nameZh: true } } } }),
+      tx.gateReview.findFirst({
+        where: { projectId: project.id, decidedAt: { not: null } },
+        orderBy: { decidedAt: "desc" },
+        select: { id: true, decision: true, decidedAt: true, gate: { select: { key: true, nameEn: true, nameZh: true } } },
+      }),
+      tx.gateReview.findFirst({
+        where: { projectId: project.id, decidedAt: null },
+        orderBy: [{ plannedOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+        select: { plannedOn: true, gate: { select: { key: true, nameEn: true, nameZh: true } } },
+      }),
       tx.gateCondition.count({ where: { review: { projectId: project.id }, status: "OPEN" } }),
       tx.gateCondition.count({ where: { review: { projectId: project.id }, status: "OPEN", dueOn: { lt: today } } }),
     ]);
     return {
       process: proc ? { key: proc.process.key, nameEn: proc.process.nameEn, nameZh: proc.process.nameZh } : null,
       lastDecision:
-        decided && decided.decision ? { id: decided.id, gateKey: decided.gate.key, gateEn: decided.gate.nameEn, gateZh: decided.gate.nameZh, decision: decided.decision, decidedOn: day(decided.decidedAt)! } : null,
+        decided && decided.decision
+          ? {
+              id: decided.id,
+              gateKey: decided.gate.key,
+              gateEn: decided.gate.nameEn,
+              gateZh: decided.gate.nameZh,
+              decision: decided.decision,
+              decidedOn: day(decided.decidedAt)!,
+            }
+          : null,
       nextReview: next ? { gateKey: next.gate.key, gateEn: next.gate.nameEn, gateZh: next.gate.nameZh, plannedOn: day(next.plannedOn) } : null,
       openConditions: open,
       overdueConditions: overdue,
@@ -52,6 +69,13 @@ export const gatesSection: SnapshotSection<GatesData> = {
   changes(prev, cur) {
     if (!prev || !cur.lastDecision || cur.lastDecision.id === prev.lastDecision?.id) return [];
     const d = cur.lastDecision;
-    return [{ section: "gates", kind: "gateDecided", severity: SEVERITY[d.decision] ?? "info", params: { name: d.gateEn, nameZh: d.gateZh, decision: d.decision, on: d.decidedOn } }];
+    return [
+      {
+        section: "gates",
+        kind: "gateDecided",
+        severity: SEVERITY[d.decision] ?? "info",
+        params: { name: d.gateEn, nameZh: d.gateZh, decision: d.decision, on: d.decidedOn },
+      },
+    ];
   },
 };

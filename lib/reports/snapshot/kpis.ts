@@ -39,7 +39,11 @@ export const kpisSection: SnapshotSection<KpisData> = {
         where: { projectId: project.id, period: month, definition: { aggregation: { not: "RATIO" } } },
         select: { value: true, definition: { select: { id: true, key: true, nameEn: true, nameZh: true, unit: true, direction: true, sortOrder: true } } },
       }),
-      tx.kpiTarget.findMany({ where: { projectId: project.id, period: month }, select: { definitionId: true, series: true, value: true }, orderBy: [{ series: "asc" }] }),
+      tx.kpiTarget.findMany({
+        where: { projectId: project.id, period: month },
+        select: { definitionId: true, series: true, value: true },
+        orderBy: [{ series: "asc" }],
+      }),
     ]);
     const kpis = actuals
       .sort((a, b) => a.definition.sortOrder - b.definition.sortOrder || a.definition.key.localeCompare(b.definition.key))
@@ -72,13 +76,11 @@ export const kpisSection: SnapshotSection<KpisData> = {
     // A miss is news of the month itself, so it is a headline in a project's first report too.
     return (cur.kpis ?? [])
       .filter((k) => k.met === false)
-      .map(
-        (k): ReportChange => ({
-          section: "kpis",
-          kind: "kpiMissed",
-          severity: "bad",
-          params: { name: k.nameEn, nameZh: k.nameZh, actual: k.actual, target: k.target, unit: k.unit },
-        }),
-      );
+      .map((k): ReportChange => ({
+        section: "kpis",
+        kind: "kpiMissed",
+        severity: "bad",
+        params: { name: k.nameEn, nameZh: k.nameZh, actual: k.actual, target: k.target, unit: k.unit },
+      }));
   },
 };

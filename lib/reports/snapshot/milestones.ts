@@ -61,7 +61,12 @@ export const milestonesSection: SnapshotSection<MilestonesData> = {
       const b = m.forecast?.date;
       if (p && a && b && b !== a) {
         const days = Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
-        out.push({ section: "milestones", kind: days > 0 ? "milestoneSlipped" : "milestonePulledIn", severity: days > 0 ? "bad" : "good", params: { ...params, from: a, to: b, days } });
+        out.push({
+          section: "milestones",
+          kind: days > 0 ? "milestoneSlipped" : "milestonePulledIn",
+          severity: days > 0 ? "bad" : "good",
+          params: { ...params, from: a, to: b, days },
+        });
       }
     }
     return out;

@@ -22,7 +22,18 @@ export const overviewSection: SnapshotSection<OverviewData> = {
   async capture(tx, project) {
     const p = await tx.project.findUniqueOrThrow({
       where: { id: project.id },
-      select: { nameEn: true, nameZh: true, businessLine: true, health: true, stage: true, progressPercent: true, forecastFinish: true, forecastFinishPrecision: true, plannedFinish: true, plannedFinishPrecision: true },
+      select: {
+        nameEn: true,
+        nameZh: true,
+        businessLine: true,
+        health: true,
+        stage: true,
+        progressPercent: true,
+        forecastFinish: true,
+        forecastFinishPrecision: true,
+        plannedFinish: true,
+        plannedFinishPrecision: true,
+      },
     });
     return {
       nameEn: p.nameEn,
@@ -36,7 +47,9 @@ export const overviewSection: SnapshotSection<OverviewData> = {
     };
   },
   figures(d) {
-    return d.progressPercent === null || d.progressPercent === undefined ? [] : [{ key: "overview.progressPercent", value: String(d.progressPercent), currency: "" }];
+    return d.progressPercent === null || d.progressPercent === undefined
+      ? []
+      : [{ key: "overview.progressPercent", value: String(d.progressPercent), currency: "" }];
   },
   changes(prev, cur) {
     if (!prev) return [];
@@ -50,7 +63,12 @@ export const overviewSection: SnapshotSection<OverviewData> = {
     const b = cur.forecastFinish?.date ?? null;
     if (a !== b) {
       const days = a && b ? Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) : null;
-      out.push({ section: "overview", kind: "forecastFinishMoved", severity: days !== null && days > 0 ? "bad" : days !== null && days < 0 ? "good" : "info", params: { from: a, to: b, days } });
+      out.push({
+        section: "overview",
+        kind: "forecastFinishMoved",
+        severity: days !== null && days > 0 ? "bad" : days !== null && days < 0 ? "good" : "info",
+        params: { from: a, to: b, days },
+      });
     }
     return out;
   },

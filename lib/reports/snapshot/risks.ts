@@ -34,7 +34,9 @@ export const risksSection: SnapshotSection<RisksData> = {
       orderBy: [{ currentScore: { sort: "desc", nulls: "last" } }, { code: "asc" }],
     });
     return {
-      top: rows.slice(0, TOP_RISKS).map((r) => ({ id: r.id, code: r.code, titleEn: r.titleEn, titleZh: r.titleZh, status: r.status, score: r.currentScore, band: r.currentBand })),
+      top: rows
+        .slice(0, TOP_RISKS)
+        .map((r) => ({ id: r.id, code: r.code, titleEn: r.titleEn, titleZh: r.titleZh, status: r.status, score: r.currentScore, band: r.currentBand })),
       scores: Object.fromEntries(rows.map((r) => [r.id, r.currentScore])),
       open: rows.length,
       high: rows.filter((r) => r.currentBand === "high").length,
@@ -61,7 +63,12 @@ export const risksSection: SnapshotSection<RisksData> = {
       if (r.score !== null && before !== null && before !== undefined && r.score > before) {
         const bandBefore = prevTop.get(r.id)?.band ?? null;
         const worseBand = bandBefore !== null && r.band !== null && (BAND_RANK[r.band] ?? 0) > (BAND_RANK[bandBefore] ?? 0);
-        out.push({ section: "risks", kind: "riskEscalated", severity: worseBand || r.band === "high" ? "bad" : "warning", params: { ...params, from: before, to: r.score } });
+        out.push({
+          section: "risks",
+          kind: "riskEscalated",
+          severity: worseBand || r.band === "high" ? "bad" : "warning",
+          params: { ...params, from: before, to: r.score },
+        });
       }
     }
     return out;

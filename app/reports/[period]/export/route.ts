@@ -9,7 +9,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   await connection();
   return handleRoute("GET /reports/[period]/export", async () => {
     const viewer = await assertReader();
-    const r = await exportReportPack({ viewer, periodId: (await params).period, format: request.nextUrl.searchParams.get("format"), unit: request.nextUrl.searchParams.get("unit"), locale: await getLocale() });
+    const r = await exportReportPack({
+      viewer,
+      periodId: (await params).period,
+      format: request.nextUrl.searchParams.get("format"),
+      unit: request.nextUrl.searchParams.get("unit"),
+      locale: await getLocale(),
+    });
     return r.ok ? r.response : jsonError(r.code, r.message);
   });
 }

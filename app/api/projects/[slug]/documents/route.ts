@@ -19,7 +19,13 @@ async function upload(request: NextRequest, params: Promise<{ slug: string }>) {
     const { slug } = await params;
     const length = request.headers.get("content-length");
     return mutationResponse(
-      await uploadDocument({ viewer: await getViewer(), slug, input: Object.fromEntries(request.nextUrl.searchParams), body: request.body, declaredSize: length === null ? null : Number(length) }),
+      await uploadDocument({
+        viewer: await getViewer(),
+        slug,
+        input: Object.fromEntries(request.nextUrl.searchParams),
+        body: request.body,
+        declaredSize: length === null ? null : Number(length),
+      }),
       201,
     );
   });
