@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { CapexPermissions } from "@/lib/capex/capex-permissions";
 import type { ProjectCapexView } from "@/lib/capex/types";
 import { BudgetVersions } from "./budget-versions";
@@ -8,6 +8,7 @@ import { LineChart } from "./line-chart";
 import { SheetUpload } from "./sheet-upload";
 import { CapexEntryForms } from "./capex-entry-forms";
 import type { CostCategoryOption } from "@/lib/capex/reference-data";
+import { ENUMERATION } from "@/lib/i18n/list-format";
 
 type Rollup = "CNY" | "USD";
 
@@ -26,6 +27,7 @@ export function CapexSection({
   categories?: CostCategoryOption[];
 }) {
   const t = useTranslations("capex");
+  const format = useFormatter();
   const locale = useLocale();
   const p = capex.figures.project;
   const r = capex.figures[rollup];
@@ -100,7 +102,9 @@ export function CapexSection({
               </tbody>
             </table>
           </div>
-          <p className="text-xs text-slate-600">{capex.rateSets.length ? t("rateSetsUsed", { sets: capex.rateSets.join(", ") }) : t("noRateSets")}</p>
+          <p className="text-xs text-slate-600">
+            {capex.rateSets.length ? t("rateSetsUsed", { sets: format.list(capex.rateSets, ENUMERATION) }) : t("noRateSets")}
+          </p>
           {p.approved === null && <p className="text-sm text-slate-700">{t("noApprovedBudget")}</p>}
           <SCurve curve={p.curve} currency={capex.currency} />
         </>

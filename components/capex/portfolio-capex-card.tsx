@@ -1,14 +1,16 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/session";
 import { getPortfolioCapex, type PortfolioGroup } from "@/lib/capex/portfolio";
 import { rollupCurrency } from "@/lib/capex/rollup-currency";
 import type { DashboardFilters } from "@/lib/dashboard/filters";
 import { formatMoney, formatPercent } from "./format";
+import { ENUMERATION } from "@/lib/i18n/list-format";
 
 /** Dashboard: portfolio approved budget vs EAC by business line and region, and the largest overruns. */
 export async function PortfolioCapexCard({ filters }: { filters: DashboardFilters }) {
   const [t, tEnum, locale, viewer] = await Promise.all([getTranslations("capex.portfolio"), getTranslations("enums"), getLocale(), getViewer()]);
+  const format = await getFormatter();
   const currency = rollupCurrency(undefined, locale);
   const data = await getPortfolioCapex({ viewer, filters, currency });
   if (!data.projects) return <p className="text-sm text-slate-700">{t("empty")}</p>;
@@ -51,7 +53,7 @@ export async function PortfolioCapexCard({ filters }: { filters: DashboardFilter
       <p className="text-sm text-slate-700">
         {t("totals", { projects: data.projects, approved: formatMoney(data.approved, currency, locale), eac: formatMoney(data.eac, currency, locale) })}
       </p>
-      <p className="text-xs text-slate-600">{t("rateSets", { currency, sets: data.rateSets.join(", ") || "—" })}</p>
+      <p className="text-xs text-slate-600">{t("rateSets", { currency, sets: data.rateSets.length ? format.list(data.rateSets, ENUMERATION) : "—" })}</p>
       <div className="grid gap-4 lg:grid-cols-2">
         {groupTable(t("byBusinessLine"), data.byBusinessLine, (k) => tEnum(`businessLine.${k}` as "businessLine.BASE_METALS"))}
         {groupTable(t("byRegion"), data.byRegion, (k) => (k === "UNKNOWN" ? t("unknownRegion") : tEnum(`region.${k}` as "region.CHINA")))}

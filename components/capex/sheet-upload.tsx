@@ -1,9 +1,10 @@
 "use client";
 
 import { useId, useRef, useState, useTransition } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { uploadSheetAction } from "@/lib/capex/actions";
 import type { SheetKind, SheetResult } from "@/lib/capex/upload-sheet";
+import { ENUMERATION } from "@/lib/i18n/list-format";
 
 type State =
   | { kind: "idle" }
@@ -18,6 +19,7 @@ type State =
  */
 export function SheetUpload({ slug, kind }: { slug: string; kind: SheetKind }) {
   const t = useTranslations("capex.upload");
+  const format = useFormatter();
   const tErr = useTranslations("capex.upload.errors");
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -33,7 +35,7 @@ export function SheetUpload({ slug, kind }: { slug: string; kind: SheetKind }) {
       if (r.ok) setState({ kind: mode === "check" ? "checked" : "applied", result: r.data });
       else {
         const details = r.error.details as { key?: string; columns?: string[]; rows?: SheetResult["rows"] } | undefined;
-        const message = details?.key ? tErr(details.key as "noFile", { columns: (details.columns ?? []).join(", ") }) : r.error.message;
+        const message = details?.key ? tErr(details.key as "noFile", { columns: format.list(details.columns ?? [], ENUMERATION) }) : r.error.message;
         setState({ kind: "error", message, rows: details?.rows });
       }
     });

@@ -5,6 +5,7 @@ import { getHealthTrend } from "@/lib/dashboard/trend";
 import { HEALTHS } from "@/lib/projects/enums";
 import { HealthTrendChart, type TrendDatum } from "./health-trend-chart";
 import { HEALTH_SEVERITY } from "./health-style";
+import { ENUMERATION } from "@/lib/i18n/list-format";
 
 /**
  * Portfolio health by month, from the history: a chart, a sentence with the
@@ -22,7 +23,10 @@ export async function HealthTrend({ filters, today }: { filters: DashboardFilter
   const summary = t("summary", {
     from: monthLabel(first.month),
     to: monthLabel(last.month),
-    latest: HEALTH_SEVERITY.map((h) => t("count", { count: last.counts[h], health: tHealth(h).toLowerCase() })).join(", "),
+    latest: format.list(
+      HEALTH_SEVERITY.map((h) => t("count", { count: last.counts[h], health: tHealth(h).toLowerCase() })),
+      ENUMERATION,
+    ),
   });
   const labels = Object.fromEntries(HEALTHS.map((h) => [h, tHealth(h)])) as Record<(typeof HEALTHS)[number], string>;
 

@@ -10,6 +10,7 @@ import { FallbackTag } from "@/components/ui/localized-text";
 import { CONTENT_LANG_TAG, type ContentLanguage } from "@/lib/i18n/config";
 import { HealthShape } from "./health-shape";
 import { HEALTH_COLOR, HEALTH_SEVERITY } from "./health-style";
+import { ENUMERATION } from "@/lib/i18n/list-format";
 
 /**
  * A site as the map sends it to the browser: compact, because a world map has
@@ -89,9 +90,10 @@ export function SiteMarkers({ sites, label, describedBy, filters }: { sites: Map
                 aria-label={t("groupLabel", {
                   place: s.place,
                   count: s.total,
-                  breakdown: present(s)
-                    .map((c) => healthText(c.h, c.n))
-                    .join(", "),
+                  breakdown: format.list(
+                    present(s).map((c) => healthText(c.h, c.n)),
+                    ENUMERATION,
+                  ),
                 })}
                 // Until the page is interactive the popover has nothing to show.
                 disabled={!hydrated}

@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ImportPlan, RowPlan } from "@/lib/import/import-plan";
+import { ENUMERATION } from "@/lib/i18n/list-format";
 
 type Kind = "portfolio" | "users";
 type State =
@@ -24,6 +25,7 @@ interface ErrorBody {
  */
 export function ImportPanel({ kind }: { kind: Kind }) {
   const t = useTranslations("import");
+  const format = useFormatter();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -33,8 +35,11 @@ export function ImportPanel({ kind }: { kind: Kind }) {
     if (body.code === "PAYLOAD_TOO_LARGE") return t("file.tooLarge");
     if (body.key && body.key in FILE_KEYS)
       return t(`file.${body.key as keyof typeof FILE_KEYS}`, {
-        cells: (body.cells ?? []).join(", "),
-        columns: (body.columns ?? []).map((c) => (c in FIELD_KEYS ? t(`fields.${c as keyof typeof FIELD_KEYS}`) : c)).join(", "),
+        cells: format.list(body.cells ?? [], ENUMERATION),
+        columns: format.list(
+          (body.columns ?? []).map((c) => (c in FIELD_KEYS ? t(`fields.${c as keyof typeof FIELD_KEYS}`) : c)),
+          ENUMERATION,
+        ),
         sheet: body.sheet && body.sheet in SHEET_KEYS ? t(`sheets.${body.sheet as keyof typeof SHEET_KEYS}`) : "",
       });
     return body.message ?? t("unexpected", { message: "" });
@@ -164,6 +169,7 @@ const FIELD_KEYS = {
 
 function PlanTable({ plan, linkProjects }: { plan: ImportPlan; linkProjects: boolean }) {
   const t = useTranslations("import");
+  const format = useFormatter();
   const field = (f: string | undefined) => (f && f in FIELD_KEYS ? t(`fields.${f as keyof typeof FIELD_KEYS}`) : (f ?? ""));
   const historyField = (f: string) => field(f.replace(/^milestone\./, ""));
   const describe = (r: RowPlan) =>
@@ -218,7 +224,7 @@ function PlanTable({ plan, linkProjects }: { plan: ImportPlan; linkProjects: boo
                     ))}
                   </ul>
                 ) : r.changes?.length ? (
-                  t("changes", { fields: r.changes.map(historyField).join(", ") })
+                  t("changes", { fields: format.list(r.changes.map(historyField), ENUMERATION) })
                 ) : null}
               </td>
             </tr>

@@ -2,18 +2,20 @@
 
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useServerMessage } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { EVENT_KINDS, type EventKind } from "@/lib/jobs/webhook-events";
 import { createWebhookAction, deleteWebhookAction, setWebhookActiveAction } from "@/lib/webhooks/actions";
 import type { WebhookRow } from "@/lib/webhooks/webhook-endpoints";
+import { ENUMERATION } from "@/lib/i18n/list-format";
 
 const INPUT = "mt-1 rounded border border-slate-400 px-2 py-1 font-normal";
 
 /** Webhook subscriptions: add (the signing secret is shown once), filter by kind of change, pause, delete. */
 export function WebhooksAdmin({ rows }: { rows: WebhookRow[] }) {
   const t = useTranslations("integrations.webhooks");
+  const format = useFormatter();
   const translate = useServerMessage();
   const id = useId();
   const router = useRouter();
@@ -140,7 +142,10 @@ export function WebhooksAdmin({ rows }: { rows: WebhookRow[] }) {
                     </th>
                     <td className="py-2 pr-4">
                       {r.topics.length
-                        ? r.topics.map((k) => ((EVENT_KINDS as readonly string[]).includes(k) ? t(`kindNames.${k as EventKind}`) : k)).join(", ")
+                        ? format.list(
+                            r.topics.map((k) => ((EVENT_KINDS as readonly string[]).includes(k) ? t(`kindNames.${k as EventKind}`) : k)),
+                            ENUMERATION,
+                          )
                         : t("allKinds")}
                     </td>
                     <td className="py-2 pr-4">{r.active ? t("active") : t("paused")}</td>

@@ -1,10 +1,11 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { UserRow } from "@/lib/auth/admin-users";
 import { ROLES } from "@/lib/auth/permissions";
 import { archiveUnitAction, createUnitAction, moveProjectsAction, moveUnitAction, renameUnitAction, roleAssignmentAction } from "@/lib/org/actions";
 import type { OrgUnitNode } from "@/lib/org/org-units";
 import type { ProjectName } from "@/lib/projects/list-project-names";
 import { AdminHeader } from "./admin-nav";
+import { ENUMERATION } from "@/lib/i18n/list-format";
 
 const input = "mt-1 block w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm";
 const button = "rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2";
@@ -25,6 +26,7 @@ export async function OrgAdmin({
   error: string | null;
 }) {
   const t = await getTranslations("org");
+  const format = await getFormatter();
   const tRole = await getTranslations("roles");
   const label = (u: OrgUnitNode) => `${"— ".repeat(u.depth)}${u.code} · ${u.nameEn}`;
   const active = units.filter((u) => !u.archived);
@@ -276,7 +278,12 @@ export async function OrgAdmin({
               <tr key={u.id} className="border-t border-slate-200">
                 <th scope="row" className="px-3 py-2 font-medium">{`${u.name} <${u.email}>`}</th>
                 <td className="px-3 py-2">
-                  {u.assignments.length ? u.assignments.map((a) => `${tRole(a.role)} @ ${a.unitCode}`).join(", ") : t("roles.none")}
+                  {u.assignments.length
+                    ? format.list(
+                        u.assignments.map((a) => `${tRole(a.role)} @ ${a.unitCode}`),
+                        ENUMERATION,
+                      )
+                    : t("roles.none")}
                 </td>
               </tr>
             ))}

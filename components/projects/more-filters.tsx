@@ -1,10 +1,11 @@
 "use client";
 
 import { useId } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { commodityLabel } from "@/lib/i18n/commodities";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { MAX_DAYS, MAX_OVER_BUDGET_PERCENT, ROLLUP_CURRENCIES, type ProjectListParams } from "@/lib/projects/list-params";
+import { ENUMERATION } from "@/lib/i18n/list-format";
 
 interface MoreFiltersProps {
   params: ProjectListParams;
@@ -20,6 +21,7 @@ interface MoreFiltersProps {
  */
 export function MoreFilters({ params, commodities, companies, onChange, rateSets = [] }: MoreFiltersProps) {
   const t = useTranslations("projects.filters");
+  const format = useFormatter();
   const tCommodity = useTranslations("commodities");
   const id = useId();
   const open =
@@ -159,7 +161,7 @@ export function MoreFilters({ params, commodities, companies, onChange, rateSets
           </select>
           {params.cur && (
             <p id={`${id}-cur-sets`} className="mt-1 text-xs text-slate-600">
-              {t("rateSetsNote", { sets: rateSets.length ? rateSets.join(", ") : t("noRateSets") })}
+              {t("rateSetsNote", { sets: rateSets.length ? format.list(rateSets, ENUMERATION) : t("noRateSets") })}
             </p>
           )}
         </div>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { DocumentList } from "@/components/documents/document-list";
 import { UploadForm } from "@/components/documents/upload-form";
 import { LocalizedText } from "@/components/ui/localized-text";
@@ -10,10 +10,12 @@ import { BandBadge } from "./band-marker";
 import { matrixLabels } from "./matrix-labels";
 import { MutationForm } from "./mutation-form";
 import { actionFields, assessmentFields, riskEditFields } from "./risk-form-fields";
+import { ENUMERATION } from "@/lib/i18n/list-format";
 
 /** One risk: what it is, its scores over time (append-only), its actions and documents. */
 export function RiskDetailView({ risk, permissions, people }: { risk: RiskDetail; permissions: RiskGatePermissions; people: { id: string; name: string }[] }) {
   const t = useTranslations("risks");
+  const format = useFormatter();
   const locale = useLocale();
   const labels = matrixLabels(risk.matrix, locale);
   const pick = (x: { en: string; zh: string }) => (locale === "zh-CN" ? x.zh : x.en);
@@ -138,9 +140,10 @@ export function RiskDetailView({ risk, permissions, people }: { risk: RiskDetail
                         {a.probability} · {labels.probability(a.probability)}
                       </td>
                       <td className="px-2 py-2">
-                        {Object.entries(a.impacts)
-                          .map(([k, v]) => `${labels.dimension(k)} ${v}`)
-                          .join(", ")}
+                        {format.list(
+                          Object.entries(a.impacts).map(([k, v]) => `${labels.dimension(k)} ${v}`),
+                          ENUMERATION,
+                        )}
                       </td>
                       <td className="px-2 py-2">
                         <BandBadge score={a.score} band={b} bandLabel={b?.label ?? null} />
