@@ -4,7 +4,8 @@ import type { Viewer } from "../auth/session";
 import { jsonError } from "../http/json-error";
 import { checkOrigin, mutationResponse } from "../http/mutation-response";
 import { readBodyCapped } from "../http/read-body";
-import { MAX_IMPORT_BYTES, runImport, type ImportKind, type ImportMode } from "./run-import";
+import { importQuerySchema, templateQuerySchema } from "./import.validation";
+import { MAX_IMPORT_BYTES, runImport } from "./run-import";
 import { importTemplate } from "./template";
 
 /**
@@ -12,19 +13,18 @@ import { importTemplate } from "./template";
  * before the rest is read), then runImport. The caller may import at all is
  * checked before the body is read.
  */
-const KINDS: readonly ImportKind[] = ["portfolio", "users"];
-const MODES: readonly ImportMode[] = ["check", "apply"];
 
 export async function importRequest(request: Request, viewer: Viewer | null): Promise<Response> {
   const refused = checkOrigin(request);
   if (refused) return refused;
   const q = new URL(request.url).searchParams;
-  const kind = q.get("kind") as ImportKind;
-  const mode = q.get("mode") as ImportMode;
-  const fileName = (q.get("fileName") ?? "").trim();
-  if (!KINDS.includes(kind) || !MODES.includes(mode)) return jsonError("BAD_REQUEST", "Say kind=portfolio|users and mode=check|apply.");
-  if (!fileName || fileName.length > 200)
+  const parsed = importQuerySchema.safeParse({ kind: q.get("kind"), mode: q.get("mode"), fileName: q.get("fileName") ?? "" });
+  if (!parsed.success) {
+    const fields = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+    if (fields.has("kind") || fields.has("mode")) return jsonError("BAD_REQUEST", "Say kind=portfolio|users and mode=check|apply.");
     return jsonError("BAD_REQUEST", "Name the file (fileName=…, at most 200 characters).", { fileName: "Required, at most 200 characters." });
+  }
+  const { kind, mode, fileName } = parsed.data;
   if (!viewer) return jsonError("UNAUTHENTICATED", "Sign in to make changes.");
   if (!can(viewer, kind === "users" ? "user:manage" : "portfolio:import")) {
     await request.body?.cancel().catch(() => undefined);
@@ -38,8 +38,7 @@ export async function importRequest(request: Request, viewer: Viewer | null): Pr
 }
 
 export async function templateResponse(q: URLSearchParams, viewer: Viewer | null): Promise<Response> {
-  const kind = q.get("kind") === "users" ? "users" : "portfolio";
-  const lang = q.get("lang") === "zh" ? "zh" : "en";
+  const { kind, lang } = templateQuerySchema.parse({ kind: q.get("kind"), lang: q.get("lang") });
   if (!viewer) return jsonError("UNAUTHENTICATED", "Sign in to download the template.");
   if (!can(viewer, kind === "users" ? "user:manage" : "portfolio:import")) return jsonError("FORBIDDEN", "Your role does not allow this.");
   const bytes = await importTemplate(kind, lang);

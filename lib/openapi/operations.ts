@@ -12,6 +12,7 @@ import {
   reviewUpdateSchema,
   setProcessSchema,
 } from "../gates/gate.validation";
+import { importQuerySchema, templateQuerySchema } from "../import/import.validation";
 import { milestoneCreateSchema, milestoneUpdateSchema } from "../milestones/milestone.validation";
 import { archiveUnitSchema, createUnitSchema, moveProjectsSchema, moveUnitSchema, renameUnitSchema, roleAssignmentSchema } from "../org/org.validation";
 import { projectListParamsSchema } from "../projects/list-params";
@@ -276,6 +277,26 @@ export const API_OPERATIONS: ApiOperation[] = [
     body: rateSetCreateSchema,
     example: { name: "2027 budget rates", effectiveFrom: "2027-01", rates: [{ currency: "USD", toCny: "7.1", toUsd: "1" }] },
     status: 201,
+  },
+  {
+    method: "POST",
+    path: "/api/admin/import",
+    route: "admin/import",
+    tag: "admin",
+    summary:
+      "Import projects and milestones, or users, from an XLSX or CSV file (the file is the raw body; the fields are query parameters): a dry run (mode=check) or one transaction (mode=apply)",
+    body: importQuerySchema,
+    bodyIn: "query",
+    example: { kind: "portfolio", mode: "check", fileName: "portfolio.xlsx" },
+  },
+  {
+    method: "GET",
+    path: "/api/admin/import/template",
+    route: "admin/import/template",
+    tag: "admin",
+    summary: "The import template (XLSX, English or Chinese headers, with the allowed values)",
+    query: templateQuerySchema,
+    binary: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   },
   { method: "GET", path: "/api/views", route: "views", tag: "views", summary: "The caller's saved views and the shared ones" },
   {

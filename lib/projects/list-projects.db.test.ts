@@ -92,7 +92,11 @@ describe.each(testBackends())("projects data layer on %s", (backend) => {
   it("searches English names case-insensitively and Chinese names by part", async () => {
     expect(slugs(await listProjects(params({ q: "ALPHA" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["alpha-copper"]);
     expect(slugs(await listProjects(params({ q: "Delta LAB" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["delta-lab"]);
-    expect(slugs(await listProjects(params({ q: "铜矿" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["alpha-copper"]);
+    // 铜矿 also means the commodity copper (issue 17.15), which every project here has (the factory's default):
+    // the one whose name holds 铜矿 comes first, the others follow.
+    const copper = slugs(await listProjects(params({ q: "铜矿" }), { scope: WHOLE_PORTFOLIO }));
+    expect(copper[0]).toBe("alpha-copper");
+    expect([...copper].sort()).toEqual(["alpha-copper", "beta-zinc", "delta-lab", "gamma-steel"]);
     expect(slugs(await listProjects(params({ q: "钢" }), { scope: WHOLE_PORTFOLIO }))).toEqual(["gamma-steel"]);
     // LIKE wildcards in the query are matched literally
     expect((await listProjects(params({ q: "%" }), { scope: WHOLE_PORTFOLIO })).total).toBe(0);
