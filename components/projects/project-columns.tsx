@@ -9,6 +9,7 @@ import { LocalizedLink, LocalizedText, SecondaryText } from "@/components/ui/loc
 import type { ServerTableFeatures } from "@/components/data-table/server-table-features";
 import type { ProjectColumnId } from "@/lib/projects/columns";
 import { commodityLabel } from "@/lib/i18n/commodities";
+import { monolingual } from "@/lib/i18n/bilingual";
 import type { ProjectListItem } from "./project-list-types";
 
 /**
@@ -77,7 +78,7 @@ export const projectColumns = helper.columns([
   helper.accessor("operatingCompany", {
     id: "company" satisfies ColumnId,
     header: ColumnHeader,
-    cell: TextCell,
+    cell: CompanyCell,
     enableSorting: false,
   }),
   helper.accessor("organization", {
@@ -175,6 +176,12 @@ function Empty() {
 function TextCell({ getValue }: Cell<string | null>) {
   const value = getValue();
   return value ? value : <Empty />;
+}
+
+// Free text in the language it was written in: tagged when that is not the interface's (issue 17.6).
+function CompanyCell({ getValue }: Cell<string | null>) {
+  const value = getValue();
+  return value ? <LocalizedText value={monolingual(value)} /> : <Empty />;
 }
 
 function OrganizationCell({ getValue }: Cell<ProjectListItem["organization"]>) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localize, localizedString, secondary } from "./bilingual";
+import { localize, localizedString, monolingual, secondary } from "./bilingual";
 
 const both = { en: "Las Bambas Copper Mine", zh: "拉斯邦巴斯铜矿" };
 const englishOnly = { en: "Khoemacau Copper Mine", zh: null };
@@ -27,5 +27,14 @@ describe("localize", () => {
     expect(secondary(both, "en")?.text).toBe("拉斯邦巴斯铜矿");
     expect(secondary(englishOnly, "zh-CN")).toBeNull();
     expect(secondary(englishOnly, "en")).toBeNull();
+  });
+});
+
+describe("monolingual (free text in the language it was written in)", () => {
+  it("takes Han characters as Chinese and anything else as English, so the other interface tags it", () => {
+    expect(monolingual("Henan Iron & Steel Group")).toEqual({ en: "Henan Iron & Steel Group", zh: null });
+    expect(monolingual("河南钢铁集团")).toEqual({ en: null, zh: "河南钢铁集团" });
+    expect(localize(monolingual("Henan Iron & Steel Group"), "zh-CN")).toMatchObject({ text: "Henan Iron & Steel Group", lang: "en", fallback: true });
+    expect(localize(monolingual("Henan Iron & Steel Group"), "en")).toMatchObject({ fallback: false });
   });
 });

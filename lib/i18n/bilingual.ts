@@ -41,3 +41,14 @@ export function secondary(value: BilingualText, locale: AppLocale): LocalizedTex
 export function localizedString(value: BilingualText, locale: AppLocale): string {
   return localize(value, locale)?.text ?? "";
 }
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * A text stored in one language only, with no field saying which (the
+ * operating company's free text): Chinese when it holds Han characters,
+ * English otherwise, so the interface tags it like any other fallback.
+ */
+export function monolingual(text: string): BilingualText {
+  return HAN.test(text) ? { en: null, zh: text } : { en: text, zh: null };
+}

@@ -3,6 +3,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { FallbackTag, LocalizedText } from "@/components/ui/localized-text";
+import { monolingual } from "@/lib/i18n/bilingual";
 import { commodityLabel } from "@/lib/i18n/commodities";
 import { subdivisionName } from "@/lib/i18n/subdivisions";
 import type { ProjectDetail } from "@/lib/projects/types";
@@ -40,7 +41,7 @@ export function ProjectFacts({ project, countryName }: { project: ProjectDetail;
         <Fact label={t("organization")}>
           <LocalizedText value={{ en: project.orgUnit.nameEn, zh: project.orgUnit.nameZh }} />
         </Fact>
-        <Fact label={t("operatingCompany")}>{project.operatingCompany ?? notReported}</Fact>
+        <Fact label={t("operatingCompany")}>{project.operatingCompany ? <LocalizedText value={monolingual(project.operatingCompany)} /> : notReported}</Fact>
         <Fact label={t("region")}>{project.region ? tEnum(`region.${project.region}`) : notReported}</Fact>
         <Fact label={t("country")}>{countryName ?? notReported}</Fact>
         <Fact label={t("subdivision")}>{project.subdivision ? <SubdivisionText stored={project.subdivision} /> : notReported}</Fact>
