@@ -32,6 +32,28 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      // The import adds projects to the shared portfolio, which other specs count: it runs after them (below).
+      testIgnore: /import\.spec\.ts$/,
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+    {
+      name: "chromium-adds-projects",
+      testMatch: /import\.spec\.ts$/,
+      dependencies: ["chromium"],
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {

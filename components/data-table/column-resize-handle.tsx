@@ -9,8 +9,6 @@ interface ColumnResizeHandleProps {
   width: number | undefined;
   min: number;
   max: number;
-  /** the last column's grip stays inside the table, or the scroll box would scroll by its overhang */
-  atTableEnd?: boolean;
   /** while dragging: the width to show (not saved yet) */
   onPreview: (width: number) => void;
   /** the width to keep: at the end of a drag, or per arrow key */
@@ -29,7 +27,7 @@ const KEY_STEP_LARGE = 50;
  * declared size (150 px unless set) and so jumps on the first move of an
  * auto-width column.
  */
-export function ColumnResizeHandle({ label, width, min, max, atTableEnd, onPreview, onCommit }: ColumnResizeHandleProps) {
+export function ColumnResizeHandle({ label, width, min, max, onPreview, onCommit }: ColumnResizeHandleProps) {
   const ref = useRef<HTMLDivElement>(null);
   const drag = useRef<{ startX: number; startWidth: number; last: number } | null>(null);
   const clamp = (w: number) => Math.round(Math.min(max, Math.max(min, w)));
@@ -90,8 +88,9 @@ export function ColumnResizeHandle({ label, width, min, max, atTableEnd, onPrevi
       onPointerCancel={end}
       onClick={(e) => e.stopPropagation()}
       onKeyDown={onKeyDown}
-      // Straddles the cell's right border (2 px either side), narrow enough that the cell's own area still sorts.
-      className={`absolute top-0 ${atTableEnd ? "right-0" : "-right-[2px]"} z-20 h-full w-[4px] cursor-col-resize touch-none select-none after:absolute after:inset-y-1.5 after:left-[1px] after:w-[2px] after:rounded-sm after:bg-slate-300 hover:after:bg-blue-600 focus-visible:outline-2 focus-visible:outline-blue-700 print:hidden`}
+      // Inside the cell's right edge (not straddling it: a grip past the border made every header cell overflow, which
+      // the layout checks count as clipped), narrow enough that the cell's own area still sorts.
+      className={`absolute top-0 right-0 z-20 h-full w-[4px] cursor-col-resize touch-none select-none after:absolute after:inset-y-1.5 after:left-[1px] after:w-[2px] after:rounded-sm after:bg-slate-300 hover:after:bg-blue-600 focus-visible:outline-2 focus-visible:outline-blue-700 print:hidden`}
     />
   );
 }

@@ -55,7 +55,7 @@ export function DataTable<TData extends RowData>({
         <thead className="bg-slate-100 text-slate-700">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header, index) => {
+              {group.headers.map((header) => {
                 const column = header.column;
                 const sorted = column.getIsSorted();
                 const meta = column.columnDef.meta;
@@ -90,7 +90,6 @@ export function DataTable<TData extends RowData>({
                         width={columnWidths[column.id]}
                         min={resize.min}
                         max={resize.max}
-                        atTableEnd={index === group.headers.length - 1}
                         onPreview={(width) => setDragging({ column: column.id, width })}
                         onCommit={(width) => {
                           setDragging(null);
