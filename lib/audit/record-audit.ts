@@ -47,8 +47,21 @@ export async function recordAudit(
     },
     select: { id: true },
   });
-  // Every audited change is also a webhook event, in this same transaction (docs/decisions/0064).
-  await emitWebhookEvent(
+  await emitAuditEvent(tx, actor, entry, audit.id, requestId);
+}
+
+/**
+ * Every audited change is also a webhook event, in this same transaction
+ * (docs/decisions/0064): one per audit entry, whichever writer made it.
+ */
+function emitAuditEvent(
+  tx: Prisma.TransactionClient,
+  actor: (Pick<Viewer, "id" | "name"> | SystemActor) & { token?: Viewer["token"] },
+  entry: AuditInput,
+  auditId: string,
+  requestId: string | null,
+): Promise<number> {
+  return emitWebhookEvent(
     tx,
     entry.action,
     {
@@ -60,10 +73,10 @@ export async function recordAudit(
       after: entry.after ?? null,
       reason: entry.reason ?? "",
       actor: actorOf(actor),
-      auditId: audit.id,
+      auditId,
       requestId,
     },
-    audit.id,
+    auditId,
   );
 }
 
@@ -72,10 +85,7 @@ export function actorOf(actor: (Pick<Viewer, "id" | "name"> | SystemActor) & { t
   return { id: actor.id, name: actor.name, ...(actor.token ? { tokenId: actor.token.id } : {}) };
 }
 
-/**
- * One entry's columns, for the bulk writer. (recordAudit above keeps its own
- * literal: it is where other write paths hook in, and stays as it was.)
- */
+/** One entry's columns, for the bulk writer (recordAudit writes through Prisma, which takes undefined for "no JSON"). */
 function auditRow(actor: Pick<Viewer, "id" | "name"> & { onBehalfOfId?: string | null }, entry: AuditInput, requestId: string | null) {
   return {
     actorId: actor.id,
@@ -106,24 +116,6 @@ export async function recordAuditMany(
   const requestId = (await currentRequestId()) ?? null;
   const rows = entries.map((e) => ({ id: randomUUID(), ...auditRow(actor, e, requestId) }));
   await bulkInsert(tx, "AuditEntry", rows);
-  // As recordAudit: one webhook event per entry, in this transaction (the endpoints are read once per transaction).
-  for (const [i, e] of entries.entries()) {
-    await emitWebhookEvent(
-      tx,
-      e.action,
-      {
-        kind: e.action.split(".")[0],
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        before: e.before ?? null,
-        after: e.after ?? null,
-        reason: e.reason ?? "",
-        actor: actorOf(actor),
-        auditId: rows[i].id,
-        requestId,
-      },
-      rows[i].id,
-    );
-  }
+  // As recordAudit: one webhook event per entry (the endpoints are read once per transaction).
+  for (const [i, e] of entries.entries()) await emitAuditEvent(tx, actor, e, rows[i].id, requestId);
 }
