@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs, type RunArgs } from "./bench/args";
+import { BENCH_USAGE, BenchUsageError, parseBenchArgs, redactSecrets, type BenchArgs, type RunArgs } from "./bench/args";
 import { loadavg } from "./bench/load";
 import { installSignalHandlers, isStopping, root, run, stopAllServers } from "./bench/processes";
 import { markdownReport, type RunMeta } from "./bench/report";
@@ -84,7 +84,8 @@ async function runMatrix(args: RunArgs, command: string): Promise<number> {
   const failures: { database: string; size: number; error: string }[] = [];
   const save = () => {
     const meta = metaNow();
-    return { meta, files: writeResults(stem, { meta, machine: m, config: args, suites, failures }, markdownReport(meta, suites, failures)) };
+    const config = { ...args, peer: args.peer && { ...args.peer, apiKey: "(redacted)", password: args.peer.password && "(redacted)" } };
+    return { meta, files: writeResults(stem, { meta, machine: m, config, suites, failures }, markdownReport(meta, suites, failures)) };
   };
   const metaNow = (): RunMeta => ({
     startedAt: started.toISOString(),
@@ -124,14 +125,15 @@ async function main(): Promise<number> {
     return 0;
   }
   try {
-    args = parseBenchArgs(argv);
+    args = parseBenchArgs(argv, process.env);
   } catch (err) {
     if (!(err instanceof BenchUsageError)) throw err;
     console.error(`error: ${err.message}\n${BENCH_USAGE}`);
     return 2;
   }
   installSignalHandlers();
-  const command = `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`;
+  const shown = redactSecrets(argv);
+  const command = `npm run bench${shown.length ? ` -- ${shown.join(" ")}` : ""}`;
   if (args.command === "soak") {
     await ensureBuild(args.skipBuild);
     const { json, markdown, started } = await runSoak(args, command, { commit: gitCommit(), machine: machine() });

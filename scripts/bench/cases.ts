@@ -8,8 +8,8 @@ export interface BenchCase {
   method: "GET" | "PATCH";
   /** The path, or for the status update a pattern over the pool of projects. */
   path: string;
-  /** Whose session it sends. */
-  as: "reader" | "admin";
+  /** Whose session it sends (anonymous: none). */
+  as: "reader" | "admin" | "anonymous";
   writes: boolean;
 }
 
@@ -19,6 +19,7 @@ export function benchCases(projectSlug: string): BenchCase[] {
   const project = encodeURIComponent(projectSlug);
   return [
     { id: "list-api", name: "List API, first page", method: "GET", path: "/api/projects", as: "reader", writes: false },
+    { id: "list-api-anonymous", name: "List API, first page, anonymous", method: "GET", path: "/api/projects", as: "anonymous", writes: false },
     { id: "list-api-filtered", name: "List API, region + stage + search", method: "GET", path: `/api/projects?${FILTER}`, as: "reader", writes: false },
     { id: "list-page", name: "List page, region + stage + search", method: "GET", path: `/projects?${FILTER}`, as: "reader", writes: false },
     { id: "dashboard", name: "Dashboard page", method: "GET", path: "/dashboard", as: "reader", writes: false },

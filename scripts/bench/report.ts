@@ -1,5 +1,6 @@
 import type { LoadResult } from "./load";
-import { formatMs, formatRate, formatRatio, markdownTable } from "./stats";
+import type { PeerResult } from "./peer";
+import { formatMs, formatRate, formatRatio, markdownTable, ratio } from "./stats";
 import type { SuiteResult } from "./suite";
 
 /** The results as markdown: what ran where, the latency/throughput table with ratios, memory. */
@@ -103,6 +104,90 @@ export function summaryTable(suites: SuiteResult[], size: number): string {
   );
 }
 
+const kb = (bytes: number | undefined) => (bytes === undefined ? "–" : `${Math.round(bytes / 100) / 10}`);
+
+/** Responses of a peer measurement that are not a success (Redmine answers a PUT with 204). */
+function peerFailures(r: LoadResult): string {
+  const bad = Object.entries(r.statuses)
+    .filter(([s]) => !/^2\d\d$/.test(s))
+    .map(([s, n]) => `${n}×${s}`);
+  if (r.errors && !("error" in r.statuses)) bad.push(`${r.errors}×err`);
+  return bad.join(" ");
+}
+
+const measured = (s: SuiteResult): s is SuiteResult & { peer: PeerResult } => s.peer !== undefined && !("skipped" in s.peer);
+
+/**
+ * The peer comparison: per pair and connection count, each round's req/s of
+ * both, the median of the rounds' ratios (Lodestone ÷ peer) with its range,
+ * and beside them Lodestone's own ceilings from the same suite: app/DB of the
+ * case with the same work, app/static at that connection count.
+ */
+export function peerTable(suites: SuiteResult[]): string {
+  const rows: (string | number)[][] = [];
+  for (const s of suites.filter(measured))
+    for (const c of s.peer.cases)
+      for (const l of c.levels) {
+        const k = s.framework.findIndex((f) => f.connections === l.connections);
+        const own = s.cases.find((x) => x.id === c.ceilingOf)?.levels.find((x) => x.connections === l.connections);
+        const lodestoneRps = l.rounds.map((r) => r.lodestone.rps);
+        const mean = lodestoneRps.reduce((a, b) => a + b, 0) / (lodestoneRps.length || 1);
+        const failures = l.rounds.flatMap((r) => [peerFailures(r.lodestone), peerFailures(r.peer)].filter(Boolean));
+        rows.push([
+          s.size.toLocaleString("en-US"),
+          c.id,
+          l.connections,
+          l.rounds.map((r) => formatRate(r.lodestone.rps)).join(" / "),
+          l.rounds.map((r) => formatRate(r.peer.rps)).join(" / "),
+          formatRatio(l.ratio),
+          l.minRatio === undefined ? "–" : `${formatRatio(l.minRatio)}–${formatRatio(l.maxRatio)}`,
+          `${kb(c.lodestoneBytes)} / ${kb(c.peerBytes)}`,
+          formatRatio(own?.appToDb),
+          formatRatio(ratio(mean, k < 0 ? undefined : s.framework[k].rps)),
+          failures.join(" ") || "0",
+        ]);
+      }
+  return markdownTable(
+    ["projects", "case", "conn", "Lodestone req/s", "peer req/s", "ratio", "range", "KB L / peer", "L app/DB", "L app/static", "failed"],
+    rows,
+    ["right", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
+  );
+}
+
+/** The signed-in list API against the anonymous one, per suite and connection count: signed-in req/s ÷ anonymous req/s (issue 20: ≥ 0.9). */
+export function sessionCostLines(suites: SuiteResult[]): string[] {
+  const lines: string[] = [];
+  for (const s of suites) {
+    const signedIn = s.cases.find((c) => c.id === "list-api");
+    const anonymous = s.cases.find((c) => c.id === "list-api-anonymous");
+    if (!signedIn || !anonymous) continue;
+    const parts = signedIn.levels.map((l) => {
+      const a = anonymous.levels.find((x) => x.connections === l.connections);
+      return `${formatRatio(ratio(l.app.rps, a?.app.rps))} at ${l.connections} conn (${formatRate(l.app.rps)} / ${formatRate(a?.app.rps)} req/s)`;
+    });
+    lines.push(`- ${s.database} × ${s.size.toLocaleString("en-US")}: ${parts.join(", ")}`);
+  }
+  return lines;
+}
+
+function peerSection(suites: SuiteResult[]): string[] {
+  const withPeer = suites.filter((s) => s.peer);
+  if (!withPeer.length) return [];
+  const done = withPeer.filter(measured);
+  const out = ["## Peer comparison", ""];
+  if (done.length) {
+    const p = done[0].peer;
+    out.push(
+      `Lodestone against ${p.kind} at ${p.url} (${p.projects.toLocaleString("en-US")} projects, the same synthetic portfolio on the same PostgreSQL server; ${p.kind}'s pages read ${p.pagesSignedIn ? "signed in" : "anonymously"}, its JSON and write with an API key). Each round measures both, alternating which goes first; ratio = the median over rounds of Lodestone req/s ÷ ${p.kind} req/s (above 1: Lodestone serves more). KB = one response before compression. L app/DB and L app/static: Lodestone's share of its database and framework ceilings in this suite (bench/README.md). Decision 0079 says what stands for what.`,
+      "",
+      peerTable(done),
+      "",
+    );
+  }
+  for (const s of withPeer) if (s.peer && "skipped" in s.peer) out.push(`- ${s.database} × ${s.size.toLocaleString("en-US")}: ${s.peer.skipped}`);
+  return [...out, ""];
+}
+
 export function markdownReport(meta: RunMeta, suites: SuiteResult[], failures: { database: string; size: number; error: string }[] = []): string {
   return [
     `# Benchmark ${meta.startedAt}`,
@@ -118,6 +203,8 @@ export function markdownReport(meta: RunMeta, suites: SuiteResult[], failures: {
     "",
     memoryTable(suites),
     "",
+    ...(sessionCostLines(suites).length ? ["Signed-in ÷ anonymous list API (req/s; the session lookup's cost):", "", ...sessionCostLines(suites), ""] : []),
+    ...peerSection(suites),
     ...failures.map((f) => `**Not measured: ${f.database} × ${f.size}** — ${f.error.split("\n")[0]}\n`),
   ].join("\n");
 }

@@ -5,8 +5,10 @@ import { benchCases, caseRequests, sendOnce, STATIC_PATH, type BenchCase, type P
 import { captureCases, measureDatabaseCeiling } from "./ceiling";
 import { prepareDatabase, type BenchDatabase } from "./data";
 import { httpLoad, type LoadResult } from "./load";
+import { measurePeer, peerSignIn, preparePeer, type PeerResult } from "./peer";
 import {
   assertPortFree,
+  isStopping,
   freePort,
   root,
   rssSampler,
@@ -53,6 +55,8 @@ export interface SuiteResult {
   memory: { restMb: RssSample; peakMb: RssSample; afterMb: RssSample };
   framework: LoadResult[];
   cases: CaseOutcome[];
+  /** The peer comparison (--peer), or why it did not run in this suite. */
+  peer?: PeerResult | { kind: string; skipped: string };
 }
 
 /** Longest load of one measurement, however slow the case. */
@@ -122,6 +126,8 @@ async function boot(
   const env: NodeJS.ProcessEnv = {
     ...database.env,
     ...extraEnv,
+    // Anonymous reading on, for the list-api-anonymous case; it changes nothing for a signed-in reader (lib/projects/project-scope.ts).
+    LODESTONE_PUBLIC_READ: "true",
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
     BETTER_AUTH_URL: base,
@@ -140,7 +146,10 @@ async function signInBoth(base: string): Promise<Sessions> {
 export async function runSuite(args: RunArgs, kind: BenchDatabase["kind"], size: number): Promise<SuiteResult> {
   const database = await prepareDatabase({ kind, size, postgresUrl: args.postgresUrl, reseed: args.reseed });
   const port = args.port ? await assertPortFree(args.port) : await freePort();
-  const headersFor = (sessions: Sessions, base: string) => (c: BenchCase) => ({ cookie: sessions[c.as], origin: base });
+  const headersFor =
+    (sessions: Sessions, base: string) =>
+    (c: BenchCase): Record<string, string> =>
+      c.as === "anonymous" ? { origin: base } : { cookie: sessions[c.as], origin: base };
   const ceilingSeconds = Math.max(2, Math.ceil(args.duration / 2));
 
   // 1. Capture: a server that writes down every SQL statement; one request per case.
@@ -173,6 +182,7 @@ export async function runSuite(args: RunArgs, kind: BenchDatabase["kind"], size:
   const { server, base, coldStartMs } = await boot(database, port, {}, `bench-${kind}-${size}-server.log`);
   const outcomes: CaseOutcome[] = [];
   let memory: SuiteResult["memory"];
+  let peer: SuiteResult["peer"];
   const framework: LoadResult[] = [];
   try {
     await sleep(2000);
@@ -229,8 +239,62 @@ export async function runSuite(args: RunArgs, kind: BenchDatabase["kind"], size:
     const peak = (key: keyof RssSample) => Math.max(...samples.map((s) => s[key]));
     memory = { restMb, peakMb: { appMb: peak("appMb"), treeMb: peak("treeMb") }, afterMb };
     console.log(`  RSS: at rest ${restMb.appMb} MB, peak under load ${memory.peakMb.appMb} MB, 5 s after ${afterMb.appMb} MB`);
+    if (args.peer)
+      // A peer that fails (down, wrong key) costs its comparison, not Lodestone's results of this suite.
+      peer = await comparePeer(args, kind, size, base, headers, picked).catch((err: unknown) => {
+        if (isStopping()) throw err;
+        const skipped = `failed: ${err instanceof Error ? err.message : String(err)}`;
+        console.error(`▸ Peer ${args.peer!.kind} ${skipped}`);
+        return { kind: args.peer!.kind, skipped };
+      });
   } finally {
     await stopServer(server);
   }
-  return { database: kind, size, seedSeconds: database.seedSeconds, seededAt: database.seededAt, coldStartMs, memory, framework, cases: outcomes };
+  return {
+    database: kind,
+    size,
+    seedSeconds: database.seedSeconds,
+    seededAt: database.seededAt,
+    coldStartMs,
+    memory,
+    framework,
+    cases: outcomes,
+    ...(peer ? { peer } : {}),
+  };
+}
+
+/** The peer set (--peer), after Lodestone's own cases, on the same data only. */
+async function comparePeer(
+  args: RunArgs,
+  kind: BenchDatabase["kind"],
+  size: number,
+  base: string,
+  headers: (c: BenchCase) => Record<string, string>,
+  picked: { projectSlug: string; pool: UpdatePool },
+): Promise<NonNullable<SuiteResult["peer"]>> {
+  const peer = args.peer!;
+  const skip = (skipped: string) => {
+    console.log(`▸ Peer ${peer.kind}: not measured here: ${skipped}`);
+    return { kind: peer.kind, skipped };
+  };
+  if (kind !== "postgres") return skip("the peer runs on PostgreSQL; it is compared in the postgres suite");
+  const auth = { apiKey: peer.apiKey, cookie: peer.user && peer.password ? await peerSignIn(peer.url, peer.user, peer.password) : undefined };
+  const { projects, pool } = await preparePeer(peer.url, auth, POOL_SIZE);
+  if (projects !== size)
+    return skip(`${peer.url} holds ${projects} projects, this suite ${size} (load the same portfolio: scripts/bench/redmine-load.ts --projects ${size})`);
+  console.log(
+    `▸ Peer ${peer.kind} at ${peer.url} (${projects} projects, pages ${auth.cookie ? "signed in" : "anonymous"}): ${peer.rounds} rounds × ${args.duration} s per case and connection count, alternating …`,
+  );
+  return measurePeer({
+    peer,
+    auth,
+    peerPool: pool,
+    projects,
+    lodestoneBase: base,
+    lodestoneHeaders: headers,
+    lodestonePool: picked.pool,
+    projectSlug: picked.projectSlug,
+    connections: args.connections,
+    seconds: args.duration,
+  });
 }
