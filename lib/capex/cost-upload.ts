@@ -110,16 +110,15 @@ async function plan(
 
   // What exists already, in one query per kind.
   const costKeys = pending.filter((x) => !x.target.budgetVersionId);
+  // The keys travel as two array parameters: Prisma's `in` lists bind one value
+  // per key, which cost about 2 s per 10,000 keys on PGlite.
   const existingCosts = costKeys.length
-    ? await tx.costLine.findMany({
-        where: {
-          OR: [...groupBy(costKeys, (x) => x.target.projectId)].map(([projectId, xs]) => ({
-            projectId,
-            externalRef: { in: xs.map((x) => x.target.parsed.externalRef) },
-          })),
-        },
-        select: { id: true, projectId: true, externalRef: true, amount: true, measure: true, period: true, categoryId: true, version: true },
-      })
+    ? await tx.$queryRaw<
+        { id: string; projectId: string; externalRef: string; amount: Prisma.Decimal; measure: string; period: Date; categoryId: string; version: number }[]
+      >`
+        SELECT c."id", c."projectId", c."externalRef", c."amount", c."measure"::text AS "measure", c."period", c."categoryId", c."version"
+        FROM unnest(${costKeys.map((x) => x.target.projectId)}::uuid[], ${costKeys.map((x) => x.target.parsed.externalRef)}::text[]) AS k("projectId", "externalRef")
+        JOIN "CostLine" c ON c."projectId" = k."projectId" AND c."externalRef" = k."externalRef"`
     : [];
   const budgetKeys = pending.filter((x) => x.target.budgetVersionId);
   const existingBudget = budgetKeys.length
@@ -172,6 +171,43 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
 }
 
 const UPDATE_CHUNK = 2_000;
+const INSERT_CHUNK = 5_000;
+
+/**
+ * New cost lines, one statement per chunk, each column as one array parameter
+ * (unnest): on PGlite, json_populate_recordset spent about 0.2 s per 1,000 rows
+ * parsing the JSON, unnest a tenth of it. The per-row foreign-key checks of
+ * the table are what remains (about 0.3 s per 1,000 rows).
+ */
+async function insertCostLines(
+  tx: Prisma.TransactionClient,
+  rows: {
+    id: string;
+    projectId: string;
+    categoryId: string;
+    measure: string;
+    period: string;
+    amount: string;
+    currency: string;
+    amountCny: string;
+    amountUsd: string;
+    rateSetId: string;
+    externalRef: string;
+  }[],
+  now: string,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    const col = <K extends keyof (typeof rows)[number]>(k: K) => chunk.map((r) => r[k]);
+    await tx.$executeRaw`
+      INSERT INTO "CostLine" ("id", "projectId", "categoryId", "measure", "period", "amount", "currency", "amountCny", "amountUsd", "rateSetId", "externalRef", "createdAt", "updatedAt")
+      SELECT u."id", u."projectId", u."categoryId", u."measure"::"CostMeasure", u."period", u."amount", u."currency", u."amountCny", u."amountUsd", u."rateSetId", u."externalRef",
+        ${now}::timestamptz, ${now}::timestamptz
+      FROM unnest(${col("id")}::uuid[], ${col("projectId")}::uuid[], ${col("categoryId")}::uuid[], ${col("measure")}::text[], ${col("period")}::date[],
+        ${col("amount")}::numeric[], ${col("currency")}::text[], ${col("amountCny")}::numeric[], ${col("amountUsd")}::numeric[], ${col("rateSetId")}::uuid[], ${col("externalRef")}::text[])
+        AS u("id", "projectId", "categoryId", "measure", "period", "amount", "currency", "amountCny", "amountUsd", "rateSetId", "externalRef")`;
+  }
+}
 
 /** The dry run: what every row would do, and every row's errors. Writes nothing. */
 export async function dryRunCostUpload({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<UploadPlan>> {
@@ -212,12 +248,10 @@ export async function applyCostUpload({ viewer, input }: { viewer: Viewer | null
         externalRef: t.parsed.externalRef,
         ...t.converted,
       });
-      await bulkInsert(
+      await insertCostLines(
         tx,
-        "CostLine",
-        creates
-          .filter((t) => !t.budgetVersionId)
-          .map((t) => ({ id: randomUUID(), projectId: t.projectId, measure: t.parsed.measure, ...line(t), createdAt: now, updatedAt: now })),
+        creates.filter((t) => !t.budgetVersionId).map((t) => ({ id: randomUUID(), projectId: t.projectId, measure: t.parsed.measure, ...line(t) })),
+        now,
       );
       await bulkInsert(
         tx,

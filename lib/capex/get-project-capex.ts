@@ -22,35 +22,55 @@ export async function getProjectCapex({ slug, viewer }: { slug: string; viewer: 
   return readProjectCapex(prisma, project);
 }
 
+/**
+ * Reads the month sums the database keeps beside the lines (CostMonth,
+ * BudgetMonth: docs/decisions/0070), a few hundred rows however many lines
+ * there are. The project column sums only amounts in the project's currency;
+ * the CNY and USD columns are the stored converted amounts.
+ */
 export async function readProjectCapex(prisma: Prisma.TransactionClient, project: { id: string; currency: string }): Promise<ProjectCapexView> {
-  const [versions, costs, rateSetIds] = await Promise.all([
-    prisma.budgetVersion.findMany({ where: { projectId: project.id }, orderBy: [{ createdAt: "asc" }], include: { _count: { select: { lines: true } } } }),
-    prisma.costLine.groupBy({ by: ["measure", "period"], where: { projectId: project.id }, _sum: { amount: true, amountCny: true, amountUsd: true } }),
-    prisma.costLine.findMany({ where: { projectId: project.id }, distinct: ["rateSetId"], select: { rateSetId: true } }),
+  const [versions, costMonths] = await Promise.all([
+    prisma.budgetVersion.findMany({ where: { projectId: project.id }, orderBy: [{ createdAt: "asc" }] }),
+    prisma.costMonth.findMany({
+      where: { projectId: project.id },
+      select: { measure: true, period: true, currency: true, rateSetId: true, amount: true, amountCny: true, amountUsd: true },
+    }),
   ]);
   const current = versions.filter((v) => v.state === "APPROVED").sort((a, b) => b.approvedAt!.getTime() - a.approvedAt!.getTime())[0] ?? null;
-  const totals = versions.length
-    ? await prisma.budgetLine.groupBy({ by: ["budgetVersionId"], where: { budgetVersionId: { in: versions.map((v) => v.id) } }, _sum: { amount: true } })
+  const budgetMonths = versions.length
+    ? await prisma.budgetMonth.findMany({
+        where: { budgetVersionId: { in: versions.map((v) => v.id) } },
+        select: { budgetVersionId: true, period: true, currency: true, rateSetId: true, amount: true, amountCny: true, amountUsd: true, lines: true },
+      })
     : [];
-  const budget = current
-    ? await prisma.budgetLine.groupBy({ by: ["period"], where: { budgetVersionId: current.id }, _sum: { amount: true, amountCny: true, amountUsd: true } })
-    : null;
-  const budgetSets = current
-    ? await prisma.budgetLine.findMany({ where: { budgetVersionId: current.id }, distinct: ["rateSetId"], select: { rateSetId: true } })
-    : [];
-  const setIds = [...new Set([...rateSetIds, ...budgetSets].map((r) => r.rateSetId))];
+  const budget = current ? budgetMonths.filter((m) => m.budgetVersionId === current.id) : null;
+  const setIds = [...new Set([...costMonths, ...(budget ?? [])].map((r) => r.rateSetId))];
   const sets = setIds.length ? await prisma.exchangeRateSet.findMany({ where: { id: { in: setIds } }, select: { name: true }, orderBy: { name: "asc" } }) : [];
+  const amountOf = (m: { currency: string; amount: Prisma.Decimal; amountCny: Prisma.Decimal; amountUsd: Prisma.Decimal }, column: Column) =>
+    column === "amount" ? (m.currency === project.currency ? dec(m.amount) : null) : dec(m[column]);
+  const versionTotal = (id: string) => {
+    const months = budgetMonths.filter((m) => m.budgetVersionId === id && m.currency === project.currency);
+    return { total: months.reduce((t, m) => t.plus(m.amount), dec(0)), lines: months.reduce((n, m) => n + m.lines, 0) };
+  };
 
   const figuresFor = (column: Column) => {
-    const costPoints: CostPoint[] = costs.map((c) => ({ measure: c.measure, period: dateToPeriod(c.period), amount: dec(c._sum[column] ?? 0) }));
-    const budgetPoints = budget ? budget.map((b) => ({ period: dateToPeriod(b.period), amount: dec(b._sum[column] ?? 0) })) : null;
+    const costPoints: CostPoint[] = costMonths.flatMap((c) => {
+      const amount = amountOf(c, column);
+      return amount === null ? [] : [{ measure: c.measure, period: dateToPeriod(c.period), amount }];
+    });
+    const budgetPoints = budget
+      ? budget.flatMap((b) => {
+          const amount = amountOf(b, column);
+          return amount === null ? [] : [{ period: dateToPeriod(b.period), amount }];
+        })
+      : null;
     return figuresToWire(capexFigures({ budget: budgetPoints, costs: costPoints }));
   };
   return {
     currency: project.currency,
     figures: { project: figuresFor(COLUMNS.project), CNY: figuresFor(COLUMNS.CNY), USD: figuresFor(COLUMNS.USD) },
     rateSets: sets.map((s) => s.name),
-    hasData: versions.length > 0 || costs.length > 0,
+    hasData: versions.length > 0 || costMonths.length > 0,
     versions: versions
       .map((v) => ({
         id: v.id,
@@ -58,8 +78,8 @@ export async function readProjectCapex(prisma: Prisma.TransactionClient, project
         label: v.label,
         state: v.state,
         currency: v.currency,
-        total: dec(totals.find((t) => t.budgetVersionId === v.id)?._sum.amount ?? 0).toFixed(2),
-        lines: v._count.lines,
+        total: versionTotal(v.id).total.toFixed(2),
+        lines: versionTotal(v.id).lines,
         createdByName: v.createdByName,
         approvedByName: v.approvedByName,
         approvedAt: v.approvedAt?.toISOString() ?? null,

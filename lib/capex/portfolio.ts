@@ -4,9 +4,9 @@ import type { DashboardFilters } from "../dashboard/filters";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { projectFilterSql } from "../dashboard/sql";
-import { projectReadScope } from "../projects/project-scope";
+import { readScopeOf, scopeSql } from "../projects/project-scope";
 import { variance } from "./capex-math";
-import { dec, Money, type Dec, type RollupCurrency } from "./money";
+import { dec, type RollupCurrency } from "./money";
 
 /**
  * Portfolio capex for the dashboard: approved budget vs EAC per project in one
@@ -43,27 +43,20 @@ export interface PortfolioCapex {
   rateSets: string[];
 }
 
-/**
- * Grouping keys of a project. The organization tree adds a subsidiary key here
- * (e.g. `subsidiary: (p) => p.orgUnitId`) and the card shows another table.
- */
-export const PORTFOLIO_GROUPINGS = {
-  businessLine: (p: PortfolioCapexRow) => p.businessLine,
-  region: (p: PortfolioCapexRow) => p.region ?? "UNKNOWN",
-} as const;
-
-/**
- * The dashboard's filters (region incl. "no region", business line, unit, the
- * reader's scope) as a Prisma condition: the ids the dashboard's own SQL
- * condition selects (lib/dashboard/sql.ts), so these cards count exactly the
- * projects the other cards and the table's links show.
- */
-export async function projectFilterWhere(filters: DashboardFilters): Promise<Prisma.ProjectWhereInput> {
-  const prisma = await db();
-  const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT p.id FROM "Project" p WHERE ${projectFilterSql(filters)}`;
-  return { id: { in: rows.map((r) => r.id) } };
+interface SummarySums {
+  kind: "line" | "region" | "total";
+  key: string | null;
+  projects: number;
+  approved: string;
+  eac: string;
 }
 
+/**
+ * Reads one CapexSummary row per project (kept by the database in the same
+ * statement as every line and version write: docs/decisions/0070), never the
+ * lines: the groups and totals are exact numeric sums in SQL, the overruns the
+ * first `top` by variance. Amounts are the stored converted ones of `currency`.
+ */
 export async function getPortfolioCapex({
   viewer,
   filters,
@@ -76,88 +69,56 @@ export async function getPortfolioCapex({
   top?: number;
 }): Promise<PortfolioCapex> {
   const prisma = await db();
-  const projects = await prisma.project.findMany({
-    where: { ...projectReadScope(viewer), ...(await projectFilterWhere(filters)), budgetVersions: { some: { state: "APPROVED" } } },
-    select: { id: true, slug: true, nameEn: true, nameZh: true, businessLine: true, region: true },
-  });
-  const column = Prisma.raw(currency === "CNY" ? `"amountCny"` : `"amountUsd"`);
-  const ids = projects.map((p) => p.id);
-  const sums = ids.length
-    ? await prisma.$queryRaw<{ projectId: string; approved: Prisma.Decimal | null; eac: Prisma.Decimal | null }[]>`
-      WITH cur AS (
-        SELECT DISTINCT ON ("projectId") id, "projectId" FROM "BudgetVersion"
-        WHERE state = 'APPROVED' AND "projectId" = ANY(${ids}::uuid[]) ORDER BY "projectId", "approvedAt" DESC
-      ), bud AS (
-        SELECT c."projectId", sum(l.${column}) AS approved FROM cur c JOIN "BudgetLine" l ON l."budgetVersionId" = c.id GROUP BY 1
-      ), last AS (
-        SELECT "projectId", max(period) AS p FROM "CostLine" WHERE measure = 'ACTUAL' AND "projectId" = ANY(${ids}::uuid[]) GROUP BY 1
-      ), eac AS (
-        SELECT cl."projectId", sum(cl.${column}) AS eac FROM "CostLine" cl LEFT JOIN last ON last."projectId" = cl."projectId"
-        WHERE cl."projectId" = ANY(${ids}::uuid[]) AND (cl.measure = 'ACTUAL' OR (cl.measure = 'FORECAST' AND (last.p IS NULL OR cl.period > last.p)))
-        GROUP BY 1
-      )
-      SELECT bud."projectId", bud.approved, eac.eac FROM bud LEFT JOIN eac ON eac."projectId" = bud."projectId"`
-    : [];
-  const byId = new Map(sums.map((s) => [s.projectId, s]));
-  const rows: PortfolioCapexRow[] = projects.flatMap((p) => {
-    const s = byId.get(p.id);
-    if (!s) return [];
-    const approved = dec(s.approved ?? 0);
-    // no cost yet: the estimate is the budget
-    const eac = s.eac === null ? approved : dec(s.eac);
-    return [
-      {
-        slug: p.slug,
-        nameEn: p.nameEn,
-        nameZh: p.nameZh,
-        businessLine: p.businessLine,
-        region: p.region,
-        approved: approved.toFixed(2),
-        eac: eac.toFixed(2),
-        variancePercent: variance(eac, approved).variancePercent?.toFixed(2) ?? null,
-      },
-    ];
-  });
-  const group = (key: (r: PortfolioCapexRow) => string): PortfolioGroup[] => {
-    const m = new Map<string, { projects: number; approved: Dec; eac: Dec }>();
-    for (const r of rows) {
-      const g = m.get(key(r)) ?? { projects: 0, approved: new Money(0), eac: new Money(0) };
-      m.set(key(r), { projects: g.projects + 1, approved: g.approved.plus(r.approved), eac: g.eac.plus(r.eac) });
-    }
-    return [...m]
-      .map(([k, g]) => ({
-        key: k,
+  const approvedColumn = Prisma.raw(currency === "CNY" ? `s."approvedCny"` : `s."approvedUsd"`);
+  const eacColumn = Prisma.raw(currency === "CNY" ? `s."eacCny"` : `s."eacUsd"`);
+  // no cost yet: the estimate is the budget
+  const inScope = Prisma.sql`
+    SELECT p."slug", p."nameEn", p."nameZh", p."businessLine"::text AS "businessLine", p."region"::text AS "region",
+      ${approvedColumn} AS "approved", COALESCE(${eacColumn}, ${approvedColumn}) AS "eac", s."rateSetIds"
+    FROM "CapexSummary" s JOIN "Project" p ON p."id" = s."projectId"
+    WHERE s."approvedVersionId" IS NOT NULL AND ${projectFilterSql(filters)} AND ${scopeSql(readScopeOf(viewer))}`;
+  const [result] = await prisma.$queryRaw<
+    { sums: SummarySums[] | null; overruns: Omit<PortfolioCapexRow, "variancePercent">[] | null; sets: string[] | null }[]
+  >`
+    WITH s AS MATERIALIZED (${inScope}),
+    sums AS (
+      SELECT CASE WHEN GROUPING("businessLine") = 0 THEN 'line' WHEN GROUPING("regionKey") = 0 THEN 'region' ELSE 'total' END AS "kind",
+        COALESCE("businessLine", "regionKey") AS "key", count(*)::int AS "projects", sum("approved")::text AS "approved", sum("eac")::text AS "eac"
+      FROM (SELECT *, COALESCE("region", 'UNKNOWN') AS "regionKey" FROM s) g
+      GROUP BY GROUPING SETS (("businessLine"), ("regionKey"), ())
+    ),
+    overruns AS (
+      SELECT "slug", "nameEn", "nameZh", "businessLine", "region", "approved"::text AS "approved", "eac"::text AS "eac" FROM s
+      WHERE "approved" > 0 AND round(("eac" - "approved") * 100 / "approved", 2) > 0 ORDER BY ("eac" - "approved") / "approved" DESC, "slug" LIMIT ${top}
+    )
+    SELECT (SELECT json_agg(sums) FROM sums) AS "sums", (SELECT json_agg(overruns) FROM overruns) AS "overruns",
+      (SELECT array_agg(r."name" ORDER BY r."name") FROM "ExchangeRateSet" r WHERE r."id" IN (SELECT unnest(s."rateSetIds") FROM s)) AS "sets"`;
+  const sums = result?.sums ?? [];
+  const group = (kind: SummarySums["kind"]): PortfolioGroup[] =>
+    sums
+      .filter((g) => g.kind === kind)
+      .map((g) => ({
+        key: g.key ?? "UNKNOWN",
         projects: g.projects,
-        approved: g.approved.toFixed(2),
-        eac: g.eac.toFixed(2),
-        variancePercent: variance(g.eac, g.approved).variancePercent?.toFixed(2) ?? null,
+        approved: dec(g.approved).toFixed(2),
+        eac: dec(g.eac).toFixed(2),
+        variancePercent: variance(dec(g.eac), dec(g.approved)).variancePercent?.toFixed(2) ?? null,
       }))
       .sort((a, b) => a.key.localeCompare(b.key));
-  };
-  const total = (f: "approved" | "eac") => rows.reduce((s, r) => s.plus(r[f]), new Money(0)).toFixed(2);
-  const sets = ids.length
-    ? await prisma.exchangeRateSet.findMany({
-        where: {
-          OR: [
-            { costLines: { some: { projectId: { in: ids } } } },
-            { budgetLines: { some: { budgetVersion: { projectId: { in: ids }, state: "APPROVED" } } } },
-          ],
-        },
-        select: { name: true },
-        orderBy: { name: "asc" },
-      })
-    : [];
+  const total = sums.find((g) => g.kind === "total");
   return {
     currency,
-    projects: rows.length,
-    approved: total("approved"),
-    eac: total("eac"),
-    byBusinessLine: group(PORTFOLIO_GROUPINGS.businessLine),
-    byRegion: group(PORTFOLIO_GROUPINGS.region),
-    overruns: rows
-      .filter((r) => r.variancePercent !== null && dec(r.variancePercent).gt(0))
-      .sort((a, b) => dec(b.variancePercent!).cmp(dec(a.variancePercent!)))
-      .slice(0, top),
-    rateSets: sets.map((s) => s.name),
+    projects: total?.projects ?? 0,
+    approved: dec(total?.approved ?? 0).toFixed(2),
+    eac: dec(total?.eac ?? 0).toFixed(2),
+    byBusinessLine: group("line"),
+    byRegion: group("region"),
+    overruns: (result?.overruns ?? []).map((r) => ({
+      ...r,
+      approved: dec(r.approved).toFixed(2),
+      eac: dec(r.eac).toFixed(2),
+      variancePercent: variance(dec(r.eac), dec(r.approved)).variancePercent?.toFixed(2) ?? null,
+    })),
+    rateSets: result?.sets ?? [],
   };
 }

@@ -51,7 +51,20 @@ async function addCapexAndKpis(prisma: PrismaClient): Promise<void> {
   await prisma.kpiDesignCapacity.create({ data: { projectId: project.id, definitionId: definition.id, monthlyValue: "3000" } });
 }
 
-const CAPEX_TABLES = ["ExchangeRateSet", "ExchangeRate", "BudgetVersion", "BudgetLine", "CostLine", "KpiActual", "KpiTarget", "KpiDesignCapacity"];
+const CAPEX_TABLES = [
+  "ExchangeRateSet",
+  "ExchangeRate",
+  "BudgetVersion",
+  "BudgetLine",
+  "CostLine",
+  "KpiActual",
+  "KpiTarget",
+  "KpiDesignCapacity",
+  "CostMonth",
+  "BudgetMonth",
+  "CapexSummary",
+  "KpiSummary",
+];
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lodestone-backup-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -78,6 +78,11 @@ const TABLES = [
   "KpiActual",
   "KpiTarget",
   "KpiDesignCapacity",
+  // their summaries, kept by triggers (a restore must bring them back as they were, not re-add the lines to them)
+  "CostMonth",
+  "BudgetMonth",
+  "CapexSummary",
+  "KpiSummary",
 ];
 
 /** Row count and a checksum of every row of each table, to compare a restore with its original. */

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Viewer } from "../auth/session";
-import { dec, dateToPeriod, monthRange, periodToDate } from "../capex/money";
-import { projectFilterWhere } from "../capex/portfolio";
+import { dec, dateToPeriod } from "../capex/money";
 import type { DashboardFilters } from "../dashboard/filters";
+import { projectFilterSql } from "../dashboard/sql";
 import { db } from "../db/client";
-import { projectReadScope } from "../projects/project-scope";
+import { Prisma } from "../db/generated/client";
+import { readScopeOf, scopeSql } from "../projects/project-scope";
 import { meetsTarget, ratioValue } from "./kpi-math";
 
 export interface PortfolioKpis {
@@ -16,80 +17,95 @@ export interface PortfolioKpis {
   attainment: { withTarget: number; below: { slug: string; nameEn: string; nameZh: string | null; kpi: string; actual: string; target: string }[] };
 }
 
-function monthsBack(period: string, n: number): string {
-  const [y, m] = period.split("-").map(Number);
-  const t = y * 12 + (m - 1) - n;
-  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
-}
-
+/**
+ * Reads KpiSummary (one row per project and KPI, kept by the database with
+ * every KpiActual write: docs/decisions/0070), not the actuals: the safety
+ * rates sum each project's stored 12-month counts where its latest month is
+ * the portfolio's, and only a project that reports later than the others
+ * sums its actuals in the window; the projects below target are the summary
+ * rows of the latest month joined to their first target series.
+ */
 export async function getPortfolioKpis({ viewer, filters }: { viewer: Viewer | null; filters: DashboardFilters }): Promise<PortfolioKpis> {
   const prisma = await db();
-  const project = { ...projectReadScope(viewer), ...(await projectFilterWhere(filters)) };
+  const inScope = Prisma.sql`${projectFilterSql(filters)} AND ${scopeSql(readScopeOf(viewer))}`;
   const definitions = await prisma.kpiDefinition.findMany({ orderBy: { sortOrder: "asc" } });
   const ratios = definitions.filter((d) => d.aggregation === "RATIO");
   const byKey = new Map(definitions.map((d) => [d.key, d]));
   const countIds = [...new Set(ratios.flatMap((r) => [...r.numeratorKeys, ...r.denominatorKeys]))].flatMap((k) => (byKey.get(k) ? [byKey.get(k)!.id] : []));
 
-  const latestSafety = countIds.length
-    ? await prisma.kpiActual.aggregate({ where: { project, definitionId: { in: countIds } }, _max: { period: true } })
-    : null;
-  const safetyThrough = latestSafety?._max.period ? dateToPeriod(latestSafety._max.period) : null;
+  let safetyThrough: string | null = null;
   let rates: PortfolioKpis["rates"] = [];
-  if (safetyThrough) {
-    const window = monthRange(monthsBack(safetyThrough, 11), safetyThrough).map(periodToDate);
-    const sums = await prisma.kpiActual.groupBy({
-      by: ["definitionId"],
-      where: { project, definitionId: { in: countIds }, period: { in: window } },
-      _sum: { value: true },
-    });
-    const values = new Map(sums.map((s) => [definitions.find((d) => d.id === s.definitionId)!.key, [dec(s._sum.value ?? 0)]]));
-    rates = ratios.map((r) => ({
-      key: r.key,
-      nameEn: r.nameEn,
-      nameZh: r.nameZh,
-      unit: r.unit,
-      value:
-        ratioValue(
-          { key: r.key, aggregation: "RATIO", numeratorKeys: r.numeratorKeys, denominatorKeys: r.denominatorKeys, scale: r.scale ? dec(r.scale) : null },
-          values,
-        )
-          ?.toDecimalPlaces(2)
-          .toString() ?? null,
-    }));
+  if (countIds.length) {
+    const sums = await prisma.$queryRaw<{ definitionId: string; through: Date; total: string | null }[]>`
+      WITH k AS MATERIALIZED (
+        SELECT k."projectId", k."definitionId", k."latestPeriod", k."sum12" FROM "KpiSummary" k JOIN "Project" p ON p."id" = k."projectId"
+        WHERE k."definitionId" = ANY(${countIds}::uuid[]) AND ${inScope}
+      ), t AS (SELECT max("latestPeriod") AS "through" FROM k)
+      SELECT d."definitionId", t."through",
+        (COALESCE((SELECT sum(k."sum12") FROM k WHERE k."definitionId" = d."definitionId" AND k."latestPeriod" = t."through"), 0)
+         + COALESCE((SELECT sum(a."value") FROM k JOIN "KpiActual" a ON a."projectId" = k."projectId" AND a."definitionId" = k."definitionId"
+              WHERE k."definitionId" = d."definitionId" AND k."latestPeriod" < t."through" AND k."latestPeriod" > (t."through" - interval '12 months')::date
+                AND a."period" > (t."through" - interval '12 months')::date), 0))::text AS "total"
+      FROM (SELECT DISTINCT "definitionId" FROM k) d, t`;
+    safetyThrough = sums[0]?.through ? dateToPeriod(sums[0].through) : null;
+    const values = new Map(sums.map((s) => [definitions.find((d) => d.id === s.definitionId)!.key, [dec(s.total ?? 0)]]));
+    if (safetyThrough)
+      rates = ratios.map((r) => ({
+        key: r.key,
+        nameEn: r.nameEn,
+        nameZh: r.nameZh,
+        unit: r.unit,
+        value:
+          ratioValue(
+            { key: r.key, aggregation: "RATIO", numeratorKeys: r.numeratorKeys, denominatorKeys: r.denominatorKeys, scale: r.scale ? dec(r.scale) : null },
+            values,
+          )
+            ?.toDecimalPlaces(2)
+            .toString() ?? null,
+      }));
   }
 
   const production = definitions.filter((d) => d.category === "PRODUCTION" && d.aggregation !== "RATIO");
-  const latestTarget = production.length
-    ? await prisma.kpiActual.aggregate({ where: { project, definitionId: { in: production.map((d) => d.id) } }, _max: { period: true } })
-    : null;
-  const attainmentPeriod = latestTarget?._max.period ? dateToPeriod(latestTarget._max.period) : null;
+  let attainmentPeriod: string | null = null;
   const below: PortfolioKpis["attainment"]["below"] = [];
   let withTarget = 0;
-  if (attainmentPeriod) {
-    const period = periodToDate(attainmentPeriod);
-    const [actuals, targets] = await Promise.all([
-      prisma.kpiActual.findMany({
-        where: { project, period, definitionId: { in: production.map((d) => d.id) } },
-        select: { projectId: true, definitionId: true, value: true, project: { select: { slug: true, nameEn: true, nameZh: true } } },
-      }),
-      prisma.kpiTarget.findMany({
-        where: { project, period, definitionId: { in: production.map((d) => d.id) } },
-        orderBy: { series: "asc" },
-        select: { projectId: true, definitionId: true, value: true },
-      }),
-    ]);
-    const targetOf = new Map<string, (typeof targets)[number]>();
-    for (const t of targets) if (!targetOf.has(`${t.projectId}|${t.definitionId}`)) targetOf.set(`${t.projectId}|${t.definitionId}`, t);
-    const counted = new Set<string>();
-    for (const a of actuals) {
-      const t = targetOf.get(`${a.projectId}|${a.definitionId}`);
-      if (!t) continue;
-      counted.add(a.projectId);
-      const d = definitions.find((x) => x.id === a.definitionId)!;
-      if (!meetsTarget(dec(a.value), dec(t.value), d.direction))
-        below.push({ ...a.project, kpi: d.key, actual: dec(a.value).toString(), target: dec(t.value).toString() });
+  if (production.length) {
+    // Every actual of the latest month is its project's latest: the summary rows of that month.
+    const rows = await prisma.$queryRaw<
+      {
+        period: Date;
+        withTarget: number;
+        below: { slug: string; nameEn: string; nameZh: string | null; definitionId: string; actual: string; target: string }[] | null;
+      }[]
+    >`
+      WITH k AS MATERIALIZED (
+        SELECT k."projectId", k."definitionId", k."latestPeriod", k."latestValue" FROM "KpiSummary" k JOIN "Project" p ON p."id" = k."projectId"
+        WHERE k."definitionId" = ANY(${production.map((d) => d.id)}::uuid[]) AND ${inScope}
+      ), t AS (SELECT max("latestPeriod") AS "period" FROM k),
+      m AS (
+        SELECT k."projectId", k."definitionId", k."latestValue" AS "actual", tg."value" AS "target", d."direction"
+        FROM k JOIN t ON k."latestPeriod" = t."period" JOIN "KpiDefinition" d ON d."id" = k."definitionId"
+        CROSS JOIN LATERAL (
+          SELECT x."value" FROM "KpiTarget" x WHERE x."projectId" = k."projectId" AND x."definitionId" = k."definitionId" AND x."period" = t."period"
+          ORDER BY x."series" LIMIT 1
+        ) tg
+      ), b AS (
+        SELECT p."slug", p."nameEn", p."nameZh", m."definitionId", m."actual"::text AS "actual", m."target"::text AS "target" FROM m JOIN "Project" p ON p."id" = m."projectId"
+        WHERE CASE WHEN m."direction" = 'HIGHER_BETTER' THEN m."actual" < m."target" ELSE m."actual" > m."target" END
+        ORDER BY p."slug", m."definitionId" LIMIT 10
+      )
+      SELECT t."period", (SELECT count(DISTINCT "projectId")::int FROM m) AS "withTarget", (SELECT json_agg(b) FROM b) AS "below" FROM t`;
+    const r = rows[0];
+    if (r?.period) {
+      attainmentPeriod = dateToPeriod(r.period);
+      withTarget = r.withTarget;
+      for (const x of r.below ?? []) {
+        const d = definitions.find((y) => y.id === x.definitionId)!;
+        // the database picked them; the decimal rule confirms each (meetsTarget is the definition)
+        if (!meetsTarget(dec(x.actual), dec(x.target), d.direction))
+          below.push({ slug: x.slug, nameEn: x.nameEn, nameZh: x.nameZh, kpi: d.key, actual: dec(x.actual).toString(), target: dec(x.target).toString() });
+      }
     }
-    withTarget = counted.size;
   }
-  return { safetyThrough, rates, attainmentPeriod, attainment: { withTarget, below: below.slice(0, 10) } };
+  return { safetyThrough, rates, attainmentPeriod, attainment: { withTarget, below } };
 }
