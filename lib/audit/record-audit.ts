@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Viewer } from "../auth/session";
 import { bulkInsert } from "../db/bulk-insert";
 import type { Prisma } from "../db/generated/client";
-import { emitWebhookEvent } from "../jobs/webhook-events";
+import { emitWebhookEvents } from "../jobs/webhook-events";
 import { currentRequestId } from "../log/request-context";
 
 /** A change no signed-in user made (e.g. the identity provider's group mapping at sign-in): stored with actorId null. */
@@ -61,10 +61,18 @@ function emitAuditEvent(
   auditId: string,
   requestId: string | null,
 ): Promise<number> {
-  return emitWebhookEvent(
-    tx,
-    entry.action,
-    {
+  return emitWebhookEvents(tx, [auditEvent(actor, entry, auditId, requestId)]);
+}
+
+function auditEvent(
+  actor: (Pick<Viewer, "id" | "name"> | SystemActor) & { token?: Viewer["token"] },
+  entry: AuditInput,
+  auditId: string,
+  requestId: string | null,
+) {
+  return {
+    topic: entry.action,
+    data: {
       kind: entry.action.split(".")[0],
       action: entry.action,
       entityType: entry.entityType,
@@ -76,8 +84,8 @@ function emitAuditEvent(
       auditId,
       requestId,
     },
-    auditId,
-  );
+    eventId: auditId,
+  };
 }
 
 /** Who made a change, as events tell it: the user (or service account) and the API token used, if any. */
@@ -116,6 +124,9 @@ export async function recordAuditMany(
   const requestId = (await currentRequestId()) ?? null;
   const rows = entries.map((e) => ({ id: randomUUID(), ...auditRow(actor, e, requestId) }));
   await bulkInsert(tx, "AuditEntry", rows);
-  // As recordAudit: one webhook event per entry (the endpoints are read once per transaction).
-  for (const [i, e] of entries.entries()) await emitAuditEvent(tx, actor, e, rows[i].id, requestId);
+  // As recordAudit: one webhook event per entry, written in bulk too (one outbox statement per chunk).
+  await emitWebhookEvents(
+    tx,
+    entries.map((e, i) => auditEvent(actor, e, rows[i].id, requestId)),
+  );
 }

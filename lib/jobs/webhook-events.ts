@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../db/generated/client";
-import { enqueue } from "./outbox";
+import { enqueue, type OutboxInput } from "./outbox";
 
 /**
  * The kinds a webhook subscription filters by: an event's topic starts with
@@ -53,16 +53,33 @@ export async function emitWebhookEvent(
   data: Prisma.InputJsonValue,
   eventId: string = randomUUID(),
 ): Promise<number> {
-  const targets = (await activeEndpoints(tx)).filter((e) => topicMatches(e.topics, topic));
-  if (!targets.length) return 0;
-  const event: WebhookEvent = { id: eventId, topic, occurredAt: new Date().toISOString(), data };
-  return enqueue(
-    tx,
-    targets.map((e) => ({
-      channel: "webhook" as const,
-      topic,
-      payload: { endpointId: e.id, event } as unknown as Prisma.InputJsonValue,
-      dedupeKey: `webhook:${e.id}:${eventId}`,
-    })),
-  );
+  return emitWebhookEvents(tx, [{ topic, data, eventId }]);
+}
+
+/**
+ * Many events at once (a bulk import: one per changed record), in as few
+ * outbox statements as enqueue's chunks: the same messages as one
+ * emitWebhookEvent per event, without a round trip each.
+ */
+export async function emitWebhookEvents(
+  tx: Prisma.TransactionClient,
+  events: readonly { topic: string; data: Prisma.InputJsonValue; eventId?: string }[],
+): Promise<number> {
+  if (!events.length) return 0;
+  const endpoints = await activeEndpoints(tx);
+  if (!endpoints.length) return 0;
+  const occurredAt = new Date().toISOString();
+  const messages: OutboxInput[] = [];
+  for (const { topic, data, eventId = randomUUID() } of events) {
+    const event: WebhookEvent = { id: eventId, topic, occurredAt, data };
+    for (const e of endpoints)
+      if (topicMatches(e.topics, topic))
+        messages.push({
+          channel: "webhook",
+          topic,
+          payload: { endpointId: e.id, event } as unknown as Prisma.InputJsonValue,
+          dedupeKey: `webhook:${e.id}:${eventId}`,
+        });
+  }
+  return enqueue(tx, messages);
 }
