@@ -2,7 +2,8 @@
  * What each page weighs (issue 20's byte budgets): HTML bytes before
  * compression, the share of them that is the RSC payload (the inline
  * `self.__next_f.push` scripts), and the first-load JavaScript the page's
- * <script src> tags pull, gzip-compressed, with the chunks that carry a
+ * <script src> tags (less the noModule polyfills a current browser skips) and
+ * script preloads (chunks of next/dynamic code rendered on the server) pull, gzip-compressed, with the chunks that carry a
  * validation library (zod) named. Against a running app:
  *
  *   npm start   (or any build serving the seeded demo)
@@ -89,7 +90,14 @@ for (const [name, path] of PAGES) {
     continue;
   }
   const rsc = [...html.matchAll(/<script[^>]*>(self\.__next_f\.push[\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]), 0);
-  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replaceAll("&amp;", "&")))];
+  // What a browser that runs modules fetches at load: <script src> (not the noModule polyfills, which
+  // such a browser skips) and the chunks preloaded for client code rendered on the server (next/dynamic).
+  const scriptTags = [...html.matchAll(/<script\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => !/\snoModule/i.test(tag))
+    .flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1] ?? []);
+  const preloads = [...html.matchAll(/<link(?=[^>]*rel="preload")(?=[^>]*as="script")[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  const srcs = [...new Set([...scriptTags, ...preloads].map((src) => src.replaceAll("&amp;", "&")))];
   const chunks = await Promise.all(srcs.map(chunk));
   const js = chunks.reduce((n, c) => n + c.gzip, 0);
   const html_ = Buffer.byteLength(html);
