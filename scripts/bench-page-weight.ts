@@ -2,25 +2,36 @@
  * What each page weighs (issue 20's byte budgets): HTML bytes before
  * compression, the share of them that is the RSC payload (the inline
  * `self.__next_f.push` scripts), and the first-load JavaScript the page's
- * <script src> tags pull, gzip-compressed, with the chunks that carry a
+ * <script src> tags (less the noModule polyfills a current browser skips) and
+ * script preloads (chunks of next/dynamic code rendered on the server) pull, gzip-compressed, with the chunks that carry a
  * validation library (zod) named. Against a running app:
  *
  *   npm start   (or any build serving the seeded demo)
- *   npm run bench:weight -- [--url http://localhost:3000] [--as staff|admin|manager|anonymous]
+ *   npm run bench:weight -- [--url http://localhost:3000] [--as staff|admin|manager|anonymous] [--cpu]
  *
  * Bytes, not times: the numbers do not depend on how loaded the machine is.
+ * With --cpu it also prints each page's median server CPU per request
+ * (scripts/bench/server-cpu.ts: the listening process's user + system time
+ * over --batches batches of --per-batch sequential requests, after a warm-up;
+ * --pid names the server process when it does not listen on this machine's
+ * port table). CPU depends on the machine: say how loaded it was.
  */
 import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import { DEMO_LOGINS } from "../lib/auth/demo-users";
 import { signIn } from "./bench/session";
-import { markdownTable } from "./bench/stats";
+import { cpuPerRequest, listeningPid } from "./bench/server-cpu";
+import { formatMs, markdownTable, percentile } from "./bench/stats";
 
 const { values } = parseArgs({
   options: {
     url: { type: "string", default: "http://localhost:3000" },
     as: { type: "string", default: "staff" },
     project: { type: "string", default: "las-bambas-copper-mine" },
+    cpu: { type: "boolean", default: false },
+    pid: { type: "string" },
+    batches: { type: "string", default: "9" },
+    "per-batch": { type: "string", default: "10" },
   },
 });
 const base = values.url.replace(/\/$/, "");
@@ -34,7 +45,7 @@ const PAGES: [string, string][] = [
   ["project", `/projects/${values.project}`],
   ["timeline", "/projects/timeline"],
   ["risks", "/risks"],
-  ["reports", "/reports"],
+  ["pack", "/reports"],
   ["admin", "/admin"],
 ];
 
@@ -54,31 +65,62 @@ async function chunk(src: string): Promise<{ gzip: number; zod: boolean }> {
   return found;
 }
 
-const kb = (n: number) => (n / 1024).toFixed(1);
-const rows: (string | number)[][] = [];
-for (const [name, path] of PAGES) {
-  let res = await fetch(base + path, { headers: cookie ? { cookie } : {}, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+const serverPid = values.cpu ? (values.pid ? Number(values.pid) : listeningPid(Number(new URL(base).port || 80))) : undefined;
+if (values.cpu && !serverPid) throw new Error(`--cpu: no process listens on ${base}'s port here; name it with --pid`);
+
+async function get(path: string): Promise<{ status: number; html: string; url: string }> {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  let url = base + path;
+  let res = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
   // Follow a page's own redirect (/reports → the current period), not one to the sign-in page.
   const location = res.headers.get("location");
   if (res.status >= 300 && res.status < 400 && location && !location.startsWith("/sign-in")) {
-    res = await fetch(new URL(location, base + path), { headers: cookie ? { cookie } : {}, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+    url = new URL(location, url).href;
+    res = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
   }
-  const html = await res.text();
-  if (res.status !== 200) {
-    rows.push([name, path, res.status, "", "", "", ""]);
+  return { status: res.status, html: await res.text(), url };
+}
+
+const kb = (n: number) => (n / 1024).toFixed(1);
+const rows: (string | number)[][] = [];
+for (const [name, path] of PAGES) {
+  const { status, html, url } = await get(path);
+  if (status !== 200) {
+    rows.push([name, path, status, "", "", "", "", ""]);
     continue;
   }
   const rsc = [...html.matchAll(/<script[^>]*>(self\.__next_f\.push[\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]), 0);
-  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replaceAll("&amp;", "&")))];
+  // What a browser that runs modules fetches at load: <script src> (not the noModule polyfills, which
+  // such a browser skips) and the chunks preloaded for client code rendered on the server (next/dynamic).
+  const scriptTags = [...html.matchAll(/<script\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => !/\snoModule/i.test(tag))
+    .flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1] ?? []);
+  const preloads = [...html.matchAll(/<link(?=[^>]*rel="preload")(?=[^>]*as="script")[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  const srcs = [...new Set([...scriptTags, ...preloads].map((src) => src.replaceAll("&amp;", "&")))];
   const chunks = await Promise.all(srcs.map(chunk));
   const js = chunks.reduce((n, c) => n + c.gzip, 0);
   const html_ = Buffer.byteLength(html);
-  rows.push([name, path, 200, kb(html_), `${Math.round((rsc / html_) * 100)}%`, kb(js), chunks.some((c) => c.zod) ? "yes" : "no"]);
+  let cpu = "";
+  if (serverPid) {
+    // The redirect's target itself, so each request is one page render.
+    const target = url.slice(base.length);
+    const samples = await cpuPerRequest(
+      serverPid,
+      async () => {
+        const r = await get(target);
+        if (r.status !== 200) throw new Error(`${target} answered ${r.status} while timing`);
+      },
+      { warmup: 5, batches: Number(values.batches), perBatch: Number(values["per-batch"]) },
+    );
+    cpu = formatMs(percentile(samples, 50));
+  }
+  rows.push([name, path, 200, kb(html_), `${Math.round((rsc / html_) * 100)}%`, kb(js), chunks.some((c) => c.zod) ? "yes" : "no", cpu]);
 }
 
 console.log(`Page weight at ${base} as ${who} (KB = 1024 bytes)\n`);
 console.log(
-  markdownTable(["page", "path", "status", "HTML KB", "RSC share", "first-load JS KB (gzip)", "zod loaded"], rows, [
+  markdownTable(["page", "path", "status", "HTML KB", "RSC share", "first-load JS KB (gzip)", "zod loaded", "server CPU ms (median)"], rows, [
     "left",
     "left",
     "right",
@@ -86,5 +128,6 @@ console.log(
     "right",
     "right",
     "left",
+    "right",
   ]),
 );

@@ -10,6 +10,7 @@ import { listProjectNames } from "@/lib/projects/list-project-names";
 import { unitsInScope } from "@/lib/org/org-units";
 import { unitChoices } from "@/lib/org/unit-options";
 import { readScopeOf } from "@/lib/projects/project-scope";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -23,10 +24,12 @@ export default async function AdminPage() {
   const locale = await getLocale();
   const [users, projects, units] = await Promise.all([listUsers(), listProjectNames({ locale, viewer }), unitsInScope(readScopeOf(viewer))]);
   return (
-    <>
-      <AdminNav current="users" />
-      <UsersAdmin users={users} projects={projects} viewerId={viewer.id} units={unitChoices(units, locale)} />
-      <SignInUnlock />
-    </>
+    <ClientMessages route="admin">
+      <>
+        <AdminNav current="users" />
+        <UsersAdmin users={users} projects={projects} viewerId={viewer.id} units={unitChoices(units, locale)} />
+        <SignInUnlock />
+      </>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { getViewer } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/notifications/read-notifications";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("title") };
@@ -17,9 +18,11 @@ export default async function NotificationsPage() {
   const [t, locale] = await Promise.all([getTranslations("notifications"), getLocale()]);
   const items = await listNotifications({ viewer, locale });
   return (
-    <div className="max-w-3xl space-y-4">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <NotificationList items={items} />
-    </div>
+    <ClientMessages route="notifications">
+      <div className="max-w-3xl space-y-4">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <NotificationList items={items} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getViewer } from "@/lib/auth/session";
 import { safeReturnPath, ssoErrorCode } from "@/lib/auth/sign-in.validation";
 import { oidcSettings, passwordSignInEnabled } from "@/lib/env";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.signIn");
@@ -20,5 +21,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getViewer()) redirect(next);
   const sso = oidcSettings();
   const error = ssoErrorCode(typeof params.error === "string" ? params.error : undefined);
-  return <SignInForm next={next} password={passwordSignInEnabled()} sso={sso ? { name: sso.displayName, error } : null} />;
+  return (
+    <ClientMessages route="sign-in">
+      <SignInForm next={next} password={passwordSignInEnabled()} sso={sso ? { name: sso.displayName, error } : null} />
+    </ClientMessages>
+  );
 }

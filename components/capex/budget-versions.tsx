@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { BudgetVersionView } from "@/lib/capex/types";
-import { BudgetVersionActions, NewBudgetVersionForm } from "./budget-version-actions";
+import { BudgetVersionActions, NewBudgetVersionForm } from "./on-demand";
 import { formatMoney } from "./format";
 
 /** Every budget version of the project, newest first, with who approved it and when. */

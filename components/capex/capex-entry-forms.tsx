@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { CostCategoryOption, KpiDefinitionOption } from "@/lib/capex/reference-data";
 import type { ProjectCapexView } from "@/lib/capex/types";
-import { BudgetLineForm, CostLineForm, KpiActualForm, KpiTargetForm } from "./entry-forms";
+import { BudgetLineForm, CostLineForm, KpiActualForm, KpiTargetForm } from "./on-demand";
 
 /** Line-by-line entry beside the sheet upload: a budget line of the newest draft, a cost line. */
 export function CapexEntryForms({ slug, capex, categories }: { slug: string; capex: ProjectCapexView; categories: CostCategoryOption[] }) {

@@ -5,7 +5,7 @@ import type { ProjectCapexView } from "@/lib/capex/types";
 import { BudgetVersions } from "./budget-versions";
 import { formatMoney, formatMonth, formatPercent } from "./format";
 import { LineChart } from "./line-chart";
-import { SheetUpload } from "./sheet-upload";
+import { SheetUpload } from "./on-demand";
 import { CapexEntryForms } from "./capex-entry-forms";
 import type { CostCategoryOption } from "@/lib/capex/reference-data";
 import { ENUMERATION } from "@/lib/i18n/list-format";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { MutationForm } from "@/components/risks/mutation-form";
+import { MutationForm } from "@/components/risks/on-demand";
 import { LocalizedText } from "@/components/ui/localized-text";
 import { createGateReviewFormAction, setGateProcessFormAction } from "@/lib/gates/actions";
 import type { ProjectGates } from "@/lib/gates/types";

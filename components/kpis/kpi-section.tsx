@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import { SheetUpload } from "@/components/capex/sheet-upload";
+import { SheetUpload } from "@/components/capex/on-demand";
 import { formatMonth, formatNumber } from "@/components/capex/format";
 import { LineChart } from "@/components/capex/line-chart";
 import type { ProjectKpisView } from "@/lib/kpis/types";

@@ -5,7 +5,7 @@ import type { MatrixDefinition } from "@/lib/risks/matrix";
 import type { RiskGatePermissions } from "@/lib/risks/risk-permissions";
 import { riskListQuery } from "@/lib/risks/risk-list-params";
 import type { RiskRow } from "@/lib/risks/types";
-import { MutationForm } from "./mutation-form";
+import { MutationForm } from "./on-demand";
 import { riskCreateFields } from "./risk-form-fields";
 import { RiskTable } from "./risk-table";
 

@@ -11,6 +11,7 @@ import { AppError } from "../errors";
 import { getAuth } from "./auth";
 import type { Role, RoleHolding } from "./permissions";
 import { primaryRole } from "./primary-role";
+import { createSessionCache, readAuthVersion } from "./session-cache";
 
 export interface ViewerAssignment extends RoleHolding {
   unitId: string;
@@ -40,24 +41,43 @@ export interface Viewer {
   token?: { id: string; kind: "personal" | "service"; scope: "read" | "write" };
 }
 
+/** This instance's signed-in viewers, reused while the database's auth version stands (lib/auth/session-cache.ts). */
+const sessions = createSessionCache<Viewer>(async () => readAuthVersion(await db()));
+
 /**
  * The signed-in user of this request, or null. Memoized per request, with the
- * role assignments loaded once. A request with an `Authorization: Bearer`
- * header is authenticated by that API token alone (its cookie is ignored):
- * an invalid, expired or revoked token is a 401, never a fallback to the
- * session or to anonymous reading.
+ * role assignments loaded once; across requests, a short per-instance cache
+ * that any sign-out, disable or role change ends at once, on every instance.
+ * A request without a session cookie looks nothing up. A request with an
+ * `Authorization: Bearer` header is authenticated by that API token alone (its
+ * cookie is ignored): an invalid, expired or revoked token is a 401, never a
+ * fallback to the session or to anonymous reading.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const requestHeaders = await headers();
   const bearer = bearerTokenOf(requestHeaders.get("authorization"));
   if (bearer !== null) return viewerFromToken(bearer);
+  return sessions.viewerFor(requestHeaders, () => lookUpSession(requestHeaders));
+});
+
+/** The library's session look-up (the cookie's signature, the session and user rows), then the user's assignments. */
+async function lookUpSession(requestHeaders: Headers): Promise<{ viewer: Viewer; expiresAt: Date } | null> {
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session || session.user.banned) return null;
   const u = session.user as typeof session.user & { lastSeenAt?: Date | null; locale?: string | null };
   const assignments = await loadAssignments(u.id);
-  return { id: u.id, name: u.name, email: u.email, role: primaryRole(assignments), assignments, lastSeenAt: u.lastSeenAt ?? null, locale: u.locale ?? null };
-});
+  const viewer: Viewer = {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: primaryRole(assignments),
+    assignments,
+    lastSeenAt: u.lastSeenAt ?? null,
+    locale: u.locale ?? null,
+  };
+  return { viewer, expiresAt: new Date(session.session.expiresAt) };
+}
 
 /** A user's role assignments with their units' current paths. */
 export async function loadAssignments(userId: string): Promise<ViewerAssignment[]> {

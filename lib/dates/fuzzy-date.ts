@@ -52,22 +52,36 @@ export function slipDays(baseline: FuzzyDate | null, later: FuzzyDate | null): n
   return 0;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and a page formats
+// hundreds of dates (issue 20): one formatter per locale and precision, kept for the process.
+const FUZZY_FORMATS = {
+  YEAR: { timeZone: "UTC", year: "numeric" },
+  MONTH: { timeZone: "UTC", year: "numeric", month: "short" },
+  DAY: { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+const fuzzyFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function fuzzyFormatter(locale: string, precision: keyof typeof FUZZY_FORMATS): Intl.DateTimeFormat {
+  const key = `${locale}|${precision}`;
+  let format = fuzzyFormatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, FUZZY_FORMATS[precision]);
+    fuzzyFormatters.set(key, format);
+  }
+  return format;
+}
+
 /** Locale-aware display: "2024", "Q3 2024", "Mar 2024", "12 Mar 2024" (or 2024年12月 in zh). */
 export function formatFuzzyDate(f: FuzzyDate | null, locale = "en"): string {
   if (!f) return "";
   const { start } = periodOf(f);
-  const opts: Intl.DateTimeFormatOptions = { timeZone: "UTC" };
   switch (f.precision) {
-    case "YEAR":
-      return new Intl.DateTimeFormat(locale, { ...opts, year: "numeric" }).format(start);
     case "QUARTER": {
       const q = Math.floor(start.getUTCMonth() / 3) + 1;
       return locale.startsWith("zh") ? `${start.getUTCFullYear()}年第${q}季度` : `Q${q} ${start.getUTCFullYear()}`;
     }
-    case "MONTH":
-      return new Intl.DateTimeFormat(locale, { ...opts, year: "numeric", month: "short" }).format(start);
-    case "DAY":
-      return new Intl.DateTimeFormat(locale, { ...opts, year: "numeric", month: "short", day: "numeric" }).format(start);
+    default:
+      return fuzzyFormatter(locale, f.precision).format(start);
   }
 }
 

@@ -5,6 +5,7 @@ import { AdminHeader } from "@/components/org/admin-nav";
 import { CapexReferenceAdmin } from "@/components/capex/admin/capex-reference-admin";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { getCapexReference, listRateSets } from "@/lib/capex/reference-data";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("capexAdmin");
@@ -18,9 +19,11 @@ export default async function CapexReferencePage() {
   const t = await getTranslations("capexAdmin");
   const [reference, rateSets] = await Promise.all([getCapexReference(), listRateSets()]);
   return (
-    <div className="space-y-8">
-      <AdminHeader current="capex" title={t("title")} intro={t("intro")} />
-      <CapexReferenceAdmin categories={reference.categories} kpis={reference.kpis} rateSets={rateSets} />
-    </div>
+    <ClientMessages route="admin/capex">
+      <div className="space-y-8">
+        <AdminHeader current="capex" title={t("title")} intro={t("intro")} />
+        <CapexReferenceAdmin categories={reference.categories} kpis={reference.kpis} rateSets={rateSets} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { ImportPanel } from "@/components/import/import-panel";
 import { AdminHeader } from "@/components/org/admin-nav";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/page-guard";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("import");
@@ -17,11 +18,13 @@ export default async function ImportPage() {
   const viewer = await requirePagePermission("portfolio:import", "/admin/import");
   const t = await getTranslations("import");
   return (
-    <>
-      <AdminHeader current="import" title={t("title")} intro={t("intro")} />
-      <p className="text-sm text-slate-600">{t("limits")}</p>
-      <ImportPanel kind="portfolio" />
-      {can(viewer, "user:manage") && <ImportPanel kind="users" />}
-    </>
+    <ClientMessages route="admin/import">
+      <>
+        <AdminHeader current="import" title={t("title")} intro={t("intro")} />
+        <p className="text-sm text-slate-600">{t("limits")}</p>
+        <ImportPanel kind="portfolio" />
+        {can(viewer, "user:manage") && <ImportPanel kind="users" />}
+      </>
+    </ClientMessages>
   );
 }

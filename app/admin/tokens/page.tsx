@@ -8,6 +8,7 @@ import { requirePagePermission } from "@/lib/auth/page-guard";
 import { localizedString } from "@/lib/i18n/bilingual";
 import { listOrgUnits } from "@/lib/org/org-units";
 import { listApiTokens } from "@/lib/tokens/list-tokens";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("integrations.tokens");
@@ -29,11 +30,13 @@ export default async function AdminTokensPage() {
     .filter((u) => paths.some((p) => u.path.startsWith(p)))
     .map((u) => ({ code: u.code, label: `${"\u00a0\u00a0".repeat(u.depth)}${localizedString({ en: u.nameEn, zh: u.nameZh }, locale as "en")} (${u.code})` }));
   return (
-    <div className="space-y-4">
-      <AdminNav current="tokens" />
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("serviceTitle")}</h1>
-      <p className="max-w-3xl text-sm text-slate-600">{t("serviceIntro")}</p>
-      <TokensManager kind="service" rows={rows} units={choices} />
-    </div>
+    <ClientMessages route="admin/tokens">
+      <div className="space-y-4">
+        <AdminNav current="tokens" />
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("serviceTitle")}</h1>
+        <p className="max-w-3xl text-sm text-slate-600">{t("serviceIntro")}</p>
+        <TokensManager kind="service" rows={rows} units={choices} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -24,6 +24,7 @@ import { ReportHistory } from "@/components/reports/report-history";
 import { can } from "@/lib/auth/permissions";
 import { currentReportingPeriod } from "@/lib/reports/periods";
 import { listProjectReports } from "@/lib/reports/read-reports";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -65,20 +66,24 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const reference = capexPermissions.canEditCapex || capexPermissions.canEditKpis ? await getCapexReference() : null;
   const period = currentReportingPeriod(new Date());
   const canStart = can(viewer, "report:edit", { managedByViewer: permissions.canUpdate }) && !reports.some((r) => r.periodId === period);
+  // Any control that writes: its forms' messages travel only to those who get it.
+  const editing = [permissions, capexPermissions, riskGatePermissions].some((granted) => Object.values(granted).some((v) => v === true));
   return (
-    <div className="space-y-10">
-      <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />
-      <ReportHistory slug={slug} lines={reports} startPeriod={canStart ? period : null} />
-      <ProjectMoneySections
-        slug={slug}
-        capex={capex}
-        kpis={kpis}
-        rollup={rollupCurrency((await searchParams).rollup, locale)}
-        permissions={capexPermissions}
-        reference={reference}
-      />
-      <ProjectRisksSection slug={slug} risks={risks} matrix={matrix} permissions={riskGatePermissions} people={people} />
-      {gates && <ProjectGatesSection slug={slug} gates={gates} permissions={riskGatePermissions} people={people} />}
-    </div>
+    <ClientMessages route="projects/[slug]" editing={editing}>
+      <div className="space-y-10">
+        <ProjectDetailView project={project} countryName={countryNamer(locale)(project.countryCode)} permissions={permissions} />
+        <ReportHistory slug={slug} lines={reports} startPeriod={canStart ? period : null} />
+        <ProjectMoneySections
+          slug={slug}
+          capex={capex}
+          kpis={kpis}
+          rollup={rollupCurrency((await searchParams).rollup, locale)}
+          permissions={capexPermissions}
+          reference={reference}
+        />
+        <ProjectRisksSection slug={slug} risks={risks} matrix={matrix} permissions={riskGatePermissions} people={people} />
+        {gates && <ProjectGatesSection slug={slug} gates={gates} permissions={riskGatePermissions} people={people} />}
+      </div>
+    </ClientMessages>
   );
 }

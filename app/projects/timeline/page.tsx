@@ -9,6 +9,7 @@ import { listTimeline } from "@/lib/projects/timeline";
 import { readScopeOf } from "@/lib/projects/project-scope";
 import { unitsInScope } from "@/lib/org/org-units";
 import { ZOOMS, type Zoom } from "@/lib/projects/timeline-scale";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("timeline");
@@ -27,5 +28,9 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
   if (rawZoom !== undefined && !ZOOMS.includes(rawZoom as Zoom)) ignored.push("zoom");
   const scope = readScopeOf(viewer);
   const [{ rows, total }, units] = await Promise.all([listTimeline({ params, where: { scope, managerId: viewer?.id ?? null } }), unitsInScope(scope)]);
-  return <ProjectTimeline params={params} ignored={ignored} rows={rows} total={total} zoom={zoom} today={portfolioToday()} units={units} />;
+  return (
+    <ClientMessages route="projects/timeline">
+      <ProjectTimeline params={params} ignored={ignored} rows={rows} total={total} zoom={zoom} today={portfolioToday()} units={units} />
+    </ClientMessages>
+  );
 }

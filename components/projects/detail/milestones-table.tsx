@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import { AddMilestone, MilestoneActions } from "@/components/projects/edit/milestone-actions";
+import { AddMilestone, MilestoneActions } from "@/components/projects/edit/on-demand";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { LocalizedText, SecondaryText } from "@/components/ui/localized-text";
 import { localizedString } from "@/lib/i18n/bilingual";

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { StatusForm } from "@/components/projects/edit/status-form";
 import { HealthBadge } from "@/components/ui/health-badge";
 import { LocalizedText, SecondaryText } from "@/components/ui/localized-text";
-import { NamesForm } from "@/components/projects/edit/names-form";
+import { NamesForm, StatusForm } from "@/components/projects/edit/on-demand";
 import type { ProjectPermissions } from "@/lib/projects/project-permissions";
 import type { ProjectDetail } from "@/lib/projects/types";
 import { HistoryTimeline } from "./history-timeline";

@@ -5,6 +5,7 @@ import { ReportDocument } from "@/components/reports/report-document";
 import { can } from "@/lib/auth/permissions";
 import { requireReader } from "@/lib/auth/session";
 import { getReport } from "@/lib/reports/read-reports";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ slug: string; reportId: string }> };
 
@@ -17,14 +18,16 @@ export default async function ReportPage({ params }: Props) {
   const scope = { managedByViewer: report.managedByViewer };
   const editable = report.state === "DRAFT" || report.state === "RETURNED";
   return (
-    <div className="space-y-6">
-      <ReportDocument report={report} />
-      <ReportFlash />
-      {editable && can(viewer, "report:edit", scope) && (
-        <ReportEditor reportId={report.id} version={report.version} narrative={report.narrative} canSubmit={can(viewer, "report:submit", scope)} />
-      )}
-      {report.state === "SUBMITTED" && can(viewer, "report:publish") && <ReportReview reportId={report.id} version={report.version} />}
-      {report.state === "PUBLISHED" && !report.supersededBy && can(viewer, "report:edit", scope) && <ReportCorrection reportId={report.id} slug={slug} />}
-    </div>
+    <ClientMessages route="projects/[slug]/reports/[reportId]">
+      <div className="space-y-6">
+        <ReportDocument report={report} />
+        <ReportFlash />
+        {editable && can(viewer, "report:edit", scope) && (
+          <ReportEditor reportId={report.id} version={report.version} narrative={report.narrative} canSubmit={can(viewer, "report:submit", scope)} />
+        )}
+        {report.state === "SUBMITTED" && can(viewer, "report:publish") && <ReportReview reportId={report.id} version={report.version} />}
+        {report.state === "PUBLISHED" && !report.supersededBy && can(viewer, "report:edit", scope) && <ReportCorrection reportId={report.id} slug={slug} />}
+      </div>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { requireReader } from "@/lib/auth/session";
 import { getProjectPermissions } from "@/lib/projects/project-permissions";
 import { currentReportingPeriod, isPeriodId } from "@/lib/reports/periods";
 import { listProjectReports } from "@/lib/reports/read-reports";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ period?: string }> };
 
@@ -28,10 +29,12 @@ export default async function NewReportPage({ params, searchParams }: Props) {
   }
   const t = await getTranslations("reports.start");
   return (
-    <div className="max-w-2xl space-y-4">
-      <h1 className="text-2xl font-semibold">{t("title", { period: periodId })}</h1>
-      <p className="text-slate-700">{t("intro")}</p>
-      <StartReport slug={slug} periodId={periodId} />
-    </div>
+    <ClientMessages route="projects/[slug]/reports/new">
+      <div className="max-w-2xl space-y-4">
+        <h1 className="text-2xl font-semibold">{t("title", { period: periodId })}</h1>
+        <p className="text-slate-700">{t("intro")}</p>
+        <StartReport slug={slug} periodId={periodId} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { RiskDetailView } from "@/components/risks/risk-detail-view";
 import { requireReader } from "@/lib/auth/session";
 import { getRiskGatePermissions, listPeople } from "@/lib/risks/risk-permissions";
 import { getRisk } from "@/lib/risks/risk-queries";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ slug: string; code: string }> };
 
@@ -14,5 +15,9 @@ export default async function RiskPage({ params }: Props) {
   const risk = await getRisk({ viewer, slug, code: decodeURIComponent(code) });
   if (!risk) notFound();
   const [permissions, people] = await Promise.all([getRiskGatePermissions({ slug, viewer }), listPeople()]);
-  return <RiskDetailView risk={risk} permissions={permissions} people={people} />;
+  return (
+    <ClientMessages route="projects/[slug]/risks/[code]">
+      <RiskDetailView risk={risk} permissions={permissions} people={people} />
+    </ClientMessages>
+  );
 }
