@@ -14,9 +14,11 @@ const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/
 
 export default defineConfig({
   testDir: "e2e",
+  // Specs own their data (e2e/fixtures.ts, docs/decisions/0069-isolated-parallel-e2e.md), so files run in
+  // parallel and in any order; a file's tests run in order unless the file says `mode: "parallel"`.
   fullyParallel: false,
-  // One worker: some specs change shared projects (the issue 3 flows) while others read them.
-  workers: 1,
+  // Two: the server is one process on a single-threaded embedded database, and the machines this runs on have two cores.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 30_000,
@@ -32,28 +34,6 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      // The import adds projects to the shared portfolio, which other specs count: it runs after them (below).
-      testIgnore: /import\.spec\.ts$/,
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
-    },
-    {
-      name: "chromium-adds-projects",
-      testMatch: /import\.spec\.ts$/,
-      dependencies: ["chromium"],
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {

@@ -1,15 +1,17 @@
-import { expect, expectNoSeriousA11yViolations, signInAs, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, signInAs, test, type FreshProject } from "./fixtures";
 
 /**
- * Capex and KPIs end to end: an admin adds a rate set; the manager of Las
- * Bambas (USD) makes a draft budget, uploads a cost sheet (the dry run lists two
- * bad rows; fixed; applied); the admin approves the budget; the S-curve and EAC
- * show; an executive sees the overrun on the dashboard and follows it; a KPI
- * upload draws the ramp-up chart.
+ * Capex and KPIs end to end: an admin adds a rate set; the manager of a fresh
+ * project of this spec's own (e2e/fixtures.ts; USD, its unit's currency) makes a
+ * draft budget, uploads a cost sheet (the dry run lists two bad rows; fixed;
+ * applied); the admin approves the budget; the S-curve and EAC show; an
+ * executive sees the overrun on the dashboard and follows it; a KPI upload draws
+ * the ramp-up chart. The steps share the project (serial).
  */
-const SLUG = "las-bambas-copper-mine";
+let project: FreshProject;
+let SLUG = "";
 const HEADER = "project,external ref,category,measure,period,amount,currency";
-const good = [
+const good = () => [
   `${SLUG},B-1,mining,BUDGET,2026-01,1000000.00,USD`,
   `${SLUG},B-2,processing-plant,BUDGET,2026-02,1000000.00,USD`,
   `${SLUG},A-1,mining,ACTUAL,2026-01,1200000.00,USD`,
@@ -17,10 +19,13 @@ const good = [
   `${SLUG},F-1,processing-plant,FORECAST,2026-02,1300000.00,USD`,
 ];
 const csv = (lines: string[]) => ({ name: "costs.csv", mimeType: "text/csv", buffer: Buffer.from([HEADER, ...lines].join("\n")) });
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test.describe.configure({ mode: "serial" });
 
-test("a manager uploads a cost sheet; the admin approves; the S-curve and EAC show", async ({ page, baseURL }) => {
+test("a manager uploads a cost sheet; the admin approves; the S-curve and EAC show", async ({ page, baseURL, freshProject }) => {
+  project = freshProject;
+  SLUG = project.slug;
   await signInAs(page, "admin");
   const set = await page.request.post(`${baseURL}/api/capex/rate-sets`, {
     data: { name: "E2E Budget 2026", effectiveFrom: "2025-01", rates: [{ currency: "USD", toCny: "7.1", toUsd: "1" }] },
@@ -40,14 +45,14 @@ test("a manager uploads a cost sheet; the admin approves; the S-curve and EAC sh
   await expect(capex.getByRole("rowheader", { name: /FID 2025/ })).toBeVisible();
 
   const file = capex.getByLabel("Cost sheet (Excel or CSV)");
-  await file.setInputFiles(csv([...good, `${SLUG},A-2,mining,ACTUAL,2026-13,5.00,USD`, `${SLUG},A-3,tunnelling,ACTUAL,2026-02,1,250.00,USD`]));
+  await file.setInputFiles(csv([...good(), `${SLUG},A-2,mining,ACTUAL,2026-13,5.00,USD`, `${SLUG},A-3,tunnelling,ACTUAL,2026-02,1,250.00,USD`]));
   await capex.getByRole("button", { name: "Check cost sheet" }).click();
   const errors = capex.getByRole("table", { name: "2 rows with errors" });
   await expect(errors).toBeVisible();
   await expect(errors.getByText(/"2026-13" is not a month/)).toBeVisible();
   await expect(capex.getByRole("button", { name: "Apply cost sheet" })).toBeDisabled();
 
-  await file.setInputFiles(csv(good));
+  await file.setInputFiles(csv(good()));
   await capex.getByRole("button", { name: "Check cost sheet" }).click();
   await expect(capex.getByText(/No errors: 5 new/)).toBeVisible();
   await capex.getByRole("button", { name: "Apply cost sheet" }).click();
@@ -77,7 +82,7 @@ test("an executive sees the overrun on the dashboard and follows it to the proje
   const card = page.getByRole("region", { name: "Portfolio capex" });
   const overruns = card.getByRole("list", { name: "Largest overruns" });
   await expect(overruns).toContainText("25");
-  await overruns.getByRole("link").first().click();
+  await overruns.getByRole("link", { name: new RegExp(escape(project.name)) }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${SLUG}`));
   await expect(page.getByRole("region", { name: "Capital expenditure" })).toBeVisible();
   await page.goto("/dashboard");
@@ -113,19 +118,21 @@ test("a manager uploads KPI actuals and sees the tiles and the ramp-up chart", a
 
 test("the projects table shows budget, EAC and variance; 'over budget by more than N%' filters it and its export", async ({ page }) => {
   await signInAs(page, "executive");
-  await page.goto("/projects?overBudget=20&cur=CNY&view=none");
+  // Searched for by name: other runs' projects may be over budget too.
+  const q = encodeURIComponent(project.name);
+  await page.goto(`/projects?overBudget=20&cur=CNY&view=none&q=${q}`);
   await expect(page.getByRole("status").filter({ hasText: /^1 project/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /Over budget by more than 20%/ })).toBeVisible();
   await page.getByText("Table settings").click();
   for (const column of ["Budget", "EAC", "Variance %"]) await page.getByRole("checkbox", { name: `Show ${column}`, exact: true }).check();
-  const row = page.getByRole("row", { name: /Las Bambas/ });
+  const row = page.getByRole("row", { name: new RegExp(escape(project.name)) });
   await expect(row).toContainText("$2,000,000");
   await expect(row).toContainText("CN¥14,200,000"); // the converted figure, in the roll-up currency chosen
   await expect(row).toContainText("+25%");
   await expect(page.getByText(/Converted with each line's exchange-rate set: E2E Budget 2026/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  const csv = await page.request.get("/api/projects/export?format=csv&columns=name,budget,eac,variance&overBudget=20&cur=USD");
+  const csv = await page.request.get(`/api/projects/export?format=csv&columns=name,budget,eac,variance&overBudget=20&cur=USD&q=${q}`);
   expect(csv.status()).toBe(200);
   const lines = (await csv.text())
     .replace(/^\uFEFF/, "")
@@ -134,8 +141,8 @@ test("the projects table shows budget, EAC and variance; 'over budget by more th
   expect(lines[0]).toBe(
     "Name,Chinese name,Approved budget,Currency,Approved budget (USD),Estimate at completion,Estimate at completion (USD),Variance,Exchange-rate sets",
   );
-  expect(lines.slice(1)).toEqual([expect.stringMatching(/^Las Bambas.*,2000000\.00,USD,2000000\.00,2500000\.00,2500000\.00,25,E2E Budget 2026$/)]);
-  await page.goto("/projects?overBudget=25&view=none");
+  expect(lines.slice(1)).toEqual([expect.stringMatching(/^Zz E2E project .*,2000000\.00,USD,2000000\.00,2500000\.00,2500000\.00,25,E2E Budget 2026$/)]);
+  await page.goto(`/projects?overBudget=25&view=none&q=${q}`);
   await expect(page.getByRole("status").filter({ hasText: /^0 projects|No projects/ })).toBeVisible();
 });
 

@@ -3,7 +3,7 @@ import { minmetalsPortfolio } from "../prisma/seed/minmetals-2024";
 import type { SeedProject } from "../lib/db/seed-types";
 import { nameSortKey } from "../lib/projects/name-sort-key";
 import { regionOfCountry } from "../lib/projects/regions";
-import { DEMO_LOGINS, expect, signInAs, test } from "./fixtures";
+import { expect, signInAs, test } from "./fixtures";
 import { toggleOptions } from "./multi-select";
 
 // The interface in English and Simplified Chinese, on the seeded Minmetals portfolio.
@@ -152,8 +152,9 @@ test.describe("choosing the language", () => {
     await expectLanguage(page, "en");
   });
 
-  test("a signed-in user's choice follows them to another browser; a choice made before signing in is kept", async ({ browser }) => {
-    const login = DEMO_LOGINS.executive;
+  test("a signed-in user's choice follows them to another browser; a choice made before signing in is kept", async ({ browser, makeUser }) => {
+    // A user of the test's own: the saved language is the user's, and other specs read the demo users in English.
+    const login = await makeUser("executive");
     // Browser A: choose Chinese on the sign-in page, then sign in through the form.
     const a = await visitor(browser, "en-US");
     try {
@@ -170,7 +171,7 @@ test.describe("choosing the language", () => {
       const b = await visitor(browser, "en-US");
       await b.page.goto("/dashboard");
       await expectLanguage(b.page, "en");
-      await signInAs(b.page, "executive");
+      await signInAs(b.page, login);
       await b.page.goto("/dashboard");
       await expect(b.page.getByRole("heading", { level: 1, name: "项目组合总览" })).toBeVisible();
       await expectLanguage(b.page, "zh-CN");

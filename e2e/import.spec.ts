@@ -1,11 +1,14 @@
 import ExcelJS from "exceljs";
-import { expect, expectNoSeriousA11yViolations, signInAs, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, FRESH_PROJECT_UNIT, signInAs, test } from "./fixtures";
 
 /**
  * Import from Excel end to end: an admin downloads the template, uploads a
  * workbook with two bad rows and reads the errors row by row, fixes the file,
  * applies it and finds the projects with their history line. Non-admins are
  * denied the page and the endpoints; a 30 MB file is refused with a 413.
+ * The projects go where every spec's added projects go (FRESH_PROJECT_UNIT,
+ * e2e/fixtures.ts: a unit, a region and a business line that the specs
+ * counting the seeded portfolio leave out), so this spec runs alongside them.
  */
 const RUN = Date.now().toString(36);
 const KEY_A = `e2e-import-a-${RUN}`;
@@ -23,8 +26,8 @@ async function workbook(rows: { projects: (string | null)[][]; milestones: (stri
 }
 
 const goodProjects = [
-  [KEY_A, `Import Alpha ${RUN}`, "导入甲", "MMG", "OWNED_ASSET", "BASE_METALS", "FEASIBILITY", "PE", "2027-01-01", "QUARTER"],
-  [KEY_B, `Import Beta ${RUN}`, null, "MCC", "CONTRACT", "METALLURGICAL_CONSTRUCTION", "DESIGN", "CN", "2027-06-01", "MONTH"],
+  [KEY_A, `Import Alpha ${RUN}`, "导入甲", FRESH_PROJECT_UNIT, "OWNED_ASSET", "SPECIALTY_METALS", "FEASIBILITY", "NZ", "2027-01-01", "QUARTER"],
+  [KEY_B, `Import Beta ${RUN}`, null, FRESH_PROJECT_UNIT, "CONTRACT", "METALLURGICAL_CONSTRUCTION", "DESIGN", "AU", "2027-06-01", "MONTH"],
 ];
 const milestones = [
   [KEY_A, "fid", "Final investment decision", "PLANNED", "2027-09-01", "MONTH"],
@@ -33,6 +36,8 @@ const milestones = [
 
 // A check or apply reads the workbook and plans it in one request: on a loaded machine that is seconds, not the default 10.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
+// The unit the rows name is made by the fixtures' admin API context (once per run).
+test.beforeAll(async ({ adminApi }) => void adminApi);
 const SLOW = { timeout: 60_000 };
 
 test("an admin downloads the template, sees two bad rows' errors, fixes the file, applies it and finds the history", async ({ page }) => {
@@ -54,7 +59,7 @@ test("an admin downloads the template, sees two bad rows' errors, fixes the file
 
   // Two bad rows: an unknown stage, and a Chinese name in the English column.
   const bad = await workbook({
-    projects: [goodProjects[0], [KEY_B, "导入乙", null, "MCC", "CONTRACT", "METALLURGICAL_CONSTRUCTION", "DESIGN", "CN", "2027-06-01", "MONTH"]],
+    projects: [goodProjects[0], [KEY_B, "导入乙", null, FRESH_PROJECT_UNIT, "CONTRACT", "METALLURGICAL_CONSTRUCTION", "DESIGN", "AU", "2027-06-01", "MONTH"]],
     milestones: [milestones[0], [KEY_B, "handover", "Handover", "SOMEDAY", "2029-01-01", "YEAR"]],
   });
   const file = portfolio.getByLabel("File to import");

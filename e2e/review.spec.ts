@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { DEMO_LOGINS, expect, expectNoSeriousA11yViolations, signInAs, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, FRESH_PROJECT_UNIT, signInAs, test } from "./fixtures";
 import { multiSelect, toggleOptions } from "./multi-select";
 
 // Issue 17: what a hands-on review met, each fixed and pinned here.
@@ -10,14 +10,7 @@ const projectNames = (page: Page) =>
     .getByRole("table", { name: /^Projects/ })
     .getByRole("rowheader")
     .getByRole("link");
-const PALACE = "palace-museum-north-campus-section-one";
-
-async function adminApi(playwright: { request: { newContext(o: object): Promise<APIRequestContext> } }, baseURL: string) {
-  const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-  const res = await ctx.post("/api/auth/sign-in/email", { data: { email: DEMO_LOGINS.admin.email, password: DEMO_LOGINS.admin.password } });
-  expect(res.status()).toBe(200);
-  return ctx;
-}
+// The tests that change a project change a fresh one of their own (e2e/fixtures.ts), through the admin's API.
 
 async function setProgress(api: APIRequestContext, slug: string, progressPercent: number | null) {
   const { version } = (await (await api.get(`/api/projects/${slug}`)).json()) as { version: number };
@@ -35,20 +28,29 @@ async function openDashboardAndMarkVisit(page: Page, url = "/dashboard") {
 test.describe("since your last visit (item 1)", () => {
   test.describe.configure({ timeout: 90_000 });
 
-  test("survives reloads and a language switch, lists each change with its project, and ends when dismissed", async ({ page, playwright, baseURL }) => {
-    const api = await adminApi(playwright, baseURL!);
-    const before = ((await (await api.get(`/api/projects/${PALACE}`)).json()) as { progressPercent: number | null }).progressPercent;
-    await signInAs(page, "staff");
+  test("survives reloads and a language switch, lists each change with its project, and ends when dismissed", async ({ page, adminApi, makeProject }) => {
+    // A reader of a unit of the test's own: what other specs change meanwhile is not theirs to see.
+    const unit = `E2E-SINCE-${Date.now().toString(36).toUpperCase()}`;
+    const made = await adminApi.post("/api/admin/create-unit", {
+      data: { parentCode: FRESH_PROJECT_UNIT, code: unit, nameEn: `E2E unit ${unit}`, reason: "e2e" },
+    });
+    expect(made.status(), await made.text()).toBeLessThan(300);
+    const project = await makeProject({ unit });
+    const reader = { email: `${unit.toLowerCase()}@lodestone.local`, password: "a-long-enough-password", name: `Reader ${unit}` };
+    const user = await adminApi.post("/api/admin/create-user", { data: { ...reader, role: "staff", unitCode: unit, reason: "e2e" } });
+    expect(user.status(), await user.text()).toBeLessThan(300);
+    const signIn = await page.request.post("/api/auth/sign-in/email", { data: reader, headers: { Origin: test.info().project.use.baseURL! } });
+    expect(signIn.status(), await signIn.text()).toBe(200);
     await openDashboardAndMarkVisit(page);
-    await setProgress(api, PALACE, 37);
-    try {
+    await setProgress(adminApi, project.slug, 37);
+    {
       const since = card(page, "Since your last visit");
       // The newest entry for this change (one list item per history entry; its changes are a nested list).
       const entry = since.getByRole("list", { name: "Updates since your last visit" }).locator(":scope > li").filter({ hasText: "→ 37%" }).first();
       for (let i = 0; i < 3; i++) {
         // Each reload is a new dashboard view within the same visit: the change stays listed.
         await openDashboardAndMarkVisit(page);
-        await expect(entry.getByRole("link", { name: /Palace Museum North Campus/ })).toHaveAttribute("href", `/projects/${PALACE}`);
+        await expect(entry.getByRole("link", { name: project.name })).toHaveAttribute("href", project.url);
         await expect(entry).toContainText("37%");
       }
       await page.getByRole("button", { name: "中文" }).click();
@@ -61,9 +63,6 @@ test.describe("since your last visit (item 1)", () => {
       await expect(since.getByText("Nothing has been recorded since your last visit.")).toBeVisible();
       await openDashboardAndMarkVisit(page);
       await expect(since.getByText("Nothing has been recorded since your last visit.")).toBeVisible();
-    } finally {
-      await setProgress(api, PALACE, before);
-      await api.dispose();
     }
   });
 });
@@ -162,24 +161,13 @@ test.describe("the printed summary (item 2)", () => {
 test.describe("the first screen (item 20)", () => {
   test.describe.configure({ timeout: 90_000 });
 
-  test("names the projects off track or at risk above the fold at 1440×900, and the no-country figure is a link", async ({ page, playwright, baseURL }) => {
-    const api = await adminApi(playwright, baseURL!);
-    const project = (await (await api.get(`/api/projects/${PALACE}`)).json()) as { version: number; health: string };
-    const res = await api.patch(`/api/projects/${PALACE}`, {
-      data: { version: project.version, health: "AT_RISK", comment: "Curtain-wall supplier late (e2e)" },
-    });
-    expect(res.status(), await res.text()).toBe(200);
-    try {
-      await checkFirstScreen(page);
-    } finally {
-      const now = (await (await api.get(`/api/projects/${PALACE}`)).json()) as { version: number };
-      await api.patch(`/api/projects/${PALACE}`, { data: { version: now.version, health: project.health, comment: "e2e clean-up" } });
-      await api.dispose();
-    }
+  test("names the projects off track or at risk above the fold at 1440×900, and the no-country figure is a link", async ({ page, makeProject }) => {
+    const project = await makeProject({ health: { health: "AT_RISK", comment: "Curtain-wall supplier late (e2e)" } });
+    await checkFirstScreen(page, project.name);
   });
 });
 
-async function checkFirstScreen(page: Page) {
+async function checkFirstScreen(page: Page, atRisk: string) {
   {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto("/dashboard");
@@ -188,12 +176,7 @@ async function checkFirstScreen(page: Page) {
     await expect(first).toBeVisible();
     await expect(first.getByRole("link")).toBeVisible();
     await expect(first).toContainText(/Off track|At risk/);
-    await expect(
-      attention
-        .getByRole("listitem")
-        .filter({ hasText: "Curtain-wall supplier late (e2e)" })
-        .getByRole("link", { name: /Palace Museum/ }),
-    ).toBeVisible();
+    await expect(attention.getByRole("listitem").filter({ hasText: "Curtain-wall supplier late (e2e)" }).getByRole("link", { name: atRisk })).toBeVisible();
     const box = await first.boundingBox();
     expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThanOrEqual(900);
     await expectNoSeriousA11yViolations(page);
@@ -233,9 +216,9 @@ test.describe("smaller fixes", () => {
     await expect(page.getByText("Congo - Kinshasa")).toHaveCount(0);
   });
 
-  test("an overdue next milestone is flagged in the table (item 17)", async ({ page, playwright, baseURL }) => {
-    const api = await adminApi(playwright, baseURL!);
-    const added = await api.post(`/api/projects/${PALACE}/milestones`, {
+  test("an overdue next milestone is flagged in the table (item 17)", async ({ page, adminApi, makeProject }) => {
+    const project = await makeProject();
+    const added = await adminApi.post(`/api/projects/${project.slug}/milestones`, {
       data: {
         title: "Façade closed in (e2e)",
         baseline: { date: "2025-03-01", precision: "MONTH" },
@@ -245,19 +228,13 @@ test.describe("smaller fixes", () => {
       },
     });
     expect(added.status(), await added.text()).toBe(201);
-    const { id, version } = (await added.json()) as { id: string; version: number };
-    try {
-      await page.goto("/projects?q=palace");
-      // Its next milestone is overdue now (ours, or an earlier one of the seed's): the row says so in words.
-      const row = page
-        .getByRole("table", { name: /^Projects/ })
-        .getByRole("row")
-        .filter({ hasText: /Palace Museum North Campus/ });
-      await expect(row.getByText("Overdue")).toBeVisible();
-    } finally {
-      await api.patch(`/api/projects/${PALACE}/milestones/${id}`, { data: { version, state: "CANCELLED", comment: "e2e clean-up" } });
-      await api.dispose();
-    }
+    await page.goto(`/projects?q=${encodeURIComponent(project.name)}`);
+    // Its next milestone is overdue now: the row says so in words.
+    const row = page
+      .getByRole("table", { name: /^Projects/ })
+      .getByRole("row")
+      .filter({ hasText: project.name });
+    await expect(row.getByText("Overdue")).toBeVisible();
   });
 });
 

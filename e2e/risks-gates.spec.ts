@@ -1,16 +1,18 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectNoSeriousA11yViolations, signInAs, test, type DemoRole } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, FRESH_PROJECT_UNIT, signInAs, test, type DemoRole, type FreshProject } from "./fixtures";
 
 /**
  * Issue 14's flows: a manager raises, scores and acts on a risk; the PMO runs
  * a gate review with two approvers and evidence and decides "go with
  * conditions"; the project's stage moves; an executive sees the heat map and
- * the overdue condition. Uses projects no other spec reads the risks or stage of.
+ * the overdue condition. On fresh projects of its own (e2e/fixtures.ts), which
+ * the three steps share: a managed one for the risk, a prospect for the gate.
  */
-const KINSEVERE = "/projects/kinsevere-copper-expansion";
-const PROSPECT = "/projects/huangshaping-deep-peripheral-prospecting";
-const RISK_TITLE = "Tailings dam seepage after heavy rain";
-const CONDITION = "Water-use licence before the first drill hole";
+let managed: FreshProject;
+let prospect: FreshProject;
+// Named by their projects, so that a repeated run's risks and conditions are told apart.
+const riskTitle = () => `Tailings dam seepage after heavy rain (${managed.slug})`;
+const conditionText = () => `Water-use licence before the first drill hole (${prospect.slug})`;
 
 async function as(browser: Browser, role: DemoRole): Promise<Page> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "en-US", timezoneId: "UTC" });
@@ -26,16 +28,17 @@ test.describe.serial("risks and stage gates", () => {
   // Long flows of many saves, each a server round trip: give them room on a loaded machine.
   test.describe.configure({ timeout: 240_000 });
   test.use({ actionTimeout: 30_000 });
-  test("a manager raises a risk, scores it and adds an action", async ({ browser }) => {
+  test("a manager raises a risk, scores it and adds an action", async ({ browser, freshProject }) => {
+    managed = freshProject;
     const page = await as(browser, "manager");
-    await page.goto(KINSEVERE);
+    await page.goto(managed.url);
     const raise = form(page, "Raise a risk");
-    await raise.getByLabel("Title (English)").fill(RISK_TITLE);
+    await raise.getByLabel("Title (English)").fill(riskTitle());
     await raise.getByLabel("Category").selectOption({ label: "Environmental" });
     await raise.getByRole("button", { name: "Raise risk" }).click();
     await expect(raise.getByRole("status")).toHaveText("Risk raised.", { timeout: 30_000 });
-    await page.getByRole("region", { name: "Risks" }).getByRole("link", { name: RISK_TITLE }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(RISK_TITLE);
+    await page.getByRole("region", { name: "Risks" }).getByRole("link", { name: riskTitle() }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(riskTitle());
 
     const score = form(page, "Score the risk");
     await score.getByLabel("Assessment").selectOption({ label: "Residual" });
@@ -58,9 +61,10 @@ test.describe.serial("risks and stage gates", () => {
     await page.context().close();
   });
 
-  test("the PMO runs a gate review with two approvers and evidence, decides go with conditions, and the stage moves", async ({ browser }) => {
+  test("the PMO runs a gate review with two approvers and evidence, decides go with conditions, and the stage moves", async ({ browser, makeProject }) => {
+    prospect = await makeProject({ stage: "PROSPECTING" });
     const pmo = await as(browser, "pmo");
-    await pmo.goto(PROSPECT);
+    await pmo.goto(prospect.url);
     const choose = form(pmo, "Choose the gate process");
     await choose.getByLabel("Gate process").selectOption({ label: "Mining project · 矿山项目" });
     await choose.getByRole("button", { name: "Save" }).click();
@@ -76,7 +80,7 @@ test.describe.serial("risks and stage gates", () => {
     const reviewUrl = pmo.url();
 
     const condition = form(pmo, "Add a condition");
-    await condition.getByLabel("Condition").fill(CONDITION);
+    await condition.getByLabel("Condition").fill(conditionText());
     await condition.getByLabel("Due date").fill("2026-01-15");
     await condition.getByRole("button", { name: "Add" }).click();
     await expect(condition.getByRole("status")).toHaveText("Condition added.", { timeout: 30_000 });
@@ -104,13 +108,13 @@ test.describe.serial("risks and stage gates", () => {
     expect(download.headers()["x-content-type-options"]).toBe("nosniff");
     expect(download.headers()["content-security-policy"]).toContain("sandbox");
     expect((await download.body()).toString()).toContain("resource-estimate.pdf");
-    // A reader of another subsidiary (MMG's executive; the prospect is Hunan Nonferrous's) is refused the file
+    // A reader of another subsidiary (MMG's executive; the prospect is in the fixtures' unit) is refused the file
     // and the project alike, exactly as if neither existed.
     const outsider = await as(browser, "mmgExecutive");
     const refused = await outsider.request.get(href!);
     expect(refused.status()).toBe(404);
     expect((await refused.body()).toString()).not.toContain("resource-estimate.pdf");
-    expect((await outsider.goto(PROSPECT))?.status()).toBe(404);
+    expect((await outsider.goto(prospect.url))?.status()).toBe(404);
     await outsider.context().close();
 
     // Not decidable yet: the approvers have not answered.
@@ -139,7 +143,7 @@ test.describe.serial("risks and stage gates", () => {
     await expect(form(pmo, "Record the decision")).toHaveCount(0);
     await expectNoSeriousA11yViolations(pmo);
 
-    await pmo.goto(PROSPECT);
+    await pmo.goto(prospect.url);
     await expect(pmo.locator("header").getByText("Feasibility", { exact: true })).toBeVisible();
     await pmo.context().close();
   });
@@ -148,32 +152,33 @@ test.describe.serial("risks and stage gates", () => {
     const page = await as(browser, "executive");
     await page.goto("/dashboard");
     const heatMap = page.getByRole("region", { name: "Portfolio risk heat map" });
-    const cell = heatMap.getByRole("link", { name: /^1 risk: probability Likely, impact Severe, band High/ });
+    // At least this spec's risk (a repeated run adds one each time).
+    const cell = heatMap.getByRole("link", { name: /^\d+ risks?: probability Likely, impact Severe, band High/ });
     await expect(cell).toBeVisible();
-    await expect(page.getByRole("region", { name: "Overdue gate conditions" }).getByRole("link", { name: CONDITION })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Top risks" }).getByRole("link", { name: RISK_TITLE })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Overdue gate conditions" }).getByRole("link", { name: conditionText() })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Top risks" }).getByRole("link", { name: riskTitle() })).toBeVisible();
     await cell.click();
     await expect(page).toHaveURL(/\/risks\?p=4&i=5$/);
-    await expect(page.getByRole("table", { name: "Risks" }).getByRole("link", { name: RISK_TITLE })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Risks" }).getByRole("link", { name: riskTitle() })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     const csv = await page.request.get("/risks/export?format=csv");
     expect(csv.headers()["content-type"]).toContain("text/csv");
-    expect(await csv.text()).toContain(RISK_TITLE);
+    expect(await csv.text()).toContain(riskTitle());
 
-    // The unit filter: Kinsevere is MMG's, so the risk is under MMG (and the group) and not under Hunan Nonferrous.
+    // The unit filter: the project is the fixtures' unit's, so the risk is under it (and the group) and not under Hunan Nonferrous.
     await page.goto("/risks");
     const filters = page.getByRole("form", { name: "Filter risks" });
     const risks = page.getByRole("table", { name: "Risks" });
-    await filters.getByLabel("Organization unit").selectOption("MMG");
+    await filters.getByLabel("Organization unit").selectOption(FRESH_PROJECT_UNIT);
     await filters.getByRole("button", { name: "Apply filters" }).click();
-    await expect(page).toHaveURL(/[?&]org=MMG(&|$)/);
-    await expect(risks.getByRole("link", { name: RISK_TITLE })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`[?&]org=${FRESH_PROJECT_UNIT}(&|$)`));
+    await expect(risks.getByRole("link", { name: riskTitle() })).toBeVisible();
     await filters.getByLabel("Organization unit").selectOption("HNG");
     await filters.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]org=HNG(&|$)/);
-    await expect(risks.getByRole("link", { name: RISK_TITLE })).toHaveCount(0);
+    await expect(risks.getByRole("link", { name: riskTitle() })).toHaveCount(0);
     const hngCsv = await page.request.get("/risks/export?format=csv&org=HNG");
-    expect(await hngCsv.text()).not.toContain(RISK_TITLE);
+    expect(await hngCsv.text()).not.toContain(riskTitle());
     await expectNoSeriousA11yViolations(page);
     await page.context().close();
   });
