@@ -112,7 +112,7 @@ async function afterWrites(target: Target, n: number): Promise<WriteSample[]> {
   let health = current.health === "AT_RISK" ? "ON_TRACK" : "AT_RISK";
   const timed = async (url: string, init: RequestInit) => {
     const started = performance.now();
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(120_000) });
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(300_000) });
     const body = await res.text();
     return { ms: performance.now() - started, status: res.status, body };
   };
@@ -160,7 +160,7 @@ async function loadOnce(browser: Browser, target: Target, page: PageName, profil
       await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
       await cdp.send("Profiler.start");
     }
-    const res = await tab.goto(target.base + target.paths[page], { waitUntil: "load", timeout: 120_000 });
+    const res = await tab.goto(target.base + target.paths[page], { waitUntil: "load", timeout: 300_000 });
     if (!res || res.status() !== 200) throw new Error(`${target.paths[page]} answered ${res?.status()} at ${target.base}`);
     // Quiet: no new long task for `quietMs` (hydration of streamed cards comes after the load event).
     let seen = -1;
@@ -197,13 +197,13 @@ const writeSamples = new Map<string, WriteSample[]>();
 const afterWriteRuns = Number(values["after-write"]);
 try {
   const targets = await Promise.all(bases.map(prepare));
-  // Writes first (so the page loads below do not depend on how many ran): alternating between the servers.
+  if (values.profile) fs.mkdirSync(values.profile, { recursive: true });
+  // Warm-up: the server's first render of each page compiles and fills its caches (the embedded database compiles its queries).
+  for (const target of targets) for (const page of pages) await loadOnce(browser, target, page);
+  // Writes next (so the page loads below do not depend on how many ran): alternating between the servers.
   for (let i = 0; i < afterWriteRuns; i++)
     for (const target of i % 2 ? [...targets].reverse() : targets)
       writeSamples.set(target.base, [...(writeSamples.get(target.base) ?? []), ...(await afterWrites(target, 1))]);
-  if (values.profile) fs.mkdirSync(values.profile, { recursive: true });
-  // Warm-up: the server's first render of each page compiles and fills its caches.
-  for (const target of targets) for (const page of pages) await loadOnce(browser, target, page);
   for (let run = 0; run < runs; run++) {
     for (const page of pages) {
       // Alternate the order between runs, so neither server always goes first.
