@@ -268,7 +268,7 @@ test.describe("dashboard", () => {
   test("prints as a one-page summary without navigation or filters", async ({ page }) => {
     test.slow(); // renders a PDF
     await openDashboard(page);
-    await expect(card(page, "Health over time").locator(".recharts-wrapper")).toBeVisible();
+    await expect(card(page, "Health over time").locator(".trend-plot")).toBeVisible();
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
     await expect(page.getByRole("search", { name: "Filter the dashboard" })).toBeHidden();
@@ -289,7 +289,7 @@ test.describe("dashboard", () => {
   test("has no serious accessibility violations, with a map popover open too", async ({ page }) => {
     test.slow(); // two full axe scans of a long page
     await openDashboard(page);
-    await expect(card(page, "Health over time").locator(".recharts-wrapper")).toBeVisible();
+    await expect(card(page, "Health over time").locator(".trend-plot")).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await chinaMap(page).getByRole("button").first().click();
     await expect(page.getByRole("dialog")).toBeVisible();

@@ -121,7 +121,7 @@ test.describe("the printed summary (item 2)", () => {
   for (const format of ["A4", "Letter"] as const) {
     test(`prints on one ${format} page with the trend's lines, whole names, the unplaced projects and what changed`, async ({ page }, info) => {
       await page.goto("/dashboard");
-      await expect(card(page, "Health over time").locator(".recharts-line-curve").first()).toBeAttached();
+      await expect(card(page, "Health over time").locator(".trend-line").first()).toBeAttached();
       await page.emulateMedia({ media: "print" });
       // The page's printable width in CSS pixels (landscape, 8 mm margins).
       const width = Math.round(((format === "A4" ? 297 : 279.4) - 16) * (96 / 25.4));
@@ -129,7 +129,7 @@ test.describe("the printed summary (item 2)", () => {
       await page.setViewportSize({ width, height });
       const trend = card(page, "Health over time");
       // The plot itself has room: the chart's drawing area is taller than its axes and legend.
-      const plot = await trend.locator(".recharts-cartesian-grid").boundingBox();
+      const plot = await trend.locator(".trend-plot").boundingBox();
       expect(plot?.height ?? 0).toBeGreaterThan(80);
       await expect(trend.locator(".trend-legend").getByText("Off track", { exact: true })).toBeVisible(); // our legend, in print too
       // Business-line names are not cut off.

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DashboardFilters } from "@/lib/dashboard/filters";
 import { atDataVersion } from "@/lib/dashboard/data-version";
-import { getHealthTrend } from "@/lib/dashboard/trend";
+import { getHealthTrendSplit, TREND_CLOSED_DEPENDS_ON } from "@/lib/dashboard/trend";
 import { HEALTHS } from "@/lib/projects/enums";
 import { HealthTrendChart, type TrendDatum } from "./health-trend-chart";
 import { HEALTH_SEVERITY } from "./health-style";
@@ -13,7 +13,14 @@ import { ENUMERATION } from "@/lib/i18n/list-format";
  */
 export async function HealthTrend({ filters, today }: { filters: DashboardFilters; today: string }) {
   const [t, tHealth, format] = await Promise.all([getTranslations("dashboard.trend"), getTranslations("enums.health"), getFormatter()]);
-  const points = await atDataVersion("trend", { filters, today }, () => getHealthTrend({ filters, today }));
+  // The closed months are carried across status updates; only today's month is recounted after one.
+  const points = await atDataVersion("trend", { filters, today }, () =>
+    getHealthTrendSplit({
+      filters,
+      today,
+      closed: (compute) => atDataVersion("trend-closed", { filters, month: today.slice(0, 7) }, compute, { keepUnless: TREND_CLOSED_DEPENDS_ON }),
+    }),
+  );
   if (points.length === 0) return <p className="rounded-md bg-slate-50 px-3 py-4 text-center text-sm text-slate-700">{t("none")}</p>;
 
   const monthLabel = (month: string) => format.dateTime(new Date(`${month}T00:00:00Z`), { year: "numeric", month: "short", timeZone: "UTC" });

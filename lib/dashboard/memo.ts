@@ -30,7 +30,32 @@ export function memoize<T>(key: string, ttlMs: number, compute: () => Promise<T>
 /** Forgets every memoized result (after a write that must show at once, and in tests). */
 export function clearDashboardMemo(): void {
   store.clear();
+  carriedStore.clear();
 }
+
+/**
+ * The last result per name and arguments with the version it holds at, for
+ * results carried over from one data version to the next (atDataVersion's
+ * keepUnless). Bounded like the memo.
+ */
+export interface Carried {
+  version: string;
+  computedAt: number;
+  value: Promise<unknown>;
+}
+
+const carriedStore: Map<string, Carried> = ((globalThis as { __lodestoneDashboardCarried?: Map<string, Carried> }).__lodestoneDashboardCarried ??= new Map());
+
+export const carried = {
+  get: (key: string) => carriedStore.get(key),
+  set: (key: string, entry: Carried) => void carriedStore.set(key, entry),
+  delete: (key: string) => void carriedStore.delete(key),
+  remember(key: string, entry: Carried): void {
+    carriedStore.delete(key);
+    while (carriedStore.size >= MAX_ENTRIES) carriedStore.delete(carriedStore.keys().next().value!);
+    carriedStore.set(key, entry);
+  },
+};
 
 function evict(at: number): void {
   for (const [key, entry] of store) if (entry.expires <= at) store.delete(key);
