@@ -33,7 +33,14 @@ export async function listPeriodCloses({ periodIds }: { periodIds: string[] }): 
   return rows.map((p) => ({ periodId: p.id, closedAt: p.closedAt!.toISOString(), closedByName: p.closedByName }));
 }
 
-async function rootPath(tx: Prisma.TransactionClient): Promise<string> {
+/** For the UI (it only hides the control; closePeriod checks again): may this viewer close the group's periods? */
+export async function canClosePeriods(viewer: Viewer | null): Promise<boolean> {
+  if (!viewer || !can(viewer, "report:close")) return false;
+  const prisma = await db();
+  return can(viewer, "report:close", { unitPath: await rootPath(prisma) });
+}
+
+async function rootPath(tx: Prisma.TransactionClient | Awaited<ReturnType<typeof db>>): Promise<string> {
   const root = await tx.orgUnit.findFirst({ where: { parentId: null }, select: { path: true } });
   return root?.path ?? "/";
 }

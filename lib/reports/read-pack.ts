@@ -68,6 +68,7 @@ export interface PackMonth {
   periodId: string;
   published: number;
   closedAt: string | null;
+  closedByName: string | null;
 }
 
 export interface ReportPack {
@@ -196,7 +197,7 @@ export async function getReportPack({
       SELECT r."periodId", count(DISTINCT r."projectId")::int AS "published" ${from}
       WHERE r."periodId" IN (${monthList}) AND r."state" = 'PUBLISHED' AND ${where} GROUP BY 1`
       : Promise.resolve(null),
-    prisma.reportingPeriod.findMany({ where: { id: { in: months }, closedAt: { not: null } }, select: { id: true, closedAt: true } }),
+    prisma.reportingPeriod.findMany({ where: { id: { in: months }, closedAt: { not: null } }, select: { id: true, closedAt: true, closedByName: true } }),
   ]);
   const superseded = new Set(
     aggregate ? [] : [...allPublished.map((r) => r.supersedesId), ...supersededRows.map((r) => r.supersedesId)].filter((id): id is string => id !== null),
@@ -260,12 +261,12 @@ export async function getReportPack({
     for (const h of byHealth) if (h.health) healthCounts[h.health] = h.n;
     publishedCount = byHealth.reduce((a, h) => a + h.n, 0);
   }
-  const closedAt = new Map(closes.map((c) => [c.id, c.closedAt!.toISOString()]));
+  const closeOf = new Map(closes.map((c) => [c.id, { closedAt: c.closedAt!.toISOString(), closedByName: c.closedByName }]));
   const publishedIn = new Map((perMonth ?? [{ periodId, published: publishedCount }]).map((m) => [m.periodId, m.published]));
   return {
     periodId,
     span: !aggregate ? "month" : months.length === 3 ? "quarter" : "year",
-    months: months.map((m) => ({ periodId: m, published: publishedIn.get(m) ?? 0, closedAt: closedAt.get(m) ?? null })),
+    months: months.map((m) => ({ periodId: m, published: publishedIn.get(m) ?? 0, closedAt: null, closedByName: null, ...closeOf.get(m) })),
     dueOn: packDue.toISOString().slice(0, 10),
     unit: unitRow ? { code: unitRow.code, nameEn: unitRow.nameEn, nameZh: unitRow.nameZh } : null,
     groups: ordered,
