@@ -21,7 +21,11 @@ export function CorrectionComparison({ comparison, slug }: { comparison: Compari
   const label = (c: CorrectionChange) => {
     if (c.kind === "overview") return tR(c.field === "progressPercent" ? "progress" : c.field);
     if (c.kind === "narrative") return tN(c.lang === "En" ? "en" : "zh", { field: tN(c.field) });
-    const name = tP.has(`figureKeys.${c.key}` as never) ? tP(`figureKeys.${c.key}` as never) : c.key.startsWith("kpi.") ? tP("kpiFigure", { key: c.key.slice(4) }) : c.key;
+    const name = tP.has(`figureKeys.${c.key}` as never)
+      ? tP(`figureKeys.${c.key}` as never)
+      : c.key.startsWith("kpi.")
+        ? tP("kpiFigure", { key: c.key.slice(4) })
+        : c.key;
     return c.currency ? `${name} (${c.currency})` : name;
   };
   const value = (c: CorrectionChange, v: string | null) => {

@@ -107,7 +107,10 @@ export function PackView({
           <ul className="divide-y divide-slate-200">
             {pack.months.map((m) => (
               <li key={m.periodId} className="flex flex-wrap items-center gap-2 py-1 text-sm">
-                <Link href={`/reports/${m.periodId}${pack.unit ? `?unit=${encodeURIComponent(pack.unit.code)}` : ""}`} className="link inline-flex min-h-11 items-center">
+                <Link
+                  href={`/reports/${m.periodId}${pack.unit ? `?unit=${encodeURIComponent(pack.unit.code)}` : ""}`}
+                  className="link inline-flex min-h-11 items-center"
+                >
                   {m.periodId}
                 </Link>
                 <span>{t("monthLine", { published: m.published, inScope: pack.inScope })}</span>

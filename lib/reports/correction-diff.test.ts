@@ -33,7 +33,10 @@ describe("what a correction changed", () => {
   it("lists the status fields, the figures and the narrative that differ, in that order", () => {
     const older = { snapshot: { overview: overview(), capex: capex() }, narrative: { summaryEn: "On plan", issuesZh: "无" } };
     const newer = {
-      snapshot: { overview: overview({ health: "AT_RISK", progressPercent: 45, forecastFinish: { date: "2027-06-01", precision: "DAY" } }), capex: capex({ eac: "1250.50" }) },
+      snapshot: {
+        overview: overview({ health: "AT_RISK", progressPercent: 45, forecastFinish: { date: "2027-06-01", precision: "DAY" } }),
+        capex: capex({ eac: "1250.50" }),
+      },
       narrative: { summaryEn: "Two weeks late", issuesZh: "无" },
     };
     expect(correctionDiff(older, newer)).toEqual([
@@ -49,7 +52,10 @@ describe("what a correction changed", () => {
 
   it("shows a figure that appears or disappears, and a section the older version did not have", () => {
     const older = { snapshot: { overview: overview({ progressPercent: null }) }, narrative: {} };
-    const newer = { snapshot: { overview: overview({ progressPercent: 10 }), capex: capex({ committed: null, actual: null, eac: null, variance: null }) }, narrative: { decisionsZh: "请批准追加预算" } };
+    const newer = {
+      snapshot: { overview: overview({ progressPercent: 10 }), capex: capex({ committed: null, actual: null, eac: null, variance: null }) },
+      narrative: { decisionsZh: "请批准追加预算" },
+    };
     expect(correctionDiff(older, newer)).toEqual([
       { kind: "overview", field: "progressPercent", before: null, after: "10" },
       { kind: "figure", key: "capex.approved", currency: "USD", before: null, after: "1000.00" },

@@ -31,7 +31,13 @@ export async function exportReportPack({
   // the PDF is a printed page of the pack, which holds them anyway.
   const body =
     format === "xlsx"
-      ? packXlsxStream({ viewer, periodId, unit: unit || undefined, labels, pack: await getReportPack({ viewer, periodId, unit: unit || undefined, withReports: false }) })
+      ? packXlsxStream({
+          viewer,
+          periodId,
+          unit: unit || undefined,
+          labels,
+          pack: await getReportPack({ viewer, periodId, unit: unit || undefined, withReports: false }),
+        })
       : new Uint8Array(await packPdf(packHtml(await getReportPack({ viewer, periodId, unit: unit || undefined }), labels)));
   return {
     ok: true,

@@ -91,9 +91,9 @@ describe.each(testBackends())("closing a reporting period on %s", (backend) => {
     const auditBefore = await prisma.auditEntry.count({ where: { entityType: "StatusReport" } });
 
     expect(await createReportDraft({ viewer: manager, slug: "cd", input: { periodId } })).toMatchObject(refused);
-    expect(await saveReportNarrative({ viewer: manager, reportId: draft.id, input: { version: draft.version, narrative: { summaryEn: "Late" } } })).toMatchObject(
-      refused,
-    );
+    expect(
+      await saveReportNarrative({ viewer: manager, reportId: draft.id, input: { version: draft.version, narrative: { summaryEn: "Late" } } }),
+    ).toMatchObject(refused);
     expect(await submitReport({ viewer: manager, reportId: draft.id, input: { version: draft.version } })).toMatchObject(refused);
     expect(await publishReport({ viewer: pmo, reportId: submitted.id, input: { version: submitted.version } })).toMatchObject(refused);
     expect(await prisma.statusReport.count({ where: { periodId, project: { slug: "cd" } } })).toBe(0);

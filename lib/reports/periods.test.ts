@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { aggregatesOf, currentReportingPeriod, dueDate, isPackPeriod, isPeriodId, packMonths, monthsOf, periodBounds, quarterOf, reminderStage, shiftPeriod, yearOf } from "./periods";
+import {
+  aggregatesOf,
+  currentReportingPeriod,
+  dueDate,
+  isPackPeriod,
+  isPeriodId,
+  packMonths,
+  monthsOf,
+  periodBounds,
+  quarterOf,
+  reminderStage,
+  shiftPeriod,
+  yearOf,
+} from "./periods";
 import { canonicalJson, contentHash } from "./hash";
 
 const rule = { dueDay: 5, remindDaysBefore: 3, pmoGraceDays: 3, groupGraceDays: 10 };

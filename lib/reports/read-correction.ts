@@ -27,6 +27,12 @@ export async function getCorrectionComparison({ viewer, report }: { viewer: View
     newer = await getReport({ viewer, reportId: report.supersededBy.id });
   }
   if (!older || !newer) return null;
-  const pick = (r: ReportView) => ({ id: r.id, reportVersion: r.reportVersion, state: r.state, publishedAt: r.publishedAt, publishedByName: r.publishedByName });
+  const pick = (r: ReportView) => ({
+    id: r.id,
+    reportVersion: r.reportVersion,
+    state: r.state,
+    publishedAt: r.publishedAt,
+    publishedByName: r.publishedByName,
+  });
   return { older: pick(older), newer: pick(newer), reason: newer.supersedeReason ?? "", changes: correctionDiff(older, newer) };
 }
