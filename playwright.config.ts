@@ -10,6 +10,9 @@ import { defineConfig, devices } from "@playwright/test";
  * missing, Playwright's own browser if one is installed. Nothing is downloaded.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The SMTP sink the e2e server mails to (e2e/support/smtp-sink-server.ts), beside the app's port. */
+const SMTP_SINK_PORT = PORT + 1000;
+const SMTP_SINK_FILE = `.data/e2e/smtp-sink-${PORT}.jsonl`;
 const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && fs.existsSync(p));
 
 export default defineConfig({
@@ -51,16 +54,41 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx tsx scripts/e2e-server.ts`,
-    url: `http://localhost:${PORT}/api/health`,
-    // LOG_LEVEL warn: the server's access log would bury the test report.
-    // The suite signs in from one address far more often than a person would: lift the per-address sign-in limit.
-    env: { PORT: String(PORT), LODESTONE_DATA_DIR: ".data/e2e/pglite", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", LODESTONE_SIGN_IN_RATE_LIMIT: "1000" },
-    reuseExistingServer: !process.env.CI,
-    timeout: 600_000, // includes `next build` on a fresh clone
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-  },
+  // Started in this order: the SMTP sink first, so no mail of the app finds it missing.
+  webServer: [
+    {
+      command: `npx tsx e2e/support/smtp-sink-server.ts`,
+      port: SMTP_SINK_PORT,
+      env: { SMTP_SINK_PORT: String(SMTP_SINK_PORT), SMTP_SINK_FILE },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      command: `npx tsx scripts/e2e-server.ts`,
+      url: `http://localhost:${PORT}/api/health`,
+      // LOG_LEVEL warn: the server's access log would bury the test report.
+      // The suite signs in from one address far more often than a person would: lift the per-address sign-in limit.
+      // Mail goes to the sink; the reminder sweep runs every few seconds and failed deliveries retry within seconds,
+      // so a spec sees a reminder soon after it changes a due-date rule (e2e/reports-cycle.spec.ts).
+      env: {
+        PORT: String(PORT),
+        LODESTONE_DATA_DIR: ".data/e2e/pglite",
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        LODESTONE_SIGN_IN_RATE_LIMIT: "1000",
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
+        REMINDER_SWEEP_MS: "5000",
+        JOBS_POLL_MS: "500",
+        JOBS_RETRY_BASE_MS: "1000",
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 600_000, // includes `next build` on a fresh clone
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+  ],
 });

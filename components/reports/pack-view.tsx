@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { HealthBadge } from "@/components/ui/health-badge";
@@ -17,11 +18,14 @@ export function PackView({
   periods,
   units,
   exportBase,
+  closeControl,
 }: {
   pack: ReportPack;
-  periods: string[];
+  periods: { months: string[]; quarters: string[]; years: string[] };
   units: { value: string; label: string }[];
   exportBase: string;
+  /** the group admin's close control, for an open month that has ended */
+  closeControl?: ReactNode;
 }) {
   const t = useTranslations("reports.pack");
   const tEnum = useTranslations("enums");
@@ -49,10 +53,14 @@ export function PackView({
               {t("period")}
             </label>
             <select id="pack-period" name="period" defaultValue={pack.periodId} className="field-control min-h-11 w-40">
-              {periods.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
+              {(["months", "quarters", "years"] as const).map((kind) => (
+                <optgroup key={kind} label={t(kind)}>
+                  {periods[kind].map((p) => (
+                    <option key={p} value={p}>
+                      {p}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </select>
           </div>
@@ -82,7 +90,36 @@ export function PackView({
             {t("downloadPdf")}
           </a>
         </form>
+        {pack.span === "month" && pack.months[0]?.closedAt && (
+          <p className="rounded-md border border-slate-300 bg-slate-50 p-2 text-sm text-slate-800">
+            {t("closedNotice", { date: day(pack.months[0].closedAt), name: pack.months[0].closedByName ?? "—" })}
+          </p>
+        )}
+        {pack.span === "month" && !pack.months[0]?.closedAt && closeControl}
       </header>
+
+      {pack.span !== "month" && (
+        <section aria-labelledby="pack-months">
+          <h2 id="pack-months" className="mb-1 text-lg font-semibold">
+            {t("monthsTitle", { span: pack.span })}
+          </h2>
+          <p className="mb-2 text-sm text-slate-600">{t("spanNote", { span: pack.span })}</p>
+          <ul className="divide-y divide-slate-200">
+            {pack.months.map((m) => (
+              <li key={m.periodId} className="flex flex-wrap items-center gap-2 py-1 text-sm">
+                <Link
+                  href={`/reports/${m.periodId}${pack.unit ? `?unit=${encodeURIComponent(pack.unit.code)}` : ""}`}
+                  className="link inline-flex min-h-11 items-center"
+                >
+                  {m.periodId}
+                </Link>
+                <span>{t("monthLine", { published: m.published, inScope: pack.inScope })}</span>
+                <span className="text-slate-600">{m.closedAt ? t("monthClosed", { date: day(m.closedAt) }) : t("monthOpen")}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="pack-headlines">
         <h2 id="pack-headlines" className="mb-2 text-lg font-semibold">
@@ -164,6 +201,7 @@ export function PackView({
                   </Link>
                   {r.health && <HealthBadge health={r.health} />}
                   {r.progressPercent !== null && <span className="text-sm text-slate-700">{r.progressPercent} %</span>}
+                  {pack.span !== "month" && <span className="text-sm text-slate-600">{t("fromMonth", { period: r.periodId })}</span>}
                 </div>
                 {r.changes.length > 0 && <ChangeList changes={r.changes} className="mt-1" />}
                 {(zh ? r.narrative.summaryZh || r.narrative.summaryEn : r.narrative.summaryEn || r.narrative.summaryZh) && (

@@ -1,8 +1,16 @@
 import { getTranslations } from "next-intl/server";
+import { aggregatesOf } from "@/lib/reports/periods";
 
-/** Beside the live dashboard: open the portfolio as published for a period (its report pack). */
+/**
+ * Beside the live dashboard: open the portfolio as published for a month, a
+ * quarter or a year (its report pack; quarters and years are derived from the
+ * months' published reports).
+ */
 export async function PublishedPeriodSelector({ periods }: { periods: string[] }) {
   const t = await getTranslations("reports.dashboardPeriod");
+  const tPack = await getTranslations("reports.pack");
+  const { quarters, years } = aggregatesOf(periods);
+  const lists = { months: periods, quarters, years };
   return (
     <form method="get" action="/reports" className="flex flex-wrap items-end gap-2 print:hidden">
       <div>
@@ -11,15 +19,19 @@ export async function PublishedPeriodSelector({ periods }: { periods: string[] }
         </label>
         <select id="published-period" name="period" className="field-control min-h-11 w-56" defaultValue="">
           <option value="">{t("live")}</option>
-          {periods.map((p) => (
-            <option key={p} value={p}>
-              {t("asPublished", { period: p })}
-            </option>
+          {(["months", "quarters", "years"] as const).map((kind) => (
+            <optgroup key={kind} label={tPack(kind)}>
+              {lists[kind].map((p) => (
+                <option key={p} value={p}>
+                  {t("asPublished", { period: p })}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </div>
       <button type="submit" className="btn-secondary min-h-11">
-        {(await getTranslations("reports.pack"))("show")}
+        {tPack("show")}
       </button>
     </form>
   );

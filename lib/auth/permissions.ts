@@ -92,6 +92,10 @@ export const PERMISSIONS = {
     description: "Set when reports are due and when missing ones escalate, for the group and per organization unit",
     roles: { admin: true },
   },
+  "report:close": {
+    description: "Close a reporting period for the group (afterwards only corrections of its published reports)",
+    roles: { admin: true },
+  },
   "project:follow": {
     description: "Follow a project (told when its report is published)",
     roles: { admin: true, pmo: true, manager: true, executive: true, staff: true },

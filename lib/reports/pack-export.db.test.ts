@@ -8,10 +8,14 @@ import { loadPortfolio } from "../db/seed";
 import { testBackends, withTestDatabase } from "../test/database";
 import { buildProject } from "../test/factories";
 import { createViewer } from "../test/viewers";
-import { packHtml, packPdf, packXlsx } from "./pack-export";
+import { packHtml, packPdf, packReportBatches, packXlsxStream } from "./pack-export";
 import { packLabels } from "./pack-labels";
 import { getReportPack } from "./read-reports";
 import { createReportDraft, publishReport, saveReportNarrative, submitReport } from "./report-workflow";
+
+async function xlsx(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+  return Buffer.from(await new Response(stream).arrayBuffer());
+}
 
 describe.each(testBackends())("report pack exports on %s", (backend) => {
   const database = withTestDatabase(backend);
@@ -41,9 +45,10 @@ describe.each(testBackends())("report pack exports on %s", (backend) => {
   });
 
   it("writes one row per published report, the narrative in its own sheet, and the not-reported list", async () => {
-    const pack = await getReportPack({ viewer: null, periodId });
+    const pack = await getReportPack({ viewer: null, periodId, withReports: false });
+    expect(pack).toMatchObject({ published: 2, groups: [], healthCounts: (await getReportPack({ viewer: null, periodId })).healthCounts });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await packXlsx(pack, packLabels("zh-CN"))) as never);
+    await wb.xlsx.load((await xlsx(packXlsxStream({ viewer: null, periodId, labels: packLabels("zh-CN"), pack }))) as never);
     expect(wb.worksheets.map((s) => s.name)).toEqual(["报告", "叙述", "未报告", "数据"]);
     const reports = wb.getWorksheet("报告")!;
     expect(reports.rowCount).toBe(3);
@@ -57,6 +62,22 @@ describe.each(testBackends())("report pack exports on %s", (backend) => {
     const figures = wb.getWorksheet("数据")!;
     const progress = (figures.getSheetValues() as unknown[][]).find((r) => r && r[1] === "进度（百分比之和）");
     expect(progress?.[3]).toBe(100);
+  });
+
+  it("reads the reports in keyset-paged batches: every report once, in name order, whatever the batch size", async () => {
+    const all: string[] = [];
+    for await (const batch of packReportBatches({ viewer: null, periodId, columns: "figures", batchSize: 1 })) {
+      expect(batch).toHaveLength(1);
+      all.push(batch[0].slug);
+    }
+    expect(all).toEqual(["xa", "xb"]);
+    const big: string[] = [];
+    for await (const batch of packReportBatches({ viewer: null, periodId, columns: "narrative", batchSize: 1000 })) big.push(...batch.map((r) => r.slug));
+    expect(big).toEqual(all);
+    // the reader's scope applies: a unit outside the tree has nothing
+    const none: unknown[] = [];
+    for await (const batch of packReportBatches({ viewer: null, periodId, unit: "NOPE", columns: "figures" })) none.push(...batch);
+    expect(none).toEqual([]);
   });
 
   it("prints a PDF whose Chinese text extracts (pdftotext)", async () => {

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { currentReportingPeriod, dueDate, isPeriodId, monthsOf, periodBounds, quarterOf, reminderStage, shiftPeriod, yearOf } from "./periods";
+import {
+  aggregatesOf,
+  currentReportingPeriod,
+  dueDate,
+  isPackPeriod,
+  isPeriodId,
+  packMonths,
+  monthsOf,
+  periodBounds,
+  quarterOf,
+  reminderStage,
+  shiftPeriod,
+  yearOf,
+} from "./periods";
 import { canonicalJson, contentHash } from "./hash";
 
 const rule = { dueDay: 5, remindDaysBefore: 3, pmoGraceDays: 3, groupGraceDays: 10 };
@@ -17,6 +30,15 @@ describe("reporting periods", () => {
     expect(monthsOf("2026-Q1")).toEqual(["2026-01", "2026-02", "2026-03"]);
     expect(monthsOf("2026")).toHaveLength(12);
     expect(currentReportingPeriod(day("2026-01-03"))).toBe("2025-12");
+  });
+
+  it("names a pack by a month, a quarter or a year", () => {
+    for (const ok of ["2026-10", "2026-Q3", "2026"]) expect(isPackPeriod(ok), ok).toBe(true);
+    for (const bad of ["2026-Q5", "2026-Q0", "2026Q3", "26", "2026-13", "Q3", ""]) expect(isPackPeriod(bad), bad).toBe(false);
+    expect(packMonths("2026-10")).toEqual(["2026-10"]);
+    expect(packMonths("2026-Q3")).toEqual(["2026-07", "2026-08", "2026-09"]);
+    expect(packMonths("2026")[11]).toBe("2026-12");
+    expect(aggregatesOf(["2026-01", "2025-12", "2025-11", "2025-09"])).toEqual({ quarters: ["2026-Q1", "2025-Q4", "2025-Q3"], years: ["2026", "2025"] });
   });
 
   it("are due on the rule's day of the next month, clamped to its length", () => {

@@ -50,6 +50,29 @@ export function monthsOf(aggregate: string): string[] {
   throw new Error(`not a quarter or year: ${aggregate}`);
 }
 
+const QUARTER_ID = /^(\d{4})-Q([1-4])$/;
+const YEAR_ID = /^\d{4}$/;
+
+/** What a pack may show: a month ("2026-10"), a quarter ("2026-Q4") or a year ("2026"). */
+export function isPackPeriod(value: string): boolean {
+  return PERIOD_ID.test(value) || QUARTER_ID.test(value) || YEAR_ID.test(value);
+}
+
+/** The months a pack period spans: a month is its own. */
+export function packMonths(id: string): string[] {
+  return PERIOD_ID.test(id) ? [id] : monthsOf(id);
+}
+
+/**
+ * The quarters and years around a list of months (newest first), for the
+ * period selectors: every quarter and year that any of the months falls in.
+ */
+export function aggregatesOf(months: string[]): { quarters: string[]; years: string[] } {
+  const quarters = [...new Set(months.map(quarterOf))].sort().reverse();
+  const years = [...new Set(months.map(yearOf))].sort().reverse();
+  return { quarters, years };
+}
+
 export interface DueRule {
   dueDay: number;
   remindDaysBefore: number;

@@ -64,15 +64,31 @@ async function loadForAction(ctx: MutationContext<unknown>, reportId: string, ac
   const report = isUuid(reportId)
     ? await tx.statusReport.findFirst({
         where: { id: reportId, project: projectReadScope(viewer) },
-        include: { project: { select: { id: true, slug: true, nameEn: true, nameZh: true, orgUnit: { select: { path: true } } } } },
+        include: {
+          project: { select: { id: true, slug: true, nameEn: true, nameZh: true, orgUnit: { select: { path: true } } } },
+          period: { select: { closedAt: true } },
+        },
       })
     : null;
   if (!report) throw new AppError("NOT_FOUND", "No such report.");
   await findWritableProject(tx, { slug: report.project.slug, viewer, grant, select: { id: true } });
   if (!actionAllowedFrom(action, report.state))
     throw new AppError("CONFLICT", `This report is ${report.state.toLowerCase()}: it cannot be ${pastTense[action]} now.`, undefined, { state: report.state });
+  if (report.period.closedAt && !allowedInClosedPeriod(action, report.supersedesId !== null)) throw periodClosed(report.periodId);
   return report;
 }
+
+/**
+ * After the group closes a period (docs/decisions/0073) only corrections move
+ * forward; a first report may still be returned (that publishes nothing) or
+ * corrected once published. The database trigger refuses the same.
+ */
+export function allowedInClosedPeriod(action: ReportAction, isCorrection: boolean): boolean {
+  return isCorrection || action === "return" || action === "supersede";
+}
+
+const periodClosed = (periodId: string) =>
+  new AppError("CONFLICT", "This period is closed: only a correction of a published report can be written.", undefined, { periodId });
 
 const pastTense: Record<ReportAction, string> = { edit: "edited", submit: "submitted", return: "returned", publish: "published", supersede: "corrected" };
 
@@ -109,6 +125,8 @@ export function createReportDraft({ viewer, slug, input }: { viewer: Viewer | nu
     run: async ({ tx, viewer, grant, input }) => {
       const project = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, slug: true } });
       await ensurePeriod(tx, input.periodId);
+      const period = await tx.reportingPeriod.findUniqueOrThrow({ where: { id: input.periodId }, select: { closedAt: true } });
+      if (period.closedAt) throw periodClosed(input.periodId);
       const existing = await tx.statusReport.findFirst({
         where: { projectId: project.id, periodId: input.periodId },
         orderBy: { reportVersion: "desc" },

@@ -8,7 +8,9 @@ import { isUnitCode } from "@/lib/org/org-path";
 import { unitsInScope } from "@/lib/org/org-units";
 import { unitChoices } from "@/lib/org/unit-options";
 import { readScopeOf } from "@/lib/projects/project-scope";
-import { currentReportingPeriod, isPeriodId, shiftPeriod } from "@/lib/reports/periods";
+import { ClosePeriod } from "@/components/reports/close-period";
+import { canClosePeriods } from "@/lib/reports/period-close";
+import { aggregatesOf, currentReportingPeriod, isPackPeriod, isPeriodId, periodBounds, shiftPeriod } from "@/lib/reports/periods";
 import { getReportPack } from "@/lib/reports/read-reports";
 
 type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ period?: string; unit?: string }> };
@@ -24,12 +26,31 @@ export default async function ReportPackPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const unit = typeof sp.unit === "string" && isUnitCode(sp.unit) ? sp.unit : undefined;
   const unitQuery = unit ? `?unit=${unit}` : "";
-  if (sp.period && sp.period !== period && isPeriodId(sp.period)) redirect(`/reports/${sp.period}${unitQuery}`);
-  if (!isPeriodId(period)) notFound();
+  if (sp.period && sp.period !== period && isPackPeriod(sp.period)) redirect(`/reports/${sp.period}${unitQuery}`);
+  if (!isPackPeriod(period)) notFound();
   const viewer = await requireReader(`/reports/${period}${unitQuery}`);
-  const [pack, units, locale] = await Promise.all([getReportPack({ viewer, periodId: period, unit }), unitsInScope(readScopeOf(viewer)), getLocale()]);
-  const latest = currentReportingPeriod(new Date());
-  const periods = Array.from({ length: 24 }, (_, i) => shiftPeriod(latest, -i));
-  if (!periods.includes(period)) periods.push(period);
-  return <PackView pack={pack} periods={periods} units={unitChoices(units, locale)} exportBase={`/reports/${period}/export`} />;
+  const [pack, units, locale, mayClose] = await Promise.all([
+    getReportPack({ viewer, periodId: period, unit }),
+    unitsInScope(readScopeOf(viewer)),
+    getLocale(),
+    canClosePeriods(viewer),
+  ]);
+  const now = new Date();
+  const latest = currentReportingPeriod(now);
+  const months = Array.from({ length: 24 }, (_, i) => shiftPeriod(latest, -i));
+  const { quarters, years } = aggregatesOf(months);
+  // An older period opened by its URL is offered too, in its own list.
+  const own = isPeriodId(period) ? months : period.includes("Q") ? quarters : years;
+  if (!own.includes(period)) own.push(period);
+  // Only a month that has ended can be closed (closePeriod checks again).
+  const closable = mayClose && isPeriodId(period) && now.getTime() >= periodBounds(period).endsOn.getTime() + 86_400_000;
+  return (
+    <PackView
+      pack={pack}
+      periods={{ months, quarters, years }}
+      units={unitChoices(units, locale)}
+      exportBase={`/reports/${period}/export`}
+      closeControl={closable ? <ClosePeriod periodId={period} /> : undefined}
+    />
+  );
 }
