@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useRef, useState, useTransition } from "react";
+import { useMessage } from "@/components/ui/form";
+import type { Message } from "@/lib/i18n/message";
 import { useTranslations } from "next-intl";
 import { createUserAction } from "@/lib/auth/actions";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/admin-users.validation";
@@ -18,12 +20,13 @@ const FIELDS: Field[] = ["name", "email", "role", "unitCode", "password", "reaso
  * the admin's, and records the audit entry). Errors stay next to their field.
  */
 export function NewUserDialog({ units, onFeedback }: { units: { value: string; label: string }[]; onFeedback: (feedback: Feedback) => void }) {
+  const translate = useMessage();
   const t = useTranslations("uxReview.newUser");
   const tRole = useTranslations("roles");
   const id = useId();
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<{ message: string; fields: Partial<Record<Field, string>> } | null>(null);
+  const [errors, setErrors] = useState<{ message: Message; fields: Partial<Record<Field, Message>> } | null>(null);
   const [isPending, startTransition] = useTransition();
   const opener = useRef<HTMLButtonElement>(null);
 
@@ -47,7 +50,7 @@ export function NewUserDialog({ units, onFeedback }: { units: { value: string; l
   const fieldError = (f: Field) =>
     errors?.fields[f] ? (
       <p id={`${id}-${f}-error`} className="mt-1 text-sm text-red-700">
-        {errors.fields[f]}
+        {translate(errors.fields[f])}
       </p>
     ) : null;
 
@@ -70,7 +73,7 @@ export function NewUserDialog({ units, onFeedback }: { units: { value: string; l
           </h2>
           {errors && (
             <p role="alert" className="text-sm font-medium text-red-700">
-              {errors.message}
+              {translate(errors.message)}
             </p>
           )}
           <div>

@@ -2,14 +2,14 @@
 
 import { useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { useServerMessage } from "@/components/ui/form";
+import { useMessage } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { unlockSignInAction } from "@/lib/auth/login-unlock.actions";
 
 /** Admins clear an account's failed sign-ins (lib/auth/login-unlock.ts), so its owner need not wait out the delay. */
 export function SignInUnlock() {
   const t = useTranslations("signInUnlock");
-  const translate = useServerMessage();
+  const translate = useMessage();
   const id = useId();
   const hydrated = useHydrated();
   const [isPending, startTransition] = useTransition();

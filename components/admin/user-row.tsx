@@ -1,5 +1,7 @@
 "use client";
 
+import type { Message } from "@/lib/i18n/message";
+
 import { useId, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { setManagerAssignmentAction, setUserDisabledAction, setUserRoleAction } from "@/lib/auth/actions";
@@ -12,7 +14,7 @@ import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { ProjectName } from "@/lib/projects/list-project-names";
 import type { MutationResult } from "@/lib/server/mutation";
 /** What the admin table announces after a change (null: nothing to say). */
-export type Feedback = { kind: "ok" | "error"; message: string } | null;
+export type Feedback = { kind: "ok" | "error"; message: Message | string } | null;
 
 interface UserRowProps {
   user: UserRow;

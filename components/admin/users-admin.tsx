@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { UserRow } from "@/lib/auth/admin-users";
 import type { ProjectName } from "@/lib/projects/list-project-names";
+import { useMessage } from "@/components/ui/form";
 import { NewUserDialog } from "./new-user-dialog";
 import { UserRowView, type Feedback } from "./user-row";
 
@@ -20,6 +21,7 @@ export function UsersAdmin({
   units: { value: string; label: string }[];
 }) {
   const t = useTranslations("admin");
+  const translate = useMessage();
   const [feedback, setFeedback] = useState<Feedback>(null);
   return (
     <div className="space-y-5">
@@ -32,10 +34,10 @@ export function UsersAdmin({
       </div>
       {/* One live region for every row's result; errors are announced assertively. */}
       <div role="status" className="min-h-6 text-sm font-medium text-emerald-800">
-        {feedback?.kind === "ok" && feedback.message}
+        {feedback?.kind === "ok" && translate(feedback.message)}
       </div>
       <div role="alert" className="text-sm font-medium text-red-700 empty:hidden">
-        {feedback?.kind === "error" && feedback.message}
+        {feedback?.kind === "error" && translate(feedback.message)}
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white shadow-xs">
         <table className="w-full border-collapse text-left text-sm">

@@ -25,8 +25,8 @@ export function SignInForm({ next, password = true, sso = null }: { next: string
   const [email, setEmail] = useState("");
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const errors: FieldErrors = clientErrors ?? state?.fields ?? {};
-  const message = clientErrors ? null : (state?.message ?? null);
+  const errors: FieldErrors = clientErrors ?? state?.error.fields ?? {};
+  const message = clientErrors ? null : (state?.error.message ?? null);
 
   // A failed sign-in (answered by the server) moves focus to the summary.
   useEffect(() => {

@@ -38,7 +38,7 @@ export function SsoSignIn({ name, next, error }: { name: string; next: string; e
   const [state, formAction, isPending] = useActionState<SsoSignInState, FormData>(ssoSignInAction, null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const key = error ? ERROR_KEYS[error] : undefined;
-  const message = state?.message ?? (error ? (key ? t(`errors.${key}`) : t("errors.other", { code: error })) : null);
+  const message = state?.error.message ?? (error ? (key ? t(`errors.${key}`) : t("errors.other", { code: error })) : null);
   const items: SummaryItem[] = message ? [{ targetId: null, message }] : [];
 
   useEffect(() => {

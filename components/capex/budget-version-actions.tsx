@@ -1,5 +1,9 @@
 "use client";
 
+import type { Message } from "@/lib/i18n/message";
+
+import { useMessage } from "@/components/ui/form";
+
 import { useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { approveBudgetVersionAction, createBudgetVersionAction } from "@/lib/capex/actions";
@@ -7,8 +11,9 @@ import { BUDGET_KINDS } from "@/lib/capex/capex.validation";
 
 export function BudgetVersionActions({ slug, versionId, version, label }: { slug: string; versionId: string; version: number; label: string }) {
   const t = useTranslations("capex");
+  const translate = useMessage();
   const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   return (
     <span className="inline-flex items-center gap-2">
       <button
@@ -28,7 +33,7 @@ export function BudgetVersionActions({ slug, versionId, version, label }: { slug
       </button>
       {error && (
         <span role="alert" className="text-xs text-red-800">
-          {error}
+          {translate(error)}
         </span>
       )}
     </span>
@@ -38,9 +43,10 @@ export function BudgetVersionActions({ slug, versionId, version, label }: { slug
 export function NewBudgetVersionForm({ slug, hasApproved }: { slug: string; hasApproved: boolean }) {
   const t = useTranslations("capex");
   const tKind = useTranslations("capex.kind");
+  const translate = useMessage();
   const id = useId();
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: Message | string } | null>(null);
   return (
     <form
       className="flex flex-wrap items-end gap-3 text-sm"
@@ -78,7 +84,7 @@ export function NewBudgetVersionForm({ slug, hasApproved }: { slug: string; hasA
       </button>
       {message && (
         <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-800" : "text-red-800"}>
-          {message.text}
+          {translate(message.text)}
         </p>
       )}
     </form>

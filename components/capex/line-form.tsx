@@ -2,6 +2,7 @@
 
 import { useState, useTransition, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import { useMessage } from "@/components/ui/form";
 import type { MutationResult } from "@/lib/server/mutation";
 
 /**
@@ -27,6 +28,7 @@ export function LineForm({
   children: ReactNode;
 }) {
   const t = useTranslations("capexForms");
+  const translate = useMessage();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [existing, setExisting] = useState<{ input: Record<string, unknown>; stored: Existing } | null>(null);
@@ -46,8 +48,7 @@ export function LineForm({
         return;
       }
       setExisting(null);
-      const fields = r.error.fields ? Object.values(r.error.fields).join(" ") : "";
-      setMessage({ ok: false, text: [r.error.message, fields].filter(Boolean).join(" ") });
+      setMessage({ ok: false, text: [r.error.message, ...Object.values(r.error.fields ?? {})].map(translate).join(" ") });
     });
 
   return (

@@ -1,5 +1,9 @@
 "use client";
 
+import type { Message } from "@/lib/i18n/message";
+
+import { useMessage } from "@/components/ui/form";
+
 import { useId, useRef, useState, useTransition } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { uploadSheetAction } from "@/lib/capex/actions";
@@ -10,7 +14,7 @@ type State =
   | { kind: "idle" }
   | { kind: "checked"; result: SheetResult }
   | { kind: "applied"; result: SheetResult }
-  | { kind: "error"; message: string; rows?: SheetResult["rows"] };
+  | { kind: "error"; message: Message | string; rows?: SheetResult["rows"] };
 
 /**
  * Upload of a cost sheet or KPI sheet (XLSX or CSV): "Check" is the dry run and
@@ -19,6 +23,7 @@ type State =
  */
 export function SheetUpload({ slug, kind }: { slug: string; kind: SheetKind }) {
   const t = useTranslations("capex.upload");
+  const translate = useMessage();
   const format = useFormatter();
   const tErr = useTranslations("capex.upload.errors");
   const id = useId();
@@ -84,7 +89,7 @@ export function SheetUpload({ slug, kind }: { slug: string; kind: SheetKind }) {
         )}
         {state.kind === "error" && (
           <p role="alert" className="text-sm text-red-800">
-            {state.message}
+            {translate(state.message)}
           </p>
         )}
       </div>

@@ -3,7 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useServerMessage } from "@/components/ui/form";
+import { useMessage } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { createTokenAction, revokeTokenAction } from "@/lib/tokens/actions";
 import type { TokenRow } from "@/lib/tokens/list-tokens";
@@ -17,7 +17,7 @@ const INPUT = "mt-1 rounded border border-slate-400 px-2 py-1 font-normal";
  */
 export function TokensManager({ kind, rows, units = [] }: { kind: "personal" | "service"; rows: TokenRow[]; units?: { code: string; label: string }[] }) {
   const t = useTranslations("integrations.tokens");
-  const translate = useServerMessage();
+  const translate = useMessage();
   const id = useId();
   const router = useRouter();
   const hydrated = useHydrated();

@@ -1,9 +1,11 @@
 "use client";
 
+import type { Message } from "@/lib/i18n/message";
+
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useServerMessage } from "@/components/ui/form";
+import { useMessage } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { EVENT_KINDS, type EventKind } from "@/lib/jobs/webhook-events";
 import { createWebhookAction, deleteWebhookAction, setWebhookActiveAction } from "@/lib/webhooks/actions";
@@ -16,7 +18,7 @@ const INPUT = "mt-1 rounded border border-slate-400 px-2 py-1 font-normal";
 export function WebhooksAdmin({ rows }: { rows: WebhookRow[] }) {
   const t = useTranslations("integrations.webhooks");
   const format = useFormatter();
-  const translate = useServerMessage();
+  const translate = useMessage();
   const id = useId();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -27,7 +29,7 @@ export function WebhooksAdmin({ rows }: { rows: WebhookRow[] }) {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
-  const run = (fn: () => Promise<{ ok: boolean; error?: { message: string; fields?: Record<string, string> } }>, done: string | null) => {
+  const run = (fn: () => Promise<{ ok: boolean; error?: { message: Message; fields?: Record<string, Message> } }>, done: string | null) => {
     setError(null);
     setStatus(null);
     startTransition(async () => {

@@ -1,4 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Message } from "@/lib/i18n/message";
 import type { UserRow } from "@/lib/auth/admin-users";
 import { ROLES } from "@/lib/auth/permissions";
 import { archiveUnitAction, createUnitAction, moveProjectsAction, moveUnitAction, renameUnitAction, roleAssignmentAction } from "@/lib/org/actions";
@@ -23,9 +25,10 @@ export async function OrgAdmin({
   users: UserRow[];
   projects: ProjectName[];
   done: boolean;
-  error: string | null;
+  error: Message[] | null;
 }) {
   const t = await getTranslations("org");
+  const tServer = await getTranslations("serverMessages");
   const format = await getFormatter();
   const tRole = await getTranslations("roles");
   const label = (u: OrgUnitNode) => `${"— ".repeat(u.depth)}${u.code} · ${u.nameEn}`;
@@ -50,7 +53,7 @@ export async function OrgAdmin({
       </div>
       {error && (
         <div role="alert" className="text-sm font-medium text-red-700">
-          {t("failed", { message: error })}
+          {t("failed", { message: error.map((m) => formatMessage(tServer, m)).join(" ") })}
         </div>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white shadow-xs">

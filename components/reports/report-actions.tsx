@@ -1,9 +1,11 @@
 "use client";
 
+import type { Message } from "@/lib/i18n/message";
+
 import { useEffect, useId, useState, useSyncExternalStore, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useServerMessage } from "@/components/ui/form";
+import { useMessage } from "@/components/ui/form";
 import {
   createReportDraftAction,
   publishReportAction,
@@ -14,7 +16,7 @@ import {
 } from "@/lib/reports/actions";
 import { NARRATIVE_FIELDS, type Narrative } from "@/lib/reports/report.validation";
 
-type Result = { ok: true; data: { id: string; slug: string; version: number } } | { ok: false; error: { message: string; fields?: Record<string, string> } };
+type Result = { ok: true; data: { id: string; slug: string; version: number } } | { ok: false; error: { message: Message; fields?: Record<string, Message> } };
 
 /**
  * The last success of a state change (submitted, returned, published): the
@@ -51,10 +53,10 @@ export function ReportFlash() {
 /** Runs a server action, shows its error or success, and refreshes the page. */
 function useAction() {
   const router = useRouter();
-  const translate = useServerMessage();
+  const translate = useMessage();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useState<Record<string, Message>>({});
   const [done, setDone] = useState<string | null>(null);
   const run = (action: () => Promise<Result>, success: string, then?: (r: Extract<Result, { ok: true }>) => void) =>
     start(async () => {

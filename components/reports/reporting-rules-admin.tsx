@@ -1,4 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Message } from "@/lib/i18n/message";
 import { AdminHeader } from "@/components/org/admin-nav";
 import type { OrgUnitNode } from "@/lib/org/org-units";
 import { clearRuleAction, setRuleAction } from "@/lib/reports/rule-actions";
@@ -16,8 +18,8 @@ const FIELDS = ["dueDay", "remindDaysBefore", "pmoGraceDays", "groupGraceDays"] 
  * and each unit's own rule (a unit's subtree inherits it). One plain form per
  * rule, each a single audited mutation on the server.
  */
-export async function ReportingRulesAdmin({ rules, units, done, error }: { rules: RuleRow[]; units: OrgUnitNode[]; done: boolean; error: string | null }) {
-  const [t, locale] = await Promise.all([getTranslations("reportingRules"), getLocale()]);
+export async function ReportingRulesAdmin({ rules, units, done, error }: { rules: RuleRow[]; units: OrgUnitNode[]; done: boolean; error: Message[] | null }) {
+  const [t, tServer, locale] = await Promise.all([getTranslations("reportingRules"), getTranslations("serverMessages"), getLocale()]);
   const zh = locale === "zh-CN";
   const withRule = new Set(rules.map((r) => r.unit));
   const free = units.filter((u) => !u.archived && u.depth > 0 && !withRule.has(u.code));
@@ -55,7 +57,7 @@ export async function ReportingRulesAdmin({ rules, units, done, error }: { rules
       </div>
       {error && (
         <div role="alert" className="text-sm font-medium text-red-700">
-          {t("failed", { message: error })}
+          {t("failed", { message: error.map((m) => formatMessage(tServer, m)).join(" ") })}
         </div>
       )}
       <div className="grid gap-4 lg:grid-cols-2">

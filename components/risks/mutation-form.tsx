@@ -3,6 +3,7 @@
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { ErrorSummary, FieldError, type SummaryItem } from "@/components/ui/form";
+import type { Message } from "@/lib/i18n/message";
 import type { MutationResult } from "@/lib/server/mutation";
 
 /**
@@ -46,8 +47,8 @@ export function MutationForm({
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, Message | string>>({});
+  const [formError, setFormError] = useState<Message | string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -1,5 +1,11 @@
 "use client";
 
+import type { MutationResult } from "@/lib/server/mutation";
+
+import type { Message } from "@/lib/i18n/message";
+
+import { useMessage } from "@/components/ui/form";
+
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
@@ -24,10 +30,11 @@ const viewHref = (id: string) => `/projects?view=${id}`;
 /** Open a saved view, save the current state as one, share it, make it the default, delete it. */
 export function ViewsMenu({ views, current, query, group, settings, signedIn }: ViewsMenuProps) {
   const t = useTranslations("projects.views");
+  const translate = useMessage();
   const router = useRouter();
   const id = useId();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: Message | string } | null>(null);
   const openMenu = useDismissableDetails();
   const saveMenu = useDismissableDetails();
 
@@ -44,7 +51,7 @@ export function ViewsMenu({ views, current, query, group, settings, signedIn }: 
   const shared = views.filter((v) => !v.mine);
   const payload = { query, columns: settings.columns, columnWidths: settings.columnWidths, density: settings.density, groupBy: group ?? null };
 
-  function run(action: () => Promise<{ ok: true; data: unknown } | { ok: false; error: { message: string } }>, ok: string, after?: (data: unknown) => void) {
+  function run(action: () => Promise<MutationResult<unknown>>, ok: string, after?: (data: unknown) => void) {
     startTransition(async () => {
       const result = await action();
       if (!result.ok) return setMessage({ kind: "error", text: result.error.message });
@@ -184,7 +191,7 @@ export function ViewsMenu({ views, current, query, group, settings, signedIn }: 
         </button>
       )}
       <p role="status" className={`text-sm ${message?.kind === "error" ? "text-red-800" : "text-slate-700"}`}>
-        {message?.text}
+        {message && translate(message.text)}
       </p>
     </div>
   );

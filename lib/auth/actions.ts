@@ -19,7 +19,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     next: formData.get("next") ? String(formData.get("next")) : undefined,
   });
   if (!result.ok) return result;
-  redirect(await landingPath({ userId: result.userId, next: result.next }));
+  redirect(await landingPath({ userId: result.data.userId, next: result.data.next }));
 }
 
 export type SsoSignInState = Exclude<SsoStartResult, { ok: true }> | null;
@@ -28,7 +28,7 @@ export type SsoSignInState = Exclude<SsoStartResult, { ok: true }> | null;
 export async function ssoSignInAction(_prev: SsoSignInState, formData: FormData): Promise<SsoSignInState> {
   const result = await startSsoSignIn({ next: formData.get("next") ? String(formData.get("next")) : undefined });
   if (!result.ok) return result;
-  redirect(result.url);
+  redirect(result.data.url);
 }
 
 export async function signOutAction(): Promise<void> {

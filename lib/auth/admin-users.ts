@@ -60,9 +60,9 @@ export async function listUsers(): Promise<UserRow[]> {
   });
 }
 
-function notSelf(viewer: Viewer, userId: string, what: string) {
+function notSelf(viewer: Viewer, userId: string, what: "changeRole" | "disable") {
   // An admin who demotes or disables themselves could leave nobody able to undo it.
-  if (viewer.id === userId) throw new AppError("BAD_REQUEST", `You cannot ${what} your own account.`);
+  if (viewer.id === userId) throw new AppError("BAD_REQUEST", { key: "notOwnAccount", params: { action: what } });
 }
 
 async function rootUnit(tx: Parameters<Parameters<typeof mutate>[0]["run"]>[0]["tx"]) {
@@ -85,9 +85,9 @@ export function setUserRole({ viewer, input }: { viewer: Viewer | null; input: u
     run: async ({ tx, viewer, input }) => {
       const root = await rootUnit(tx);
       assertCovers(viewer, "user:manage", root.path);
-      notSelf(viewer, input.userId, "change the role of");
+      notSelf(viewer, input.userId, "changeRole");
       const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-      if (!user) throw new AppError("NOT_FOUND", "No such user.");
+      if (!user) throw new AppError("NOT_FOUND", "noSuchUser");
       const before = await tx.roleAssignment.findMany({ where: { userId: user.id, unitId: root.id }, select: { role: true } });
       await tx.roleAssignment.deleteMany({ where: { userId: user.id, unitId: root.id } });
       await tx.roleAssignment.create({ data: { userId: user.id, unitId: root.id, role: input.role, assignedById: viewer.id } });
@@ -118,7 +118,7 @@ export function setUserDisabled({ viewer, input }: { viewer: Viewer | null; inpu
       assertCovers(viewer, "user:manage", (await rootUnit(tx)).path);
       notSelf(viewer, input.userId, "disable");
       const user = await tx.user.findUnique({ where: { id: input.userId }, select: { banned: true } });
-      if (!user) throw new AppError("NOT_FOUND", "No such user.");
+      if (!user) throw new AppError("NOT_FOUND", "noSuchUser");
       await tx.user.update({
         where: { id: input.userId },
         data: { banned: input.disabled, banReason: input.disabled ? `Disabled by ${viewer.email}` : null },
@@ -160,11 +160,11 @@ export function setManagerAssignment({ viewer, input }: { viewer: Viewer | null;
           select: { id: true, orgUnit: { select: { path: true } } },
         }),
       ]);
-      if (!user) throw new AppError("NOT_FOUND", "No such user.");
-      if (!project) throw new AppError("NOT_FOUND", `No project with slug "${input.projectSlug}".`);
+      if (!user) throw new AppError("NOT_FOUND", "noSuchUser");
+      if (!project) throw new AppError("NOT_FOUND", { key: "noProjectWithSlug", params: { slug: input.projectSlug } });
       assertCovers(viewer, "project:assign-manager", project.orgUnit.path);
       const managesHere = user.roleAssignments.some((a) => isWithin(project.orgUnit.path, a.unit.path));
-      if (input.assigned && !managesHere) throw new AppError("BAD_REQUEST", "Only users with the manager role on this project's unit can be assigned to it.");
+      if (input.assigned && !managesHere) throw new AppError("BAD_REQUEST", "managerRoleOnUnit");
       const key = { projectId_userId: { projectId: project.id, userId: input.userId } };
       const existing = await tx.projectManager.findUnique({ where: key, select: { userId: true } });
       if (input.assigned === !!existing) return { assigned: input.assigned };
@@ -206,9 +206,9 @@ export async function resetUserPassword({
     run: async ({ tx, viewer, input }) => {
       assertCovers(viewer, "user:manage", (await rootUnit(tx)).path);
       const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-      if (!user) throw new AppError("NOT_FOUND", "No such user.");
+      if (!user) throw new AppError("NOT_FOUND", "noSuchUser");
       const { count } = await tx.account.updateMany({ where: { userId: user.id, providerId: "credential" }, data: { password: hash } });
-      if (!count) throw new AppError("BAD_REQUEST", "This user does not sign in with a password.");
+      if (!count) throw new AppError("BAD_REQUEST", "noPasswordSignIn");
       const ended = await tx.session.deleteMany({ where: { userId: user.id } });
       // The password itself is never recorded, only that it changed.
       await recordAudit(tx, viewer, {
@@ -244,11 +244,11 @@ export async function createUser({ viewer, input }: { viewer: Viewer | null; inp
       const unit = input.unitCode
         ? await tx.orgUnit.findUnique({ where: { code: input.unitCode }, select: { id: true, code: true, path: true, archivedAt: true } })
         : await tx.orgUnit.findFirst({ where: { parentId: null }, select: { id: true, code: true, path: true, archivedAt: true } });
-      if (!unit) throw new AppError("NOT_FOUND", `No organization unit with code "${input.unitCode}".`, { unitCode: "No such unit." });
+      if (!unit) throw new AppError("NOT_FOUND", { key: "noUnitWithCode", params: { code: input.unitCode ?? "" } }, { unitCode: "noSuchUnit" });
       assertCovers(viewer, "user:manage", unit.path);
-      if (unit.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new assignments.", { unitCode: "This unit is archived." });
+      if (unit.archivedAt) throw new AppError("BAD_REQUEST", "archivedNoAssignments", { unitCode: "unitArchived" });
       if (await tx.user.count({ where: { email: input.email } }))
-        throw new AppError("CONFLICT", `A user with email ${input.email} already exists.`, { email: "This email is taken." });
+        throw new AppError("CONFLICT", { key: "userEmailTaken", params: { email: input.email } }, { email: "emailTaken" });
       const id = randomUUID();
       await tx.user.create({ data: { id, email: input.email, name: input.name, emailVerified: true } });
       await tx.account.create({ data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash } });

@@ -21,8 +21,8 @@ export const resetPasswordSchema = z.object({ userId, password: passwordSchema, 
 
 export const createUserSchema = z
   .object({
-    email: z.string().trim().toLowerCase().email("A valid email address.").max(320),
-    name: text({ max: 200, required: true, requiredMessage: "A name is required." }),
+    email: z.string().trim().toLowerCase().email("validEmail").max(320),
+    name: text({ max: 200, required: true, requiredMessage: "nameRequired" }),
     role: z.enum(ROLES),
     /** the unit the role is held on; default: the group */
     unitCode: z.string().trim().toUpperCase().max(32).optional(),

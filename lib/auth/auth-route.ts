@@ -130,7 +130,7 @@ async function checkedUpdateUser(request: Request): Promise<Request | Response> 
   return withBody(request, parsed.data);
 }
 
-const NAME = text({ max: 100, required: true, requiredMessage: "Enter a name." });
+const NAME = text({ max: 100, required: true, requiredMessage: "enterName" });
 const ANY_TEXT = token({ max: 10_000 });
 /** Passwords are whatever their owners chose; only NUL, which no system stores, is refused. */
 const PASSWORD_FIELDS = new Set(["password", "newPassword", "currentPassword"]);

@@ -13,10 +13,10 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u
 export const displayNameSchema = z
   .string()
   .trim()
-  .min(1, "A name is required.")
+  .min(1, "nameRequired")
   .max(DISPLAY_NAME_MAX, `At most ${DISPLAY_NAME_MAX} characters.`)
-  .refine((v) => !FORBIDDEN.test(v), "A name cannot hold control or text-direction characters.")
-  .refine((v) => /[\p{L}\p{N}]/u.test(v), "A name needs at least one letter or digit.");
+  .refine((v) => !FORBIDDEN.test(v), "nameNoControl")
+  .refine((v) => /[\p{L}\p{N}]/u.test(v), "nameNeedsLetter");
 
 /** The only body /api/auth/update-user accepts: a new name. */
 export const updateUserBodySchema = z.object({ name: displayNameSchema }).strict();

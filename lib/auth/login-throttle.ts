@@ -76,8 +76,7 @@ export async function releaseSignInAttempt(prisma: PrismaClient, opts: { email: 
     )`;
 }
 
-/** "1 minute", "3 minutes": rounded up (the form translates this pattern: lib/i18n/server-messages.ts). */
-export function retryMessage(seconds: number): string {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+/** Whole minutes to wait, rounded up (the catalogs' tooManySignIns messages pluralize them). */
+export function retryMinutes(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const unlockSignInSchema = z
   .object({
     email: z
-      .email("Enter the account's email address.")
+      .email("enterAccountEmail")
       .max(320)
       .transform((e) => e.toLowerCase()),
   })

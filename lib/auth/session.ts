@@ -98,6 +98,6 @@ export async function requireReader(returnTo: string): Promise<Viewer | null> {
 /** For API routes: same rule, as an error the route turns into 401. */
 export async function assertReader(): Promise<Viewer | null> {
   const viewer = await getViewer();
-  if (!viewer && !publicReadAllowed()) throw new AppError("UNAUTHENTICATED", "Sign in to read the portfolio.");
+  if (!viewer && !publicReadAllowed()) throw new AppError("UNAUTHENTICATED", "signInToRead");
   return viewer;
 }

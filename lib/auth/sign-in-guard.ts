@@ -2,8 +2,9 @@ import { APIError } from "better-auth/api";
 import type { PrismaClient } from "../db/generated/client";
 import { env } from "../env";
 import { requestClient } from "../http/client-ip";
+import { englishMessage } from "../i18n/english";
 import { asAuthApiError } from "./api-error";
-import { releaseSignInAttempt, reserveSignInAttempt, retryMessage, signInSucceeded } from "./login-throttle";
+import { releaseSignInAttempt, reserveSignInAttempt, retryMinutes, signInSucceeded } from "./login-throttle";
 import { consumeRateLimit } from "./rate-limit";
 
 /**
@@ -35,8 +36,10 @@ function emailOf(ctx: HookContext): string {
   return typeof email === "string" ? email.trim().toLowerCase().slice(0, 320) : "";
 }
 
-function tooMany(message: string, retryAfterSeconds: number): APIError {
-  return new APIError("TOO_MANY_REQUESTS", { message, code: "TOO_MANY_REQUESTS" }, { "Retry-After": String(retryAfterSeconds) });
+/** The English for Better Auth's HTTP answer; the key and parameters for the sign-in form (lib/auth/sign-in.ts keyedBody). */
+function tooMany(key: "tooManySignIns" | "tooManySignInsFromAddress", retryAfterSeconds: number): APIError {
+  const m = { key, params: { minutes: retryMinutes(retryAfterSeconds) } };
+  return new APIError("TOO_MANY_REQUESTS", { message: englishMessage(m), code: "TOO_MANY_REQUESTS", ...m }, { "Retry-After": String(retryAfterSeconds) });
 }
 
 export async function beforeSignIn(prisma: PrismaClient, ctx: HookContext): Promise<void> {
@@ -44,12 +47,12 @@ export async function beforeSignIn(prisma: PrismaClient, ctx: HookContext): Prom
   const source = requestClient(ctx.headers ?? ctx.request?.headers);
   const perAddress = await consumeRateLimit(prisma, { key: `sign-in:${source}`, max: env().LODESTONE_SIGN_IN_RATE_LIMIT, windowSeconds: WINDOW_SECONDS });
   if (!perAddress.allowed)
-    throw tooMany(`Too many sign-in attempts from your address. Try again in ${retryMessage(perAddress.retryAfterSeconds)}.`, perAddress.retryAfterSeconds);
+    throw tooMany("tooManySignInsFromAddress", perAddress.retryAfterSeconds);
   const email = emailOf(ctx);
   if (!email) return;
   const attempt = await reserveSignInAttempt(prisma, { email, source });
   if (!attempt.allowed)
-    throw tooMany(`Too many failed sign-ins for this account. Try again in ${retryMessage(attempt.retryAfterSeconds)}.`, attempt.retryAfterSeconds);
+    throw tooMany("tooManySignIns", attempt.retryAfterSeconds);
 }
 
 export async function afterSignIn(prisma: PrismaClient, ctx: HookContext): Promise<void> {

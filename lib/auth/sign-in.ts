@@ -6,20 +6,23 @@ import { requestClient } from "../http/client-ip";
 import { adoptLocaleOnSignIn } from "../i18n/set-locale";
 import { asAuthApiError } from "./api-error";
 import { getAuth } from "./auth";
-import { retryMessage } from "./login-throttle";
+import { retryMinutes } from "./login-throttle";
 import { consumeRateLimit } from "./rate-limit";
 import { safeReturnPath, signInSchema } from "./sign-in.validation";
 import { SSO_PROVIDER_ID } from "./sso";
 import { zodFieldErrors } from "../validation/field-errors";
+import type { Message } from "../i18n/message";
+import { failure, type MutationResult } from "../server/mutation";
 
-export type SignInResult =
-  | { ok: true; next: string | undefined; userId: string }
-  | {
-      ok: false;
-      code: "BAD_REQUEST" | "INVALID_CREDENTIALS" | "TOO_MANY_REQUESTS" | "DISABLED" | "PASSWORD_SIGN_IN_OFF";
-      message: string;
-      fields?: Record<string, string>;
-    };
+/** Why a sign-in failed, beyond its code (the form and tests tell a wrong password from a disabled account). */
+export type SignInRefusal = "INVALID_CREDENTIALS" | "DISABLED" | "PASSWORD_SIGN_IN_OFF";
+export type SignInResult = MutationResult<{ next: string | undefined; userId: string }>;
+
+/** The key and parameters Better Auth's sign-in hooks put in their error body (lib/auth/sign-in-guard.ts). */
+function keyedBody(err: unknown): Message | null {
+  const body = (err as { body?: { key?: unknown; params?: unknown } }).body;
+  return body && typeof body.key === "string" ? { key: body.key as Message["key"], params: body.params as Message["params"] } : null;
+}
 
 /**
  * Signs in with email and password, setting the session cookie (Better Auth's
@@ -27,10 +30,10 @@ export type SignInResult =
  * (lib/auth/auth.ts), so it also guards direct calls of its HTTP endpoint.
  */
 export async function signInWithPassword(input: unknown): Promise<SignInResult> {
-  if (!passwordSignInEnabled()) return { ok: false, code: "PASSWORD_SIGN_IN_OFF", message: "Password sign-in is turned off: sign in with single sign-on." };
+  if (!passwordSignInEnabled()) return failure("FORBIDDEN", "passwordSignInOff", { details: { reason: "PASSWORD_SIGN_IN_OFF" } });
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, code: "BAD_REQUEST", message: "Check the highlighted fields.", fields: zodFieldErrors(parsed.error, { topLevel: true }) };
+    return failure("BAD_REQUEST", "checkFields", { fields: zodFieldErrors(parsed.error, { topLevel: true }) });
   }
   const { email, password, next } = parsed.data;
   let user: { id: string; locale?: string | null };
@@ -39,19 +42,19 @@ export async function signInWithPassword(input: unknown): Promise<SignInResult> 
   } catch (caught) {
     const err = asAuthApiError(caught);
     if (!err) throw caught;
-    if (err.status === "TOO_MANY_REQUESTS") return { ok: false, code: "TOO_MANY_REQUESTS", message: err.message };
-    if (/banned/i.test(err.message)) return { ok: false, code: "DISABLED", message: "This account is disabled. Ask an administrator." };
-    return { ok: false, code: "INVALID_CREDENTIALS", message: "Wrong email or password." };
+    if (err.status === "TOO_MANY_REQUESTS") return failure("TOO_MANY_REQUESTS", keyedBody(caught) ?? "tooManySignIns");
+    if (/banned/i.test(err.message)) return failure("FORBIDDEN", "accountDisabled", { details: { reason: "DISABLED" } });
+    return failure("UNAUTHENTICATED", "wrongPassword", { details: { reason: "INVALID_CREDENTIALS" } });
   }
   await adoptLocaleOnSignIn(user);
-  return { ok: true, next, userId: user.id };
+  return { ok: true, data: { next, userId: user.id } };
 }
 
 export async function signOutCurrentUser(): Promise<void> {
   await (await getAuth()).api.signOut({ headers: await headers() });
 }
 
-export type SsoStartResult = { ok: true; url: string } | { ok: false; code: "NOT_CONFIGURED" | "TOO_MANY_REQUESTS"; message: string };
+export type SsoStartResult = MutationResult<{ url: string }>;
 
 /**
  * Starts a single sign-on: Better Auth stores the state (with the PKCE
@@ -60,7 +63,7 @@ export type SsoStartResult = { ok: true; url: string } | { ok: false; code: "NOT
  * per-address sign-in limit.
  */
 export async function startSsoSignIn({ next }: { next: string | undefined }): Promise<SsoStartResult> {
-  if (!oidcSettings()) return { ok: false, code: "NOT_CONFIGURED", message: "Single sign-on is not configured." };
+  if (!oidcSettings()) return failure("UNAVAILABLE", "ssoNotConfigured");
   const requestHeaders = await headers();
   const limit = await consumeRateLimit(await db(), {
     key: `sign-in:${requestClient(requestHeaders)}`,
@@ -68,11 +71,7 @@ export async function startSsoSignIn({ next }: { next: string | undefined }): Pr
     windowSeconds: 60,
   });
   if (!limit.allowed)
-    return {
-      ok: false,
-      code: "TOO_MANY_REQUESTS",
-      message: `Too many sign-in attempts from your address. Try again in ${retryMessage(limit.retryAfterSeconds)}.`,
-    };
+    return failure("TOO_MANY_REQUESTS", { key: "tooManySignInsFromAddress", params: { minutes: retryMinutes(limit.retryAfterSeconds) } });
   const { url } = await (
     await getAuth()
   ).api.signInSocial({
@@ -80,5 +79,5 @@ export async function startSsoSignIn({ next }: { next: string | undefined }): Pr
     headers: requestHeaders,
   });
   if (!url) throw new Error("the auth library returned no authorization URL");
-  return { ok: true, url };
+  return { ok: true, data: { url } };
 }

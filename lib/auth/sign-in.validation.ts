@@ -4,10 +4,10 @@ import { token } from "../validation/text";
 export const signInSchema = z
   .object({
     email: z
-      .email("Enter your email address.")
+      .email("enterEmail")
       .max(320)
       .transform((e) => e.toLowerCase()),
-    password: z.string().min(1, "Enter your password.").max(128, "At most 128 characters."),
+    password: z.string().min(1, "enterPassword").max(128, "atMost"),
     next: token({ max: 500 }).optional(),
   })
   .strict();

@@ -20,13 +20,13 @@ export interface NewUser {
 }
 
 export async function createUserWithPassword(prisma: PrismaClient, user: NewUser): Promise<{ id: string }> {
-  if (!isRole(user.role)) throw new AppError("BAD_REQUEST", `Unknown role "${user.role}".`);
+  if (!isRole(user.role)) throw new AppError("BAD_REQUEST", { key: "unknownRole", params: { role: String(user.role) } });
   const email = user.email.trim().toLowerCase();
   const id = randomUUID();
   const unit = user.unit
     ? await prisma.orgUnit.findUnique({ where: { code: user.unit }, select: { id: true } })
     : await prisma.orgUnit.findFirst({ where: { parentId: null }, select: { id: true } });
-  if (!unit) throw new AppError("BAD_REQUEST", `Unknown organization unit "${user.unit ?? "(root)"}".`);
+  if (!unit) throw new AppError("BAD_REQUEST", { key: "unknownUnit", params: { code: user.unit ?? "(root)" } });
   const password = await hashPassword(user.password); // outside the transaction: ~170 ms of CPU
   try {
     await prisma.$transaction([
@@ -36,7 +36,7 @@ export async function createUserWithPassword(prisma: PrismaClient, user: NewUser
       prisma.roleAssignment.create({ data: { userId: id, unitId: unit.id, role: user.role } }),
     ]);
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `A user with email ${email} already exists.`);
+    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", { key: "userEmailTaken", params: { email } });
     throw err;
   }
   return { id };

@@ -25,18 +25,18 @@ import { convertOrThrow, loadRateSets } from "./rate-sets";
  */
 type Args = { viewer: Viewer | null; slug: string; input: unknown };
 
-const conflict = (what: string) => new AppError("CONFLICT", `Someone else changed this ${what} after you opened it. Reload and apply your change again.`);
+const conflict = (what: "budgetVersion" | "costLine" | "project") => new AppError("CONFLICT", { key: "capexConflict", params: { what } });
 
 async function categoryByKey(tx: Prisma.TransactionClient, key: string) {
   const c = await tx.costCategory.findUnique({ where: { key }, select: { id: true } });
-  if (!c) throw new AppError("BAD_REQUEST", `Unknown cost category "${key}".`, { category: "Unknown cost category." });
+  if (!c) throw new AppError("BAD_REQUEST", { key: "unknownCostCategory", params: { key: key } }, { category: "unknownCostCategoryShort" });
   return c;
 }
 
 async function draftVersion(tx: Prisma.TransactionClient, projectId: string, versionId: string) {
   const v = /^[0-9a-f-]{36}$/i.test(versionId) ? await tx.budgetVersion.findFirst({ where: { id: versionId, projectId } }) : null;
-  if (!v) throw new AppError("NOT_FOUND", "No such budget version on this project.");
-  if (v.state === "APPROVED") throw new AppError("CONFLICT", "This budget version is approved and cannot be changed: make a new version (revision) instead.");
+  if (!v) throw new AppError("NOT_FOUND", "capexNoSuchVersion");
+  if (v.state === "APPROVED") throw new AppError("CONFLICT", "capexVersionApproved");
   return v;
 }
 
@@ -97,7 +97,7 @@ export async function setBudgetLine({ viewer, slug, versionId, input }: Args & {
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, currency: true } });
       const v = await draftVersion(tx, p.id, versionId);
-      if (v.version !== input.version) throw conflict("budget version");
+      if (v.version !== input.version) throw conflict("budgetVersion");
       const category = await categoryByKey(tx, input.category);
       const period = periodToDate(input.period);
       const amount = dec(input.amount);
@@ -113,7 +113,7 @@ export async function setBudgetLine({ viewer, slug, versionId, input }: Args & {
         else await tx.budgetLine.create({ data: { budgetVersionId: v.id, categoryId: category.id, period, ...data } });
       }
       const written = await tx.budgetVersion.updateMany({ where: { id: v.id, version: v.version, state: "DRAFT" }, data: { version: v.version + 1 } });
-      if (written.count !== 1) throw conflict("budget version");
+      if (written.count !== 1) throw conflict("budgetVersion");
       await recordAudit(tx, viewer, {
         action: "capex.budget.line.set",
         entityType: "BudgetVersion",
@@ -137,15 +137,15 @@ export async function approveBudgetVersion({ viewer, slug, versionId, input }: A
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
       const v = await draftVersion(tx, p.id, versionId);
-      if (v.version !== input.version) throw conflict("budget version");
+      if (v.version !== input.version) throw conflict("budgetVersion");
       const lines = await tx.budgetLine.count({ where: { budgetVersionId: v.id } });
-      if (!lines) throw new AppError("BAD_REQUEST", "A budget version needs at least one line before it can be approved.");
+      if (!lines) throw new AppError("BAD_REQUEST", "capexBudgetNeedsLine");
       const approvedAt = new Date();
       const written = await tx.budgetVersion.updateMany({
         where: { id: v.id, version: v.version, state: "DRAFT" },
         data: { state: "APPROVED", approvedAt, approvedById: viewer.id, approvedByName: viewer.name, version: v.version + 1 },
       });
-      if (written.count !== 1) throw conflict("budget version");
+      if (written.count !== 1) throw conflict("budgetVersion");
       await recordAudit(tx, viewer, {
         action: "capex.budget.approve",
         entityType: "BudgetVersion",
@@ -169,8 +169,8 @@ export async function setCostLine({ viewer, slug, input }: Args): Promise<Mutati
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, currency: true } });
       if (input.currency !== p.currency)
-        throw new AppError("BAD_REQUEST", `This project's costs are in ${p.currency}, not ${input.currency}.`, {
-          currency: `Use the project's currency, ${p.currency}.`,
+        throw new AppError("BAD_REQUEST", { key: "capexCurrencyMismatch", params: { projectCurrency: p.currency, currency: input.currency } }, {
+          currency: { key: "useProjectCurrency", params: { currency: p.currency } },
         });
       const category = await categoryByKey(tx, input.category);
       const converted = convertOrThrow(await loadRateSets(tx), dec(input.amount), input.currency, input.period, input.rateSet);
@@ -190,10 +190,8 @@ export async function setCostLine({ viewer, slug, input }: Args): Promise<Mutati
       }
       // The form shows what is stored and lets its user replace it knowingly: the version travels back with the decision.
       if (input.version === undefined)
-        throw new AppError(
-          "BAD_REQUEST",
-          "This external reference exists: give the version your correction is based on.",
-          { version: "Required for an existing line." },
+        throw new AppError("BAD_REQUEST", "capexRefNeedsVersion",
+          { version: "requiredExistingLine" },
           {
             existing: {
               version: existing.version,
@@ -204,7 +202,7 @@ export async function setCostLine({ viewer, slug, input }: Args): Promise<Mutati
           },
         );
       const written = await tx.costLine.updateMany({ where: { id: existing.id, version: input.version }, data: { ...data, version: input.version + 1 } });
-      if (written.count !== 1) throw conflict("cost line");
+      if (written.count !== 1) throw conflict("costLine");
       await recordAudit(tx, viewer, {
         action: "capex.cost.update",
         entityType: "CostLine",
@@ -233,11 +231,11 @@ export async function setProjectCurrency({ viewer, slug, input }: Args): Promise
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, currency: true, version: true } });
       if (p.version !== input.version) throw conflict("project");
-      if (p.currency === input.currency) throw new AppError("BAD_REQUEST", "Nothing changed: the project already uses this currency.");
+      if (p.currency === input.currency) throw new AppError("BAD_REQUEST", "capexCurrencyUnchanged");
       const [versions, lines] = await Promise.all([tx.budgetVersion.count({ where: { projectId: p.id } }), tx.costLine.count({ where: { projectId: p.id } })]);
       if (versions || lines)
-        throw new AppError("CONFLICT", "The currency is fixed once the project has a budget or cost line.", {
-          currency: "Fixed: the project has budgets or costs.",
+        throw new AppError("CONFLICT", "capexCurrencyFixed", {
+          currency: "currencyFixedField",
         });
       const written = await tx.project.updateMany({ where: { id: p.id, version: p.version }, data: { currency: input.currency, version: p.version + 1 } });
       if (written.count !== 1) throw conflict("project");
@@ -262,7 +260,7 @@ export async function createRateSet({ viewer, input }: Omit<Args, "slug">): Prom
     permission: "capex:reference",
     run: async ({ tx, viewer, input }) => {
       if (await tx.exchangeRateSet.findUnique({ where: { name: input.name } }))
-        throw new AppError("CONFLICT", `A rate set named "${input.name}" exists: rate sets are never edited, name a new one.`);
+        throw new AppError("CONFLICT", { key: "rateSetExists", params: { name: input.name } });
       const set = await tx.exchangeRateSet.create({
         data: { name: input.name, effectiveFrom: periodToDate(input.effectiveFrom), rates: { createMany: { data: input.rates } } },
       });
@@ -280,7 +278,7 @@ export async function createCostCategory({ viewer, input }: Omit<Args, "slug">):
     viewer,
     permission: "capex:reference",
     run: async ({ tx, viewer, input }) => {
-      if (await tx.costCategory.findUnique({ where: { key: input.key } })) throw new AppError("CONFLICT", `A cost category "${input.key}" exists.`);
+      if (await tx.costCategory.findUnique({ where: { key: input.key } })) throw new AppError("CONFLICT", { key: "costCategoryExists", params: { key: input.key } });
       const parent = input.parent ? await categoryByKey(tx, input.parent) : null;
       const last = await tx.costCategory.aggregate({ _max: { sortOrder: true } });
       const c = await tx.costCategory.create({

@@ -10,27 +10,27 @@ export const UPLOAD_MEASURES = ["BUDGET", ...COST_MEASURES] as const;
 /** At most 16 digits before the point and 2 after: Decimal(18,2). */
 export const AMOUNT_PATTERN = /^-?\d{1,16}(\.\d{1,2})?$/;
 
-export const currencySchema = z.string().trim().toUpperCase().regex(CURRENCY_PATTERN, "Use a three-letter ISO 4217 code, e.g. USD or CNY.");
+export const currencySchema = z.string().trim().toUpperCase().regex(CURRENCY_PATTERN, "capexCurrencyFormat");
 export const periodSchema = z
   .string()
   .trim()
   .transform((v, ctx) => {
     const p = parsePeriod(v);
-    if (!p) ctx.addIssue({ code: "custom", message: "Use a month as YYYY-MM." });
+    if (!p) ctx.addIssue({ code: "custom", message: "capexPeriodFormat" });
     return p ?? "";
   });
-export const amountSchema = z.string().trim().regex(AMOUNT_PATTERN, "Use a number with at most two decimals, e.g. 1250000.00.");
+export const amountSchema = z.string().trim().regex(AMOUNT_PATTERN, "capexAmountFormat");
 const version = z.number({ error: "version is required: the version your edit is based on" }).int().min(1);
 const key = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "Lower-case letters, digits and hyphens.");
-const externalRef = z.string().trim().min(1, "An external reference is required.").max(120);
+  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "capexKeyFormat");
+const externalRef = z.string().trim().min(1, "capexExternalRefRequired").max(120);
 
 export const budgetVersionCreateSchema = z
   .object({
     kind: z.enum(BUDGET_KINDS),
-    label: z.string().trim().min(1, "A label is required.").max(200),
+    label: z.string().trim().min(1, "capexLabelRequired").max(200),
     /** start from the lines of the current approved version */
     copyCurrent: z.boolean().default(false),
   })
@@ -68,7 +68,7 @@ export const projectCurrencySchema = z.object({ currency: currencySchema, versio
 const rate = z
   .string()
   .trim()
-  .regex(/^\d{1,10}(\.\d{1,10})?$/, "A positive rate with at most ten decimals.");
+  .regex(/^\d{1,10}(\.\d{1,10})?$/, "capexRateFormat");
 export const rateSetCreateSchema = z
   .object({
     name: z.string().trim().min(1).max(120),

@@ -232,7 +232,7 @@ export async function applyCostUpload({ viewer, input }: { viewer: Viewer | null
     run: async ({ tx, viewer, grant, input }) => {
       const { plan: result, targets } = await plan(tx, viewer, grant, input.rows);
       if (result.errorRows)
-        throw new AppError("BAD_REQUEST", `${result.errorRows} row(s) have errors: fix them and upload again. Nothing was applied.`, undefined, result);
+        throw new AppError("BAD_REQUEST", { key: "rowErrorsNothingApplied", params: { rows: result.errorRows } }, undefined, result);
       // Set-wise: one insert statement per kind and chunk, one update statement
       // per kind and chunk, audit entries in bulk (a row-by-row apply of 10,000
       // rows took about a minute on PGlite; docs in bench/README.md).
@@ -272,7 +272,7 @@ export async function applyCostUpload({ viewer, input }: { viewer: Viewer | null
           JSON.stringify(chunk),
           now,
         );
-        if (written !== chunk.length) throw new AppError("CONFLICT", "A cost line changed while the sheet was applied. Run the upload again.");
+        if (written !== chunk.length) throw new AppError("CONFLICT", "capexCostLineRace");
       }
       const budgetUpdates = updates.filter((t) => t.budgetVersionId);
       for (let i = 0; i < budgetUpdates.length; i += UPDATE_CHUNK) {

@@ -1,5 +1,6 @@
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
+import type { Message } from "../i18n/message";
 import { convert, dec, MissingRateError, type Dec, type Rate } from "./money";
 
 export interface LoadedRateSet {
@@ -22,10 +23,10 @@ export async function loadRateSets(tx: Prisma.TransactionClient): Promise<Loaded
 }
 
 /** The named set, or else the one in effect in `period` (latest effective date not after it). */
-export function pickRateSet(sets: readonly LoadedRateSet[], period: string, name?: string): LoadedRateSet | { error: string } {
-  if (name) return sets.find((s) => s.name === name) ?? { error: `No exchange-rate set named "${name}".` };
+export function pickRateSet(sets: readonly LoadedRateSet[], period: string, name?: string): LoadedRateSet | { error: Message } {
+  if (name) return sets.find((s) => s.name === name) ?? { error: { key: "noRateSetNamed", params: { name } } };
   return (
-    sets.find((s) => s.effectiveFrom <= period) ?? { error: `No exchange-rate set is in effect in ${period}: an admin adds one under Capex reference data.` }
+    sets.find((s) => s.effectiveFrom <= period) ?? { error: { key: "noRateSetInEffect", params: { period } } }
   );
 }
 
@@ -36,14 +37,14 @@ export function convertWith(
   currency: string,
   period: string,
   name?: string,
-): { amountCny: string; amountUsd: string; rateSetId: string } | { error: string } {
+): { amountCny: string; amountUsd: string; rateSetId: string } | { error: Message } {
   const set = pickRateSet(sets, period, name);
   if ("error" in set) return set;
   try {
     const { cny, usd } = convert(amount, currency, set.rates);
     return { amountCny: cny.toFixed(2), amountUsd: usd.toFixed(2), rateSetId: set.id };
   } catch (err) {
-    if (err instanceof MissingRateError) return { error: `The exchange-rate set "${set.name}" has no rate for ${currency}.` };
+    if (err instanceof MissingRateError) return { error: { key: "rateSetLacksCurrency", params: { name: set.name, currency } } };
     throw err;
   }
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Viewer } from "../auth/session";
 import { applyKpiUpload, dryRunKpiUpload, kpiRowFromSheet, missingKpiColumns } from "../kpis/kpi-upload";
-import type { MutationResult } from "../server/mutation";
+import { untranslated } from "../i18n/message";
+import { failure, type MutationResult } from "../server/mutation";
 import { applyCostUpload, dryRunCostUpload } from "./cost-upload";
 import { readSheet } from "../sheets/sheet";
 import { costRowFromSheet, missingCostColumns, type UploadError } from "./upload-rows";
@@ -27,11 +28,9 @@ export async function runSheetUpload({
   mode: "check" | "apply";
   file: File | null;
 }): Promise<MutationResult<SheetResult>> {
-  const bad = (key: string, columns?: string[]): MutationResult<SheetResult> => ({
-    ok: false,
-    error: { code: "BAD_REQUEST", message: key, details: { key, columns } },
-  });
-  if (!viewer) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Sign in to make changes." } };
+  // The upload form words these from details.key (its own catalog section); the API gets the key itself, as before.
+  const bad = (key: string, columns?: string[]): MutationResult<SheetResult> => failure("BAD_REQUEST", untranslated(key), { details: { key, columns } });
+  if (!viewer) return failure("UNAUTHENTICATED", "signInToChange");
   if (!file || file.size === 0) return bad("noFile");
   if (file.size > MAX_BYTES) return bad("fileTooLarge");
   const sheet = await readSheet({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });

@@ -5,10 +5,11 @@ import type { Viewer } from "../auth/session";
 import { db, getDatabase } from "../db/client";
 import { maxUploadBytes } from "../env";
 import { AppError } from "../errors";
+import { untranslated } from "../i18n/message";
 import { log } from "../log/logger";
 import { findWritableProject } from "../projects/project-access";
 import { projectReadScope } from "../projects/project-scope";
-import { mutate, type MutationResult } from "../server/mutation";
+import { failure, mutate, type MutationResult } from "../server/mutation";
 import { uploadSchema } from "./document.validation";
 import { checkFileName, contentMatches, SNIFF_BYTES } from "./file-types";
 
@@ -24,8 +25,11 @@ export const CHUNK_BYTES = 256 * 1024;
 
 export type UploadedVersion = { documentId: string; versionId: string; number: number; size: number; sha256: string; contentType: string; fileName: string };
 
+/** The file field carries a machine-readable reason (API clients and tests branch on it), not a sentence. */
+const fileReason = (reason: "tooLarge" | "empty" | "badName" | "typeNotAllowed" | "interrupted") => untranslated(reason);
+
 const tooLarge = (max: number) =>
-  new AppError("BAD_REQUEST", `The file is larger than the limit of ${Math.floor(max / (1024 * 1024))} MB.`, { file: "tooLarge" });
+  new AppError("BAD_REQUEST", { key: "fileTooLarge", params: { mb: Math.floor(max / (1024 * 1024)) } }, { file: fileReason("tooLarge") });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function uploadDocument({
@@ -56,13 +60,11 @@ export async function uploadDocument({
       if (!name.ok)
         throw new AppError(
           "BAD_REQUEST",
-          name.reason === "name"
-            ? "The file name must be a plain name, without folders."
-            : "This type of file is not allowed: attach PDF, images or Office documents.",
-          { file: name.reason === "name" ? "badName" : "typeNotAllowed" },
+          name.reason === "name" ? "fileNamePlain" : "fileTypeNotAllowed",
+          { file: fileReason(name.reason === "name" ? "badName" : "typeNotAllowed") },
         );
       if (declaredSize != null && declaredSize > maxBytes) throw tooLarge(maxBytes);
-      if (declaredSize === 0) throw new AppError("BAD_REQUEST", "The file is empty.", { file: "empty" });
+      if (declaredSize === 0) throw new AppError("BAD_REQUEST", "fileEmpty", { file: fileReason("empty") });
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
       let documentId = input.documentId;
       let number = 1;
@@ -72,20 +74,20 @@ export async function uploadDocument({
           where: { id: documentId, projectId: p.id },
           select: { id: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } } },
         });
-        if (!doc) throw new AppError("NOT_FOUND", "No such document on this project.");
+        if (!doc) throw new AppError("NOT_FOUND", "noSuchDocument");
         number = (doc.versions[0]?.number ?? 0) + 1;
       } else {
         if (input.riskId && !(await tx.risk.count({ where: { id: input.riskId, projectId: p.id } })))
-          throw new AppError("NOT_FOUND", "No such risk on this project.");
+          throw new AppError("NOT_FOUND", "noSuchRisk");
         if (input.milestoneId && !(await tx.milestone.count({ where: { id: input.milestoneId, projectId: p.id } })))
-          throw new AppError("NOT_FOUND", "No such milestone on this project.");
+          throw new AppError("NOT_FOUND", "noSuchMilestone");
         if (input.deliverableId) {
           const d = await tx.gateDeliverable.findFirst({
             where: { id: input.deliverableId, review: { projectId: p.id } },
             select: { review: { select: { decidedAt: true } } },
           });
-          if (!d) throw new AppError("NOT_FOUND", "No such gate deliverable on this project.");
-          if (d.review.decidedAt) throw new AppError("CONFLICT", "This gate review is decided and final: its evidence cannot change.");
+          if (!d) throw new AppError("NOT_FOUND", "noSuchDeliverable");
+          if (d.review.decidedAt) throw new AppError("CONFLICT", "evidenceFinal");
         }
         const doc = await tx.document.create({
           data: {
@@ -128,7 +130,7 @@ export async function uploadDocument({
   let size = 0;
   const hash = createHash("sha256");
   try {
-    if (!body) throw new AppError("BAD_REQUEST", "The file is empty.", { file: "empty" });
+    if (!body) throw new AppError("BAD_REQUEST", "fileEmpty", { file: fileReason("empty") });
     const reader = body.getReader();
     let buffer = new Uint8Array(CHUNK_BYTES);
     let filled = 0;
@@ -140,9 +142,7 @@ export async function uploadDocument({
       const data = buffer.subarray(0, filled);
       if (!sniffed) {
         if (!contentMatches(job.extension, data.subarray(0, SNIFF_BYTES)))
-          throw new AppError("BAD_REQUEST", "The file's content is not what its name says: attach PDF, images or Office documents.", {
-            file: "typeNotAllowed",
-          });
+          throw new AppError("BAD_REQUEST", "fileContentMismatchAttach", { file: fileReason("typeNotAllowed") });
         sniffed = true;
       }
       // On the driver, past the ORM: Prisma's copies of each chunk cost ~6x the file in resident memory (Database.execute).
@@ -170,21 +170,18 @@ export async function uploadDocument({
         }
       }
     }
-    if (size === 0) throw new AppError("BAD_REQUEST", "The file is empty.", { file: "empty" });
+    if (size === 0) throw new AppError("BAD_REQUEST", "fileEmpty", { file: fileReason("empty") });
     // Fewer bytes than announced: the body was cut short (a client gone, or a proxy's body limit): store nothing.
     if (declaredSize != null && size !== declaredSize) throw new Error(`upload body ended after ${size} of ${declaredSize} bytes`);
     // A file shorter than a signature cannot be sniffed: refuse it.
     if (!sniffed && filled < SNIFF_BYTES && !contentMatches(job.extension, buffer.subarray(0, filled)))
-      throw new AppError("BAD_REQUEST", "The file's content is not what its name says.", { file: "typeNotAllowed" });
+      throw new AppError("BAD_REQUEST", "fileContentMismatch", { file: fileReason("typeNotAllowed") });
     await flush();
   } catch (err) {
     await discard(job);
-    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, fields: err.fields } };
+    if (err instanceof AppError) return failure(err.code, err.userMessage, { fields: err.fields });
     log().warn({ err, versionId: job.versionId }, "document upload interrupted");
-    return {
-      ok: false,
-      error: { code: "BAD_REQUEST", message: "The upload was interrupted; nothing was stored. Please try again.", fields: { file: "interrupted" } },
-    };
+    return failure("BAD_REQUEST", "uploadInterrupted", { fields: { file: fileReason("interrupted") } });
   }
 
   // 3. Complete: checksum, size, audit, in one transaction.

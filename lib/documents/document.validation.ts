@@ -3,7 +3,7 @@ import { z } from "zod";
 /** What an upload says about itself (the URL's query): where it goes and its name. The bytes are the body. */
 export const uploadSchema = z
   .object({
-    fileName: z.string().min(1, "Name the file.").max(255),
+    fileName: z.string().min(1, "nameTheFile").max(255),
     title: z.string().trim().max(300).optional(),
     /** a new version of this document; else a new document */
     documentId: z.uuid().optional(),
@@ -14,7 +14,7 @@ export const uploadSchema = z
   .strict()
   .refine((u) => [u.documentId, u.riskId, u.milestoneId, u.deliverableId].filter(Boolean).length <= 1, {
     path: ["_"],
-    message: "Attach to one thing: a risk, a milestone, a deliverable, or the project.",
+    message: "attachToOne",
   });
 
 export type UploadInput = z.output<typeof uploadSchema>;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "../auth/session";
 import { recordAudit } from "../audit/record-audit";
 import type { Prisma } from "../db/generated/client";
-import { AppError } from "../errors";
+import { AppError, type MessageSpec } from "../errors";
 import { recordChange } from "../history/record-change";
 import { findWritableProject } from "../projects/project-access";
 import { projectReadScope } from "../projects/project-scope";
@@ -27,24 +27,24 @@ import {
  */
 const day = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : new Date(`${s}T00:00:00Z`));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const invalid = (fields: Record<string, string>, message = "Some fields need attention.") => new AppError("BAD_REQUEST", message, fields);
+const invalid = (fields: Record<string, MessageSpec>, message: MessageSpec = "fieldsNeedAttention") => new AppError("BAD_REQUEST", message, fields);
 
 export type ReviewRef = { id: string; version: number };
 
 async function reviewUnder(tx: Prisma.TransactionClient, projectId: string, reviewId: string) {
   const review = UUID.test(reviewId) ? await tx.gateReview.findFirst({ where: { id: reviewId, projectId }, include: { gate: true } }) : null;
-  if (!review) throw new AppError("NOT_FOUND", "No such gate review on this project.");
+  if (!review) throw new AppError("NOT_FOUND", "noSuchGateReview");
   return review;
 }
 
 function assertOpen(review: { decidedAt: Date | null }) {
-  if (review.decidedAt) throw new AppError("CONFLICT", "This gate review is decided and final. Record a new review to revisit it.");
+  if (review.decidedAt) throw new AppError("CONFLICT", "gateReviewFinal");
 }
 
 async function checkUsers(tx: Prisma.TransactionClient, ids: string[], field: string) {
   if (!ids.length) return;
   const found = await tx.user.count({ where: { id: { in: ids }, banned: { not: true } } });
-  if (found !== new Set(ids).size) throw invalid({ [field]: "No such user." });
+  if (found !== new Set(ids).size) throw invalid({ [field]: "noSuchUser" });
 }
 
 export async function setProjectGateProcess({
@@ -65,9 +65,9 @@ export async function setProjectGateProcess({
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, gateProcess: { select: { processId: true } } } });
       const process = await tx.gateProcess.findUnique({ where: { key: input.processKey } });
-      if (!process) throw invalid({ processKey: "No such gate process." });
+      if (!process) throw invalid({ processKey: "noSuchGateProcess" });
       if (p.gateProcess && p.gateProcess.processId !== process.id && (await tx.gateReview.count({ where: { projectId: p.id } })))
-        throw new AppError("CONFLICT", "This project already has gate reviews under its process; its process cannot change.");
+        throw new AppError("CONFLICT", "gateProcessLocked");
       await tx.projectGateProcess.upsert({
         where: { projectId: p.id },
         create: { projectId: p.id, processId: process.id },
@@ -94,16 +94,16 @@ export async function createGateReview({ viewer, slug, input }: { viewer: Viewer
     permission: "gate:review",
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, gateProcess: { select: { processId: true } } } });
-      if (!p.gateProcess) throw invalid({ gateKey: "Choose the project's gate process first." });
+      if (!p.gateProcess) throw invalid({ gateKey: "chooseProcessFirst" });
       const gate = await tx.gateDefinition.findUnique({
         where: { processId_key: { processId: p.gateProcess.processId, key: input.gateKey } },
         include: { deliverables: { orderBy: { sequence: "asc" } } },
       });
-      if (!gate) throw invalid({ gateKey: "No such gate in the project's process." });
+      if (!gate) throw invalid({ gateKey: "noSuchGateInProcess" });
       if (input.supersedesId) {
         const earlier = await tx.gateReview.findFirst({ where: { id: input.supersedesId, projectId: p.id, gateId: gate.id } });
-        if (!earlier) throw invalid({ supersedesId: "No review of this gate on this project to revisit." });
-        if (!earlier.decidedAt) throw invalid({ supersedesId: "Only a decided review can be revisited; edit the open one instead." });
+        if (!earlier) throw invalid({ supersedesId: "noReviewToRevisit" });
+        if (!earlier.decidedAt) throw invalid({ supersedesId: "onlyDecidedRevisit" });
       }
       await checkUsers(tx, input.approverIds, "approverIds");
       const review = await tx.gateReview.create({
@@ -150,12 +150,12 @@ export async function updateGateReview({
       const review = await reviewUnder(tx, p.id, reviewId);
       assertOpen(review);
       if (review.version !== input.version)
-        throw new AppError("CONFLICT", "Someone else saved this review after you opened it. Reload it, then apply your change again.", undefined, {
+        throw new AppError("CONFLICT", "gateReviewConflict", undefined, {
           current: { version: review.version },
         });
       const { version, approverIds, plannedOn, heldOn, ...rest } = input;
       if (approverIds) {
-        if (new Set(approverIds).size !== approverIds.length) throw invalid({ approverIds: "Name each approver once." });
+        if (new Set(approverIds).size !== approverIds.length) throw invalid({ approverIds: "approverOnce" });
         await checkUsers(tx, approverIds, "approverIds");
         // A changed list of approvers starts their answers afresh: an answer was given to the review as it stood.
         await tx.gateApprover.deleteMany({ where: { reviewId: review.id } });
@@ -165,7 +165,7 @@ export async function updateGateReview({
         where: { id: review.id, version, decidedAt: null },
         data: { ...rest, plannedOn: day(plannedOn), heldOn: day(heldOn), version: { increment: 1 } },
       });
-      if (written.count !== 1) throw new AppError("CONFLICT", "Someone else saved this review at the same moment.");
+      if (written.count !== 1) throw new AppError("CONFLICT", "gateReviewConflictNow");
       await recordAudit(tx, viewer, { action: "gate.review.update", entityType: "gateReview", entityId: review.id, after: input });
       return { id: review.id, version: review.version + 1 };
     },
@@ -230,13 +230,13 @@ export async function updateGateCondition({
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
       const c = UUID.test(conditionId) ? await tx.gateCondition.findFirst({ where: { id: conditionId, review: { projectId: p.id } } }) : null;
-      if (!c) throw new AppError("NOT_FOUND", "No such gate condition on this project.");
+      if (!c) throw new AppError("NOT_FOUND", "noSuchGateCondition");
       const written = await tx.gateCondition.updateMany({
         where: { id: c.id, version: input.version },
         data: { status: input.status, closedAt: input.status === "OPEN" ? null : new Date(), version: { increment: 1 } },
       });
       if (written.count !== 1)
-        throw new AppError("CONFLICT", "Someone else changed this condition after you opened it.", undefined, {
+        throw new AppError("CONFLICT", "gateConditionConflict", undefined, {
           current: { version: c.version, status: c.status },
         });
       await recordAudit(tx, viewer, {
@@ -274,10 +274,10 @@ export async function respondToGateReview({
     permission: "gate:approve",
     run: async ({ tx, viewer, input }) => {
       const review = UUID.test(reviewId) ? await tx.gateReview.findFirst({ where: { id: reviewId, project: { ...projectReadScope(viewer), slug } } }) : null;
-      if (!review) throw new AppError("NOT_FOUND", "No such gate review on this project.");
+      if (!review) throw new AppError("NOT_FOUND", "noSuchGateReview");
       assertOpen(review);
       const approver = await tx.gateApprover.findFirst({ where: { reviewId: review.id, userId: viewer.id } });
-      if (!approver) throw new AppError("FORBIDDEN", "You are not an approver of this review.");
+      if (!approver) throw new AppError("FORBIDDEN", "notAnApprover");
       await tx.gateApprover.update({ where: { id: approver.id }, data: { response: input.response, reason: input.reason ?? null, respondedAt: new Date() } });
       await recordAudit(tx, viewer, {
         action: "gate.review.respond",
@@ -325,7 +325,7 @@ export async function decideGateReview({
       const review = await reviewUnder(tx, p.id, reviewId);
       assertOpen(review);
       if (review.version !== input.version)
-        throw new AppError("CONFLICT", "Someone else saved this review after you opened it. Reload it before deciding.", undefined, {
+        throw new AppError("CONFLICT", "gateDecideConflict", undefined, {
           current: { version: review.version },
         });
       const [approvers, conditions, deliverables] = await Promise.all([
@@ -345,15 +345,15 @@ export async function decideGateReview({
           )
         )
           throw invalid(
-            { decision: review.approvalRule === "ALL" ? "A go needs every approver's approval." : "A go needs at least one approver's approval." },
-            "The approvers have not consented to a go.",
+            { decision: review.approvalRule === "ALL" ? "goNeedsAll" : "goNeedsOne" },
+            "approversNotConsented",
           );
         const missing = deliverables.filter((d) => d.mandatory && d._count.documents === 0).map((d) => d.nameEn);
         if (missing.length)
-          throw invalid({ decision: `Mandatory deliverables without evidence: ${missing.join(", ")}.` }, "Mandatory deliverables lack evidence.");
+          throw invalid({ decision: { key: "deliverablesWithoutEvidence", params: { names: missing.join(", ") } } }, "deliverablesLackEvidence");
       }
-      if (input.decision === "GO_WITH_CONDITIONS" && conditions === 0) throw invalid({ decision: "A go with conditions needs at least one condition." });
-      if (input.decision === "GO" && conditions > 0) throw invalid({ decision: "This review has conditions: decide a go with conditions." });
+      if (input.decision === "GO_WITH_CONDITIONS" && conditions === 0) throw invalid({ decision: "goWithConditionsNeedsOne" });
+      if (input.decision === "GO" && conditions > 0) throw invalid({ decision: "reviewHasConditions" });
       const decidedAt = new Date();
       const written = await tx.gateReview.updateMany({
         where: { id: review.id, version: input.version, decidedAt: null },
@@ -368,7 +368,7 @@ export async function decideGateReview({
           version: { increment: 1 },
         },
       });
-      if (written.count !== 1) throw new AppError("CONFLICT", "Someone else decided or changed this review at the same moment.");
+      if (written.count !== 1) throw new AppError("CONFLICT", "gateDecideConflictNow");
       await recordAudit(tx, viewer, {
         action: "gate.review.decide",
         entityType: "gateReview",
@@ -398,7 +398,7 @@ async function followLastGo(
   if (!lastGo || lastGo.gate.stageOnGo === project.stage) return project.stage;
   const version = project.version + 1;
   const written = await tx.project.updateMany({ where: { id: project.id, version: project.version }, data: { stage: lastGo.gate.stageOnGo, version } });
-  if (written.count !== 1) throw new AppError("CONFLICT", "The project changed at the same moment; decide again.");
+  if (written.count !== 1) throw new AppError("CONFLICT", "projectChangedDecideAgain");
   await recordChange(tx, {
     projectId: project.id,
     viewer,

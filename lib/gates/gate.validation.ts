@@ -26,17 +26,17 @@ export const reviewCreateSchema = z
     supersedesId: z.uuid().nullable().optional(),
   })
   .strict()
-  .refine((r) => new Set(r.approverIds).size === r.approverIds.length, { path: ["approverIds"], message: "Name each approver once." });
+  .refine((r) => new Set(r.approverIds).size === r.approverIds.length, { path: ["approverIds"], message: "approverOnce" });
 
 /** Money as a decimal string (never a float) with its ISO 4217 currency: both or neither. */
 export const capexAmount = z
   .string()
   .trim()
-  .regex(/^\d{1,18}(\.\d{1,2})?$/, "An amount such as 1250000000.00.");
+  .regex(/^\d{1,18}(\.\d{1,2})?$/, "gateAmountFormat");
 export const currencyCode = z
   .string()
   .trim()
-  .regex(/^[A-Z]{3}$/, "An ISO 4217 code such as CNY or USD.");
+  .regex(/^[A-Z]{3}$/, "currencyCode");
 
 export const reviewUpdateSchema = z
   .object({
@@ -59,13 +59,13 @@ export const reviewUpdateSchema = z
       (r.approvedCapexAmount === null) === (r.approvedCapexCurrency === null),
     {
       path: ["approvedCapexCurrency"],
-      message: "An amount needs its currency (and a currency its amount).",
+      message: "amountNeedsCurrency",
     },
   );
 
 export const conditionCreateSchema = z
   .object({
-    textEn: text(2000).min(1, "Describe the condition."),
+    textEn: text(2000).min(1, "describeCondition"),
     textZh: text(2000).nullable().optional(),
     ownerId: userId.nullable().optional(),
     dueOn: isoDay,
@@ -77,13 +77,13 @@ export const conditionUpdateSchema = z.object({ version: z.number().int().min(1)
 export const approverResponseSchema = z
   .object({ response: z.enum(["APPROVED", "REJECTED"]), reason: text(2000).optional() })
   .strict()
-  .refine((r) => r.response !== "REJECTED" || !!r.reason, { path: ["reason"], message: "A rejection needs a reason." });
+  .refine((r) => r.response !== "REJECTED" || !!r.reason, { path: ["reason"], message: "rejectionNeedsReason" });
 
 export const decideSchema = z
   .object({
     version: z.number({ error: "version is required" }).int().min(1),
     decision: z.enum(GATE_DECISIONS),
-    rationaleEn: text(4000).min(1, "Give the rationale of the decision."),
+    rationaleEn: text(4000).min(1, "giveRationale"),
     rationaleZh: text(4000).nullable().optional(),
     heldOn: isoDay,
   })

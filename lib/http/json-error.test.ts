@@ -49,7 +49,7 @@ describe("handleRoute", () => {
 
   it("passes expected errors through with their code and message", async () => {
     const res = await handleRoute("x", async () => {
-      throw new AppError("NOT_FOUND", "No such view.");
+      throw new AppError("NOT_FOUND", "noSuchView");
     });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: "NOT_FOUND", message: "No such view." } });

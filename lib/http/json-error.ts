@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { isDatabaseUnavailable } from "../db/unavailable";
+import { englishFields } from "../i18n/english";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors";
 import { log } from "../log/logger";
 import { currentRequestId } from "../log/request-context";
@@ -25,7 +26,7 @@ export async function handleRoute(context: string, fn: () => Promise<Response>):
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof AppError) return jsonError(err.code, err.message, err.fields);
+    if (err instanceof AppError) return jsonError(err.code, err.message, err.fields && englishFields(err.fields));
     return unexpectedErrorResponse(context, err);
   }
 }

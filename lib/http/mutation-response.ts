@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { ERROR_STATUS } from "../errors";
+import { englishFields } from "../i18n/english";
 import type { MutationResult } from "../server/mutation";
 import { jsonError } from "./json-error";
 import { originRefusal } from "./origin";
@@ -8,7 +9,9 @@ import { bearerTokenOf } from "../tokens/token-secret";
 /** A mutation's result as the API's JSON: the data, or `{ error: { code, message, fields?, current?, changesSince? } }`. */
 export function mutationResponse<T>(result: MutationResult<T>, okStatus = 200): Response {
   if (result.ok) return NextResponse.json(result.data, { status: okStatus });
-  const { code, message, fields, details, requestId } = result.error;
+  // The API answers in English (its documented language): the key is for forms.
+  const { code, english: message, fields: keyed, details, requestId } = result.error;
+  const fields = keyed ? englishFields(keyed) : undefined;
   return NextResponse.json(
     {
       error: { code, message, ...(fields ? { fields } : {}), ...(details && typeof details === "object" ? details : {}), ...(requestId ? { requestId } : {}) },

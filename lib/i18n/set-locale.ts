@@ -17,7 +17,7 @@ async function setLocaleCookie(locale: AppLocale): Promise<void> {
  */
 export async function chooseLocale(input: unknown): Promise<AppLocale> {
   const parsed = localeChoiceSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "Unknown language.", { locale: "Unknown language." });
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "unknownLanguage", { locale: "unknownLanguage" });
   const { locale } = parsed.data;
   await setLocaleCookie(locale);
   const viewer = await getViewer();

@@ -35,7 +35,7 @@ export const MAX_MILESTONE_ROWS = 100_000;
 export const MAX_USER_ROWS = 5_000;
 
 const sheetRow = z.object({ row: z.number().int().min(2), cells: z.record(z.string().max(100), z.string().max(5_000)) }).strict();
-export const fileNameSchema = text({ max: 200, required: true, requiredMessage: "The file needs a name." });
+export const fileNameSchema = text({ max: 200, required: true, requiredMessage: "fileNeedsName" });
 
 export const portfolioImportSchema = z
   .object({

@@ -281,7 +281,7 @@ export async function applyPortfolioImport({ viewer, input }: { viewer: Viewer |
     run: async ({ tx, viewer, input }) => {
       const { plan: result, projects, milestones } = await plan(tx, viewer, input);
       if (result.errorRows)
-        throw new AppError("BAD_REQUEST", `${result.errorRows} row(s) have errors: fix them and upload again. Nothing was imported.`, undefined, {
+        throw new AppError("BAD_REQUEST", { key: "rowErrorsNothingImported", params: { rows: result.errorRows } }, undefined, {
           plan: result,
         });
       await writeProjects(tx, projects);
@@ -344,7 +344,7 @@ async function writeProjects(tx: Tx, targets: ProjectTarget[]) {
     PROJECT_UPDATE_COLUMNS,
     updates.map((t) => ({ ...projectColumns(t), version: t.existing!.version + 1 })),
   );
-  if (written !== updates.length) throw new AppError("CONFLICT", "A project changed while the file was imported. Run the dry run again.");
+  if (written !== updates.length) throw new AppError("CONFLICT", "importProjectConflict");
 }
 
 function milestoneColumns(t: MilestoneTarget) {
@@ -397,7 +397,7 @@ async function writeMilestones(tx: Tx, targets: MilestoneTarget[]) {
     MILESTONE_UPDATE_COLUMNS,
     updates.map((t) => ({ ...milestoneColumns(t), version: t.existing!.version + 1 })),
   );
-  if (written !== updates.length) throw new AppError("CONFLICT", "A milestone changed while the file was imported. Run the dry run again.");
+  if (written !== updates.length) throw new AppError("CONFLICT", "importMilestoneConflict");
 }
 
 /** One history entry and one audit entry per changed record, in bulk. */

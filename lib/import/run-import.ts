@@ -1,7 +1,8 @@
 import "server-only";
 import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/session";
-import type { MutationResult } from "../server/mutation";
+import { untranslated } from "../i18n/message";
+import { failure, type MutationResult } from "../server/mutation";
 import { readWorkbook, type Sheet } from "../sheets/sheet";
 import { missingColumns, MILESTONE_COLUMNS, PROJECT_COLUMNS, sheetKind, USER_COLUMNS } from "./columns";
 import { MAX_MILESTONE_ROWS, type ImportPlan } from "./import-plan";
@@ -36,7 +37,7 @@ const MESSAGES: Record<FileProblem, string> = {
 };
 
 function problem(key: FileProblem, extra: Record<string, unknown> = {}): MutationResult<ImportPlan> {
-  return { ok: false, error: { code: "BAD_REQUEST", message: MESSAGES[key], details: { key, ...extra } } };
+  return failure("BAD_REQUEST", untranslated(MESSAGES[key]), { details: { key, ...extra } });
 }
 
 export async function runImport({
@@ -52,10 +53,10 @@ export async function runImport({
   fileName: string;
   bytes: Uint8Array;
 }): Promise<MutationResult<ImportPlan>> {
-  if (!viewer) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Sign in to make changes." } };
+  if (!viewer) return failure("UNAUTHENTICATED", "signInToChange");
   // The file is not even read for someone who may not import (the mutations check again, in their transaction).
   if (!can(viewer, kind === "users" ? "user:manage" : "portfolio:import"))
-    return { ok: false, error: { code: "FORBIDDEN", message: "Your role does not allow this change." } };
+    return failure("FORBIDDEN", "roleNoChange");
   if (!bytes.length) return problem("noFile");
   const book = await readWorkbook({ name: fileName, bytes }, { maxRows: MAX_MILESTONE_ROWS, formulas: "refuse" });
   if ("error" in book) return problem(book.error, book.cells ? { cells: book.cells } : {});

@@ -132,7 +132,7 @@ export async function applyUserImport({ viewer, input }: { viewer: Viewer | null
     run: async ({ tx, viewer, input }) => {
       const { plan: result, targets } = await plan(tx, viewer, input);
       if (result.errorRows)
-        throw new AppError("BAD_REQUEST", `${result.errorRows} row(s) have errors: fix them and upload again. Nothing was imported.`, undefined, {
+        throw new AppError("BAD_REQUEST", { key: "rowErrorsNothingImported", params: { rows: result.errorRows } }, undefined, {
           plan: result,
         });
       const reason = importComment(input.fileName, viewer.name);

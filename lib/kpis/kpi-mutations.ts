@@ -11,13 +11,13 @@ import { kpiActualSetSchema, kpiCapacitySetSchema, kpiDefinitionCreateSchema, kp
 /** KPI writes: one audited transaction each, scoped to a project the caller may edit, versioned. */
 type Args = { viewer: Viewer | null; slug: string; input: unknown };
 
-const conflict = () => new AppError("CONFLICT", "Someone else changed this value after you opened it. Reload and apply your change again.");
+const conflict = () => new AppError("CONFLICT", "kpiValueConflict");
 
 async function enterableDefinition(tx: Prisma.TransactionClient, key: string) {
   const d = await tx.kpiDefinition.findUnique({ where: { key } });
-  if (!d) throw new AppError("BAD_REQUEST", `Unknown KPI "${key}".`, { kpi: "Unknown KPI." });
+  if (!d) throw new AppError("BAD_REQUEST", { key: "unknownKpi", params: { code: key } }, { kpi: "unknownKpiShort" });
   if (d.aggregation === "RATIO")
-    throw new AppError("BAD_REQUEST", `${d.nameEn} is computed from its counts; enter the counts instead.`, { kpi: "A rate is computed, not entered." });
+    throw new AppError("BAD_REQUEST", { key: "kpiComputed", params: { name: d.nameEn } }, { kpi: "kpiComputedField" });
   return d;
 }
 
@@ -47,10 +47,8 @@ export async function setKpiActual({ viewer, slug, input }: Args): Promise<Mutat
         return { version: 1, created: true };
       }
       if (input.version === undefined)
-        throw new AppError(
-          "BAD_REQUEST",
-          "This month has a value: give the version your correction is based on.",
-          { version: "Required for an existing value." },
+        throw new AppError("BAD_REQUEST", "kpiMonthNeedsVersion",
+          { version: "requiredExistingValue" },
           { existing: { version: existing.version, value: existing.value.toString() } },
         );
       const written = await tx.kpiActual.updateMany({
@@ -80,7 +78,7 @@ export async function setKpiTarget({ viewer, slug, input }: Args): Promise<Mutat
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
       const d = await tx.kpiDefinition.findUnique({ where: { key: input.kpi } });
-      if (!d) throw new AppError("BAD_REQUEST", `Unknown KPI "${input.kpi}".`, { kpi: "Unknown KPI." });
+      if (!d) throw new AppError("BAD_REQUEST", { key: "unknownKpi", params: { code: input.kpi } }, { kpi: "unknownKpiShort" });
       const period = periodToDate(input.period);
       const where = { projectId_definitionId_series_period: { projectId: p.id, definitionId: d.id, series: input.series, period } };
       const existing = await tx.kpiTarget.findUnique({ where });
@@ -90,8 +88,8 @@ export async function setKpiTarget({ viewer, slug, input }: Args): Promise<Mutat
         if (input.version === undefined)
           throw new AppError(
             "BAD_REQUEST",
-            "This month has a target: give the version your correction is based on.",
-            { version: "Required for an existing target." },
+            "kpiTargetNeedsVersion",
+            { version: "requiredExistingTarget" },
             { existing: { version: existing.version, value: existing.value.toString() } },
           );
         if (input.version !== existing.version) throw conflict();
@@ -124,7 +122,7 @@ export async function setDesignCapacity({ viewer, slug, input }: Args): Promise<
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
       const d = await enterableDefinition(tx, input.kpi);
-      if (d.category !== "PRODUCTION") throw new AppError("BAD_REQUEST", "Design capacity applies to production KPIs.", { kpi: "Choose a production KPI." });
+      if (d.category !== "PRODUCTION") throw new AppError("BAD_REQUEST", "kpiCapacityProductionOnly", { kpi: "chooseProductionKpi" });
       const existing = await tx.kpiDesignCapacity.findUnique({ where: { projectId_definitionId: { projectId: p.id, definitionId: d.id } } });
       let version = 1;
       if (!existing) await tx.kpiDesignCapacity.create({ data: { projectId: p.id, definitionId: d.id, monthlyValue: input.monthlyValue } });
@@ -157,10 +155,10 @@ export async function createKpiDefinition({ viewer, input }: Omit<Args, "slug">)
     viewer,
     permission: "kpi:reference",
     run: async ({ tx, viewer, input }) => {
-      if (await tx.kpiDefinition.findUnique({ where: { key: input.key } })) throw new AppError("CONFLICT", `A KPI "${input.key}" exists.`);
+      if (await tx.kpiDefinition.findUnique({ where: { key: input.key } })) throw new AppError("CONFLICT", { key: "kpiExists", params: { code: input.key } });
       const refs = [...input.numeratorKeys, ...input.denominatorKeys];
       if (refs.length && (await tx.kpiDefinition.count({ where: { key: { in: refs }, aggregation: { not: "RATIO" } } })) !== new Set(refs).size)
-        throw new AppError("BAD_REQUEST", "A ratio's numerator and denominator must be existing, non-ratio KPIs.", { numeratorKeys: "Unknown KPI." });
+        throw new AppError("BAD_REQUEST", "kpiRatioPartsUnknown", { numeratorKeys: "unknownKpiShort" });
       const last = await tx.kpiDefinition.aggregate({ _max: { sortOrder: true } });
       const d = await tx.kpiDefinition.create({ data: { ...input, scale: input.scale ?? null, sortOrder: (last._max.sortOrder ?? 0) + 10 } });
       await recordAudit(tx, viewer, { action: "kpi.definition.create", entityType: "KpiDefinition", entityId: d.id, after: input });

@@ -119,7 +119,7 @@ export async function applyKpiUpload({ viewer, input }: { viewer: Viewer | null;
     run: async ({ tx, viewer, grant, input }) => {
       const { plan: result, targets } = await plan(tx, viewer, grant, input.rows);
       if (result.errorRows)
-        throw new AppError("BAD_REQUEST", `${result.errorRows} row(s) have errors: fix them and upload again. Nothing was applied.`, undefined, result);
+        throw new AppError("BAD_REQUEST", { key: "rowErrorsNothingApplied", params: { rows: result.errorRows } }, undefined, result);
       const creates = targets.filter((t) => t.plan.action === "create");
       if (creates.length)
         await tx.kpiActual.createMany({
@@ -131,7 +131,7 @@ export async function applyKpiUpload({ viewer, input }: { viewer: Viewer | null;
           where: { id: t.existing!.id, version: t.existing!.version },
           data: { value: t.value, version: t.existing!.version + 1 },
         });
-        if (w.count !== 1) throw new AppError("CONFLICT", "A KPI value changed while the sheet was applied. Run the upload again.");
+        if (w.count !== 1) throw new AppError("CONFLICT", "capexKpiValueRace");
       }
       const changed = [...creates, ...updates];
       for (const projectId of new Set(changed.map((t) => t.projectId))) {

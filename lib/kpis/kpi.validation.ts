@@ -6,11 +6,11 @@ export const KPI_DIRECTIONS = ["HIGHER_BETTER", "LOWER_BETTER"] as const;
 export const KPI_AGGREGATIONS = ["SUM", "AVERAGE", "LAST", "RATIO"] as const;
 
 export const KPI_VALUE_PATTERN = /^-?\d{1,15}(\.\d{1,4})?$/;
-const value = z.string().trim().regex(KPI_VALUE_PATTERN, "Use a number with at most four decimals.");
+const value = z.string().trim().regex(KPI_VALUE_PATTERN, "kpiValueFormat");
 const key = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "Lower-case letters, digits and hyphens.");
+  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "capexKeyFormat");
 const version = z.number().int().min(1);
 
 export const kpiActualSetSchema = z
@@ -22,7 +22,7 @@ export const kpiTargetSetSchema = z
     series: z
       .string()
       .trim()
-      .regex(/^[A-Z0-9_]{1,40}$/, "Upper-case letters, digits and underscores, e.g. FEASIBILITY."),
+      .regex(/^[A-Z0-9_]{1,40}$/, "kpiSeriesFormat"),
     period: periodSchema,
     value,
     version: version.optional(),
@@ -46,5 +46,5 @@ export const kpiDefinitionCreateSchema = z
   .strict()
   .refine((d) => d.aggregation !== "RATIO" || (d.numeratorKeys.length > 0 && d.denominatorKeys.length > 0), {
     path: ["numeratorKeys"],
-    message: "A ratio needs numerator and denominator KPIs.",
+    message: "kpiRatioNeedsParts",
   });

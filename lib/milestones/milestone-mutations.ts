@@ -7,10 +7,9 @@ import { encodeFuzzy } from "../history/change-values";
 import { diffFields, recordChange } from "../history/record-change";
 import { findWritableProject } from "../projects/project-access";
 import { projectWriteScope } from "../projects/project-scope";
-import { forecastSlips } from "../projects/project-update.validation";
 import type { MilestoneView } from "../projects/types";
 import { mutate, type MutationResult } from "../server/mutation";
-import { milestoneCreateSchema, milestoneUpdateSchema } from "./milestone.validation";
+import { milestoneCreateSchema, milestoneEditRules, milestoneUpdateSchema } from "./milestone.validation";
 import { toMilestoneView } from "./milestone-view";
 import type { FuzzyDate } from "../projects/types";
 import { getChangesSince } from "../projects/project-state";
@@ -118,10 +117,10 @@ export async function updateMilestone({
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
       // The milestone is looked up under its project: an id from another project is not found.
       const m = /^[0-9a-f-]{36}$/i.test(milestoneId) ? await tx.milestone.findFirst({ where: { id: milestoneId, projectId: p.id } }) : null;
-      if (!m) throw new AppError("NOT_FOUND", "No such milestone on this project.");
+      if (!m) throw new AppError("NOT_FOUND", "noSuchMilestone");
       const current = toView(m);
       if (m.version !== input.version)
-        throw new AppError("CONFLICT", "Someone else saved this milestone after you opened it. Review their change, then apply yours again.", undefined, {
+        throw new AppError("CONFLICT", "milestoneConflict", undefined, {
           current,
           changesSince: await getChangesSince(tx, { projectId: p.id, milestoneId: m.id, version: input.version, viewerId: viewer.id }),
         });
@@ -136,19 +135,16 @@ export async function updateMilestone({
       };
       const before = { title: m.title, titleZh: m.titleZh, state: m.state, baseline: current.baseline, forecast: current.forecast, actual: current.actual };
       const changes = diffFields(before as Record<string, unknown>, next, encode);
-      if (!changes.length) throw new AppError("BAD_REQUEST", "Nothing changed: edit a field before saving.");
+      if (!changes.length) throw new AppError("BAD_REQUEST", "nothingChanged");
 
       const rebaseline = changes.some((c) => c.field === "baseline");
       if (rebaseline && !(await tx.project.count({ where: { AND: [{ id: p.id }, projectWriteScope(viewer, "milestone:rebaseline")] } })))
-        throw new AppError("FORBIDDEN", "Only an admin can change a baseline (re-baseline).", { baseline: "Only an admin can re-baseline." });
-      if (rebaseline && !input.comment)
-        throw new AppError("BAD_REQUEST", "Give the reason for the re-baseline.", { comment: "A reason is required to re-baseline." });
-      if (next.forecast !== undefined && forecastSlips(current.forecast, next.forecast) && !input.comment)
-        throw new AppError("BAD_REQUEST", "Explain this change in a comment.", { comment: "A comment is required when the forecast slips." });
-      const state = next.state ?? m.state;
-      const actual = next.actual !== undefined ? next.actual : current.actual;
-      if (state === "ACHIEVED" && !actual)
-        throw new AppError("BAD_REQUEST", "An achieved milestone needs its actual date.", { actual: "Enter the actual date." });
+        throw new AppError("FORBIDDEN", "rebaselineAdminOnly", { baseline: "onlyAdminRebaseline" });
+      const rules = milestoneEditRules({ state: m.state, forecast: current.forecast, actual: current.actual }, { ...next, rebaseline, comment: input.comment });
+      if (rules.commentMissing && rules.commentReason === "rebaseline")
+        throw new AppError("BAD_REQUEST", "giveRebaselineReason", { comment: "reasonRebaseline" });
+      if (rules.commentMissing) throw new AppError("BAD_REQUEST", "explainChange", { comment: "commentForecastSlips" });
+      if (rules.actualMissing) throw new AppError("BAD_REQUEST", "actualRequired", { actual: "enterActualDate" });
 
       const version = m.version + 1;
       const written = await tx.milestone.updateMany({
@@ -161,7 +157,7 @@ export async function updateMilestone({
           ...(dateColumns(next) as object),
         },
       });
-      if (written.count !== 1) throw new AppError("CONFLICT", "Someone else saved this milestone at the same moment. Reload and apply your change again.");
+      if (written.count !== 1) throw new AppError("CONFLICT", "milestoneRace");
       await tx.project.update({ where: { id: p.id }, data: { updatedAt: new Date() } });
       await recordChange(tx, {
         projectId: p.id,

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { encodeMessages } from "@/lib/i18n/format-message";
 import { getViewer } from "../auth/session";
 import type { MutationResult } from "../server/mutation";
 import { archiveOrgUnit, createOrgUnit, moveOrgUnit, moveProjectsToUnit, renameOrgUnit, setRoleAssignment } from "./org-mutations";
@@ -29,8 +30,8 @@ async function finish(result: MutationResult<unknown>): Promise<never> {
     revalidatePath(PAGE);
     redirect(`${PAGE}?done=1`);
   }
-  const fields = result.error.fields ? Object.values(result.error.fields).join(" ") : "";
-  redirect(`${PAGE}?error=${encodeURIComponent([result.error.message, fields].filter(Boolean).join(" "))}`);
+  // By key, so the page words it in the reader's language (lib/i18n/format-message.ts).
+  redirect(`${PAGE}?error=${encodeURIComponent(encodeMessages([result.error.message, ...Object.values(result.error.fields ?? {})]))}`);
 }
 
 export async function createUnitAction(form: FormData): Promise<void> {

@@ -21,14 +21,14 @@ type Tx = Prisma.TransactionClient;
 
 /** The permission must be held outright on a unit containing `path`. */
 export function assertCovers(viewer: Viewer, permission: Permission, path: string): void {
-  if (!grantPaths(viewer, permission).full.some((p) => isWithin(path, p))) throw new AppError("FORBIDDEN", "Your roles do not cover this organization unit.");
+  if (!grantPaths(viewer, permission).full.some((p) => isWithin(path, p))) throw new AppError("FORBIDDEN", "unitNotCovered");
 }
 
 const unitSelect = { id: true, code: true, nameEn: true, nameZh: true, parentId: true, path: true, currency: true, archivedAt: true, version: true } as const;
 
 async function findUnit(tx: Tx, code: string) {
   const unit = await tx.orgUnit.findUnique({ where: { code }, select: unitSelect });
-  if (!unit) throw new AppError("NOT_FOUND", `No organization unit with code "${code}".`, { code: "No such unit." });
+  if (!unit) throw new AppError("NOT_FOUND", { key: "noUnitWithCode", params: { code: code } }, { code: "noSuchUnit" });
   return unit;
 }
 
@@ -37,7 +37,7 @@ function snapshot(u: { code: string; nameEn: string; nameZh: string | null; path
 }
 
 function conflict(current: { version: number }): never {
-  throw new AppError("CONFLICT", "Someone changed this unit since you opened it; reload and try again.", undefined, { version: current.version });
+  throw new AppError("CONFLICT", "unitChanged", undefined, { version: current.version });
 }
 
 export function createOrgUnit({ viewer, input }: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<{ code: string; path: string }>> {
@@ -50,9 +50,9 @@ export function createOrgUnit({ viewer, input }: { viewer: Viewer | null; input:
     run: async ({ tx, viewer, input }) => {
       const parent = await findUnit(tx, input.parentCode);
       assertCovers(viewer, "org:manage", parent.path);
-      if (parent.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new units.", { parentCode: "This unit is archived." });
+      if (parent.archivedAt) throw new AppError("BAD_REQUEST", "archivedNoUnits", { parentCode: "unitArchived" });
       if (await tx.orgUnit.count({ where: { code: input.code } }))
-        throw new AppError("CONFLICT", `A unit with code "${input.code}" already exists.`, { code: "This code is taken." });
+        throw new AppError("CONFLICT", { key: "unitCodeExists", params: { code: input.code } }, { code: "codeTaken" });
       const unit = await tx.orgUnit.create({
         data: {
           code: input.code,
@@ -120,21 +120,21 @@ export function moveOrgUnit({ viewer, input }: { viewer: Viewer | null; input: u
     permission: "org:manage",
     run: async ({ tx, viewer, input }) => {
       const unit = await findUnit(tx, input.code);
-      if (!unit.parentId) throw new AppError("BAD_REQUEST", "The group (the root) cannot be moved.", { code: "The root cannot move." });
+      if (!unit.parentId) throw new AppError("BAD_REQUEST", "rootCannotMove", { code: "rootCannotMoveShort" });
       const parent = await findUnit(tx, input.parentCode);
       if (isWithin(parent.path, unit.path))
         throw new AppError(
           "BAD_REQUEST",
-          `${unit.code} cannot move under ${parent.code}: ${parent.code} is ${unit.code} itself or one of its own units (that would make a cycle).`,
+          { key: "unitMoveCycle", params: { unit: unit.code, parent: parent.code } },
           {
-            parentCode: "A unit cannot move under itself or below itself.",
+            parentCode: "unitMoveCycleField",
           },
         );
       assertCovers(viewer, "org:manage", unit.path);
       assertCovers(viewer, "org:manage", parent.path);
-      if (parent.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new units.", { parentCode: "This unit is archived." });
+      if (parent.archivedAt) throw new AppError("BAD_REQUEST", "archivedNoUnits", { parentCode: "unitArchived" });
       if (unit.version !== input.version) conflict(unit);
-      if (parent.id === unit.parentId) throw new AppError("BAD_REQUEST", "The unit is already there.", { parentCode: "Choose another parent." });
+      if (parent.id === unit.parentId) throw new AppError("BAD_REQUEST", "unitAlreadyThere", { parentCode: "chooseAnotherParent" });
       const newPath = childPath(parent.path, unit.code);
       const { count } = await tx.orgUnit.updateMany({
         where: { id: unit.id, version: input.version },
@@ -168,10 +168,10 @@ export function archiveOrgUnit({ viewer, input }: { viewer: Viewer | null; input
     permission: "org:manage",
     run: async ({ tx, viewer, input }) => {
       const unit = await findUnit(tx, input.code);
-      if (!unit.parentId) throw new AppError("BAD_REQUEST", "The group (the root) cannot be archived.", { code: "The root cannot be archived." });
+      if (!unit.parentId) throw new AppError("BAD_REQUEST", "rootCannotArchive", { code: "rootCannotArchiveShort" });
       assertCovers(viewer, "org:manage", unit.path);
       if (input.archived && (await tx.orgUnit.count({ where: { parentId: unit.id, archivedAt: null } })))
-        throw new AppError("BAD_REQUEST", "Archive or move this unit's own units first.", { code: "This unit still has active units." });
+        throw new AppError("BAD_REQUEST", "archiveChildrenFirst", { code: "unitHasActiveUnits" });
       const { count } = await tx.orgUnit.updateMany({
         where: { id: unit.id, version: input.version },
         data: { archivedAt: input.archived ? new Date() : null, version: { increment: 1 } },
@@ -206,10 +206,10 @@ export function moveProjectsToUnit({ viewer, input }: { viewer: Viewer | null; i
         select: { id: true, slug: true, orgUnit: { select: { code: true, path: true } } },
       });
       const missing = slugs.filter((s) => !projects.some((p) => p.slug === s));
-      if (missing.length) throw new AppError("NOT_FOUND", `No project with slug "${missing[0]}".`, { slugs: `Unknown project: ${missing.join(", ")}` });
+      if (missing.length) throw new AppError("NOT_FOUND", { key: "noProjectWithSlug", params: { slug: missing[0] } }, { slugs: { key: "unknownProjects", params: { slugs: missing.join(", ") } } });
       const target = await findUnit(tx, input.toCode);
       assertCovers(viewer, "org:manage", target.path);
-      if (target.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new projects.", { toCode: "This unit is archived." });
+      if (target.archivedAt) throw new AppError("BAD_REQUEST", "archivedNoProjects", { toCode: "unitArchived" });
       for (const p of projects) assertCovers(viewer, "org:manage", p.orgUnit.path);
       const moving = projects.filter((p) => p.orgUnit.code !== target.code);
       if (!moving.length) return { moved: 0 };
@@ -240,14 +240,14 @@ export function setRoleAssignment({ viewer, input }: { viewer: Viewer | null; in
     run: async ({ tx, viewer, input }) => {
       const unit = await findUnit(tx, input.unitCode);
       assertCovers(viewer, "user:manage", unit.path);
-      if (input.userId === viewer.id && input.role === "admin" && !input.assigned) throw new AppError("BAD_REQUEST", "You cannot take your own admin role.");
+      if (input.userId === viewer.id && input.role === "admin" && !input.assigned) throw new AppError("BAD_REQUEST", "ownAdminRole");
       const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
-      if (!user) throw new AppError("NOT_FOUND", "No such user.");
+      if (!user) throw new AppError("NOT_FOUND", "noSuchUser");
       const key = { userId_unitId_role: { userId: user.id, unitId: unit.id, role: input.role } };
       const existing = await tx.roleAssignment.findUnique({ where: key, select: { id: true } });
       if (input.assigned === !!existing) return { assigned: input.assigned }; // nothing to change, nothing to record
       if (input.assigned) {
-        if (unit.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new assignments.", { unitCode: "This unit is archived." });
+        if (unit.archivedAt) throw new AppError("BAD_REQUEST", "archivedNoAssignments", { unitCode: "unitArchived" });
         await tx.roleAssignment.create({ data: { userId: user.id, unitId: unit.id, role: input.role, assignedById: viewer.id } });
       } else await tx.roleAssignment.delete({ where: key });
       await recordAudit(tx, viewer, {

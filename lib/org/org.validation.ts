@@ -6,8 +6,8 @@ import { UNIT_CODE } from "./org-path";
 export const UNIT_NAME_MAX = 200;
 export const REASON_MAX = 2000;
 
-const code = z.string().trim().toUpperCase().regex(UNIT_CODE, "A code is 1–32 upper-case letters, digits or hyphens.");
-const nameEn = z.string().trim().min(1, "The English name is required.").max(UNIT_NAME_MAX, `At most ${UNIT_NAME_MAX} characters.`);
+const code = z.string().trim().toUpperCase().regex(UNIT_CODE, "unitCodeFormat");
+const nameEn = z.string().trim().min(1, "nameEnRequired").max(UNIT_NAME_MAX, `At most ${UNIT_NAME_MAX} characters.`);
 const nameZh = z
   .string()
   .trim()
@@ -28,7 +28,7 @@ export const createUnitSchema = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{3}$/, "An ISO 4217 code such as CNY or USD.")
+      .regex(/^[A-Z]{3}$/, "currencyCode")
       .default("CNY"),
     reason,
   })
@@ -42,7 +42,7 @@ export const archiveUnitSchema = z.object({ code, version, archived: z.boolean()
 
 export const moveProjectsSchema = z
   .object({
-    slugs: z.array(z.string().trim().min(1).max(120)).min(1, "Choose at least one project.").max(500),
+    slugs: z.array(z.string().trim().min(1).max(120)).min(1, "chooseProject").max(500),
     toCode: code,
     reason,
   })

@@ -27,6 +27,6 @@ export async function findWritableProject<S extends Prisma.ProjectSelect>(
   const project = await tx.project.findFirst({ where: { AND: [{ slug }, projectWriteScope(viewer, permission)] }, select });
   if (project) return project;
   const readable = await tx.project.count({ where: { AND: [{ slug }, projectReadScope(viewer)] } });
-  if (!readable) throw new AppError("NOT_FOUND", `No project with slug "${slug}".`);
-  throw new AppError("FORBIDDEN", "You may not change this project.");
+  if (!readable) throw new AppError("NOT_FOUND", { key: "noProjectWithSlug", params: { slug: slug } });
+  throw new AppError("FORBIDDEN", "mayNotChangeProject");
 }

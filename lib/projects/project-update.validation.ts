@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ServerMessageKey } from "../i18n/message";
 import { fuzzyDateSchema } from "../dates/fuzzy-date.validation";
 import { HEALTHS, STAGES, type Health } from "./enums";
 import { periodOf } from "../dates/fuzzy-date";
@@ -15,7 +16,7 @@ export const NAME_MAX = 200;
 export const SUMMARY_MAX = 4000;
 
 /** An optional text in the other language: empty means "none" (null). */
-const optionalText = (max: number, tooLong: string, multiline = false) =>
+const optionalText = (max: number, tooLong: ServerMessageKey, multiline = false) =>
   text({ max, tooLong, multiline })
     .nullable()
     .optional()
@@ -26,13 +27,13 @@ export const projectUpdateSchema = z
     version: z.number({ error: "version is required: the version your edit is based on" }).int().min(1),
     stage: z.enum(STAGES).optional(),
     health: z.enum(HEALTHS).optional(),
-    progressPercent: z.number().int("Progress is a whole number.").min(0, "Progress is 0–100.").max(100, "Progress is 0–100.").nullable().optional(),
+    progressPercent: z.number().int("progressWhole").min(0, "progressRange").max(100, "progressRange").nullable().optional(),
     forecastFinish: fuzzyDateSchema.nullable().optional(),
     // Bilingual content: the English name is required, the rest may be empty.
-    nameEn: text({ max: NAME_MAX, tooLong: "At most 200 characters.", required: true, requiredMessage: "The English name is required." }).optional(),
-    nameZh: optionalText(NAME_MAX, "At most 200 characters."),
-    summary: text({ max: SUMMARY_MAX, tooLong: "At most 4000 characters.", multiline: true }).optional(),
-    summaryZh: optionalText(SUMMARY_MAX, "At most 4000 characters.", true),
+    nameEn: text({ max: NAME_MAX, tooLong: "atMost", required: true, requiredMessage: "nameEnRequired" }).optional(),
+    nameZh: optionalText(NAME_MAX, "atMost"),
+    summary: text({ max: SUMMARY_MAX, tooLong: "atMost", multiline: true }).optional(),
+    summaryZh: optionalText(SUMMARY_MAX, "atMost", true),
     comment: text({ max: COMMENT_MAX, multiline: true }).default(""),
   })
   .strict();

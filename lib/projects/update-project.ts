@@ -63,7 +63,7 @@ export async function updateProjectStatus({
         summaryZh: p.summaryZh,
       };
       if (p.version !== input.version) {
-        throw new AppError("CONFLICT", "Someone else saved this project after you opened it. Review their change, then apply yours again.", undefined, {
+        throw new AppError("CONFLICT", "projectConflict", undefined, {
           current: { ...before, version: p.version, slug: p.slug },
           changesSince: await getChangesSince(tx, { projectId: p.id, version: input.version, viewerId: viewer.id }),
         });
@@ -81,11 +81,11 @@ export async function updateProjectStatus({
       const changes = diffFields(before, after, (field, value) =>
         field === "forecastFinish" ? encodeFuzzy(value as FuzzyDate | null) : value === null || value === undefined ? null : String(value),
       );
-      if (!changes.length) throw new AppError("BAD_REQUEST", "Nothing changed: edit a field before saving.");
+      if (!changes.length) throw new AppError("BAD_REQUEST", "nothingChanged");
       const reason = commentRequiredReason(before, after);
       if (reason && !input.comment)
-        throw new AppError("BAD_REQUEST", "Explain this change in a comment.", {
-          comment: reason === "healthWorsens" ? "A comment is required when health worsens." : "A comment is required when the forecast finish slips.",
+        throw new AppError("BAD_REQUEST", "explainChange", {
+          comment: reason === "healthWorsens" ? "commentHealthWorsens" : "commentFinishSlips",
         });
 
       const version = p.version + 1;
@@ -114,7 +114,7 @@ export async function updateProjectStatus({
           ...(after.summaryZh !== undefined ? { summaryZh: after.summaryZh } : {}),
         },
       });
-      if (written.count !== 1) throw new AppError("CONFLICT", "Someone else saved this project at the same moment. Reload and apply your change again.");
+      if (written.count !== 1) throw new AppError("CONFLICT", "projectRace");
       await recordChange(tx, { projectId: p.id, viewer, comment: input.comment, version, changes });
       return {
         slug: p.slug,

@@ -70,10 +70,10 @@ async function loadForAction(ctx: MutationContext<unknown>, reportId: string, ac
         },
       })
     : null;
-  if (!report) throw new AppError("NOT_FOUND", "No such report.");
+  if (!report) throw new AppError("NOT_FOUND", "reportNotFound");
   await findWritableProject(tx, { slug: report.project.slug, viewer, grant, select: { id: true } });
   if (!actionAllowedFrom(action, report.state))
-    throw new AppError("CONFLICT", `This report is ${report.state.toLowerCase()}: it cannot be ${pastTense[action]} now.`, undefined, { state: report.state });
+    throw new AppError("CONFLICT", { key: "reportStateRefuses", params: { state: report.state, action } }, undefined, { state: report.state });
   if (report.period.closedAt && !allowedInClosedPeriod(action, report.supersedesId !== null)) throw periodClosed(report.periodId);
   return report;
 }
@@ -100,12 +100,12 @@ async function transition(
   action: ReportAction,
   data: Prisma.StatusReportUpdateManyMutationInput,
 ): Promise<void> {
-  if (report.version !== expectedVersion) throw new AppError("CONFLICT", "Someone else changed this report after you opened it. Reload it, then try again.");
+  if (report.version !== expectedVersion) throw new AppError("CONFLICT", "reportChanged");
   const r = await tx.statusReport.updateMany({
     where: { id: report.id, version: expectedVersion, state: { in: [...REPORT_ACTIONS[action].from] } },
     data: { ...data, version: { increment: 1 } },
   });
-  if (r.count !== 1) throw new AppError("CONFLICT", "Someone else changed this report after you opened it. Reload it, then try again.");
+  if (r.count !== 1) throw new AppError("CONFLICT", "reportChanged");
 }
 
 async function managersOf(tx: Prisma.TransactionClient, projectId: string): Promise<string[]> {
@@ -132,7 +132,7 @@ export function createReportDraft({ viewer, slug, input }: { viewer: Viewer | nu
         orderBy: { reportVersion: "desc" },
         select: refSelect,
       });
-      if (existing) throw new AppError("CONFLICT", `This project already has a report for ${input.periodId}.`, undefined, { report: toRef(existing) });
+      if (existing) throw new AppError("CONFLICT", { key: "reportExistsForPeriod", params: { period: input.periodId } }, undefined, { report: toRef(existing) });
       const snapshot = await captureSnapshot(tx, { ...project, periodId: input.periodId });
       const created = await tx.statusReport.create({
         data: {
@@ -280,7 +280,7 @@ export function publishReport({ viewer, reportId, input }: { viewer: Viewer | nu
     run: async (ctx) => {
       const { tx, viewer, input } = ctx;
       const report = await loadForAction(ctx, reportId, "publish");
-      if (report.version !== input.version) throw new AppError("CONFLICT", "Someone else changed this report after you opened it. Reload it, then try again.");
+      if (report.version !== input.version) throw new AppError("CONFLICT", "reportChanged");
       const snapshot = (report.snapshot ?? {}) as Snapshot;
       const previous = await previousPublished(tx, report);
       const changes = snapshotChanges((previous?.snapshot ?? null) as Snapshot | null, snapshot);
@@ -353,7 +353,7 @@ export function supersedeReport({ viewer, reportId, input }: { viewer: Viewer | 
         where: { projectId: report.projectId, periodId: report.periodId, reportVersion: { gt: report.reportVersion } },
         select: { id: true },
       });
-      if (newer) throw new AppError("CONFLICT", "A newer version of this report already exists: correct that one.");
+      if (newer) throw new AppError("CONFLICT", "reportNewerExists");
       const snapshot = await captureSnapshot(tx, { ...report.project, periodId: report.periodId });
       const created = await tx.statusReport.create({
         data: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isPeriodId } from "./periods";
 
-const text = z.string().trim().max(4000, "At most 4000 characters.");
+const text = z.string().trim().max(4000, "atMost");
 
 /** The narrative of a report: each field in English and Chinese. */
 export const NARRATIVE_FIELDS = ["summary", "achievements", "nextSteps", "issues", "decisions"] as const;
@@ -19,7 +19,7 @@ export const narrativeSchema = z
   .strict();
 export type Narrative = z.infer<typeof narrativeSchema>;
 
-export const periodIdSchema = z.string().refine(isPeriodId, "A period is a month: YYYY-MM.");
+export const periodIdSchema = z.string().refine(isPeriodId, "reportPeriodFormat");
 
 export const createDraftSchema = z.object({ periodId: periodIdSchema }).strict();
 
@@ -28,13 +28,13 @@ export const saveNarrativeSchema = z.object({ version: z.number().int().min(1), 
 export const submitSchema = z.object({ version: z.number().int().min(1) }).strict();
 
 export const returnSchema = z
-  .object({ version: z.number().int().min(1), comment: z.string().trim().min(1, "Say what needs fixing.").max(2000, "At most 2000 characters.") })
+  .object({ version: z.number().int().min(1), comment: z.string().trim().min(1, "reportReturnComment").max(2000, "atMost") })
   .strict();
 
 export const publishSchema = z.object({ version: z.number().int().min(1) }).strict();
 
 export const supersedeSchema = z
-  .object({ reason: z.string().trim().min(1, "Give the reason for the correction.").max(2000, "At most 2000 characters.") })
+  .object({ reason: z.string().trim().min(1, "reportSupersedeReason").max(2000, "atMost") })
   .strict();
 
 export function emptyNarrative(): Narrative {

@@ -6,13 +6,13 @@ import { AppError } from "../errors";
 import { mutate, type MutationResult } from "../server/mutation";
 import { reportingRuleClearSchema, reportingRuleSetSchema } from "./reporting-rule.validation";
 
-const STALE = "Someone else changed this rule after you opened the page. Reload it, then try again.";
+const STALE = "ruleChanged";
 const fields = { dueDay: true, remindDaysBefore: true, pmoGraceDays: true, groupGraceDays: true } as const;
 
 async function unitId(tx: Prisma.TransactionClient, code: string): Promise<string | null> {
   if (!code) return null;
   const u = await tx.orgUnit.findUnique({ where: { code }, select: { id: true, archivedAt: true } });
-  if (!u) throw new AppError("NOT_FOUND", `No organization unit "${code}".`);
+  if (!u) throw new AppError("NOT_FOUND", { key: "noUnitNamed", params: { code: code } });
   return u.id;
 }
 
@@ -76,7 +76,7 @@ export function clearReportingRule({ viewer, input }: { viewer: Viewer | null; i
     run: async ({ tx, viewer, input }) => {
       const id = await unitId(tx, input.unit);
       const existing = await tx.reportingRule.findFirst({ where: { unitId: id }, select: { id: true, version: true, ...fields } });
-      if (!existing) throw new AppError("NOT_FOUND", "This unit has no rule of its own.");
+      if (!existing) throw new AppError("NOT_FOUND", "unitHasNoRule");
       const r = await tx.reportingRule.deleteMany({ where: { id: existing.id, version: input.version } });
       if (r.count !== 1) throw new AppError("CONFLICT", STALE);
       await recordAudit(tx, viewer, {

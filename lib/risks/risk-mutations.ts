@@ -23,14 +23,14 @@ export type RiskRef = { id: string; code: string; version: number };
 
 async function riskUnder(tx: Prisma.TransactionClient, projectId: string, riskId: string) {
   const risk = UUID.test(riskId) ? await tx.risk.findFirst({ where: { id: riskId, projectId } }) : null;
-  if (!risk) throw new AppError("NOT_FOUND", "No such risk on this project.");
+  if (!risk) throw new AppError("NOT_FOUND", "noSuchRisk");
   return risk;
 }
 
 async function checkUser(tx: Prisma.TransactionClient, id: string | null | undefined, field: string) {
   if (!id) return;
   if (!(await tx.user.count({ where: { id, banned: { not: true } } })))
-    throw new AppError("BAD_REQUEST", "Some fields need attention.", { [field]: "No such user." });
+    throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { [field]: "noSuchUser" });
 }
 
 async function nextCode(tx: Prisma.TransactionClient, projectId: string): Promise<string> {
@@ -55,7 +55,7 @@ export async function createRisk({ viewer, slug, input }: { viewer: Viewer | nul
       if (!matrix) throw new Error("risk matrix reference data missing");
       const code = input.code ?? (await nextCode(tx, p.id));
       if (input.code && (await tx.risk.count({ where: { projectId: p.id, code } })))
-        throw new AppError("BAD_REQUEST", "Some fields need attention.", { code: "This project already has a risk with this code." });
+        throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { code: "riskCodeTaken" });
       const { code: _code, nextReviewOn, ...rest } = input;
       void _code;
       const risk = await tx.risk.create({ data: { ...rest, projectId: p.id, code, nextReviewOn: day(nextReviewOn), matrixId: matrix.id } });
@@ -86,22 +86,22 @@ export async function updateRisk({
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
       const risk = await riskUnder(tx, p.id, riskId);
       if (risk.version !== input.version)
-        throw new AppError("CONFLICT", "Someone else saved this risk after you opened it. Reload it, then apply your change again.", undefined, {
+        throw new AppError("CONFLICT", "riskConflict", undefined, {
           current: { version: risk.version },
         });
       const kind = input.kind ?? risk.kind;
       const response = input.response === undefined ? risk.response : input.response;
       if (response && !responseFits(kind, response))
-        throw new AppError("BAD_REQUEST", "Some fields need attention.", { response: "This response does not fit the risk's kind." });
+        throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { response: "riskResponseKindShort" });
       await checkUser(tx, input.ownerId, "ownerId");
       if (input.occurredMilestoneId && !(await tx.milestone.count({ where: { id: input.occurredMilestoneId, projectId: p.id } })))
-        throw new AppError("BAD_REQUEST", "Some fields need attention.", { occurredMilestoneId: "No such milestone on this project." });
+        throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { occurredMilestoneId: "noSuchMilestone" });
       const { version, nextReviewOn, ...rest } = input;
       const updated = await tx.risk.updateMany({
         where: { id: risk.id, version },
         data: { ...rest, nextReviewOn: day(nextReviewOn), version: { increment: 1 } },
       });
-      if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else saved this risk after you opened it.");
+      if (updated.count !== 1) throw new AppError("CONFLICT", "riskConflictShort");
       const before = Object.fromEntries(Object.keys(rest).map((k) => [k, (risk as Record<string, unknown>)[k] as Prisma.InputJsonValue]));
       await recordAudit(tx, viewer, {
         action: "risk.update",
@@ -149,7 +149,7 @@ export async function assessRisk({
       try {
         s = scoreAssessment(matrix, input.probability, input.impacts);
       } catch (err) {
-        if (err instanceof RangeError) throw new AppError("BAD_REQUEST", "Some fields need attention.", { impacts: err.message });
+        if (err instanceof RangeError) throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { impacts: { key: "impactsNotInMatrix", params: { detail: err.message } } });
         throw err;
       }
       const a = await tx.riskAssessment.create({
@@ -248,12 +248,12 @@ export async function updateRiskAction({
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
       const risk = await riskUnder(tx, p.id, riskId);
       const action = UUID.test(actionId) ? await tx.riskAction.findFirst({ where: { id: actionId, riskId: risk.id } }) : null;
-      if (!action) throw new AppError("NOT_FOUND", "No such action on this risk.");
+      if (!action) throw new AppError("NOT_FOUND", "noSuchRiskAction");
       await checkUser(tx, input.ownerId, "ownerId");
       const { version, dueOn, ...rest } = input;
       const updated = await tx.riskAction.updateMany({ where: { id: action.id, version }, data: { ...rest, dueOn: day(dueOn), version: { increment: 1 } } });
       if (updated.count !== 1)
-        throw new AppError("CONFLICT", "Someone else saved this action after you opened it.", undefined, { current: { version: action.version } });
+        throw new AppError("CONFLICT", "riskActionConflict", undefined, { current: { version: action.version } });
       await recordAudit(tx, viewer, {
         action: "risk.action.update",
         entityType: "riskAction",

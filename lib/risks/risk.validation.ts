@@ -6,12 +6,12 @@ const text = (max: number) => z.string().trim().max(max, `At most ${max} charact
 const optionalText = (max: number) => text(max).nullable().optional();
 export const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a real date.");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "notRealDate");
 const userId = z.string().trim().min(1).max(100);
 
 const riskFields = {
-  titleEn: text(300).min(1, "A title is required."),
+  titleEn: text(300).min(1, "titleRequired"),
   titleZh: optionalText(300),
   causeEn: text(2000).default(""),
   causeZh: optionalText(2000),
@@ -31,7 +31,7 @@ const responseMatchesKind = (r: { kind?: (typeof RISK_KINDS)[number]; response?:
   !r.kind || !r.response || responseFits(r.kind, r.response);
 const RESPONSE_MESSAGE = {
   path: ["response"],
-  message: "This response does not fit the risk's kind (threats: avoid, reduce, transfer, accept; opportunities: exploit, enhance, share, accept).",
+  message: "riskResponseKind",
 };
 
 export const riskCreateSchema = z
@@ -40,7 +40,7 @@ export const riskCreateSchema = z
     code: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "Letters, digits, '.', '_' or '-', at most 40.")
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "riskCodeFormat")
       .optional(),
   })
   .strict()
@@ -66,7 +66,7 @@ export const riskUpdateSchema = z
     /** when it occurred: what it caused */
     occurredNote: optionalText(2000),
     occurredLink: z
-      .url({ protocol: /^https?$/, error: "An http(s) link." })
+      .url({ protocol: /^https?$/, error: "httpLink" })
       .max(1000)
       .nullable()
       .optional(),
@@ -82,14 +82,14 @@ export const assessmentSchema = z
     /** { dimensionKey: level }; the server checks keys and levels against the risk's matrix */
     impacts: z
       .record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), z.number().int().min(1).max(99))
-      .refine((r) => Object.keys(r).length > 0, "Score at least one impact."),
+      .refine((r) => Object.keys(r).length > 0, "scoreOneImpact"),
     note: text(2000).default(""),
   })
   .strict();
 
 export const actionCreateSchema = z
   .object({
-    title: text(300).min(1, "A title is required."),
+    title: text(300).min(1, "titleRequired"),
     titleZh: optionalText(300),
     ownerId: userId.nullable().optional(),
     dueOn: isoDay.nullable().optional(),

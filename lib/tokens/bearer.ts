@@ -9,7 +9,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { hashApiToken, TOKEN_PATTERN } from "./token-secret";
 
-const REFUSED = "The API token is invalid, expired or revoked.";
+const REFUSED = "tokenRefused";
 /** lastUsedAt is written at most this often per token: a busy integration does not turn every read into a write. */
 const LAST_USED_GRANULARITY_MS = 60_000;
 
@@ -49,7 +49,7 @@ export async function viewerFromToken(token: string, opts: { prisma?: PrismaClie
     now,
   });
   if (!limit.allowed)
-    throw new AppError("TOO_MANY_REQUESTS", `This API token made too many requests; try again in ${limit.retryAfterSeconds} s.`, undefined, {
+    throw new AppError("TOO_MANY_REQUESTS", { key: "tokenTooManyRequests", params: { seconds: limit.retryAfterSeconds } }, undefined, {
       retryAfterSeconds: limit.retryAfterSeconds,
     });
 

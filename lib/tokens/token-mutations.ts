@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
 
 function refuseTokenCaller(viewer: Viewer): void {
   // A token never mints or revokes tokens: a leaked one cannot make itself permanent or lock its owner out.
-  if (viewer.token) throw new AppError("FORBIDDEN", "API tokens cannot create or revoke tokens; use the app while signed in.");
+  if (viewer.token) throw new AppError("FORBIDDEN", "tokenCannotManageTokens");
 }
 
 /**
@@ -50,10 +50,10 @@ export function createApiToken({
       let role: string | null = null;
       if (input.kind === "service") {
         const found = await tx.orgUnit.findUnique({ where: { code: input.unitCode! }, select: { id: true, code: true, path: true, archivedAt: true } });
-        if (!found) throw new AppError("NOT_FOUND", `No organization unit with code "${input.unitCode}".`, { unitCode: "No such unit." });
+        if (!found) throw new AppError("NOT_FOUND", { key: "noUnitWithCode", params: { code: input.unitCode ?? "" } }, { unitCode: "noSuchUnit" });
         if (!grantPaths(viewer, "token:service").full.some((p) => isWithin(found.path, p)))
-          throw new AppError("FORBIDDEN", "Your roles do not cover this organization unit.");
-        if (found.archivedAt) throw new AppError("BAD_REQUEST", "An archived unit takes no new service tokens.", { unitCode: "This unit is archived." });
+          throw new AppError("FORBIDDEN", "unitNotCovered");
+        if (found.archivedAt) throw new AppError("BAD_REQUEST", "archivedUnitNoTokens", { unitCode: "unitArchived" });
         unit = found;
         role = SERVICE_ROLE[input.scope];
         // The service account: a user the audit trail and history can name, who cannot sign in (no password, disabled).
@@ -69,7 +69,7 @@ export function createApiToken({
         });
       } else {
         const active = await tx.apiToken.count({ where: { userId: viewer.id, kind: "PERSONAL", revokedAt: null, expiresAt: { gt: now } } });
-        if (active >= MAX_ACTIVE_PERSONAL) throw new AppError("BAD_REQUEST", `You already hold ${MAX_ACTIVE_PERSONAL} active tokens; revoke one first.`);
+        if (active >= MAX_ACTIVE_PERSONAL) throw new AppError("BAD_REQUEST", { key: "tooManyActiveTokens", params: { max: MAX_ACTIVE_PERSONAL } });
       }
       const created = await tx.apiToken.create({
         data: {
@@ -132,7 +132,7 @@ export function revokeApiToken({
         row &&
         (row.kind === "PERSONAL" ? row.userId === viewer.id : !!row.unit && grantPaths(viewer, "token:service").full.some((p) => isWithin(row.unit!.path, p)));
       // someone else's token is as unknown as a missing one
-      if (!row || !mayRevoke) throw new AppError("NOT_FOUND", "No such API token.");
+      if (!row || !mayRevoke) throw new AppError("NOT_FOUND", "noSuchToken");
       if (row.revokedAt) return { token: toTokenRow(row, now) };
       const updated = await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: now, revokedById: viewer.id }, select: tokenRowSelect });
       await recordAudit(tx, viewer, {

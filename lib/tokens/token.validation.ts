@@ -18,9 +18,9 @@ export const tokenCreateSchema = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.kind === "service" && !v.unitCode)
-      ctx.addIssue({ code: "custom", path: ["unitCode"], message: "Choose the organization unit the service token acts on." });
+      ctx.addIssue({ code: "custom", path: ["unitCode"], message: "chooseTokenUnit" });
     if (v.kind === "personal" && v.unitCode)
-      ctx.addIssue({ code: "custom", path: ["unitCode"], message: "A personal token acts with its owner's roles; it takes no unit." });
+      ctx.addIssue({ code: "custom", path: ["unitCode"], message: "personalTokenNoUnit" });
   });
 export type TokenCreateInput = z.infer<typeof tokenCreateSchema>;
 

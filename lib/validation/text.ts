@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { schemaMessage, type ServerMessageKey } from "../i18n/message";
 
 /**
  * Every text field of every schema goes through here, so that what a form or
@@ -22,10 +23,10 @@ const BLANK_LETTERS = /[\u115F\u1160\u3164\uFFA0\u2800]/g;
 const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Z}\p{Cs}\p{Co}\p{Cn}]/u;
 
 export const TEXT_MESSAGES = {
-  control: "Remove control characters (such as NUL) from this text.",
-  invisible: "Enter visible text, not only spaces or invisible characters.",
-  required: "This field is required.",
-} as const;
+  control: "textControl",
+  invisible: "textInvisible",
+  required: "fieldRequired",
+} as const satisfies Record<string, ServerMessageKey>;
 
 export function stripBidiControls(value: string): string {
   return value.replace(BIDI_CONTROLS, "");
@@ -47,13 +48,14 @@ export interface TextOptions {
   multiline?: boolean;
   /** leading and trailing white space is removed (default true) */
   trim?: boolean;
-  tooLong?: string;
-  requiredMessage?: string;
+  /** the catalog key of "too long" (it gets `max`); default atMost */
+  tooLong?: ServerMessageKey;
+  requiredMessage?: ServerMessageKey;
 }
 
 /** A user-entered text: bidi controls stripped, trimmed, no control characters, visible when not empty. */
 export function text(opts: TextOptions) {
-  const tooLong = opts.tooLong ?? `At most ${opts.max} characters.`;
+  const tooLong = schemaMessage(opts.tooLong ?? "atMost", { max: opts.max });
   return z
     .string()
     .transform((v) => {

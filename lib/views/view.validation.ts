@@ -14,7 +14,7 @@ export const columnWidthsSchema = z
   .refine((r) => Object.keys(r).length <= PROJECT_COLUMNS.length);
 
 export const viewInputSchema = z.object({
-  name: text({ max: 120, tooLong: "At most 120 characters.", required: true, requiredMessage: "Give the view a name." }),
+  name: text({ max: 120, tooLong: "atMost", required: true, requiredMessage: "giveViewName" }),
   /** the list's query string; normalized by the server (lib/views/views.ts canonicalViewQuery) */
   query: token({ max: 4000 }).default(""),
   columns: columnListSchema.default([]),

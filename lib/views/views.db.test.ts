@@ -47,7 +47,7 @@ describe.each(testBackends())("saved views on %s", (backend) => {
 
   it("shares a view: another user opens it and sees the same rows, but cannot change or delete it", async () => {
     const r = await createView({ viewer: exec, input: { name: "China", query: "region=CHINA", shared: true, columns: ["name", "health"] } });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(r.error.english);
     const seen = await getView({ viewer: staff, id: r.data.id });
     expect(seen).toMatchObject({ name: "China", ownerName: "Eli Exec", mine: false, shared: true });
     const rows = (await listProjects(parseListParamsLenient(new URLSearchParams(seen!.query)).params, { scope: WHOLE_PORTFOLIO })).rows.map((x) => x.slug);
@@ -72,13 +72,13 @@ describe.each(testBackends())("saved views on %s", (backend) => {
 
   it("sets a default view (own or shared), and deleting it clears everyone's default", async () => {
     const shared = await createView({ viewer: exec, input: { name: "Everything", shared: true } });
-    if (!shared.ok) throw new Error(shared.error.message);
+    if (!shared.ok) throw new Error(shared.error.english);
     expect((await setDefaultView({ viewer: staff, input: { viewId: shared.data.id } })).ok).toBe(true);
     expect((await getPreferences({ viewer: staff })).defaultViewId).toBe(shared.data.id);
     expect((await listViews({ viewer: staff })).find((v) => v.id === shared.data.id)?.isDefault).toBe(true);
     // a private view of someone else cannot be one's default
     const priv = await createView({ viewer: other, input: { name: "Private" } });
-    if (!priv.ok) throw new Error(priv.error.message);
+    if (!priv.ok) throw new Error(priv.error.english);
     const refused = await setDefaultView({ viewer: staff, input: { viewId: priv.data.id } });
     expect(!refused.ok && refused.error.code).toBe("NOT_FOUND");
     expect((await deleteView({ viewer: exec, id: shared.data.id })).ok).toBe(true);
@@ -87,7 +87,7 @@ describe.each(testBackends())("saved views on %s", (backend) => {
 
   it("keeps a view whose filters no longer match anything; the list is simply empty", async () => {
     const r = await createView({ viewer: staff, input: { name: "Europe", query: "region=EUROPE" } });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(r.error.english);
     const view = await getView({ viewer: staff, id: r.data.id });
     expect((await listProjects(parseListParamsLenient(new URLSearchParams(view!.query)).params, { scope: WHOLE_PORTFOLIO })).total).toBe(0);
   });

@@ -108,11 +108,11 @@ function isUuid(id: string): boolean {
 
 async function assertNameFree(tx: Prisma.TransactionClient, ownerId: string, name: string, exceptId?: string) {
   const clash = await tx.savedView.findFirst({ where: { ownerId, name, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
-  if (clash) throw new AppError("CONFLICT", `You already have a view named “${name}”.`, { name: "You already have a view with this name." });
+  if (clash) throw new AppError("CONFLICT", { key: "viewNameTaken", params: { name } }, { name: "viewNameTakenField" });
 }
 
 function assertMayShare(viewer: Viewer, shared: boolean | undefined) {
-  if (shared && !can(viewer, "view:share")) throw new AppError("FORBIDDEN", "Your role does not allow sharing views.");
+  if (shared && !can(viewer, "view:share")) throw new AppError("FORBIDDEN", "roleNoSharing");
 }
 
 export async function createView(opts: { viewer: Viewer | null; input: unknown }): Promise<MutationResult<SavedViewSummary>> {
@@ -153,7 +153,7 @@ export async function updateView(opts: { viewer: Viewer | null; id: string; inpu
     permission: "view:create",
     run: async ({ tx, viewer, input }) => {
       const own = isUuid(opts.id) && (await tx.savedView.findFirst({ where: { id: opts.id, ownerId: viewer.id }, select: { id: true } }));
-      if (!own) throw new AppError("NOT_FOUND", "No such view of yours.");
+      if (!own) throw new AppError("NOT_FOUND", "noSuchViewOfYours");
       assertMayShare(viewer, input.shared);
       if (input.name !== undefined) await assertNameFree(tx, viewer.id, input.name, opts.id);
       const view = await tx.savedView.update({
@@ -185,7 +185,7 @@ export async function deleteView(opts: { viewer: Viewer | null; id: string }): P
     permission: "view:create",
     run: async ({ tx, viewer }) => {
       const { count } = isUuid(opts.id) ? await tx.savedView.deleteMany({ where: { id: opts.id, ownerId: viewer.id } }) : { count: 0 };
-      if (!count) throw new AppError("NOT_FOUND", "No such view of yours.");
+      if (!count) throw new AppError("NOT_FOUND", "noSuchViewOfYours");
       return { id: opts.id };
     },
   });
@@ -201,7 +201,7 @@ export async function setDefaultView(opts: { viewer: Viewer | null; input: unkno
     permission: "view:create",
     run: async ({ tx, viewer, input }) => {
       if (input.viewId && !(await tx.savedView.findFirst({ where: { id: input.viewId, ...visibleTo(viewer.id) }, select: { id: true } })))
-        throw new AppError("NOT_FOUND", "No such view.");
+        throw new AppError("NOT_FOUND", "noSuchView");
       await tx.userPreference.upsert({
         where: { userId: viewer.id },
         create: { userId: viewer.id, defaultViewId: input.viewId },

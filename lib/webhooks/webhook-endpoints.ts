@@ -79,7 +79,7 @@ export function setWebhookActive({ viewer, input }: { viewer: Viewer | null; inp
     permission: "webhook:manage",
     run: async ({ tx, viewer, input }) => {
       const before = await tx.webhookEndpoint.findUnique({ where: { id: input.id }, select: rowSelect });
-      if (!before) throw new AppError("NOT_FOUND", "No such webhook.");
+      if (!before) throw new AppError("NOT_FOUND", "noSuchWebhook");
       if (before.active === input.active) return { endpoint: toRow(before) };
       const e = await tx.webhookEndpoint.update({ where: { id: input.id }, data: { active: input.active }, select: rowSelect });
       await recordAudit(tx, viewer, {
@@ -104,7 +104,7 @@ export function deleteWebhookEndpoint({ viewer, input }: { viewer: Viewer | null
     permission: "webhook:manage",
     run: async ({ tx, viewer, input }) => {
       const before = await tx.webhookEndpoint.findUnique({ where: { id: input.id }, select: rowSelect });
-      if (!before) throw new AppError("NOT_FOUND", "No such webhook.");
+      if (!before) throw new AppError("NOT_FOUND", "noSuchWebhook");
       await tx.webhookEndpoint.delete({ where: { id: input.id } });
       await recordAudit(tx, viewer, {
         action: "webhook.delete",

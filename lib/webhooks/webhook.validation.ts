@@ -6,8 +6,8 @@ const webhookUrl = z
   .string()
   .trim()
   .max(1000)
-  .pipe(z.url({ protocol: /^https?$/, message: "Enter an http:// or https:// address." }))
-  .refine((u) => !hasCredentials(u), "Put no user name or password in the address; the signature authenticates the sender.");
+  .pipe(z.url({ protocol: /^https?$/, message: "webhookUrl" }))
+  .refine((u) => !hasCredentials(u), "webhookNoCredentials");
 
 function hasCredentials(u: string): boolean {
   // zod runs this refinement even after the URL check failed: an unparsable address has no credentials to refuse

@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { decodeMessages } from "@/lib/i18n/format-message";
 import { getLocale } from "next-intl/server";
 import { OrgAdmin } from "@/components/org/org-admin";
 import { listUsers } from "@/lib/auth/admin-users";
@@ -14,6 +15,6 @@ export default async function OrganizationPage({ searchParams }: Props) {
   const viewer = await requirePagePermission("org:manage", "/admin/organization");
   const sp = await searchParams;
   const [units, users, projects] = await Promise.all([listOrgUnits(), listUsers(), getLocale().then((locale) => listProjectNames({ locale, viewer }))]);
-  const error = typeof sp.error === "string" ? sp.error.slice(0, 500) : null;
+  const error = decodeMessages(sp.error);
   return <OrgAdmin units={units} users={users} projects={projects} done={sp.done === "1"} error={error} />;
 }

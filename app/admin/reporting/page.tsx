@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { decodeMessages } from "@/lib/i18n/format-message";
 import { ReportingRulesAdmin } from "@/components/reports/reporting-rules-admin";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
@@ -13,6 +14,6 @@ export default async function ReportingRulesPage({ searchParams }: Props) {
   await requirePagePermission("report:configure", "/admin/reporting");
   const sp = await searchParams;
   const [rules, units] = await Promise.all([db().then((prisma) => listReportingRules(prisma)), listOrgUnits()]);
-  const error = typeof sp.error === "string" ? sp.error.slice(0, 500) : null;
+  const error = decodeMessages(sp.error);
   return <ReportingRulesAdmin rules={rules} units={units} done={sp.done === "1"} error={error} />;
 }

@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import type { Message } from "@/lib/i18n/message";
 import { useTranslations } from "next-intl";
 import { HistoryEntryView } from "@/components/projects/detail/history-entry";
 import type { HistoryEntry } from "@/lib/projects/types";
-import { useServerMessage } from "@/components/ui/form";
+import { useMessage } from "@/components/ui/form";
 
 interface ConflictPanelProps {
-  message: string;
+  message: Message | string;
   /** the record's current values, as label → rendered value */
   current: { label: string; value: ReactNode }[];
   changesSince: HistoryEntry[];
@@ -21,7 +22,7 @@ interface ConflictPanelProps {
  * edit" puts the user's changes on top of the current version to save again.
  */
 export function ConflictPanel({ message, current, changesSince, onReapply, onDiscard }: ConflictPanelProps) {
-  const translate = useServerMessage();
+  const translate = useMessage();
   const t = useTranslations("edit.conflict");
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);

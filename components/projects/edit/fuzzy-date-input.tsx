@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { Message } from "@/lib/i18n/message";
 import { useTranslations } from "next-intl";
 import { FieldError } from "@/components/ui/form";
 import { describedBy } from "@/components/ui/form-errors";
@@ -18,7 +19,7 @@ interface FuzzyDateInputProps {
   legend: string;
   value: FuzzyDateValue;
   onChange: (value: FuzzyDateValue) => void;
-  error?: string;
+  error?: Message | string;
   disabled?: boolean;
   /** extra description, e.g. why the control is disabled */
   hint?: string;

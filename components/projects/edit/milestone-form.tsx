@@ -1,19 +1,20 @@
 "use client";
 
-import { useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { createMilestoneAction, updateMilestoneAction } from "@/lib/milestones/actions";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
-import { ErrorSummary, FieldError, FieldHint, type SummaryItem } from "@/components/ui/form";
-import { describedBy, errorFor, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
+import { ErrorSummary, FieldError, FieldHint, summaryItems, useForm } from "@/components/ui/form";
+import { describedBy, type FieldErrors } from "@/components/ui/form-errors";
+import type { Message } from "@/lib/i18n/message";
 import { portfolioToday } from "@/lib/dates/portfolio-day";
 import { localizedString } from "@/lib/i18n/bilingual";
-import { milestoneCreateSchema, milestoneUpdateSchema, TITLE_MAX } from "@/lib/milestones/milestone.validation";
+import { milestoneCreateSchema, milestoneEditRules, milestoneUpdateSchema, TITLE_MAX } from "@/lib/milestones/milestone.validation";
 import { MILESTONE_STATES, type MilestoneState } from "@/lib/projects/enums";
 import { COMMENT_MAX } from "@/lib/projects/project-update.validation";
 import type { HistoryEntry, MilestoneView } from "@/lib/projects/types";
 import { ConflictPanel } from "./conflict-panel";
-import { FuzzyDateInput } from "./fuzzy-date-input";
+import { FuzzyDateInput, fromFuzzyValue } from "./fuzzy-date-input";
 import {
   changedMilestoneFields,
   EMPTY_MILESTONE,
@@ -50,7 +51,7 @@ function initialValues(mode: MilestoneFormMode, m: MilestoneView | null): Milest
 }
 
 interface Conflict {
-  message: string;
+  message: Message;
   current: MilestoneView;
   changesSince: HistoryEntry[];
 }
@@ -62,15 +63,12 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
   const tEnum = useTranslations("enums.milestoneState");
   const locale = useLocale();
   const id = useId();
-  const [isPending, startTransition] = useTransition();
   const [base, setBase] = useState<MilestoneView | null>(milestone);
   const [values, setValues] = useState<MilestoneValues>(() => initialValues(mode, milestone));
   const [comment, setComment] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm();
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
 
   const show = (f: MilestoneField | "comment"): boolean =>
     mode === "create" || mode === "edit" ? true : mode === "achieve" ? f === "actual" || f === "comment" : f === "comment";
@@ -84,55 +82,52 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
     state: `${id}-state`,
     comment: `${id}-comment`,
   };
-  const err = (f: keyof typeof ids) => errorFor(errors, f);
+  const err = (f: keyof typeof ids) => form.error(f);
 
   function set<K extends MilestoneField>(key: K, value: MilestoneValues[K]) {
     setValues((v) => ({ ...v, [key]: value }));
   }
 
-  function fail(fields: FieldErrors, message: string | null) {
-    setErrors(fields);
-    setFormError(message);
-    setNotice(null);
-    requestAnimationFrame(() => summaryRef.current?.focus());
-  }
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setNotice(null);
     if (!base) {
-      const parsed = milestoneCreateSchema.safeParse(milestoneCreateInput(values, comment));
-      if (!parsed.success) return fail(zodFieldErrors(parsed.error), null);
-      startTransition(async () => {
-        const result = await createMilestoneAction(slug, parsed.data);
-        if (result.ok) return onDone(t("added", { title: localizedString({ en: result.data.title, zh: result.data.titleZh }, locale) }));
-        fail(result.error.fields ?? {}, result.error.message);
+      const data = form.validate(milestoneCreateSchema, milestoneCreateInput(values, comment));
+      if (!data) return;
+      form.submit(() => createMilestoneAction(slug, data), {
+        onOk: (m) => onDone(t("added", { title: localizedString({ en: m.title, zh: m.titleZh }, locale) })),
       });
       return;
     }
 
     const { changed, input } = milestoneUpdateInput(base, values, comment);
-    if (!changed.length) return fail({}, t("nothingChanged"));
+    if (!changed.length) return form.fail({}, t("nothingChanged"));
     const parsed = milestoneUpdateSchema.safeParse(input);
-    const fields = parsed.success ? {} : zodFieldErrors(parsed.error);
-    if (reason && !comment.trim()) fields.comment ??= t(`commentRequired.${reason}`);
-    if (values.state === "ACHIEVED" && !values.actual.date) fields.actual ??= t("actualRequired");
-    if (!parsed.success || Object.keys(fields).length) return fail(fields, null);
+    const schemaFlags = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
+    // The server's rules (milestoneEditRules), reported with any schema problem at once, not one round later.
+    const rules = milestoneEditRules(base, {
+      rebaseline: false,
+      state: values.state,
+      actual: values.actual.date ? fromFuzzyValue(values.actual) : null,
+      comment,
+    });
+    const local: FieldErrors = {};
+    if (reason && !comment.trim() && !schemaFlags.has("comment")) local.comment = t(`commentRequired.${reason}`);
+    if (rules.actualMissing && !schemaFlags.has("actual")) local.actual = t("actualRequired");
+    const data = form.validate(milestoneUpdateSchema, input, local);
+    if (!data) return;
 
     const milestoneId = base.id;
-    startTransition(async () => {
-      const result = await updateMilestoneAction(slug, milestoneId, parsed.data);
-      if (result.ok) {
+    form.submit(() => updateMilestoneAction(slug, milestoneId, data), {
+      onOk: (m) => {
         const done = { achieve: "achieved", cancel: "cancelled", edit: "saved", create: "saved" } as const;
-        return onDone(t(done[mode], { title: localizedString({ en: result.data.title, zh: result.data.titleZh }, locale) }));
-      }
-      const { code, message, fields: serverFields, details } = result.error;
-      if (code === "CONFLICT" && details && typeof details === "object" && "current" in details) {
-        setErrors({});
-        setFormError(null);
+        onDone(t(done[mode], { title: localizedString({ en: m.title, zh: m.titleZh }, locale) }));
+      },
+      onError: ({ code, message, details }) => {
+        if (code !== "CONFLICT" || !details || typeof details !== "object" || !("current" in details)) return false;
         setConflict({ message, ...(details as { current: MilestoneView; changesSince: HistoryEntry[] }) });
-        return;
-      }
-      fail(serverFields ?? {}, message);
+        return true;
+      },
     });
   }
 
@@ -164,12 +159,9 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
     state: t("state"),
     comment: reason === "rebaseline" ? t("reasonRequiredLabel") : reason ? t("commentRequiredLabel") : t("comment"),
   };
-  const summary: SummaryItem[] = [
-    ...(formError ? [{ targetId: null, message: formError }] : []),
-    ...(Object.keys(ids) as (keyof typeof ids)[])
-      .filter((f) => err(f))
-      .map((f) => ({ targetId: show(f) ? ids[f] : null, message: show(f) ? err(f)! : `${labels[f]}: ${err(f)}` })),
-  ];
+  // A field this mode does not show is named in the summary instead of linked.
+  const shownIds = Object.fromEntries((Object.keys(ids) as (keyof typeof ids)[]).filter((f) => show(f)).map((f) => [f, ids[f]]));
+  const summary = summaryItems(form.errors, form.formError, shownIds, labels);
   const heading =
     mode === "create"
       ? t("addTitle")
@@ -223,7 +215,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
         />
       )}
 
-      <ErrorSummary ref={summaryRef} id={`${id}-summary`} items={summary} />
+      <ErrorSummary ref={form.summaryRef} id={`${id}-summary`} items={summary} />
       {notice && (
         <p role="status" className="text-sm font-medium text-slate-800">
           {notice}
@@ -335,10 +327,10 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
             </button>
             <button
               type="submit"
-              disabled={isPending}
+              disabled={form.isPending}
               className={mode === "cancel" ? "btn bg-red-700 text-white hover:bg-red-800 disabled:opacity-60" : "btn-primary disabled:opacity-60"}
             >
-              {isPending ? tForms("saving") : submitLabel}
+              {form.isPending ? tForms("saving") : submitLabel}
             </button>
           </div>
         </fieldset>

@@ -1,6 +1,6 @@
 import type { MilestoneState } from "@/lib/projects/enums";
 import type { FuzzyDate, MilestoneView } from "@/lib/projects/types";
-import { forecastSlips } from "@/lib/projects/project-update.validation";
+import { milestoneEditRules, type MilestoneCommentReason, type MilestoneUpdateInput } from "@/lib/milestones/milestone.validation";
 import { fromFuzzyValue, toFuzzyValue, type FuzzyDateValue } from "./fuzzy-date-input";
 import { sameFuzzy, validFuzzy } from "./fuzzy-compare";
 
@@ -58,7 +58,8 @@ export function milestoneUpdateInput(base: MilestoneView, v: MilestoneValues, co
     else input[f] = v[f];
   }
   input.comment = comment;
-  return { changed, input };
+  // Built field by field from the changed set; the schema (form.validate) checks what it holds.
+  return { changed, input: input as MilestoneUpdateInput };
 }
 
 export function milestoneCreateInput(v: MilestoneValues, comment: string) {
@@ -73,12 +74,12 @@ export function milestoneCreateInput(v: MilestoneValues, comment: string) {
   };
 }
 
-/** Why this edit needs a comment, as the server decides it, or null. */
-export function milestoneCommentReason(base: MilestoneView | null, v: MilestoneValues): "rebaseline" | "forecastSlips" | null {
+/** Why this edit needs a comment (the server's rule: milestoneEditRules), or null. */
+export function milestoneCommentReason(base: MilestoneView | null, v: MilestoneValues): MilestoneCommentReason | null {
   if (!base) return null;
   const changed = changedMilestoneFields(base, v);
-  if (changed.includes("baseline")) return "rebaseline";
   const forecast: FuzzyDate | null = validFuzzy(fromFuzzyValue(v.forecast));
-  if (changed.includes("forecast") && (forecast || !v.forecast.date) && forecastSlips(base.forecast, forecast)) return "forecastSlips";
-  return null;
+  // A half-typed date says nothing yet about a slip.
+  const forecastKnown = changed.includes("forecast") && (forecast || !v.forecast.date);
+  return milestoneEditRules(base, { rebaseline: changed.includes("baseline"), forecast: forecastKnown ? forecast : undefined, comment: "" }).commentReason;
 }

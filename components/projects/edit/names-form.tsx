@@ -1,5 +1,7 @@
 "use client";
 
+import type { Message } from "@/lib/i18n/message";
+
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { updateProjectAction } from "@/lib/projects/actions";
@@ -39,7 +41,7 @@ export function NamesForm({ slug, project }: { slug: string; project: NamesBase 
   const [base, setBase] = useState(project);
   const [values, setValues] = useState<Values>(() => toValues(project));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<Message | string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -55,7 +57,7 @@ export function NamesForm({ slug, project }: { slug: string; project: NamesBase 
   }
 
   const ids = Object.fromEntries(FIELDS.map((f) => [f, `${id}-${f}`])) as Record<Field, string>;
-  const fail = (fields: FieldErrors, message: string | null) => {
+  const fail = (fields: FieldErrors, message: Message | string | null) => {
     setErrors(fields);
     setFormError(message);
     requestAnimationFrame(() => summaryRef.current?.focus());

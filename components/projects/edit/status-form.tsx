@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { updateProjectAction } from "@/lib/projects/actions";
 import { FuzzyDateText } from "@/components/ui/fuzzy-date-text";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ErrorSummary, FieldError, FieldHint, type SummaryItem } from "@/components/ui/form";
-import { describedBy, errorFor, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
+import { ErrorSummary, FieldError, FieldHint, summaryItems, useForm } from "@/components/ui/form";
+import { describedBy, type FieldErrors } from "@/components/ui/form-errors";
+import type { Message } from "@/lib/i18n/message";
 import { HEALTHS, STAGES, type Health, type Stage } from "@/lib/projects/enums";
 import type { ProjectState } from "@/lib/projects/project-state";
 import { COMMENT_MAX, commentRequiredReason, projectUpdateSchema } from "@/lib/projects/project-update.validation";
@@ -77,7 +78,7 @@ function buildInput(base: Base, values: Values, comment: string) {
 }
 
 interface Conflict {
-  message: string;
+  message: Message;
   current: ProjectState;
   changesSince: HistoryEntry[];
 }
@@ -94,18 +95,15 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
   const tCommon = useTranslations("common");
   const router = useRouter();
   const id = useId();
-  const [isPending, startTransition] = useTransition();
   // Saving needs JavaScript: before hydration a click would only reload the page.
   const hydrated = useHydrated();
 
   const [base, setBase] = useState<Base>(project);
   const [values, setValues] = useState<Values>(() => toValues(project));
   const [comment, setComment] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm();
   const [saved, setSaved] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
 
   // A newer version arrived from the server (someone saved; the page
   // refreshed): show it, unless the user is in the middle of an edit.
@@ -136,11 +134,11 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
     comment: `${id}-comment`,
   };
   const fieldError = {
-    stage: errorFor(errors, "stage"),
-    health: errorFor(errors, "health"),
-    progress: errorFor(errors, "progressPercent"),
-    forecast: errorFor(errors, "forecastFinish"),
-    comment: errorFor(errors, "comment"),
+    stage: form.error("stage"),
+    health: form.error("health"),
+    progress: form.error("progressPercent"),
+    forecast: form.error("forecastFinish"),
+    comment: form.error("comment"),
   };
 
   function set<K extends EditableField>(key: K, value: Values[K]) {
@@ -148,48 +146,33 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
     setSaved(null);
   }
 
-  function fail(fields: FieldErrors, message: string | null) {
-    setErrors(fields);
-    setFormError(message);
-    // After React renders the summary.
-    requestAnimationFrame(() => summaryRef.current?.focus());
-  }
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(null);
     const { changed, input } = buildInput(base, values, comment);
-    if (!changed.length) return fail({}, t("nothingChanged"));
+    if (!changed.length) return form.fail({}, t("nothingChanged"));
     const local: FieldErrors = {};
     if (changed.includes("progress") && Number.isNaN(input.progressPercent)) local.progressPercent = t("progressNumber");
-    const parsed = projectUpdateSchema.safeParse(input);
-    const fields = { ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...local };
     // Report a missing comment together with any other problem, not one round later.
+    const parsed = projectUpdateSchema.safeParse(input);
     const why = parsed.success ? commentRequiredReason(base, parsed.data) : reason;
-    if (why && !comment.trim()) fields.comment ??= t(`commentRequired.${why}`);
-    if (!parsed.success || Object.keys(fields).length) return fail(fields, null);
+    if (why && !comment.trim() && !parsed.error?.issues.some((i) => i.path[0] === "comment")) local.comment = t(`commentRequired.${why}`);
+    const data = form.validate(projectUpdateSchema, input, local);
+    if (!data) return;
 
-    startTransition(async () => {
-      const result = await updateProjectAction(slug, parsed.data);
-      if (result.ok) {
-        const next = { ...result.data };
+    form.submit(() => updateProjectAction(slug, data), {
+      onOk: (next) => {
         setBase(next);
         setValues(toValues(next));
         setComment("");
-        setErrors({});
-        setFormError(null);
         setSaved(t("saved"));
-        return;
-      }
-      const { code, message, fields: serverFields, details } = result.error;
-      if (code === "CONFLICT" && details && typeof details === "object" && "current" in details) {
-        setErrors({});
-        setFormError(null);
+      },
+      onError: ({ code, message, details }) => {
+        if (code !== "CONFLICT" || !details || typeof details !== "object" || !("current" in details)) return false;
         setConflict({ message, ...(details as { current: ProjectState; changesSince: HistoryEntry[] }) });
         router.refresh(); // the page behind the form shows the other person's change too
-        return;
-      }
-      fail(serverFields ?? {}, message);
+        return true;
+      },
     });
   }
 
@@ -214,17 +197,13 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
     setSaved(t("discarded"));
   }
 
-  const summary: SummaryItem[] = [
-    ...(formError ? [{ targetId: null, message: formError }] : []),
-    ...(["stage", "health", "progress", "forecast", "comment"] as const)
-      .filter((f) => fieldError[f])
-      .map((f) => ({ targetId: ids[f], message: fieldError[f]! })),
-  ];
-  // Server errors on fields this form does not show (e.g. version) still need to be visible.
-  const shownKeys = ["stage", "health", "progressPercent", "forecastFinish", "comment"];
-  for (const [key, message] of Object.entries(errors)) {
-    if (!shownKeys.some((k) => key === k || key.startsWith(`${k}.`))) summary.push({ targetId: null, message });
-  }
+  const summary = summaryItems(form.errors, form.formError, {
+    stage: ids.stage,
+    health: ids.health,
+    progressPercent: ids.progress,
+    forecastFinish: ids.forecast,
+    comment: ids.comment,
+  });
 
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-4 rounded-lg border border-slate-300 bg-white p-5 shadow-xs">
@@ -253,7 +232,7 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
         />
       )}
 
-      <ErrorSummary ref={summaryRef} id={`${id}-summary`} items={summary} />
+      <ErrorSummary ref={form.summaryRef} id={`${id}-summary`} items={summary} />
 
       <form noValidate onSubmit={onSubmit} aria-labelledby={`${id}-title`} className="space-y-4">
         <fieldset disabled={!!conflict || !hydrated} className="space-y-4">
@@ -355,8 +334,8 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
           </div>
 
           <div className="flex flex-wrap items-center gap-4">
-            <button type="submit" className="btn-primary disabled:opacity-60" disabled={isPending}>
-              {isPending ? tForms("saving") : t("submit")}
+            <button type="submit" className="btn-primary disabled:opacity-60" disabled={form.isPending}>
+              {form.isPending ? tForms("saving") : t("submit")}
             </button>
             <p role="status" className="text-sm font-medium text-emerald-800">
               {saved}
