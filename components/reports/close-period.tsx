@@ -3,7 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useServerMessage } from "@/components/ui/form";
+import { useMessage } from "@/components/ui/form";
 import { closePeriodAction } from "@/lib/reports/period-actions";
 
 /**
@@ -12,7 +12,7 @@ import { closePeriodAction } from "@/lib/reports/period-actions";
  */
 export function ClosePeriod({ periodId }: { periodId: string }) {
   const t = useTranslations("reports.pack");
-  const translate = useServerMessage();
+  const translate = useMessage();
   const router = useRouter();
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -60,12 +60,12 @@ export function closePeriod({ viewer, input, now = new Date() }: { viewer: Viewe
     viewer,
     permission: "report:close",
     run: async ({ tx, viewer, input }) => {
-      if (!can(viewer, "report:close", { unitPath: await rootPath(tx) })) throw new AppError("FORBIDDEN", "Your role does not allow this change.");
+      if (!can(viewer, "report:close", { unitPath: await rootPath(tx) })) throw new AppError("FORBIDDEN", "roleNoChange");
       const { startsOn, endsOn } = periodBounds(input.periodId);
-      if (now.getTime() < endsOn.getTime() + 86_400_000) throw new AppError("CONFLICT", "A period can be closed only after its month has ended.");
+      if (now.getTime() < endsOn.getTime() + 86_400_000) throw new AppError("CONFLICT", "periodNotEnded");
       await tx.reportingPeriod.upsert({ where: { id: input.periodId }, create: { id: input.periodId, startsOn, endsOn }, update: {} });
       const closed = await tx.reportingPeriod.updateMany({ where: { id: input.periodId, closedAt: null }, data: { closedAt: now, closedByName: viewer.name } });
-      if (closed.count !== 1) throw new AppError("CONFLICT", "This period is already closed.");
+      if (closed.count !== 1) throw new AppError("CONFLICT", "periodAlreadyClosed");
       // What the close left unreported stays so: the audit records how many, for the reader of the trail.
       const [published, open] = await Promise.all([
         tx.statusReport.count({ where: { periodId: input.periodId, state: "PUBLISHED" } }),

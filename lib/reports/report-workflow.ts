@@ -88,9 +88,8 @@ export function allowedInClosedPeriod(action: ReportAction, isCorrection: boolea
 }
 
 const periodClosed = (periodId: string) =>
-  new AppError("CONFLICT", "This period is closed: only a correction of a published report can be written.", undefined, { periodId });
+  new AppError("CONFLICT", "periodClosed", undefined, { periodId });
 
-const pastTense: Record<ReportAction, string> = { edit: "edited", submit: "submitted", return: "returned", publish: "published", supersede: "corrected" };
 
 /** Updates the report if it is still at the version and in a state the action allows; else CONFLICT. */
 async function transition(
