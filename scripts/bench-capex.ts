@@ -1,7 +1,8 @@
 /**
  * npm run bench:capex [-- --projects 200 --months 24 --upload 10000]   (node --conditions=react-server: the data layer imports "server-only")
  * Seeds an in-memory PGlite with the synthetic portfolio and its capex and KPIs
- * (scripts/bench/synthetic-capex.ts), then times, uncached: the dashboard's capex
+ * (scripts/bench/synthetic-capex.ts; the database fills the summaries the
+ * readers use as the lines go in: docs/decisions/0070), then times, uncached: the dashboard's capex
  * and KPI cards' data, a project's capex and KPIs (the project page's curves),
  * and applying a cost upload of N rows. Medians of several runs, in ms.
  */

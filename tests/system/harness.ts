@@ -93,7 +93,26 @@ export async function seed(db: TestDb, { migrate = true } = {}): Promise<void> {
 /** A checksum of every row of the tables that hold portfolio data and user settings. */
 export async function dataChecksum(d: Database): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const table of ["Project", "Milestone", "StatusUpdate", "FieldChange", "SourceQuote", "ProjectManager", "SavedView", "UserPreference"]) {
+  for (const table of [
+    "Project",
+    "Milestone",
+    "StatusUpdate",
+    "FieldChange",
+    "SourceQuote",
+    "ProjectManager",
+    "SavedView",
+    "UserPreference",
+    // capex (issue 13) and the summaries the database keeps beside it (docs/decisions/0070)
+    "ExchangeRateSet",
+    "BudgetVersion",
+    "BudgetLine",
+    "CostLine",
+    "KpiActual",
+    "CostMonth",
+    "BudgetMonth",
+    "CapexSummary",
+    "KpiSummary",
+  ]) {
     const [row] = await d.prisma.$queryRawUnsafe<{ n: number; sum: string | null }[]>(
       `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM "${table}" t`,
     );
