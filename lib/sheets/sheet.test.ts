@@ -95,6 +95,13 @@ describe("reading an uploaded workbook", () => {
     expect("sheets" in cached && cached.sheets[0].rows[0].cells).toEqual({ key: "a", "name(english)": "AB" });
   });
 
+  it("reads multi-byte text intact however the sheet's XML is chunked (exceljs's streaming reader split characters at chunk edges)", async () => {
+    const names = Array.from({ length: 5_000 }, (_, i) => `导入项目${i}：铜矿${"é".repeat(i % 7)}`);
+    const bytes = await xlsx((wb) => wb.addWorksheet("Projects").addRows([["Name (Chinese)"], ...names.map((n) => [n])]));
+    const book = await readWorkbook({ name: "zh.xlsx", bytes });
+    expect("sheets" in book && book.sheets[0].rows.map((r) => r.cells["name(chinese)"])).toEqual(names);
+  });
+
   it("refuses a sheet with more rows than the limit, empty formatted rows included", async () => {
     const bytes = await xlsx((wb) => {
       const ws = wb.addWorksheet("Projects");
