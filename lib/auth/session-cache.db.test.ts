@@ -25,7 +25,10 @@ describe.each(testBackends())("session cache against the auth version on %s", (b
     if (!session || session.user.banned) return null;
     const assignments = await loadAssignmentsWith(prisma, session.userId);
     const u = session.user;
-    return { viewer: { id: u.id, name: u.name, email: u.email, role: primaryRole(assignments), assignments, lastSeenAt: u.lastSeenAt, locale: u.locale }, expiresAt: session.expiresAt };
+    return {
+      viewer: { id: u.id, name: u.name, email: u.email, role: primaryRole(assignments), assignments, lastSeenAt: u.lastSeenAt, locale: u.locale },
+      expiresAt: session.expiresAt,
+    };
   }
 
   const request = (token: string) => new Headers({ cookie: `better-auth.session_token=${token}.sig` });
@@ -40,7 +43,8 @@ describe.each(testBackends())("session cache against the auth version on %s", (b
     };
     const token = await startSession(user.id);
     expect(await moved(() => startSession(user.id))).toBe(false);
-    expect(await moved(() => prisma.user.update({ where: { id: user.id }, data: { visitSince: new Date() } }))).toBe(false);
+    // a dashboard view writes these on every visit: moving the version there would empty every cache
+    expect(await moved(() => prisma.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date(), visitSince: new Date() } }))).toBe(false);
     expect(await moved(() => prisma.session.delete({ where: { token } }))).toBe(true);
     expect(await moved(() => prisma.user.update({ where: { id: user.id }, data: { banned: true } }))).toBe(true);
     expect(await moved(() => prisma.user.update({ where: { id: user.id }, data: { locale: "en" } }))).toBe(true);

@@ -30,6 +30,7 @@ export interface Viewer {
   role: Role | null;
   /** every (role, unit) the user holds; each applies to the unit's subtree */
   assignments: ViewerAssignment[];
+  /** as of the session look-up: the session cache may hand it out up to 30 s old (the dashboard reads its own, lib/dashboard/visits.ts) */
   lastSeenAt: Date | null;
   /** the interface language the user chose (validated by the reader: lib/i18n/negotiate.ts); null: not chosen */
   locale: string | null;

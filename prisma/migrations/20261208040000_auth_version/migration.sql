@@ -14,6 +14,8 @@ CREATE TABLE "AuthVersion" (
 -- serves a grant older than the last such change (docs/decisions/0075).
 -- Triggers, not application code: Better Auth and the admin plugin delete
 -- sessions on their own paths, and a statement-level trigger misses none.
+-- Not on "lastSeenAt"/"visitSince": every dashboard view writes them (lib/dashboard/visits.ts),
+-- and no reader takes them from the cached viewer.
 INSERT INTO "AuthVersion" ("id", "version") VALUES (1, 0);
 
 CREATE FUNCTION auth_version_bump() RETURNS trigger AS $$
@@ -28,7 +30,7 @@ CREATE TRIGGER session_ended_auth_version
   FOR EACH STATEMENT EXECUTE FUNCTION auth_version_bump();
 
 CREATE TRIGGER user_changed_auth_version
-  AFTER UPDATE OF "banned", "banExpires", "role", "name", "email", "locale", "lastSeenAt" OR DELETE ON "user"
+  AFTER UPDATE OF "banned", "banExpires", "role", "name", "email", "locale" OR DELETE ON "user"
   FOR EACH STATEMENT EXECUTE FUNCTION auth_version_bump();
 
 CREATE TRIGGER role_assignment_auth_version
