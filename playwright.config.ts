@@ -24,7 +24,9 @@ export default defineConfig({
   workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  // Two workers share one server, so a test's requests wait behind the other worker's: on a loaded two-core
+  // machine the admin and API-token flows took 25–35 s each (30 s was the limit). A bound on a hang, not a speed check.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {

@@ -21,7 +21,8 @@ const good = () => [
 const csv = (lines: string[]) => ({ name: "costs.csv", mimeType: "text/csv", buffer: Buffer.from([HEADER, ...lines].join("\n")) });
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-test.describe.configure({ mode: "serial" });
+// Long flows of many saves (26 s on one worker); give them room beside a second worker on a loaded machine.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test("a manager uploads a cost sheet; the admin approves; the S-curve and EAC show", async ({ page, baseURL, freshProject }) => {
   project = freshProject;

@@ -153,6 +153,7 @@ test.describe("choosing the language", () => {
   });
 
   test("a signed-in user's choice follows them to another browser; a choice made before signing in is kept", async ({ browser, makeUser }) => {
+    test.slow(); // two browsers, three sign-ins and a language saved twice: over a minute beside a second worker
     // A user of the test's own: the saved language is the user's, and other specs read the demo users in English.
     const login = await makeUser("executive");
     // Browser A: choose Chinese on the sign-in page, then sign in through the form.

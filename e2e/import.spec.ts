@@ -27,7 +27,7 @@ async function workbook(rows: { projects: (string | null)[][]; milestones: (stri
 
 const goodProjects = [
   [KEY_A, `Import Alpha ${RUN}`, "导入甲", FRESH_PROJECT_UNIT, "OWNED_ASSET", "SPECIALTY_METALS", "FEASIBILITY", "NZ", "2027-01-01", "QUARTER"],
-  [KEY_B, `Import Beta ${RUN}`, null, FRESH_PROJECT_UNIT, "CONTRACT", "METALLURGICAL_CONSTRUCTION", "DESIGN", "AU", "2027-06-01", "MONTH"],
+  [KEY_B, `Import Beta ${RUN}`, "导入乙", FRESH_PROJECT_UNIT, "CONTRACT", "METALLURGICAL_CONSTRUCTION", "DESIGN", "AU", "2027-06-01", "MONTH"],
 ];
 const milestones = [
   [KEY_A, "fid", "Final investment decision", "PLANNED", "2027-09-01", "MONTH"],
