@@ -74,8 +74,6 @@ async function loadForAction(ctx: MutationContext<unknown>, reportId: string, ac
   return report;
 }
 
-const pastTense: Record<ReportAction, string> = { edit: "edited", submit: "submitted", return: "returned", publish: "published", supersede: "corrected" };
-
 /** Updates the report if it is still at the version and in a state the action allows; else CONFLICT. */
 async function transition(
   tx: Prisma.TransactionClient,
@@ -114,7 +112,8 @@ export function createReportDraft({ viewer, slug, input }: { viewer: Viewer | nu
         orderBy: { reportVersion: "desc" },
         select: refSelect,
       });
-      if (existing) throw new AppError("CONFLICT", { key: "reportExistsForPeriod", params: { period: input.periodId } }, undefined, { report: toRef(existing) });
+      if (existing)
+        throw new AppError("CONFLICT", { key: "reportExistsForPeriod", params: { period: input.periodId } }, undefined, { report: toRef(existing) });
       const snapshot = await captureSnapshot(tx, { ...project, periodId: input.periodId });
       const created = await tx.statusReport.create({
         data: {
