@@ -125,7 +125,7 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
     expect(await respondToGateReview({ viewer: coo, slug, reviewId, input: { response: "APPROVED" } })).toMatchObject({ ok: true });
     expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toMatchObject({
       ok: false,
-      error: { fields: { decision: expect.stringMatching(/^Mandatory deliverables without evidence: Feasibility study/) } },
+      error: { fields: { decision: { key: "deliverablesWithoutEvidence", params: { names: expect.stringMatching(/^Feasibility study/) } } } },
     });
     await evidenceAll(slug, reviewId);
     expect(await decide(slug, reviewId, "GO", 2)).toMatchObject({ ok: false, error: { fields: { decision: expect.stringMatching(/conditions/) } } });
