@@ -70,7 +70,12 @@ export function useForm() {
 }
 
 /** The summary's items: the form-level message, then each field's error linked to its control (ids: field → control id). */
-export function summaryItems(errors: FieldErrors, formError: Message | string | null, ids: Record<string, string>, labels?: Record<string, string>): SummaryItem[] {
+export function summaryItems(
+  errors: FieldErrors,
+  formError: Message | string | null,
+  ids: Record<string, string>,
+  labels?: Record<string, string>,
+): SummaryItem[] {
   const items: SummaryItem[] = formError ? [{ targetId: null, message: formError }] : [];
   const shown = new Set<string>();
   for (const [field, target] of Object.entries(ids)) {
@@ -80,8 +85,7 @@ export function summaryItems(errors: FieldErrors, formError: Message | string | 
     for (const k of Object.keys(errors)) if (k === field || k.startsWith(`${field}.`)) shown.add(k);
   }
   // Errors on fields the form does not show (e.g. version) still need to be visible.
-  for (const [key, message] of Object.entries(errors))
-    if (!shown.has(key)) items.push({ targetId: null, message, label: labels?.[key.split(".")[0]] });
+  for (const [key, message] of Object.entries(errors)) if (!shown.has(key)) items.push({ targetId: null, message, label: labels?.[key.split(".")[0]] });
   return items;
 }
 

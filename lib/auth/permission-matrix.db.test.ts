@@ -173,7 +173,7 @@ describe.each(testBackends())("permission matrix on %s", (backend) => {
       milestoneId: p.milestoneId,
       input: { version: 1, baseline: { date: "2026-03-01", precision: "MONTH" } },
     });
-    expect(r).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { comment: "A reason is required to re-baseline." } } });
+    expect(r).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { comment: { key: "reasonRebaseline" } } } });
   });
 
   it("a milestone id from another project is not found under this one", async () => {

@@ -46,13 +46,11 @@ export async function beforeSignIn(prisma: PrismaClient, ctx: HookContext): Prom
   if (ctx.path !== SIGN_IN_PATH) return;
   const source = requestClient(ctx.headers ?? ctx.request?.headers);
   const perAddress = await consumeRateLimit(prisma, { key: `sign-in:${source}`, max: env().LODESTONE_SIGN_IN_RATE_LIMIT, windowSeconds: WINDOW_SECONDS });
-  if (!perAddress.allowed)
-    throw tooMany("tooManySignInsFromAddress", perAddress.retryAfterSeconds);
+  if (!perAddress.allowed) throw tooMany("tooManySignInsFromAddress", perAddress.retryAfterSeconds);
   const email = emailOf(ctx);
   if (!email) return;
   const attempt = await reserveSignInAttempt(prisma, { email, source });
-  if (!attempt.allowed)
-    throw tooMany("tooManySignIns", attempt.retryAfterSeconds);
+  if (!attempt.allowed) throw tooMany("tooManySignIns", attempt.retryAfterSeconds);
 }
 
 export async function afterSignIn(prisma: PrismaClient, ctx: HookContext): Promise<void> {

@@ -70,8 +70,7 @@ export async function startSsoSignIn({ next }: { next: string | undefined }): Pr
     max: env().LODESTONE_SIGN_IN_RATE_LIMIT,
     windowSeconds: 60,
   });
-  if (!limit.allowed)
-    return failure("TOO_MANY_REQUESTS", { key: "tooManySignInsFromAddress", params: { minutes: retryMinutes(limit.retryAfterSeconds) } });
+  if (!limit.allowed) return failure("TOO_MANY_REQUESTS", { key: "tooManySignInsFromAddress", params: { minutes: retryMinutes(limit.retryAfterSeconds) } });
   const { url } = await (
     await getAuth()
   ).api.signInSocial({

@@ -169,9 +169,13 @@ export async function setCostLine({ viewer, slug, input }: Args): Promise<Mutati
     run: async ({ tx, viewer, grant, input }) => {
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true, currency: true } });
       if (input.currency !== p.currency)
-        throw new AppError("BAD_REQUEST", { key: "capexCurrencyMismatch", params: { projectCurrency: p.currency, currency: input.currency } }, {
-          currency: { key: "useProjectCurrency", params: { currency: p.currency } },
-        });
+        throw new AppError(
+          "BAD_REQUEST",
+          { key: "capexCurrencyMismatch", params: { projectCurrency: p.currency, currency: input.currency } },
+          {
+            currency: { key: "useProjectCurrency", params: { currency: p.currency } },
+          },
+        );
       const category = await categoryByKey(tx, input.category);
       const converted = convertOrThrow(await loadRateSets(tx), dec(input.amount), input.currency, input.period, input.rateSet);
       const data = {
@@ -190,7 +194,9 @@ export async function setCostLine({ viewer, slug, input }: Args): Promise<Mutati
       }
       // The form shows what is stored and lets its user replace it knowingly: the version travels back with the decision.
       if (input.version === undefined)
-        throw new AppError("BAD_REQUEST", "capexRefNeedsVersion",
+        throw new AppError(
+          "BAD_REQUEST",
+          "capexRefNeedsVersion",
           { version: "requiredExistingLine" },
           {
             existing: {
@@ -278,7 +284,8 @@ export async function createCostCategory({ viewer, input }: Omit<Args, "slug">):
     viewer,
     permission: "capex:reference",
     run: async ({ tx, viewer, input }) => {
-      if (await tx.costCategory.findUnique({ where: { key: input.key } })) throw new AppError("CONFLICT", { key: "costCategoryExists", params: { key: input.key } });
+      if (await tx.costCategory.findUnique({ where: { key: input.key } }))
+        throw new AppError("CONFLICT", { key: "costCategoryExists", params: { key: input.key } });
       const parent = input.parent ? await categoryByKey(tx, input.parent) : null;
       const last = await tx.costCategory.aggregate({ _max: { sortOrder: true } });
       const c = await tx.costCategory.create({

@@ -231,8 +231,7 @@ export async function applyCostUpload({ viewer, input }: { viewer: Viewer | null
     permission: "capex:edit",
     run: async ({ tx, viewer, grant, input }) => {
       const { plan: result, targets } = await plan(tx, viewer, grant, input.rows);
-      if (result.errorRows)
-        throw new AppError("BAD_REQUEST", { key: "rowErrorsNothingApplied", params: { rows: result.errorRows } }, undefined, result);
+      if (result.errorRows) throw new AppError("BAD_REQUEST", { key: "rowErrorsNothingApplied", params: { rows: result.errorRows } }, undefined, result);
       // Set-wise: one insert statement per kind and chunk, one update statement
       // per kind and chunk, audit entries in bulk (a row-by-row apply of 10,000
       // rows took about a minute on PGlite; docs in bench/README.md).

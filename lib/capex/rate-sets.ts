@@ -25,9 +25,7 @@ export async function loadRateSets(tx: Prisma.TransactionClient): Promise<Loaded
 /** The named set, or else the one in effect in `period` (latest effective date not after it). */
 export function pickRateSet(sets: readonly LoadedRateSet[], period: string, name?: string): LoadedRateSet | { error: Message } {
   if (name) return sets.find((s) => s.name === name) ?? { error: { key: "noRateSetNamed", params: { name } } };
-  return (
-    sets.find((s) => s.effectiveFrom <= period) ?? { error: { key: "noRateSetInEffect", params: { period } } }
-  );
+  return sets.find((s) => s.effectiveFrom <= period) ?? { error: { key: "noRateSetInEffect", params: { period } } };
 }
 
 /** CNY and USD amounts of a line, and the set used; a missing rate is the caller's input error. */

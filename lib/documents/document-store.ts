@@ -58,11 +58,9 @@ export async function uploadDocument({
     run: async ({ tx, viewer, grant, input }) => {
       const name = checkFileName(input.fileName);
       if (!name.ok)
-        throw new AppError(
-          "BAD_REQUEST",
-          name.reason === "name" ? "fileNamePlain" : "fileTypeNotAllowed",
-          { file: fileReason(name.reason === "name" ? "badName" : "typeNotAllowed") },
-        );
+        throw new AppError("BAD_REQUEST", name.reason === "name" ? "fileNamePlain" : "fileTypeNotAllowed", {
+          file: fileReason(name.reason === "name" ? "badName" : "typeNotAllowed"),
+        });
       if (declaredSize != null && declaredSize > maxBytes) throw tooLarge(maxBytes);
       if (declaredSize === 0) throw new AppError("BAD_REQUEST", "fileEmpty", { file: fileReason("empty") });
       const p = await findWritableProject(tx, { slug, viewer, grant, select: { id: true } });
@@ -77,8 +75,7 @@ export async function uploadDocument({
         if (!doc) throw new AppError("NOT_FOUND", "noSuchDocument");
         number = (doc.versions[0]?.number ?? 0) + 1;
       } else {
-        if (input.riskId && !(await tx.risk.count({ where: { id: input.riskId, projectId: p.id } })))
-          throw new AppError("NOT_FOUND", "noSuchRisk");
+        if (input.riskId && !(await tx.risk.count({ where: { id: input.riskId, projectId: p.id } }))) throw new AppError("NOT_FOUND", "noSuchRisk");
         if (input.milestoneId && !(await tx.milestone.count({ where: { id: input.milestoneId, projectId: p.id } })))
           throw new AppError("NOT_FOUND", "noSuchMilestone");
         if (input.deliverableId) {

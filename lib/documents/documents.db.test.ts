@@ -128,7 +128,7 @@ describe.each(testBackends())("documents on %s", (backend) => {
     ];
     for (const [label, args, reason] of cases) {
       const r = await uploadDocument(args);
-      expect(r, label).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { file: reason } } });
+      expect(r, label).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { file: { key: reason } } } });
       expect(await counts(), label).toEqual(before);
     }
     expect(await uploadDocument({ viewer: reader, slug: "dp", input: { fileName: "a.pdf" }, body: streamOf(pdfOf(100)) })).toMatchObject({

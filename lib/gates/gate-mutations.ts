@@ -344,10 +344,7 @@ export async function decideGateReview({
             approvers.map((a) => a.response),
           )
         )
-          throw invalid(
-            { decision: review.approvalRule === "ALL" ? "goNeedsAll" : "goNeedsOne" },
-            "approversNotConsented",
-          );
+          throw invalid({ decision: review.approvalRule === "ALL" ? "goNeedsAll" : "goNeedsOne" }, "approversNotConsented");
         const missing = deliverables.filter((d) => d.mandatory && d._count.documents === 0).map((d) => d.nameEn);
         if (missing.length)
           throw invalid({ decision: { key: "deliverablesWithoutEvidence", params: { names: missing.join(", ") } } }, "deliverablesLackEvidence");

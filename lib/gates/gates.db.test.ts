@@ -107,11 +107,11 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
     // not yet: approvals missing, then evidence missing
     expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toMatchObject({
       ok: false,
-      error: { code: "BAD_REQUEST", fields: { decision: "A go needs every approver's approval." } },
+      error: { code: "BAD_REQUEST", fields: { decision: { key: "goNeedsAll" } } },
     });
     expect(await respondToGateReview({ viewer: cfo, slug, reviewId, input: { response: "REJECTED" } })).toMatchObject({
       ok: false,
-      error: { fields: { reason: "A rejection needs a reason." } },
+      error: { fields: { reason: { key: "rejectionNeedsReason" } } },
     });
     expect(await respondToGateReview({ viewer: manager, slug, reviewId, input: { response: "APPROVED" } })).toMatchObject({
       ok: false,
@@ -120,12 +120,12 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
     expect(await respondToGateReview({ viewer: cfo, slug, reviewId, input: { response: "APPROVED" } })).toMatchObject({ ok: true });
     expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toMatchObject({
       ok: false,
-      error: { fields: { decision: "A go needs every approver's approval." } },
+      error: { fields: { decision: { key: "goNeedsAll" } } },
     });
     expect(await respondToGateReview({ viewer: coo, slug, reviewId, input: { response: "APPROVED" } })).toMatchObject({ ok: true });
     expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toMatchObject({
       ok: false,
-      error: { fields: { decision: expect.stringMatching(/^Mandatory deliverables without evidence: Feasibility study/) } },
+      error: { fields: { decision: { key: "deliverablesWithoutEvidence", params: { names: expect.stringMatching(/^Feasibility study/) } } } },
     });
     await evidenceAll(slug, reviewId);
     expect(await decide(slug, reviewId, "GO", 2)).toMatchObject({ ok: false, error: { fields: { decision: expect.stringMatching(/conditions/) } } });
@@ -152,7 +152,7 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
     const prisma = database().prisma;
     const { slug, reviewId } = await freshReview("ANY");
     await respondToGateReview({ viewer: cfo, slug, reviewId, input: { response: "REJECTED", reason: "Capex too high" } });
-    expect(await decide(slug, reviewId, "GO", 1)).toMatchObject({ ok: false, error: { fields: { decision: "A go needs at least one approver's approval." } } });
+    expect(await decide(slug, reviewId, "GO", 1)).toMatchObject({ ok: false, error: { fields: { decision: { key: "goNeedsOne" } } } });
     expect(await decide(slug, reviewId, "RECYCLE", 1)).toMatchObject({ ok: true, data: { decision: "RECYCLE", stage: "FEASIBILITY" } });
     expect(await decide(slug, reviewId, "GO", 2)).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect(await updateGateReview({ viewer: pmo, slug, reviewId, input: { version: 2, rationaleEn: "rewritten" } })).toMatchObject({

@@ -31,9 +31,9 @@ describe("server message keys", () => {
       const found = [
         // every string in an AppError(…) or failure(…) after its code: the message key, its fields' keys
         // (machine-readable reasons wrapped in untranslated()/fileReason() are not messages)
-        ...[...text.matchAll(/(?:new AppError|failure)\("[A-Z_]+",([^;]*)/g)].flatMap((m) =>
-          [...m[1].replace(/(?:untranslated|fileReason)\([^)]*\)|""|details: \{[^}]*\}|params: \{[^}]*\}|reason === "\w+"/g, "").matchAll(/"([^"]+)"/g)],
-        ),
+        ...[...text.matchAll(/(?:new AppError|failure)\("[A-Z_]+",([^;]*)/g)].flatMap((m) => [
+          ...m[1].replace(/(?:untranslated|fileReason)\([^)]*\)|""|details: \{[^}]*\}|params: \{[^}]*\}|reason === "\w+"/g, "").matchAll(/"([^"]+)"/g),
+        ]),
         // schema messages: a check's string argument, `error:` / `message:`, requiredMessage / tooLong, schemaMessage("key", …)
         ...(/\.validation\.ts$|validation\/text\.ts$/.test(file)
           ? [

@@ -55,8 +55,7 @@ export async function runImport({
 }): Promise<MutationResult<ImportPlan>> {
   if (!viewer) return failure("UNAUTHENTICATED", "signInToChange");
   // The file is not even read for someone who may not import (the mutations check again, in their transaction).
-  if (!can(viewer, kind === "users" ? "user:manage" : "portfolio:import"))
-    return failure("FORBIDDEN", "roleNoChange");
+  if (!can(viewer, kind === "users" ? "user:manage" : "portfolio:import")) return failure("FORBIDDEN", "roleNoChange");
   if (!bytes.length) return problem("noFile");
   const book = await readWorkbook({ name: fileName, bytes }, { maxRows: MAX_MILESTONE_ROWS, formulas: "refuse" });
   if ("error" in book) return problem(book.error, book.cells ? { cells: book.cells } : {});

@@ -16,8 +16,7 @@ const conflict = () => new AppError("CONFLICT", "kpiValueConflict");
 async function enterableDefinition(tx: Prisma.TransactionClient, key: string) {
   const d = await tx.kpiDefinition.findUnique({ where: { key } });
   if (!d) throw new AppError("BAD_REQUEST", { key: "unknownKpi", params: { code: key } }, { kpi: "unknownKpiShort" });
-  if (d.aggregation === "RATIO")
-    throw new AppError("BAD_REQUEST", { key: "kpiComputed", params: { name: d.nameEn } }, { kpi: "kpiComputedField" });
+  if (d.aggregation === "RATIO") throw new AppError("BAD_REQUEST", { key: "kpiComputed", params: { name: d.nameEn } }, { kpi: "kpiComputedField" });
   return d;
 }
 
@@ -47,7 +46,9 @@ export async function setKpiActual({ viewer, slug, input }: Args): Promise<Mutat
         return { version: 1, created: true };
       }
       if (input.version === undefined)
-        throw new AppError("BAD_REQUEST", "kpiMonthNeedsVersion",
+        throw new AppError(
+          "BAD_REQUEST",
+          "kpiMonthNeedsVersion",
           { version: "requiredExistingValue" },
           { existing: { version: existing.version, value: existing.value.toString() } },
         );

@@ -118,8 +118,7 @@ export async function applyKpiUpload({ viewer, input }: { viewer: Viewer | null;
     permission: "kpi:edit",
     run: async ({ tx, viewer, grant, input }) => {
       const { plan: result, targets } = await plan(tx, viewer, grant, input.rows);
-      if (result.errorRows)
-        throw new AppError("BAD_REQUEST", { key: "rowErrorsNothingApplied", params: { rows: result.errorRows } }, undefined, result);
+      if (result.errorRows) throw new AppError("BAD_REQUEST", { key: "rowErrorsNothingApplied", params: { rows: result.errorRows } }, undefined, result);
       const creates = targets.filter((t) => t.plan.action === "create");
       if (creates.length)
         await tx.kpiActual.createMany({

@@ -81,7 +81,7 @@ describe.each(testBackends())("milestone mutations on %s", (backend) => {
     const m = await createMilestone({ viewer: manager, slug: "mp", input: { title: "Needs date" } });
     if (!m.ok) throw new Error("setup");
     const r = await updateMilestone({ viewer: manager, slug: "mp", milestoneId: m.data.id, input: { version: 1, state: "ACHIEVED" } });
-    expect(r).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { actual: "Enter the actual date." } } });
+    expect(r).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { actual: { key: "enterActualDate" } } } });
     expect((await getProject({ slug: "mp", viewer: null }))!.milestones.find((x) => x.id === m.data.id)!.state).toBe("PLANNED");
   });
 
@@ -94,7 +94,7 @@ describe.each(testBackends())("milestone mutations on %s", (backend) => {
       milestoneId: m.data.id,
       input: { version: 1, forecast: { date: "2026-08-01", precision: "MONTH" } },
     });
-    expect(noComment).toMatchObject({ ok: false, error: { fields: { comment: "A comment is required when the forecast slips." } } });
+    expect(noComment).toMatchObject({ ok: false, error: { fields: { comment: { key: "commentForecastSlips" } } } });
     const first = await updateMilestone({
       viewer: manager,
       slug: "mp",

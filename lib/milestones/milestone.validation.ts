@@ -61,11 +61,7 @@ export function milestoneEditRules(
   current: { state: MilestoneState; forecast: FuzzyDate | null; actual: FuzzyDate | null },
   next: { rebaseline: boolean; forecast?: FuzzyDate | null; state?: MilestoneState; actual?: FuzzyDate | null; comment: string },
 ): { commentReason: MilestoneCommentReason | null; commentMissing: boolean; actualMissing: boolean } {
-  const commentReason = next.rebaseline
-    ? "rebaseline"
-    : next.forecast !== undefined && forecastSlips(current.forecast, next.forecast)
-      ? "forecastSlips"
-      : null;
+  const commentReason = next.rebaseline ? "rebaseline" : next.forecast !== undefined && forecastSlips(current.forecast, next.forecast) ? "forecastSlips" : null;
   const state = next.state ?? current.state;
   const actual = next.actual !== undefined ? next.actual : current.actual;
   return { commentReason, commentMissing: !!commentReason && !next.comment.trim(), actualMissing: state === "ACHIEVED" && !actual };

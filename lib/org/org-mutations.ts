@@ -206,7 +206,12 @@ export function moveProjectsToUnit({ viewer, input }: { viewer: Viewer | null; i
         select: { id: true, slug: true, orgUnit: { select: { code: true, path: true } } },
       });
       const missing = slugs.filter((s) => !projects.some((p) => p.slug === s));
-      if (missing.length) throw new AppError("NOT_FOUND", { key: "noProjectWithSlug", params: { slug: missing[0] } }, { slugs: { key: "unknownProjects", params: { slugs: missing.join(", ") } } });
+      if (missing.length)
+        throw new AppError(
+          "NOT_FOUND",
+          { key: "noProjectWithSlug", params: { slug: missing[0] } },
+          { slugs: { key: "unknownProjects", params: { slugs: missing.join(", ") } } },
+        );
       const target = await findUnit(tx, input.toCode);
       assertCovers(viewer, "org:manage", target.path);
       if (target.archivedAt) throw new AppError("BAD_REQUEST", "archivedNoProjects", { toCode: "unitArchived" });

@@ -85,7 +85,7 @@ describe.each(testBackends())("bilingual projects on %s", (backend) => {
     const slug = minmetalsPortfolio.projects[0].slug;
     const { version } = (await getProject({ slug, viewer: null }))!;
     const empty = await updateProjectStatus({ viewer: manager, slug, input: { version, nameEn: "  " } });
-    expect(!empty.ok && empty.error.fields).toEqual({ nameEn: "The English name is required." });
+    expect(!empty.ok && empty.error.fields).toEqual({ nameEn: { key: "nameEnRequired" } });
     const staff = await createViewer(database().prisma, "staff");
     const denied = await updateProjectStatus({ viewer: staff, slug, input: { version, nameZh: "别的名字" } });
     expect(!denied.ok && denied.error.code).toBe("FORBIDDEN");

@@ -76,13 +76,13 @@ describe.each(testBackends())("updateProjectStatus on %s", (backend) => {
   it("requires a comment when health worsens or the forecast slips, and writes nothing without one", async () => {
     const before = await state("p1");
     const worse = await updateProjectStatus({ viewer: manager, slug: "p1", input: { version: before.version, health: "AT_RISK" } });
-    expect(worse).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { comment: "A comment is required when health worsens." } } });
+    expect(worse).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { comment: { key: "commentHealthWorsens" } } } });
     const slip = await updateProjectStatus({
       viewer: manager,
       slug: "p1",
       input: { version: before.version, forecastFinish: { date: "2026-09-01", precision: "MONTH" } },
     });
-    expect(slip).toMatchObject({ ok: false, error: { fields: { comment: "A comment is required when the forecast finish slips." } } });
+    expect(slip).toMatchObject({ ok: false, error: { fields: { comment: { key: "commentFinishSlips" } } } });
     expect(await state("p1")).toEqual(before);
     const better = await updateProjectStatus({
       viewer: manager,

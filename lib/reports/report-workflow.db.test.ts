@@ -156,7 +156,7 @@ describe.each(testBackends())("report workflow on %s", (backend) => {
     const submitted = await submitReport({ viewer: v.assignedManager, reportId: draft.data.id, input: { version: 2 } });
     expect(submitted).toMatchObject({ ok: true, data: { state: "SUBMITTED", version: 3 } });
     const noComment = await returnReport({ viewer: v.pmo, reportId: draft.data.id, input: { version: 3, comment: "  " } });
-    expect(noComment).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { comment: "Say what needs fixing." } } });
+    expect(noComment).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", fields: { comment: { key: "reportReturnComment" } } } });
     const returned = await returnReport({ viewer: v.pmo, reportId: draft.data.id, input: { version: 3, comment: "Explain the delay" } });
     expect(returned).toMatchObject({ ok: true, data: { state: "RETURNED" } });
     const seen = await getReport({ viewer: v.assignedManager, reportId: draft.data.id });

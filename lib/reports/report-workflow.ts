@@ -90,7 +90,6 @@ export function allowedInClosedPeriod(action: ReportAction, isCorrection: boolea
 const periodClosed = (periodId: string) =>
   new AppError("CONFLICT", "periodClosed", undefined, { periodId });
 
-
 /** Updates the report if it is still at the version and in a state the action allows; else CONFLICT. */
 async function transition(
   tx: Prisma.TransactionClient,
@@ -131,7 +130,8 @@ export function createReportDraft({ viewer, slug, input }: { viewer: Viewer | nu
         orderBy: { reportVersion: "desc" },
         select: refSelect,
       });
-      if (existing) throw new AppError("CONFLICT", { key: "reportExistsForPeriod", params: { period: input.periodId } }, undefined, { report: toRef(existing) });
+      if (existing)
+        throw new AppError("CONFLICT", { key: "reportExistsForPeriod", params: { period: input.periodId } }, undefined, { report: toRef(existing) });
       const snapshot = await captureSnapshot(tx, { ...project, periodId: input.periodId });
       const created = await tx.statusReport.create({
         data: {

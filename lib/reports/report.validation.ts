@@ -33,9 +33,7 @@ export const returnSchema = z
 
 export const publishSchema = z.object({ version: z.number().int().min(1) }).strict();
 
-export const supersedeSchema = z
-  .object({ reason: z.string().trim().min(1, "reportSupersedeReason").max(2000, "atMost") })
-  .strict();
+export const supersedeSchema = z.object({ reason: z.string().trim().min(1, "reportSupersedeReason").max(2000, "atMost") }).strict();
 
 export function emptyNarrative(): Narrative {
   return narrativeSchema.parse({});

@@ -29,8 +29,7 @@ async function riskUnder(tx: Prisma.TransactionClient, projectId: string, riskId
 
 async function checkUser(tx: Prisma.TransactionClient, id: string | null | undefined, field: string) {
   if (!id) return;
-  if (!(await tx.user.count({ where: { id, banned: { not: true } } })))
-    throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { [field]: "noSuchUser" });
+  if (!(await tx.user.count({ where: { id, banned: { not: true } } }))) throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { [field]: "noSuchUser" });
 }
 
 async function nextCode(tx: Prisma.TransactionClient, projectId: string): Promise<string> {
@@ -91,8 +90,7 @@ export async function updateRisk({
         });
       const kind = input.kind ?? risk.kind;
       const response = input.response === undefined ? risk.response : input.response;
-      if (response && !responseFits(kind, response))
-        throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { response: "riskResponseKindShort" });
+      if (response && !responseFits(kind, response)) throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { response: "riskResponseKindShort" });
       await checkUser(tx, input.ownerId, "ownerId");
       if (input.occurredMilestoneId && !(await tx.milestone.count({ where: { id: input.occurredMilestoneId, projectId: p.id } })))
         throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { occurredMilestoneId: "noSuchMilestone" });
@@ -149,7 +147,8 @@ export async function assessRisk({
       try {
         s = scoreAssessment(matrix, input.probability, input.impacts);
       } catch (err) {
-        if (err instanceof RangeError) throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { impacts: { key: "impactsNotInMatrix", params: { detail: err.message } } });
+        if (err instanceof RangeError)
+          throw new AppError("BAD_REQUEST", "fieldsNeedAttention", { impacts: { key: "impactsNotInMatrix", params: { detail: err.message } } });
         throw err;
       }
       const a = await tx.riskAssessment.create({
@@ -252,8 +251,7 @@ export async function updateRiskAction({
       await checkUser(tx, input.ownerId, "ownerId");
       const { version, dueOn, ...rest } = input;
       const updated = await tx.riskAction.updateMany({ where: { id: action.id, version }, data: { ...rest, dueOn: day(dueOn), version: { increment: 1 } } });
-      if (updated.count !== 1)
-        throw new AppError("CONFLICT", "riskActionConflict", undefined, { current: { version: action.version } });
+      if (updated.count !== 1) throw new AppError("CONFLICT", "riskActionConflict", undefined, { current: { version: action.version } });
       await recordAudit(tx, viewer, {
         action: "risk.action.update",
         entityType: "riskAction",

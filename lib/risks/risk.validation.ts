@@ -80,9 +80,7 @@ export const assessmentSchema = z
     kind: z.enum(ASSESSMENT_KINDS),
     probability: z.number().int().min(1).max(99),
     /** { dimensionKey: level }; the server checks keys and levels against the risk's matrix */
-    impacts: z
-      .record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), z.number().int().min(1).max(99))
-      .refine((r) => Object.keys(r).length > 0, "scoreOneImpact"),
+    impacts: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), z.number().int().min(1).max(99)).refine((r) => Object.keys(r).length > 0, "scoreOneImpact"),
     note: text(2000).default(""),
   })
   .strict();

@@ -51,8 +51,7 @@ export function createApiToken({
       if (input.kind === "service") {
         const found = await tx.orgUnit.findUnique({ where: { code: input.unitCode! }, select: { id: true, code: true, path: true, archivedAt: true } });
         if (!found) throw new AppError("NOT_FOUND", { key: "noUnitWithCode", params: { code: input.unitCode ?? "" } }, { unitCode: "noSuchUnit" });
-        if (!grantPaths(viewer, "token:service").full.some((p) => isWithin(found.path, p)))
-          throw new AppError("FORBIDDEN", "unitNotCovered");
+        if (!grantPaths(viewer, "token:service").full.some((p) => isWithin(found.path, p))) throw new AppError("FORBIDDEN", "unitNotCovered");
         if (found.archivedAt) throw new AppError("BAD_REQUEST", "archivedUnitNoTokens", { unitCode: "unitArchived" });
         unit = found;
         role = SERVICE_ROLE[input.scope];

@@ -17,10 +17,8 @@ export const tokenCreateSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.kind === "service" && !v.unitCode)
-      ctx.addIssue({ code: "custom", path: ["unitCode"], message: "chooseTokenUnit" });
-    if (v.kind === "personal" && v.unitCode)
-      ctx.addIssue({ code: "custom", path: ["unitCode"], message: "personalTokenNoUnit" });
+    if (v.kind === "service" && !v.unitCode) ctx.addIssue({ code: "custom", path: ["unitCode"], message: "chooseTokenUnit" });
+    if (v.kind === "personal" && v.unitCode) ctx.addIssue({ code: "custom", path: ["unitCode"], message: "personalTokenNoUnit" });
   });
 export type TokenCreateInput = z.infer<typeof tokenCreateSchema>;
 

@@ -66,7 +66,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
   const [base, setBase] = useState<MilestoneView | null>(milestone);
   const [values, setValues] = useState<MilestoneValues>(() => initialValues(mode, milestone));
   const [comment, setComment] = useState("");
-  const form = useForm();
+  const { error, errors, fail, formError, isPending, submit, summaryRef, validate } = useForm();
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
@@ -82,7 +82,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
     state: `${id}-state`,
     comment: `${id}-comment`,
   };
-  const err = (f: keyof typeof ids) => form.error(f);
+  const err = (f: keyof typeof ids) => error(f);
 
   function set<K extends MilestoneField>(key: K, value: MilestoneValues[K]) {
     setValues((v) => ({ ...v, [key]: value }));
@@ -92,16 +92,16 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
     event.preventDefault();
     setNotice(null);
     if (!base) {
-      const data = form.validate(milestoneCreateSchema, milestoneCreateInput(values, comment));
+      const data = validate(milestoneCreateSchema, milestoneCreateInput(values, comment));
       if (!data) return;
-      form.submit(() => createMilestoneAction(slug, data), {
+      submit(() => createMilestoneAction(slug, data), {
         onOk: (m) => onDone(t("added", { title: localizedString({ en: m.title, zh: m.titleZh }, locale) })),
       });
       return;
     }
 
     const { changed, input } = milestoneUpdateInput(base, values, comment);
-    if (!changed.length) return form.fail({}, t("nothingChanged"));
+    if (!changed.length) return fail({}, t("nothingChanged"));
     const parsed = milestoneUpdateSchema.safeParse(input);
     const schemaFlags = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
     // The server's rules (milestoneEditRules), reported with any schema problem at once, not one round later.
@@ -114,11 +114,11 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
     const local: FieldErrors = {};
     if (reason && !comment.trim() && !schemaFlags.has("comment")) local.comment = t(`commentRequired.${reason}`);
     if (rules.actualMissing && !schemaFlags.has("actual")) local.actual = t("actualRequired");
-    const data = form.validate(milestoneUpdateSchema, input, local);
+    const data = validate(milestoneUpdateSchema, input, local);
     if (!data) return;
 
     const milestoneId = base.id;
-    form.submit(() => updateMilestoneAction(slug, milestoneId, data), {
+    submit(() => updateMilestoneAction(slug, milestoneId, data), {
       onOk: (m) => {
         const done = { achieve: "achieved", cancel: "cancelled", edit: "saved", create: "saved" } as const;
         onDone(t(done[mode], { title: localizedString({ en: m.title, zh: m.titleZh }, locale) }));
@@ -161,7 +161,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
   };
   // A field this mode does not show is named in the summary instead of linked.
   const shownIds = Object.fromEntries((Object.keys(ids) as (keyof typeof ids)[]).filter((f) => show(f)).map((f) => [f, ids[f]]));
-  const summary = summaryItems(form.errors, form.formError, shownIds, labels);
+  const summary = summaryItems(errors, formError, shownIds, labels);
   const heading =
     mode === "create"
       ? t("addTitle")
@@ -215,7 +215,7 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
         />
       )}
 
-      <ErrorSummary ref={form.summaryRef} id={`${id}-summary`} items={summary} />
+      <ErrorSummary ref={summaryRef} id={`${id}-summary`} items={summary} />
       {notice && (
         <p role="status" className="text-sm font-medium text-slate-800">
           {notice}
@@ -327,10 +327,10 @@ export function MilestoneForm({ slug, mode, milestone, canRebaseline, titleId, o
             </button>
             <button
               type="submit"
-              disabled={form.isPending}
+              disabled={isPending}
               className={mode === "cancel" ? "btn bg-red-700 text-white hover:bg-red-800 disabled:opacity-60" : "btn-primary disabled:opacity-60"}
             >
-              {form.isPending ? tForms("saving") : submitLabel}
+              {isPending ? tForms("saving") : submitLabel}
             </button>
           </div>
         </fieldset>

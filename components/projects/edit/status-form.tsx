@@ -101,7 +101,7 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
   const [base, setBase] = useState<Base>(project);
   const [values, setValues] = useState<Values>(() => toValues(project));
   const [comment, setComment] = useState("");
-  const form = useForm();
+  const { error, errors, fail, formError, isPending, submit, summaryRef, validate } = useForm();
   const [saved, setSaved] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
@@ -134,11 +134,11 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
     comment: `${id}-comment`,
   };
   const fieldError = {
-    stage: form.error("stage"),
-    health: form.error("health"),
-    progress: form.error("progressPercent"),
-    forecast: form.error("forecastFinish"),
-    comment: form.error("comment"),
+    stage: error("stage"),
+    health: error("health"),
+    progress: error("progressPercent"),
+    forecast: error("forecastFinish"),
+    comment: error("comment"),
   };
 
   function set<K extends EditableField>(key: K, value: Values[K]) {
@@ -150,17 +150,17 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
     event.preventDefault();
     setSaved(null);
     const { changed, input } = buildInput(base, values, comment);
-    if (!changed.length) return form.fail({}, t("nothingChanged"));
+    if (!changed.length) return fail({}, t("nothingChanged"));
     const local: FieldErrors = {};
     if (changed.includes("progress") && Number.isNaN(input.progressPercent)) local.progressPercent = t("progressNumber");
     // Report a missing comment together with any other problem, not one round later.
     const parsed = projectUpdateSchema.safeParse(input);
     const why = parsed.success ? commentRequiredReason(base, parsed.data) : reason;
     if (why && !comment.trim() && !parsed.error?.issues.some((i) => i.path[0] === "comment")) local.comment = t(`commentRequired.${why}`);
-    const data = form.validate(projectUpdateSchema, input, local);
+    const data = validate(projectUpdateSchema, input, local);
     if (!data) return;
 
-    form.submit(() => updateProjectAction(slug, data), {
+    submit(() => updateProjectAction(slug, data), {
       onOk: (next) => {
         setBase(next);
         setValues(toValues(next));
@@ -197,7 +197,7 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
     setSaved(t("discarded"));
   }
 
-  const summary = summaryItems(form.errors, form.formError, {
+  const summary = summaryItems(errors, formError, {
     stage: ids.stage,
     health: ids.health,
     progressPercent: ids.progress,
@@ -232,7 +232,7 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
         />
       )}
 
-      <ErrorSummary ref={form.summaryRef} id={`${id}-summary`} items={summary} />
+      <ErrorSummary ref={summaryRef} id={`${id}-summary`} items={summary} />
 
       <form noValidate onSubmit={onSubmit} aria-labelledby={`${id}-title`} className="space-y-4">
         <fieldset disabled={!!conflict || !hydrated} className="space-y-4">
@@ -334,8 +334,8 @@ export function StatusForm({ slug, project }: { slug: string; project: Base }) {
           </div>
 
           <div className="flex flex-wrap items-center gap-4">
-            <button type="submit" className="btn-primary disabled:opacity-60" disabled={form.isPending}>
-              {form.isPending ? tForms("saving") : t("submit")}
+            <button type="submit" className="btn-primary disabled:opacity-60" disabled={isPending}>
+              {isPending ? tForms("saving") : t("submit")}
             </button>
             <p role="status" className="text-sm font-medium text-emerald-800">
               {saved}
