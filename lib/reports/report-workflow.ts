@@ -87,8 +87,7 @@ export function allowedInClosedPeriod(action: ReportAction, isCorrection: boolea
   return isCorrection || action === "return" || action === "supersede";
 }
 
-const periodClosed = (periodId: string) =>
-  new AppError("CONFLICT", "periodClosed", undefined, { periodId });
+const periodClosed = (periodId: string) => new AppError("CONFLICT", "periodClosed", undefined, { periodId });
 
 /** Updates the report if it is still at the version and in a state the action allows; else CONFLICT. */
 async function transition(
