@@ -128,7 +128,7 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
       error: { fields: { decision: { key: "deliverablesWithoutEvidence", params: { names: expect.stringMatching(/^Feasibility study/) } } } },
     });
     await evidenceAll(slug, reviewId);
-    expect(await decide(slug, reviewId, "GO", 2)).toMatchObject({ ok: false, error: { fields: { decision: expect.stringMatching(/conditions/) } } });
+    expect(await decide(slug, reviewId, "GO", 2)).toMatchObject({ ok: false, error: { fields: { decision: { key: "reviewHasConditions" } } } });
     expect(await decide(slug, reviewId, "GO_WITH_CONDITIONS", 2)).toEqual({
       ok: true,
       data: { id: reviewId, decision: "GO_WITH_CONDITIONS", stage: "DESIGN" },
@@ -187,7 +187,7 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
     });
     expect(again.ok).toBe(true);
     expect(await createGateReview({ viewer: pmo, slug, input: { gateKey: "investment-decision", supersedesId: again.ok ? again.data.id : "" } })).toMatchObject(
-      { ok: false, error: { fields: { supersedesId: expect.any(String) } } },
+      { ok: false, error: { fields: { supersedesId: { key: expect.any(String) } } } },
     );
   });
 
@@ -230,14 +230,14 @@ describe.each(testBackends())("gate reviews on %s", (backend) => {
     expect(await decide(slug, reviewId, "MAYBE", 1)).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     expect(
       await decideGateReview({ viewer: pmo, slug, reviewId, input: { version: 1, decision: "STOP", rationaleEn: "", heldOn: "2026-01-01" } }),
-    ).toMatchObject({ ok: false, error: { fields: { rationaleEn: expect.any(String) } } });
+    ).toMatchObject({ ok: false, error: { fields: { rationaleEn: { key: expect.any(String) } } } });
     expect(await createGateReview({ viewer: pmo, slug, input: { gateKey: "no-such-gate" } })).toMatchObject({
       ok: false,
-      error: { fields: { gateKey: expect.any(String) } },
+      error: { fields: { gateKey: { key: expect.any(String) } } },
     });
     expect(await updateGateReview({ viewer: pmo, slug, reviewId, input: { version: 1, approvedCapexAmount: "100.00" } })).toMatchObject({
       ok: false,
-      error: { fields: { approvedCapexCurrency: expect.any(String) } },
+      error: { fields: { approvedCapexCurrency: { key: expect.any(String) } } },
     });
     expect(
       await updateGateReview({ viewer: pmo, slug, reviewId, input: { version: 1, approvedCapexAmount: "1e9", approvedCapexCurrency: "CNY" } }),
