@@ -227,7 +227,7 @@ describe.each(testBackends())("unit-scoped permission matrix on %s", (backend) =
     const before = await prisma.orgUnit.findMany({ orderBy: { code: "asc" }, select: { code: true, path: true, version: true } });
     const mmg = await prisma.orgUnit.findUniqueOrThrow({ where: { code: "MMG" } });
     const r = await moveOrgUnit({ viewer: callers.adminGRP, input: { code: "MMG", version: mmg.version, parentCode: "MMG-X" } });
-    expect(r).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", message: expect.stringMatching(/cycle/) } });
+    expect(r).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", english: expect.stringMatching(/cycle/) } });
     const self = await moveOrgUnit({ viewer: callers.adminGRP, input: { code: "MMG", version: mmg.version, parentCode: "MMG" } });
     expect(self).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     const root = await prisma.orgUnit.findUniqueOrThrow({ where: { code: "GRP" } });

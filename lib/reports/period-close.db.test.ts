@@ -56,7 +56,7 @@ describe.each(testBackends())("closing a reporting period on %s", (backend) => {
     // the month has not ended yet on its last day
     expect(await closePeriod({ viewer: admin, input: { periodId }, now: new Date("2030-11-30T12:00:00Z") })).toMatchObject({
       ok: false,
-      error: { code: "CONFLICT", message: "A period can be closed only after its month has ended." },
+      error: { code: "CONFLICT", english: "A period can be closed only after its month has ended." },
     });
     expect(await getPeriodClose({ periodId })).toBeNull();
     expect(await prisma.auditEntry.count({ where: { action: "report.period.close" } })).toBe(0);
@@ -66,7 +66,7 @@ describe.each(testBackends())("closing a reporting period on %s", (backend) => {
     expect(await getPeriodClose({ periodId })).toEqual({ periodId, closedAt: AFTER.toISOString(), closedByName: "Group admin" });
     expect(await closePeriod({ viewer: admin, input: { periodId }, now: AFTER })).toMatchObject({
       ok: false,
-      error: { code: "CONFLICT", message: "This period is already closed." },
+      error: { code: "CONFLICT", english: "This period is already closed." },
     });
     const audit = await prisma.auditEntry.findMany({ where: { action: "report.period.close" } });
     expect(audit).toMatchObject([{ entityType: "ReportingPeriod", entityId: periodId, actorName: "Group admin" }]);
@@ -87,7 +87,7 @@ describe.each(testBackends())("closing a reporting period on %s", (backend) => {
     const toReturn = await reportOf("ce", periodId, "SUBMITTED");
     expect(await closePeriod({ viewer: admin, input: { periodId }, now: AFTER })).toMatchObject({ ok: true });
     const closedMsg = "This period is closed: only a correction of a published report can be written.";
-    const refused = { ok: false, error: { code: "CONFLICT", message: closedMsg } };
+    const refused = { ok: false, error: { code: "CONFLICT", english: closedMsg } };
     const auditBefore = await prisma.auditEntry.count({ where: { entityType: "StatusReport" } });
 
     expect(await createReportDraft({ viewer: manager, slug: "cd", input: { periodId } })).toMatchObject(refused);
