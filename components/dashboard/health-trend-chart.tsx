@@ -1,3 +1,5 @@
+import { useFormatter } from "next-intl";
+import { ENUMERATION } from "@/lib/i18n/list-format";
 import type { Health } from "@/lib/projects/enums";
 import { HEALTH_COLOR, HEALTH_SEVERITY } from "./health-style";
 import { niceTicks, shownLabels, stepPath } from "./trend-geometry";
@@ -24,6 +26,7 @@ const VIEW_H = 100;
  * Each month's column carries its numbers as a native tooltip.
  */
 export function HealthTrendChart({ data, labels, title }: { data: TrendDatum[]; labels: Record<Health, string>; title: string }) {
+  const format = useFormatter();
   const max = Math.max(0, ...data.flatMap((d) => HEALTH_SEVERITY.map((h) => d[h])));
   const ticks = niceTicks(max);
   const top = ticks[ticks.length - 1];
@@ -66,7 +69,7 @@ export function HealthTrendChart({ data, labels, title }: { data: TrendDatum[]; 
               key={d.month}
               className="absolute inset-y-0 hover:bg-slate-500/5"
               style={{ left: `${(i / n) * 100}%`, width: `${100 / n}%` }}
-              title={`${d.month}: ${HEALTH_SEVERITY.map((h) => `${labels[h]} ${d[h]}`).join(", ")}`}
+              title={`${d.month}: ${format.list(HEALTH_SEVERITY.map((h) => `${labels[h]} ${d[h]}`), ENUMERATION)}`}
             >
               {HEALTH_SEVERITY.map((h) => (
                 <svg

@@ -24,7 +24,7 @@ export const ROUTE_NAMESPACES = {
   dashboard: { always: ["bilingual", "dashboard", "enums"] },
   admin: { always: ["admin", "bilingual", "forms", "roles", "serverMessages", "signInUnlock", "uxReview.newUser"] },
   "admin/audit": { always: [] },
-  "admin/capex": { always: ["capexAdmin", "capexForms"] },
+  "admin/capex": { always: ["capexAdmin", "capexForms", "forms", "serverMessages"] },
   "admin/deliveries": { always: [] },
   "admin/import": { always: ["import"] },
   "admin/organization": { always: [] },
@@ -34,7 +34,7 @@ export const ROUTE_NAMESPACES = {
   notifications: { always: ["notifications"] },
   "profile/tokens": { always: ["forms", "integrations.tokens", "serverMessages"] },
   "projects/(list)": {
-    always: ["bilingual", "commodities", "common", "enums", "pagination", "projects", "uxReview.mine"],
+    always: ["bilingual", "commodities", "common", "enums", "forms", "pagination", "projects", "serverMessages", "uxReview.mine"],
   },
   "projects/[slug]": {
     always: ["projectDetail.history"],
@@ -45,7 +45,7 @@ export const ROUTE_NAMESPACES = {
   "projects/[slug]/reports/new": { always: ["forms", "reports", "serverMessages"] },
   "projects/[slug]/risks/[code]": { always: ["documents", "forms", "serverMessages"] },
   "projects/timeline": { always: ["dashboard"] },
-  "reports/[period]": { always: [] },
+  "reports/[period]": { always: ["forms", "reports.pack", "serverMessages"] },
   reports: { always: [] },
   risks: { always: [] },
   "sign-in": { always: ["auth.signIn", "forms", "serverMessages", "sso"] },

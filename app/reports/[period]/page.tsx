@@ -8,6 +8,7 @@ import { isUnitCode } from "@/lib/org/org-path";
 import { unitsInScope } from "@/lib/org/org-units";
 import { unitChoices } from "@/lib/org/unit-options";
 import { readScopeOf } from "@/lib/projects/project-scope";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ClosePeriod } from "@/components/reports/close-period";
 import { canClosePeriods } from "@/lib/reports/period-close";
 import { aggregatesOf, currentReportingPeriod, isPackPeriod, isPeriodId, periodBounds, shiftPeriod } from "@/lib/reports/periods";
@@ -45,12 +46,14 @@ export default async function ReportPackPage({ params, searchParams }: Props) {
   // Only a month that has ended can be closed (closePeriod checks again).
   const closable = mayClose && isPeriodId(period) && now.getTime() >= periodBounds(period).endsOn.getTime() + 86_400_000;
   return (
-    <PackView
-      pack={pack}
-      periods={{ months, quarters, years }}
-      units={unitChoices(units, locale)}
-      exportBase={`/reports/${period}/export`}
-      closeControl={closable ? <ClosePeriod periodId={period} /> : undefined}
-    />
+    <ClientMessages route="reports/[period]">
+      <PackView
+        pack={pack}
+        periods={{ months, quarters, years }}
+        units={unitChoices(units, locale)}
+        exportBase={`/reports/${period}/export`}
+        closeControl={closable ? <ClosePeriod periodId={period} /> : undefined}
+      />
+    </ClientMessages>
   );
 }
