@@ -15,6 +15,22 @@ const SMTP_SINK_PORT = PORT + 1000;
 const SMTP_SINK_FILE = `.data/e2e/smtp-sink-${PORT}.jsonl`;
 const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && fs.existsSync(p));
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   // Specs own their data (e2e/fixtures.ts, docs/decisions/0069-isolated-parallel-e2e.md), so files run in
@@ -37,24 +53,10 @@ export default defineConfig({
     timezoneId: "UTC",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
-    },
+    // The printed one-page summary prints the whole portfolio as it is: it runs before any spec adds units,
+    // projects or updates (every other spec owns its data and runs in any order, docs/decisions/0069).
+    { name: "print-first", testMatch: /review\.spec\.ts$/, grep: /the printed summary/, use: browser },
+    { name: "chromium", grepInvert: /the printed summary/, dependencies: ["print-first"], use: browser },
   ],
   // Started in this order: the SMTP sink first, so no mail of the app finds it missing.
   webServer: [

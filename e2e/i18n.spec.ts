@@ -212,11 +212,13 @@ test.describe("zh-CN layout", () => {
       return { scroll: document.documentElement.scrollWidth, client, beyond: beyond.slice(0, 5).join(" | ") };
     });
     expect(doc.scroll, `the page scrolls sideways: ${doc.beyond}`).toBeLessThanOrEqual(doc.client);
-    const clipped = await page
-      .locator(cells)
-      .evaluateAll((els) =>
-        els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent?.trim()),
-      );
+    const clipped = await page.locator(cells).evaluateAll((els) =>
+      els
+        // Screen-reader-only text is clipped to 1 px on purpose (the fallback tag's note, e.g. on a project with no Chinese name).
+        .filter((el) => !el.classList.contains("sr-only"))
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+        .map((el) => el.textContent?.trim()),
+    );
     expect(clipped, "clipped cells").toEqual([]);
   }
 
