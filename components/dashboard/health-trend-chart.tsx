@@ -69,7 +69,10 @@ export function HealthTrendChart({ data, labels, title }: { data: TrendDatum[]; 
               key={d.month}
               className="absolute inset-y-0 hover:bg-slate-500/5"
               style={{ left: `${(i / n) * 100}%`, width: `${100 / n}%` }}
-              title={`${d.month}: ${format.list(HEALTH_SEVERITY.map((h) => `${labels[h]} ${d[h]}`), ENUMERATION)}`}
+              title={`${d.month}: ${format.list(
+                HEALTH_SEVERITY.map((h) => `${labels[h]} ${d[h]}`),
+                ENUMERATION,
+              )}`}
             >
               {HEALTH_SEVERITY.map((h) => (
                 <svg
