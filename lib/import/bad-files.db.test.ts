@@ -8,6 +8,7 @@ import { testBackends, withTestDatabase } from "../test/database";
 import { createViewer } from "../test/viewers";
 import { createWebhookEndpoint } from "../webhooks/webhook-endpoints";
 import { importRequest } from "./import-route";
+import { zipOf } from "@/lib/test/zip-fixture";
 
 /**
  * The bad files of issue 19, each through the import's HTTP edge in apply
@@ -26,31 +27,6 @@ async function xlsx(build: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array>
   ws.addRow(HEADERS);
   build(ws);
   return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-/** A one-entry zip whose header declares `declared` bytes, whatever the data inflates to. */
-function zipOf(name: string, data: Uint8Array, declared: number): Uint8Array {
-  const n = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(n.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(n.length, 28);
-  const body = Buffer.concat([local, n, Buffer.from(data)]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + n.length, 12);
-  end.writeUInt32LE(body.length, 16);
-  return new Uint8Array(Buffer.concat([body, central, n, end]));
 }
 
 async function written(prisma: PrismaClient) {
@@ -102,7 +78,7 @@ describe.each(testBackends())("bad import files on %s", (backend) => {
     ],
     [
       "not a spreadsheet (a .docx-like zip without sheets)",
-      async () => ({ name: "memo.xlsx", bytes: zipOf("word/document.xml", deflateRawSync(Buffer.from("<w/>")), 4) }),
+      async () => ({ name: "memo.xlsx", bytes: zipOf([{ name: "word/document.xml", data: deflateRawSync(Buffer.from("<w/>")), method: 8, declared: 4 }]) }),
       400,
       "unreadableFile",
     ],
@@ -114,13 +90,19 @@ describe.each(testBackends())("bad import files on %s", (backend) => {
     ],
     [
       "a zip bomb declaring more than the cap",
-      async () => ({ name: "bomb.xlsx", bytes: zipOf("xl/worksheets/sheet1.xml", deflateRawSync(Buffer.alloc(1000)), MAX_INFLATED_BYTES + 1) }),
+      async () => ({
+        name: "bomb.xlsx",
+        bytes: zipOf([{ name: "xl/worksheets/sheet1.xml", data: deflateRawSync(Buffer.alloc(1000)), method: 8, declared: MAX_INFLATED_BYTES + 1 }]),
+      }),
       400,
       "inflatesTooLarge",
     ],
     [
       "a zip bomb whose header understates what it inflates to",
-      async () => ({ name: "bomb.xlsx", bytes: zipOf("xl/worksheets/sheet1.xml", deflateRawSync(Buffer.alloc(16 * 1024 * 1024)), 100) }),
+      async () => ({
+        name: "bomb.xlsx",
+        bytes: zipOf([{ name: "xl/worksheets/sheet1.xml", data: deflateRawSync(Buffer.alloc(16 * 1024 * 1024)), method: 8, declared: 100 }]),
+      }),
       400,
       "inflatesTooLarge",
     ],
